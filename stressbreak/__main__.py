@@ -1,0 +1,5 @@
+import sys
+
+from stressbreak.cli import main
+
+sys.exit(main())

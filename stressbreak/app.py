@@ -1,0 +1,439 @@
+"""The one place that builds StressBreak's objects and connects them.
+
+`Controller` holds the behaviour (what happens when a reminder is due, a pause ends, a check-in
+is saved); `run` builds the real objects and hands them in. Windows are imported when first
+opened, so start-up only pays for the tray icon.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import socket
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from stressbreak.core.breathing import PATTERNS
+from stressbreak.core.clock import Clock, SystemClock
+from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
+from stressbreak.core.schedule import (
+    ScheduleState,
+    checkin_still_wanted,
+    in_working_hours,
+    next_checkin_at,
+    next_pause_at,
+)
+from stressbreak.core.settings import Settings
+from stressbreak.core.stats import WeekSummary, summarise_week, week_bounds
+from stressbreak.core.timeutil import add_real, at_local
+from stressbreak.services.instance import CommandServer, InstanceLock, Reply, server_name
+from stressbreak.services.journal import Journal, JournalError
+from stressbreak.services.notify import Notifier
+from stressbreak.services.scheduler import Scheduler
+from stressbreak.services.settings_store import SettingsStore
+from stressbreak.ui.tray import StatusText, Tray
+
+if TYPE_CHECKING:
+    from stressbreak.ui.checkin import Answers, CheckInDialog
+    from stressbreak.ui.overview import OverviewWindow
+    from stressbreak.ui.pause_window import PauseWindow
+    from stressbreak.ui.reminder import ReminderWindow
+
+log = logging.getLogger(__name__)
+
+ICON_PATH = Path(__file__).parent / "assets" / "icons" / "stressbreak.svg"
+_TRAY_WAIT_TRIES = 30  # at login the panel may come late: look every 2 s for a minute
+_TRAY_WAIT_MS = 2000
+
+
+class Controller(QObject):
+    """What StressBreak does; every collaborator is passed in."""
+
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        clock: Clock,
+        tz: tzinfo,
+        settings_store: SettingsStore,
+        journal: Journal,
+        scheduler: Scheduler,
+        notifier: Notifier,
+        tray: Tray,
+        pause_duration_s: float | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._tz = tz
+        self._settings_store = settings_store
+        self._journal = journal
+        self._scheduler = scheduler
+        self._notifier = notifier
+        self.tray = tray
+        self._pause_duration_override = pause_duration_s
+        self.settings = Settings()
+        self.state = ScheduleState(anchor=clock.now())
+        self._status = StatusText(self)
+        self.problems: list[str] = []
+        self.reminder: ReminderWindow | None = None
+        self.pause_window: PauseWindow | None = None
+        self.checkin: CheckInDialog | None = None
+        self.overview: OverviewWindow | None = None
+        self._pause_started_at: datetime | None = None
+        self._tray_tries = 0
+
+        tray.pause_requested.connect(self.start_pause)
+        tray.checkin_requested.connect(lambda: self.open_checkin(CheckInOrigin.MANUAL, True))
+        tray.overview_requested.connect(self.open_overview)
+        tray.quiet_requested.connect(self.quiet_for)
+        tray.quiet_until_tomorrow_requested.connect(self.quiet_until_tomorrow)
+        tray.resume_requested.connect(self.resume)
+        tray.quit_requested.connect(self.quit_requested.emit)
+        scheduler.pause_due.connect(self._on_pause_due)
+        scheduler.checkin_due.connect(self._on_checkin_due)
+
+    # -- life cycle -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._show_tray()
+        self.settings = self._settings_store.load()
+        self._notifier.enabled = self.settings.native_notifications
+        self._journal.start()
+        self.state = ScheduleState(anchor=self._last_reminder_today() or self._clock.now())
+        self._scheduler.start()
+        self.reschedule()
+
+    def stop(self) -> None:
+        if self.pause_window is not None:
+            self.pause_window.end_early()  # recorded as ended early
+        if self.reminder is not None:
+            self.reminder.dismiss()
+        self._scheduler.stop()
+        self._journal.stop()
+        self.tray.hide()
+
+    def _show_tray(self) -> None:
+        if Tray.available():
+            self.tray.show()
+            return
+        self._tray_tries += 1
+        if self._tray_tries == 1:
+            log.info("no system tray yet; waiting for one to appear")
+        if self._tray_tries <= _TRAY_WAIT_TRIES:
+            QTimer.singleShot(_TRAY_WAIT_MS, self._show_tray)
+        else:
+            log.warning(
+                "no system tray found; StressBreak keeps running. Use `stressbreak pause`, "
+                "`stressbreak checkin`, `stressbreak overview` or `stressbreak quit`."
+            )
+
+    def _last_reminder_today(self) -> datetime | None:
+        """Carry the interval over a restart: count from today's last pause or reminder."""
+        now = self._clock.now()
+        midnight = at_local(now.date(), time(0), self._tz)
+        try:
+            records = self._journal.records_between(midnight, now + timedelta(seconds=1))
+        except JournalError:
+            return None
+        ends = [r.ended_at for r in records if isinstance(r, PauseRecord)]
+        return max(ends) if ends else None
+
+    # -- schedule -------------------------------------------------------------------------
+
+    def reschedule(self) -> None:
+        now = self._clock.now()
+        busy = self.reminder is not None or self.pause_window is not None
+        upcoming = next_pause_at(self.settings, self.state, now)
+        self._scheduler.set_pause_at(None if busy else upcoming)
+        after = max(now, self.state.quiet_until) if self.state.quiet_until else now
+        self._scheduler.set_checkin_at(next_checkin_at(self.settings, after))
+        self.tray.set_status(
+            self._status.describe(now, upcoming, self.state.quiet_until, self.pause_window
+                                  is not None),
+            quiet=self.state.is_quiet(now),
+        )
+
+    def status_text(self) -> str:
+        return self.tray.tooltip()
+
+    def _on_pause_due(self, slot: object) -> None:
+        del slot
+        now = self._clock.now()
+        if self.reminder is not None or self.pause_window is not None:
+            return
+        # A job that fires late (after sleep) may land outside working hours or in a quiet
+        # period; the rules then simply give the next time.
+        if self.state.is_quiet(now) or not in_working_hours(self.settings, now):
+            self.reschedule()
+            return
+        self.show_reminder()
+
+    def _on_checkin_due(self, slot: object) -> None:
+        assert isinstance(slot, datetime)
+        now = self._clock.now()
+        wanted = checkin_still_wanted(slot, now) and not self.state.is_quiet(now)
+        if wanted and self.checkin is None and self.pause_window is None:
+            self.open_checkin(CheckInOrigin.SCHEDULED, activate=False)
+            self._notifier.notify(self.tr("Stress meter"),
+                                  self.tr("Three short questions: how are you, really?"))
+        self.reschedule()
+
+    def quiet_for(self, minutes: int) -> None:
+        self.state = self.state.quiet_for(self._clock.now(), minutes)
+        self.reschedule()
+
+    def quiet_until_tomorrow(self) -> None:
+        self.state = self.state.quiet_until_tomorrow(self._clock.now())
+        self.reschedule()
+
+    def resume(self) -> None:
+        self.state = self.state.resume()
+        self.reschedule()
+
+    # -- reminder and pause ---------------------------------------------------------------
+
+    def show_reminder(self) -> None:
+        from stressbreak.ui.reminder import ReminderWindow  # noqa: PLC0415
+
+        shown_at = self._clock.now()
+        reminder = ReminderWindow(self.settings.reminder_timeout_s, self.settings.snooze_min)
+        reminder.start_requested.connect(self._on_reminder_start)
+        reminder.snooze_requested.connect(self._on_reminder_snooze)
+        reminder.skip_requested.connect(
+            lambda: self._on_reminder_declined(shown_at, PauseOutcome.SKIPPED))
+        reminder.timed_out.connect(
+            lambda: self._on_reminder_declined(shown_at, PauseOutcome.MISSED))
+        self.reminder = reminder
+        reminder.show_near(self.tray.geometry() if self.tray.is_visible() else None)
+        self._notifier.notify(self.tr("Time for a one-minute pause"),
+                              self.tr("Click the StressBreak reminder to breathe along."))
+        self.reschedule()
+
+    def _on_reminder_start(self) -> None:
+        self.reminder = None
+        self.start_pause()
+
+    def _on_reminder_snooze(self) -> None:
+        self.reminder = None
+        self.state = self.state.snooze(self._clock.now(), self.settings)
+        self.reschedule()
+
+    def _on_reminder_declined(self, shown_at: datetime, outcome: PauseOutcome) -> None:
+        self.reminder = None
+        now = self._clock.now()
+        self._record(PauseRecord(started_at=shown_at, ended_at=now, outcome=outcome,
+                                 exercise=self.settings.breathing_pattern))
+        self.state = self.state.restart_interval(now)
+        self.reschedule()
+
+    @property
+    def pause_duration_s(self) -> float:
+        if self._pause_duration_override is not None:
+            return self._pause_duration_override
+        return self.settings.pause_length_min * 60.0
+
+    def start_pause(self) -> None:
+        if self.pause_window is not None:
+            self.pause_window.raise_()
+            self.pause_window.activateWindow()
+            return
+        if self.reminder is not None:
+            self.reminder.dismiss()
+            self.reminder = None
+        from stressbreak.ui.pause_window import PauseWindow  # noqa: PLC0415
+
+        window = PauseWindow(PATTERNS[self.settings.breathing_pattern], self.pause_duration_s)
+        window.finished.connect(self._on_pause_finished)
+        self.pause_window = window
+        self._pause_started_at = self._clock.now()
+        window.start()
+        self.reschedule()
+
+    def _on_pause_finished(self, completed: bool, elapsed_s: float) -> None:
+        started = self._pause_started_at or self._clock.now()
+        self.pause_window = None
+        self._pause_started_at = None
+        outcome = PauseOutcome.COMPLETED if completed else PauseOutcome.ENDED_EARLY
+        self._record(PauseRecord(started_at=started,
+                                 ended_at=add_real(started, timedelta(seconds=elapsed_s)),
+                                 outcome=outcome, exercise=self.settings.breathing_pattern))
+        self.state = self.state.restart_interval(self._clock.now())
+        self.reschedule()
+        if completed and self.settings.checkin_after_pause:
+            self.open_checkin(CheckInOrigin.AFTER_PAUSE, activate=True)
+
+    # -- stress meter and overview --------------------------------------------------------
+
+    def open_checkin(self, origin: CheckInOrigin, activate: bool) -> None:
+        if self.checkin is not None:
+            if activate:
+                self.checkin.raise_()
+                self.checkin.activateWindow()
+            return
+        from stressbreak.ui.checkin import CheckInDialog  # noqa: PLC0415
+
+        dialog = CheckInDialog()
+        dialog.saved.connect(lambda answers: self._on_checkin_saved(origin, answers))
+        dialog.finished.connect(self._on_checkin_closed)
+        self.checkin = dialog
+        dialog.open_for(activate)
+
+    def _on_checkin_closed(self) -> None:
+        self.checkin = None
+
+    def _on_checkin_saved(self, origin: CheckInOrigin, answers: Answers) -> None:
+        self._record(
+            CheckIn(
+                at=self._clock.now(),
+                origin=origin,
+                breathing=answers.chips.get("breathing", ()),
+                breathing_note=answers.notes.get("breathing", ""),
+                body=answers.chips.get("body", ()),
+                body_note=answers.notes.get("body", ""),
+                need=answers.chips.get("need", ()),
+                need_note=answers.notes.get("need", ""),
+                tension=answers.tension,
+            )
+        )
+
+    def open_overview(self) -> None:
+        if self.overview is not None:
+            self.overview.raise_()
+            self.overview.activateWindow()
+            return
+        from stressbreak.ui.overview import OverviewWindow  # noqa: PLC0415
+
+        window = OverviewWindow(self.load_week, self._today, self._tz)
+        window.destroyed.connect(self._on_overview_closed)
+        self.overview = window
+        window.show_week(self._today())
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _on_overview_closed(self) -> None:
+        self.overview = None
+
+    def _today(self) -> date:
+        return self._clock.now().astimezone(self._tz).date()
+
+    def load_week(self, monday: date) -> WeekSummary:
+        start, end = week_bounds(monday, self._tz)
+        try:
+            records = self._journal.records_between(start, end)
+        except JournalError as exc:
+            self.tell(str(exc))
+            records = []
+        return summarise_week(records, monday, self._tz)
+
+    # -- journal and messages -------------------------------------------------------------
+
+    def _record(self, record: Record) -> None:
+        try:
+            self._journal.append(record)
+        except JournalError as exc:
+            self.tell(str(exc))
+
+    def tell(self, message: str) -> None:
+        """A problem the user must hear about once: tray notice, log, and `status`."""
+        log.warning("%s", message)
+        self.problems.append(message)
+        self.tray.tell(self.tr("StressBreak"), message)
+
+    # -- remote control -------------------------------------------------------------------
+
+    def handle_command(self, command: str) -> Reply:
+        actions: dict[str, tuple[Callable[[], None], str]] = {
+            "show": (lambda: None, ""),
+            "status": (lambda: None, ""),
+            "pause": (self.start_pause, "Pause started."),
+            "checkin": (lambda: self.open_checkin(CheckInOrigin.MANUAL, True),
+                        "Stress meter opened."),
+            "overview": (self.open_overview, "Weekly overview opened."),
+            "quit": (self.quit_requested.emit, "StressBreak is quitting."),
+        }
+        action, message = actions[command]
+        # Run after replying, so the caller is answered before any window appears.
+        QTimer.singleShot(0, action)
+        return Reply(True, message or self.status_text())
+
+
+def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -> int:
+    """Build everything, start, and run the event loop until the user quits."""
+    import tzlocal  # noqa: PLC0415
+
+    qapp = QApplication.instance() or QApplication([])
+    assert isinstance(qapp, QApplication)
+    qapp.setApplicationName("StressBreak")
+    qapp.setApplicationDisplayName("StressBreak")
+    qapp.setQuitOnLastWindowClosed(False)  # the tray is the app, windows come and go
+    icon = QIcon(str(ICON_PATH))
+    qapp.setWindowIcon(icon)
+
+    tz = tzlocal.get_localzone()
+    controller: Controller | None = None
+
+    def on_problem(message: str) -> None:
+        if controller is not None:
+            controller.tell(message)
+        else:
+            log.warning("%s", message)
+
+    tray = Tray(icon)
+    controller = Controller(
+        clock=SystemClock(tz),
+        tz=tz,
+        settings_store=SettingsStore(settings_file, on_problem),
+        journal=Journal(data_dir, on_problem),
+        scheduler=Scheduler(tz),
+        notifier=Notifier("StressBreak", enabled=True),
+        tray=tray,
+    )
+    server = CommandServer(server_name(data_dir), controller.handle_command)
+    controller.quit_requested.connect(qapp.quit)
+    qapp.aboutToQuit.connect(controller.stop)
+    qapp.aboutToQuit.connect(server.stop)
+
+    signal_notifier = _quit_on_signals()
+
+    controller.start()
+    server.start()
+    if command not in ("run", "show"):
+        controller.handle_command(command)
+    try:
+        return qapp.exec()
+    finally:
+        del signal_notifier
+        lock.release()
+
+
+def _quit_on_signals() -> QSocketNotifier:
+    """Ctrl+C and `kill` end the app cleanly (a running pause is recorded as ended early).
+
+    Python runs signal handlers only when Python code runs, and Qt's loop may sleep for
+    minutes; polling with a timer would cost wake-ups all day. Instead the signal wakes the
+    loop through a socket that Qt watches.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+    sockets = (reader, writer)  # the closure below keeps both ends open with the notifier
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            sockets[0].recv(64)
+
+    notifier.activated.connect(drain)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: QCoreApplication.quit())
+    return notifier

@@ -1,0 +1,100 @@
+"""Command line: start the tray app, or hand a command to the one already running."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from stressbreak import __version__
+
+COMMAND_HELP = {
+    "run": "start StressBreak in the system tray (the default)",
+    "pause": "start a breathing pause now",
+    "checkin": "open the stress meter now",
+    "overview": "open the weekly overview",
+    "status": "say when the next pause is due",
+    "quit": "quit the running StressBreak",
+}
+_FORWARD_WAIT_S = 5.0  # a first instance that is still starting gets this long to answer
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stressbreak",
+        description="A calm micro-pause assistant in the system tray.",
+        epilog="Commands: " + "; ".join(f"{k}: {v}" for k, v in COMMAND_HELP.items()),
+    )
+    parser.add_argument("--version", action="version", version=f"StressBreak {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="keep the journal and settings in this folder instead of the usual place",
+    )
+    parser.add_argument("command", nargs="?", default="run", choices=list(COMMAND_HELP))
+    return parser
+
+
+def default_dirs(data_dir: Path | None) -> tuple[Path, Path]:
+    """The journal folder and the settings file (both inside --data-dir when it is given)."""
+    if data_dir is not None:
+        return data_dir, data_dir / "settings.json"
+    import platformdirs  # noqa: PLC0415  (only when no folder was given)
+
+    return (
+        Path(platformdirs.user_data_dir("stressbreak", appauthor=False)),
+        Path(platformdirs.user_config_dir("stressbreak", appauthor=False)) / "settings.json",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="stressbreak: %(message)s")
+    data_dir, settings_file = default_dirs(args.data_dir)
+    data_dir = data_dir.expanduser().absolute()
+
+    from stressbreak.services.files import ensure_private_dir  # noqa: PLC0415
+    from stressbreak.services.instance import InstanceLock, server_name  # noqa: PLC0415
+
+    try:
+        ensure_private_dir(data_dir)
+    except OSError as exc:
+        print(f"stressbreak: cannot use the data folder {data_dir}: {exc}", file=sys.stderr)
+        return 2
+    lock = InstanceLock(data_dir)
+    if not lock.acquire():
+        return _forward(server_name(data_dir), args.command)
+    if args.command in ("status", "quit"):
+        lock.release()
+        print("StressBreak is not running.", file=sys.stderr)
+        return 1
+
+    from stressbreak.app import run  # noqa: PLC0415  (Qt is only needed from here on)
+
+    return run(data_dir, settings_file, lock, args.command)
+
+
+def _forward(name: str, command: str) -> int:
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    from stressbreak.services.instance import send_command  # noqa: PLC0415
+
+    # Qt's local sockets want an application object, even without an event loop.
+    _app = QCoreApplication.instance() or QCoreApplication([])
+    wanted = "status" if command == "run" else command
+    deadline = time.monotonic() + _FORWARD_WAIT_S
+    while True:
+        reply = send_command(name, wanted)
+        if reply is not None or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    if reply is None:
+        print("stressbreak: another StressBreak holds the data folder but does not answer.",
+              file=sys.stderr)
+        return 2
+    prefix = "StressBreak is already running. " if command == "run" else ""
+    print(prefix + reply.message, file=sys.stdout if reply.ok else sys.stderr)
+    return 0 if reply.ok else 1

@@ -1,0 +1,195 @@
+"""The records a journal holds. Frozen, typed, and serialisable to plain JSON-able dicts.
+
+Every stored dict carries `kind` and a schema version `v`; `record_from_dict` refuses shapes it
+does not understand with a RecordError instead of guessing, so that damaged or newer data is
+never half-read and then rewritten.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+SCHEMA_VERSION = 1
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+class RecordError(ValueError):
+    """A stored record has a shape this version cannot read."""
+
+
+class PauseOutcome(StrEnum):
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
+    MISSED = "missed"
+    SKIPPED = "skipped"
+
+
+class CheckInOrigin(StrEnum):
+    AFTER_PAUSE = "after_pause"
+    SCHEDULED = "scheduled"
+    MANUAL = "manual"
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class PauseRecord:
+    """One micro-pause, or one reminder that did not become a pause (missed / skipped)."""
+
+    started_at: datetime
+    ended_at: datetime
+    outcome: PauseOutcome
+    exercise: str = "coherent"
+    id: str = field(default_factory=new_id)
+
+    KIND = "pause"
+
+    @property
+    def at(self) -> datetime:
+        return self.started_at
+
+    @property
+    def duration_s(self) -> float:
+        # Through UTC: Python subtracts same-zone times by wall clock, wrong across DST.
+        elapsed = self.ended_at.astimezone(UTC) - self.started_at.astimezone(UTC)
+        return max(0.0, elapsed.total_seconds())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.KIND,
+            "v": SCHEMA_VERSION,
+            "id": self.id,
+            "started_at": self.started_at.isoformat(),
+            "ended_at": self.ended_at.isoformat(),
+            "outcome": self.outcome.value,
+            "duration_s": round(self.duration_s, 3),
+            "exercise": self.exercise,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> PauseRecord:
+        return cls(
+            id=_str(raw, "id"),
+            started_at=_datetime(raw, "started_at"),
+            ended_at=_datetime(raw, "ended_at"),
+            outcome=_enum(PauseOutcome, raw, "outcome"),
+            exercise=_str(raw, "exercise"),
+        )
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The stress meter's three questions, as the user answered them. Every field may be empty."""
+
+    at: datetime
+    origin: CheckInOrigin
+    breathing: tuple[str, ...] = ()
+    breathing_note: str = ""
+    body: tuple[str, ...] = ()
+    body_note: str = ""
+    need: tuple[str, ...] = ()
+    need_note: str = ""
+    tension: int | None = None
+    id: str = field(default_factory=new_id)
+
+    KIND = "checkin"
+
+    def __post_init__(self) -> None:
+        if self.tension is not None and not 0 <= self.tension <= 10:
+            raise RecordError(f"tension must be 0–10, not {self.tension}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.KIND,
+            "v": SCHEMA_VERSION,
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "origin": self.origin.value,
+            "breathing": list(self.breathing),
+            "breathing_note": self.breathing_note,
+            "body": list(self.body),
+            "body_note": self.body_note,
+            "need": list(self.need),
+            "need_note": self.need_note,
+            "tension": self.tension,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> CheckIn:
+        tension = raw.get("tension")
+        if tension is not None and (not isinstance(tension, int) or isinstance(tension, bool)):
+            raise RecordError("tension must be a whole number or null")
+        return cls(
+            id=_str(raw, "id"),
+            at=_datetime(raw, "at"),
+            origin=_enum(CheckInOrigin, raw, "origin"),
+            breathing=_str_tuple(raw, "breathing"),
+            breathing_note=_str(raw, "breathing_note"),
+            body=_str_tuple(raw, "body"),
+            body_note=_str(raw, "body_note"),
+            need=_str_tuple(raw, "need"),
+            need_note=_str(raw, "need_note"),
+            tension=tension,
+        )
+
+
+Record = PauseRecord | CheckIn
+
+
+def record_from_dict(raw: Any) -> Record:
+    """Read one stored record; RecordError names what is wrong."""
+    if not isinstance(raw, dict):
+        raise RecordError("a record must be a JSON object")
+    version = raw.get("v")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise RecordError("record has no schema version")
+    if version > SCHEMA_VERSION:
+        raise RecordError(
+            f"record has schema version {version}; this StressBreak reads up to {SCHEMA_VERSION}"
+        )
+    kind = raw.get("kind")
+    if kind == PauseRecord.KIND:
+        return PauseRecord.from_dict(raw)
+    if kind == CheckIn.KIND:
+        return CheckIn.from_dict(raw)
+    raise RecordError(f"unknown record kind {kind!r}")
+
+
+def _str(raw: dict[str, Any], key: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str):
+        raise RecordError(f"{key!r} must be text")
+    return value
+
+
+def _str_tuple(raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RecordError(f"{key!r} must be a list of text")
+    return tuple(value)
+
+
+def _datetime(raw: dict[str, Any], key: str) -> datetime:
+    text = _str(raw, key)
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise RecordError(f"{key!r} is not a date and time: {text!r}") from exc
+    if value.tzinfo is None:
+        raise RecordError(f"{key!r} has no time zone")
+    return value
+
+
+def _enum(enum: type[_E], raw: dict[str, Any], key: str) -> _E:
+    text = _str(raw, key)
+    try:
+        return enum(text)
+    except ValueError as exc:
+        raise RecordError(f"{key!r} has unknown value {text!r}") from exc

@@ -1,0 +1,108 @@
+"""When the next micro-pause and the next stress-meter check-in are due: pure rules.
+
+The app keeps one ScheduleState; every event (a pause ended, a reminder skipped, missed or
+snoozed, reminders paused) makes a new state, and the next due time is computed from it and
+`now`. Because there is only ever *one* next time, a laptop that wakes after hours gets at most
+one reminder, never a burst of the ones it slept through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
+
+from stressbreak.core.settings import Settings
+from stressbreak.core.timeutil import add_real, at_local
+
+# Looking further than a week ahead only happens with no working days at all.
+_DAYS_AHEAD = 8
+
+
+@dataclass(frozen=True)
+class ScheduleState:
+    anchor: datetime  # the interval counts from here: the last pause, skip, miss or app start
+    snoozed_until: datetime | None = None
+    quiet_until: datetime | None = None
+
+    def restart_interval(self, now: datetime) -> ScheduleState:
+        """A pause happened (or was skipped, or missed): count the next interval from now."""
+        return replace(self, anchor=now, snoozed_until=None)
+
+    def snooze(self, now: datetime, settings: Settings) -> ScheduleState:
+        return replace(self, snoozed_until=add_real(now, timedelta(minutes=settings.snooze_min)))
+
+    def quiet_for(self, now: datetime, minutes: int) -> ScheduleState:
+        return replace(self, quiet_until=add_real(now, timedelta(minutes=minutes)))
+
+    def quiet_until_tomorrow(self, now: datetime) -> ScheduleState:
+        midnight = at_local(now.date() + timedelta(days=1), time(0, 0), now.tzinfo)
+        return replace(self, quiet_until=midnight)
+
+    def resume(self) -> ScheduleState:
+        return replace(self, quiet_until=None)
+
+    def is_quiet(self, now: datetime) -> bool:
+        return self.quiet_until is not None and now < self.quiet_until
+
+
+def next_pause_at(settings: Settings, state: ScheduleState, now: datetime) -> datetime | None:
+    """The moment the next pause reminder is due, or None when no working day is set.
+
+    A due time in the past (the computer slept, the clock jumped) means "now", once.
+    """
+    interval = timedelta(minutes=settings.interval_min)
+    if state.snoozed_until is not None:
+        candidate = state.snoozed_until
+    else:
+        candidate = add_real(state.anchor, interval)
+    if state.quiet_until is not None and candidate < state.quiet_until:
+        candidate = state.quiet_until
+    return _within_working_hours(settings, max(candidate, now))
+
+
+def _within_working_hours(settings: Settings, t: datetime) -> datetime | None:
+    """`t` itself when it falls in working hours; else the first pause of the next work period.
+
+    A work period's first pause comes one interval after it starts: nobody needs a break at 09:00.
+    """
+    interval = timedelta(minutes=settings.interval_min)
+    tz = t.tzinfo
+    for offset in range(_DAYS_AHEAD):
+        day = t.date() + timedelta(days=offset)
+        if day.weekday() not in settings.work_days:
+            continue
+        start = at_local(day, settings.work_start, tz)
+        end = at_local(day, settings.work_end, tz)
+        if offset == 0 and start <= t < end:
+            return t
+        if offset == 0 and t >= end:
+            continue
+        first = add_real(start, interval)
+        if first < end:
+            return first
+    return None
+
+
+def next_checkin_at(settings: Settings, after: datetime) -> datetime | None:
+    """The first check-in time strictly after `after`, on a working day."""
+    if not settings.checkin_times:
+        return None
+    tz = after.tzinfo
+    for offset in range(_DAYS_AHEAD):
+        day = after.date() + timedelta(days=offset)
+        if day.weekday() not in settings.work_days:
+            continue
+        for wall in settings.checkin_times:
+            slot = at_local(day, wall, tz)
+            if slot > after:
+                return slot
+    return None
+
+
+def checkin_still_wanted(slot: datetime, now: datetime) -> bool:
+    """A check-in that fires late (after sleep) is still asked the same day, never the next."""
+    return now.date() == slot.date()
+
+
+def in_working_hours(settings: Settings, now: datetime) -> bool:
+    return _within_working_hours(settings, now) == now

@@ -1,0 +1,64 @@
+"""Loads the settings file; a bad file never stops the app and is never overwritten."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from stressbreak.core.settings import Settings, parse_settings, settings_to_dict
+from stressbreak.services.files import write_atomic
+
+log = logging.getLogger(__name__)
+
+
+class SettingsStore:
+    def __init__(self, path: Path, on_problem: Callable[[str], None]) -> None:
+        self._path = path
+        self._on_problem = on_problem
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def load(self) -> Settings:
+        """Settings from the file; defaults for whatever is missing or wrong, each problem told.
+
+        When the file does not exist yet it is created with the defaults, so there is something
+        to edit by hand. An existing file is only ever read here.
+        """
+        try:
+            text = self._path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self._write_defaults()
+            return Settings()
+        except (OSError, UnicodeDecodeError) as exc:
+            self._tell(f"could not be read ({exc}); all defaults are used")
+            return Settings()
+        try:
+            raw = json.loads(text)
+        except json.JSONDecodeError as exc:
+            self._tell(
+                f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+                "all defaults are used and the file is left as it is"
+            )
+            return Settings()
+        settings, problems = parse_settings(raw)
+        for problem in problems:
+            self._tell(problem)
+        return settings
+
+    def _write_defaults(self) -> None:
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            text = json.dumps(settings_to_dict(Settings()), indent=2) + "\n"
+            write_atomic(self._path, text.encode("utf-8"))
+        except OSError as exc:
+            # Defaults work without a file; only hand-editing has to wait.
+            log.warning("could not create %s: %s", self._path, exc)
+
+    def _tell(self, message: str) -> None:
+        full = f"Settings file {self._path}: {message}"
+        log.warning("%s", full)
+        self._on_problem(full)

@@ -1,0 +1,72 @@
+"""The breathing pacer: a soft circle that grows as you breathe in and shrinks as you breathe out.
+
+It paints only when told the time (the pause window's animation drives it), so it has no timer
+of its own and costs nothing when no pause is running.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QRadialGradient
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from stressbreak.core.breathing import Pattern, Phase, PhaseState, phase_at
+
+_MIN_SHARE = 0.38  # radius share when the lungs are empty: never a dot, never vanishing
+
+
+def ease(fullness: float) -> float:
+    """Slow at the turns of the breath, quicker in the middle (a sine ease in and out)."""
+    return 0.5 - 0.5 * math.cos(math.pi * max(0.0, min(1.0, fullness)))
+
+
+class Pacer(QWidget):
+    def __init__(self, pattern: Pattern, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pattern = pattern
+        self._state: PhaseState = phase_at(pattern, 0.0)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 200)
+        self.setAccessibleName(self.tr("Breathing pacer"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 320)
+
+    @property
+    def state(self) -> PhaseState:
+        return self._state
+
+    def set_elapsed(self, elapsed_s: float) -> PhaseState:
+        self._state = phase_at(self._pattern, elapsed_s)
+        self.update()
+        return self._state
+
+    def radius_share(self) -> float:
+        return _MIN_SHARE + (1.0 - _MIN_SHARE) * ease(self._state.fullness)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        centre = QPointF(self.width() / 2, self.height() / 2)
+        outer = min(self.width(), self.height()) / 2 - 6
+        accent = QColor("#3f9a95")
+
+        guide = QPen(accent.lighter(150))
+        guide.setWidthF(2.0)
+        if self._state.phase in (Phase.HOLD_FULL, Phase.HOLD_EMPTY):
+            guide.setStyle(Qt.PenStyle.DashLine)  # holds look different from movement
+        painter.setPen(guide)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(centre, outer, outer)
+
+        radius = outer * self.radius_share()
+        gradient = QRadialGradient(centre, radius)
+        gradient.setColorAt(0.0, QColor("#bfe7df"))
+        gradient.setColorAt(1.0, accent)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(gradient)
+        painter.drawEllipse(centre, radius, radius)
+        painter.end()

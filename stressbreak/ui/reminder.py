@@ -1,0 +1,130 @@
+"""The clickable reminder: a small window near the tray that never takes the keyboard away.
+
+Native notifications can't report a click on every platform (plyer has no callback), so this
+window is the reminder people act on; clicking anywhere on its body starts the pause.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+_MARGIN_PX = 12
+
+
+class ReminderWindow(QFrame):
+    start_requested = Signal()
+    snooze_requested = Signal()
+    skip_requested = Signal()
+    timed_out = Signal()
+
+    def __init__(self, timeout_s: int, snooze_min: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminder")
+        self.setWindowFlags(
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        # Shown without activation so typing elsewhere goes on; a click or Alt+Tab
+        # can still give it focus for keyboard use.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setWindowTitle(self.tr("StressBreak reminder"))
+        self.setAccessibleName(self.tr("Pause reminder"))
+        self.setAccessibleDescription(
+            self.tr("Click to start a one-minute breathing pause, or snooze or skip it.")
+        )
+
+        title = QLabel(self.tr("Time for a one-minute pause"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        title.setFont(font)
+        body = QLabel(self.tr("Click here to breathe along for a minute."))
+        body.setWordWrap(True)
+
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setDefault(True)
+        self.snooze_button = QPushButton(self.tr("Snooze {minutes} min").format(minutes=snooze_min))
+        self.skip_button = QPushButton(self.tr("Skip"))
+        self.start_button.setToolTip(self.tr("Start the pause (Enter)"))
+        self.snooze_button.setToolTip(self.tr("Remind me a little later (Esc)"))
+        self.skip_button.setToolTip(self.tr("Not this one; the next comes one interval from now"))
+        for button in (self.start_button, self.snooze_button, self.skip_button):
+            button.setCursor(Qt.CursorShape.ArrowCursor)
+        self.start_button.clicked.connect(lambda: self._decide(self.start_requested))
+        self.snooze_button.clicked.connect(lambda: self._decide(self.snooze_requested))
+        self.skip_button.clicked.connect(lambda: self._decide(self.skip_requested))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.snooze_button)
+        buttons.addWidget(self.skip_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(body)
+        layout.addLayout(buttons)
+
+        self._decided = False
+        self._timeout = QTimer(self)
+        self._timeout.setSingleShot(True)
+        self._timeout.setInterval(timeout_s * 1000)
+        self._timeout.timeout.connect(self._on_timeout)
+
+    def show_near(self, tray_geometry: QRect | None) -> None:
+        """Show in the corner nearest the tray icon (bottom right when that is unknown)."""
+        self.adjustSize()
+        self.move(self._corner(tray_geometry))
+        self.show()
+        self._timeout.start()
+
+    def _corner(self, tray_geometry: QRect | None) -> QPoint:
+        screen = QGuiApplication.primaryScreen()
+        if tray_geometry is not None and tray_geometry.isValid():
+            found = QGuiApplication.screenAt(tray_geometry.center())
+            screen = found or screen
+        area = screen.availableGeometry()
+        size = self.size()
+        x = area.right() - size.width() - _MARGIN_PX
+        y = area.bottom() - size.height() - _MARGIN_PX
+        if tray_geometry is not None and tray_geometry.isValid():
+            if tray_geometry.center().y() < area.center().y():
+                y = area.top() + _MARGIN_PX  # the panel is at the top
+            if tray_geometry.center().x() < area.center().x():
+                x = area.left() + _MARGIN_PX
+        return QPoint(x, y)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._decide(self.start_requested)
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._decide(self.start_requested)
+        elif event.key() == Qt.Key.Key_Escape:
+            self._decide(self.snooze_requested)
+        else:
+            super().keyPressEvent(event)
+
+    def dismiss(self) -> None:
+        """Close without a decision (another pause started some other way)."""
+        self._decided = True
+        self._timeout.stop()
+        self.close()
+
+    def _decide(self, signal: SignalInstance) -> None:
+        if self._decided:
+            return
+        self._decided = True
+        self._timeout.stop()
+        self.close()
+        signal.emit()
+
+    def _on_timeout(self) -> None:
+        self._decide(self.timed_out)

@@ -1,0 +1,110 @@
+"""The tray icon, its menu and its tooltip."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QLocale, QObject, QRect, QTime, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+
+class Tray(QObject):
+    pause_requested = Signal()
+    checkin_requested = Signal()
+    overview_requested = Signal()
+    quiet_requested = Signal(int)  # minutes
+    quiet_until_tomorrow_requested = Signal()
+    resume_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._icon = QSystemTrayIcon(icon, self)
+        self._menu = QMenu()
+        self._menu.addAction(self.tr("Start a pause now"), self.pause_requested.emit)
+        self._menu.addAction(self.tr("Stress meter now"), self.checkin_requested.emit)
+        self._menu.addAction(self.tr("Weekly overview"), self.overview_requested.emit)
+        self._menu.addSeparator()
+        quiet = self._menu.addMenu(self.tr("Pause reminders"))
+        quiet.addAction(self.tr("For 30 minutes"), lambda: self.quiet_requested.emit(30))
+        quiet.addAction(self.tr("For 1 hour"), lambda: self.quiet_requested.emit(60))
+        quiet.addAction(self.tr("Until tomorrow"), self.quiet_until_tomorrow_requested.emit)
+        quiet.addSeparator()
+        self._resume: QAction = quiet.addAction(self.tr("Resume reminders"),
+                                                self.resume_requested.emit)
+        self._resume.setEnabled(False)
+        self._menu.addSeparator()
+        self._menu.addAction(self.tr("Quit StressBreak"), self.quit_requested.emit)
+        self._icon.setContextMenu(self._menu)
+        self._icon.activated.connect(self._on_activated)
+
+    @property
+    def menu(self) -> QMenu:
+        return self._menu
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        self._icon.show()
+
+    def hide(self) -> None:
+        self._icon.hide()
+
+    def is_visible(self) -> bool:
+        return self._icon.isVisible()
+
+    def geometry(self) -> QRect:
+        return self._icon.geometry()
+
+    def tooltip(self) -> str:
+        return self._icon.toolTip()
+
+    def set_status(self, text: str, quiet: bool) -> None:
+        self._icon.setToolTip(text)
+        self._resume.setEnabled(quiet)
+
+    def tell(self, title: str, message: str) -> None:
+        """A short notice for the user (a problem, not a reminder)."""
+        if self._icon.isVisible():
+            self._icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        # A left click is the quickest way to a breathing minute.
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.pause_requested.emit()
+
+
+class StatusText(QObject):
+    """The tooltip's words: when the next pause is due, or why none is."""
+
+    def describe(
+        self,
+        now: datetime,
+        next_pause: datetime | None,
+        quiet_until: datetime | None,
+        in_pause: bool,
+    ) -> str:
+        if in_pause:
+            return self.tr("StressBreak: a pause is under way")
+        if quiet_until is not None and now < quiet_until:
+            return self.tr("StressBreak: reminders paused until {when}").format(
+                when=self._when(now, quiet_until)
+            )
+        if next_pause is None:
+            return self.tr("StressBreak: no working days are set, so no pauses are planned")
+        return self.tr("StressBreak: next pause {when}").format(when=self._when(now, next_pause))
+
+    def _when(self, now: datetime, when: datetime) -> str:
+        locale = QLocale()
+        clock = locale.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
+        if when.date() == now.date():
+            return self.tr("at {time}").format(time=clock)
+        # A weekday name stays true after midnight, unlike "tomorrow".
+        day = locale.dayName(when.isoweekday(), QLocale.FormatType.LongFormat)
+        if (when.date() - now.date()).days >= 7:
+            day = locale.toString(QDate(when.year, when.month, when.day),
+                                  QLocale.FormatType.ShortFormat)
+        return self.tr("{day} at {time}").format(day=day, time=clock)

@@ -1,0 +1,157 @@
+"""Each window on its own, offscreen, driven like a person would (clicks and keys)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QPoint, Qt
+
+from stressbreak.core.breathing import PATTERNS, Phase
+from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
+from stressbreak.core.stats import summarise_week
+from stressbreak.ui.checkin import CheckInDialog
+from stressbreak.ui.overview import OverviewWindow
+from stressbreak.ui.pacer import Pacer
+from stressbreak.ui.pause_window import PauseWindow
+from stressbreak.ui.reminder import ReminderWindow
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def test_clicking_the_reminder_body_starts(qtbot):
+    reminder = ReminderWindow(timeout_s=60, snooze_min=5)
+    qtbot.addWidget(reminder)
+    reminder.show_near(None)
+    assert reminder.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    with qtbot.waitSignal(reminder.start_requested, timeout=1000):
+        qtbot.mouseClick(reminder, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+    assert not reminder.isVisible()
+
+
+def test_reminder_buttons_and_keys(qtbot):
+    for attribute, signal_name in (("snooze_button", "snooze_requested"),
+                                   ("skip_button", "skip_requested")):
+        reminder = ReminderWindow(timeout_s=60, snooze_min=5)
+        qtbot.addWidget(reminder)
+        reminder.show_near(None)
+        with qtbot.waitSignal(getattr(reminder, signal_name), timeout=1000):
+            qtbot.mouseClick(getattr(reminder, attribute), Qt.MouseButton.LeftButton)
+    reminder = ReminderWindow(timeout_s=60, snooze_min=7)
+    qtbot.addWidget(reminder)
+    assert "7" in reminder.snooze_button.text()
+    reminder.show_near(None)
+    with qtbot.waitSignal(reminder.start_requested, timeout=1000):
+        qtbot.keyClick(reminder, Qt.Key.Key_Return)
+
+
+def test_an_ignored_reminder_times_out_once(qtbot):
+    reminder = ReminderWindow(timeout_s=1, snooze_min=5)
+    qtbot.addWidget(reminder)
+    fired: list[str] = []
+    reminder.timed_out.connect(lambda: fired.append("timeout"))
+    reminder.start_requested.connect(lambda: fired.append("start"))
+    with qtbot.waitSignal(reminder.timed_out, timeout=5000):
+        reminder.show_near(None)
+    qtbot.mouseClick(reminder, Qt.MouseButton.LeftButton)  # too late: already decided
+    assert fired == ["timeout"]
+
+
+def test_pause_runs_to_completion(qtbot):
+    window = PauseWindow(PATTERNS["coherent"], duration_s=0.6)
+    qtbot.addWidget(window)
+    assert window.phase_label.text() == "Breathe in"
+    assert window.countdown_label.text() == "0:01"
+    with qtbot.waitSignal(window.finished, timeout=5000) as blocker:
+        window.start()
+    assert blocker.args == [True, 0.6]
+
+
+def test_pause_can_end_early_with_escape(qtbot):
+    window = PauseWindow(PATTERNS["coherent"], duration_s=60)
+    qtbot.addWidget(window)
+    window.start()
+    qtbot.waitUntil(lambda: window.elapsed_s() > 0.2, timeout=3000)
+    with qtbot.waitSignal(window.finished, timeout=1000) as blocker:
+        qtbot.mouseClick(window.end_button, Qt.MouseButton.LeftButton)
+    completed, elapsed = blocker.args
+    assert completed is False
+    assert 0.2 < elapsed < 60
+
+
+def test_pacer_follows_the_breath():
+    pacer = Pacer(PATTERNS["coherent"])
+    assert pacer.set_elapsed(0).phase is Phase.IN
+    small = pacer.radius_share()
+    assert pacer.set_elapsed(5.5).phase is Phase.OUT
+    big = pacer.radius_share()
+    assert big > small
+    pacer.set_elapsed(8.25)
+    assert small < pacer.radius_share() < big
+
+
+def test_stress_meter_returns_exactly_what_was_chosen(qtbot):
+    dialog = CheckInDialog()
+    qtbot.addWidget(dialog)
+    dialog.open_for(activate=True)
+    qtbot.mouseClick(dialog.rows["breathing"].buttons["shallow"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.rows["breathing"].buttons["quick"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.rows["need"].buttons["air"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.notes["body"], "knot in my stomach")
+    qtbot.mouseClick(dialog.tension.buttons[6], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.tension.buttons[4], Qt.MouseButton.LeftButton)  # changed my mind
+    with qtbot.waitSignal(dialog.saved, timeout=1000) as blocker:
+        qtbot.keyClick(dialog.notes["body"], Qt.Key.Key_Return)  # Enter saves
+    answers = blocker.args[0]
+    assert answers.chips == {"breathing": ("quick", "shallow"), "body": (), "need": ("air",)}
+    assert answers.notes == {"breathing": "", "body": "knot in my stomach", "need": ""}
+    assert answers.tension == 4
+
+
+def test_stress_meter_can_be_left_empty_or_dismissed(qtbot):
+    dialog = CheckInDialog()
+    qtbot.addWidget(dialog)
+    dialog.open_for(activate=True)
+    tension = dialog.tension.buttons[3]
+    qtbot.mouseClick(tension, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tension, Qt.MouseButton.LeftButton)  # a second press clears it
+    assert dialog.answers().tension is None
+    with qtbot.waitSignal(dialog.dismissed, timeout=1000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_overview_shows_the_week_and_navigates(qtbot):
+    t = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
+    records = [
+        PauseRecord(t, t + timedelta(minutes=1), PauseOutcome.COMPLETED),
+        PauseRecord(t + timedelta(hours=2), t + timedelta(hours=2), PauseOutcome.MISSED),
+        CheckIn(t + timedelta(hours=1), CheckInOrigin.SCHEDULED, breathing=("slow",),
+                need=("air",), need_note="a walk", tension=3),
+    ]
+    asked: list[date] = []
+
+    def load(monday: date):
+        asked.append(monday)
+        return summarise_week(records, monday, AMS)
+
+    window = OverviewWindow(load, lambda: date(2026, 11, 25), AMS)
+    qtbot.addWidget(window)
+    window.show_week(date(2026, 11, 25))
+    window.show()
+    assert asked == [date(2026, 11, 23)]
+    tuesday = 1
+    assert window.pauses.item(tuesday, 1).text() == "1"  # completed
+    assert window.pauses.item(tuesday, 3).text() == "1"  # missed
+    assert window.pauses.item(tuesday, 5).text() == "1"  # check-ins
+    assert window.checkins.rowCount() == 1
+    assert window.checkins.item(0, 1).text() == "slow"
+    assert window.checkins.item(0, 3).text() == "fresh air, “a walk”"
+    assert window.checkins.item(0, 4).text() == "3"
+    assert "1 of 2" in window.summary_label.text()
+    assert not window.next_button.isEnabled()  # no future weeks
+    qtbot.mouseClick(window.previous_button, Qt.MouseButton.LeftButton)
+    assert asked[-1] == date(2026, 11, 16)
+    assert window.empty_label.isVisibleTo(window)
+    assert window.next_button.isEnabled()
+    qtbot.mouseClick(window.this_week_button, Qt.MouseButton.LeftButton)
+    assert asked[-1] == date(2026, 11, 23)

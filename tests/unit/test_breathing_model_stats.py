@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from stressbreak.core.breathing import PATTERNS, Phase, phase_at
+from stressbreak.core.model import (
+    CheckIn,
+    CheckInOrigin,
+    PauseOutcome,
+    PauseRecord,
+    RecordError,
+    record_from_dict,
+)
+from stressbreak.core.stats import summarise_week, week_bounds
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def test_coherent_breathing_is_five_and_a_half_in_and_out():
+    p = PATTERNS["coherent"]
+    assert phase_at(p, 0).phase is Phase.IN
+    assert phase_at(p, 5.4).phase is Phase.IN
+    assert phase_at(p, 5.6).phase is Phase.OUT
+    assert phase_at(p, 11.1).phase is Phase.IN  # the next cycle
+    assert phase_at(p, 2.75).progress == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("pattern_id", list(PATTERNS))
+def test_fullness_never_jumps(pattern_id: str):
+    pattern = PATTERNS[pattern_id]
+    step = 0.01
+    previous = phase_at(pattern, 0).fullness
+    t = step
+    while t < 2 * pattern.cycle_s:
+        current = phase_at(pattern, t).fullness
+        assert abs(current - previous) < 0.02, (pattern_id, t)
+        assert 0.0 <= current <= 1.0
+        previous = current
+        t += step
+
+
+def test_box_breathing_holds_keep_the_fullness():
+    box = PATTERNS["box"]
+    assert phase_at(box, 5).phase is Phase.HOLD_FULL
+    assert phase_at(box, 5).fullness == pytest.approx(1.0)
+    assert phase_at(box, 13).phase is Phase.HOLD_EMPTY
+    assert phase_at(box, 13).fullness == pytest.approx(0.0)
+
+
+def test_records_round_trip_and_refuse_bad_shapes():
+    start = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
+    pause = PauseRecord(start, start + timedelta(seconds=61.5), PauseOutcome.COMPLETED)
+    assert record_from_dict(pause.to_dict()) == pause
+    assert pause.to_dict()["duration_s"] == 61.5
+    check = CheckIn(start, CheckInOrigin.SCHEDULED, breathing=("slow",), need_note="tea",
+                    tension=3)
+    assert record_from_dict(check.to_dict()) == check
+    newer = check.to_dict() | {"v": 99}
+    with pytest.raises(RecordError, match="schema version 99"):
+        record_from_dict(newer)
+    with pytest.raises(RecordError, match="tension"):
+        record_from_dict(check.to_dict() | {"tension": 11})
+    with pytest.raises(RecordError, match="'at'"):
+        record_from_dict(check.to_dict() | {"at": "2026-11-24T10:00:00"})
+    with pytest.raises(RecordError):
+        record_from_dict(["not", "a", "dict"])
+
+
+def test_week_summary_counts_by_local_day():
+    monday = date(2026, 11, 23)
+    t = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
+    records = [
+        PauseRecord(t, t + timedelta(minutes=1), PauseOutcome.COMPLETED),
+        PauseRecord(t, t, PauseOutcome.SKIPPED),
+        PauseRecord(t + timedelta(days=1), t + timedelta(days=1), PauseOutcome.MISSED),
+        CheckIn(t + timedelta(hours=3), CheckInOrigin.SCHEDULED, tension=4),
+        # 23:30 UTC on Sunday is Monday 00:30 in Amsterdam: belongs to Monday of *next* week.
+        PauseRecord(datetime(2026, 11, 29, 23, 30, tzinfo=ZoneInfo("UTC")),
+                    datetime(2026, 11, 29, 23, 31, tzinfo=ZoneInfo("UTC")),
+                    PauseOutcome.COMPLETED),
+    ]
+    week = summarise_week(records, monday, AMS)
+    assert [d.day for d in week.days][0] == monday
+    tuesday = week.days[1]
+    assert tuesday.pauses[PauseOutcome.COMPLETED] == 1
+    assert tuesday.pauses[PauseOutcome.SKIPPED] == 1
+    assert week.days[2].pauses[PauseOutcome.MISSED] == 1
+    assert week.total(PauseOutcome.COMPLETED) == 1
+    assert [c.tension for c in week.checkins] == [4]
+    assert not week.is_empty
+    assert summarise_week([], monday, AMS).is_empty
+
+
+def test_week_bounds_on_a_dst_week_are_local_midnights():
+    start, end = week_bounds(date(2026, 10, 19), AMS)  # the clocks go back on the 25th
+    assert start == datetime(2026, 10, 19, 0, 0, tzinfo=AMS)
+    assert end == datetime(2026, 10, 26, 0, 0, tzinfo=AMS)
+    assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(days=7, hours=1)

@@ -1,0 +1,177 @@
+"""Schedule rules with a fake clock: no test waits for real time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from stressbreak.core.clock import FakeClock
+from stressbreak.core.schedule import (
+    ScheduleState,
+    checkin_still_wanted,
+    in_working_hours,
+    next_checkin_at,
+    next_pause_at,
+)
+from stressbreak.core.settings import Settings
+
+AMS = ZoneInfo("Europe/Amsterdam")
+NY = ZoneInfo("America/New_York")
+DEFAULT = Settings()
+
+
+def ams(y: int, mo: int, d: int, h: int, mi: int = 0) -> datetime:
+    return datetime(y, mo, d, h, mi, tzinfo=AMS)
+
+
+# 2026-11-23 is a Monday.
+MON = (2026, 11, 23)
+FRI = (2026, 11, 27)
+SAT = (2026, 11, 28)
+
+
+def test_next_pause_is_one_interval_after_the_anchor():
+    now = ams(*MON, 10, 15)
+    state = ScheduleState(anchor=now)
+    assert next_pause_at(DEFAULT, state, now) == ams(*MON, 11, 15)
+
+
+def test_before_work_the_first_pause_is_one_interval_after_the_start():
+    now = ams(*MON, 7, 50)
+    assert next_pause_at(DEFAULT, ScheduleState(anchor=now), now) == ams(*MON, 10, 0)
+
+
+def test_a_pause_due_exactly_at_work_end_moves_to_the_next_working_day():
+    anchor = ams(*MON, 16, 30)
+    # 17:30 is the end of work: not inside; Tuesday starts 09:00, first pause 10:00.
+    assert next_pause_at(DEFAULT, ScheduleState(anchor=anchor), anchor) == ams(2026, 11, 24, 10)
+
+
+def test_a_pause_due_one_minute_before_the_end_still_comes():
+    anchor = ams(*MON, 16, 29)
+    assert next_pause_at(DEFAULT, ScheduleState(anchor=anchor), anchor) == ams(*MON, 17, 29)
+
+
+def test_friday_evening_skips_the_weekend():
+    now = ams(*FRI, 17, 0)
+    assert next_pause_at(DEFAULT, ScheduleState(anchor=now), now) == ams(2026, 11, 30, 10)
+
+
+def test_weekend_is_quiet_unless_it_is_a_working_day():
+    now = ams(*SAT, 11, 0)
+    assert next_pause_at(DEFAULT, ScheduleState(anchor=now), now) == ams(2026, 11, 30, 10)
+    weekend_worker = Settings(work_days=(5, 6))
+    assert next_pause_at(weekend_worker, ScheduleState(anchor=now), now) == ams(*SAT, 12, 0)
+
+
+def test_no_working_days_means_no_pause():
+    now = ams(*MON, 10)
+    assert next_pause_at(Settings(work_days=()), ScheduleState(anchor=now), now) is None
+
+
+def test_snooze_overrides_the_interval():
+    clock = FakeClock(ams(*MON, 11, 0))
+    state = ScheduleState(anchor=ams(*MON, 10, 0)).snooze(clock.now(), DEFAULT)
+    assert next_pause_at(DEFAULT, state, clock.now()) == ams(*MON, 11, 5)
+    # After the snoozed reminder leads to a pause, the interval counts from then again.
+    clock.advance(timedelta(minutes=7))
+    state = state.restart_interval(clock.now())
+    assert state.snoozed_until is None
+    assert next_pause_at(DEFAULT, state, clock.now()) == ams(*MON, 12, 7)
+
+
+@pytest.mark.parametrize("minutes", [30, 60])
+def test_pause_reminders_for_a_while(minutes: int):
+    now = ams(*MON, 10, 50)
+    state = ScheduleState(anchor=ams(*MON, 10, 0)).quiet_for(now, minutes)
+    assert state.is_quiet(now)
+    assert next_pause_at(DEFAULT, state, now) == now + timedelta(minutes=minutes)
+    assert not state.is_quiet(now + timedelta(minutes=minutes))
+
+
+def test_quiet_period_shorter_than_the_interval_changes_nothing():
+    now = ams(*MON, 10, 0)
+    state = ScheduleState(anchor=now).quiet_for(now, 30)
+    assert next_pause_at(DEFAULT, state, now) == ams(*MON, 11, 0)
+
+
+def test_until_tomorrow_and_resume():
+    now = ams(*MON, 14, 0)
+    state = ScheduleState(anchor=now).quiet_until_tomorrow(now)
+    assert state.quiet_until == ams(2026, 11, 24, 0, 0)
+    assert next_pause_at(DEFAULT, state, now) == ams(2026, 11, 24, 10, 0)
+    assert next_pause_at(DEFAULT, state.resume(), now) == ams(*MON, 15, 0)
+
+
+def test_waking_after_eight_hours_asleep_gives_one_reminder_now():
+    clock = FakeClock(ams(*MON, 9, 30))
+    state = ScheduleState(anchor=clock.now())
+    clock.advance(timedelta(hours=8))  # 17:30 - the laptop slept through 7 reminders
+    now = clock.now()
+    assert next_pause_at(DEFAULT, state, now) == ams(2026, 11, 24, 10, 0)  # after hours: none
+    clock.set(ams(*MON, 15, 0))  # woke during work instead
+    due = next_pause_at(DEFAULT, state, clock.now())
+    assert due == clock.now()  # exactly one, now, not one per missed interval
+    after = state.restart_interval(clock.now())
+    assert next_pause_at(DEFAULT, after, clock.now()) == ams(*MON, 16, 0)
+
+
+def test_interval_is_real_time_across_the_dst_change_in_amsterdam():
+    # 2026-03-29: 02:00 becomes 03:00 in Europe/Amsterdam.
+    always = Settings(work_days=tuple(range(7)), work_start=time(0, 0), work_end=time(23, 59))
+    anchor = datetime(2026, 3, 29, 1, 30, tzinfo=AMS)
+    due = next_pause_at(always, ScheduleState(anchor=anchor), anchor)
+    assert due is not None
+    assert due.astimezone(AMS).hour == 3 and due.minute == 30
+    # Python subtracts same-zone times by wall clock; elapsed time needs UTC.
+    assert due.astimezone(UTC) - anchor.astimezone(UTC) == timedelta(hours=1)
+
+
+def test_working_hours_are_wall_clock_on_a_dst_day():
+    # Sunday 2026-10-25 the clocks go back; the first pause is still 10:00 local on Monday.
+    sunday = datetime(2026, 10, 25, 12, 0, tzinfo=AMS)
+    due = next_pause_at(DEFAULT, ScheduleState(anchor=sunday), sunday)
+    assert due == datetime(2026, 10, 26, 10, 0, tzinfo=AMS)
+    assert due.utcoffset() == timedelta(hours=1)
+
+
+def test_new_york_dst_day_work_start():
+    monday = datetime(2026, 3, 9, 7, 0, tzinfo=NY)  # the day after US DST started
+    due = next_pause_at(DEFAULT, ScheduleState(anchor=monday), monday)
+    assert due == datetime(2026, 3, 9, 10, 0, tzinfo=NY)
+
+
+def test_in_working_hours():
+    assert in_working_hours(DEFAULT, ams(*MON, 9, 0))
+    assert not in_working_hours(DEFAULT, ams(*MON, 8, 59))
+    assert not in_working_hours(DEFAULT, ams(*MON, 17, 30))
+    assert not in_working_hours(DEFAULT, ams(*SAT, 12, 0))
+
+
+def test_checkins_three_times_a_working_day():
+    now = ams(*MON, 8, 0)
+    first = next_checkin_at(DEFAULT, now)
+    assert first == ams(*MON, 10, 30)
+    second = next_checkin_at(DEFAULT, first)
+    assert second == ams(*MON, 13, 30)
+    third = next_checkin_at(DEFAULT, second)
+    assert third == ams(*MON, 16, 0)
+    assert next_checkin_at(DEFAULT, third) == ams(2026, 11, 24, 10, 30)
+    assert next_checkin_at(DEFAULT, ams(*FRI, 16, 0)) == ams(2026, 11, 30, 10, 30)
+
+
+def test_no_checkin_times_means_none():
+    assert next_checkin_at(Settings(checkin_times=()), ams(*MON, 8)) is None
+
+
+def test_a_late_checkin_is_asked_the_same_day_only():
+    slot = ams(*MON, 16, 0)
+    assert checkin_still_wanted(slot, ams(*MON, 21, 0))
+    assert not checkin_still_wanted(slot, ams(2026, 11, 24, 8, 0))
+
+
+def test_fake_clock_needs_an_aware_time():
+    with pytest.raises(ValueError, match="timezone-aware"):
+        FakeClock(datetime(2026, 1, 1))  # noqa: DTZ001

@@ -60,6 +60,7 @@ class Controller(QObject):
 
     def __init__(
         self,
+        *,
         clock: Clock,
         tz: tzinfo,
         settings_store: SettingsStore,

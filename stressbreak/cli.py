@@ -52,7 +52,8 @@ def default_dirs(data_dir: Path | None) -> tuple[Path, Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="stressbreak: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="stressbreak: %(message)s")
+    logging.getLogger("stressbreak").setLevel(logging.INFO)
     data_dir, settings_file = default_dirs(args.data_dir)
     data_dir = data_dir.expanduser().absolute()
 

@@ -120,7 +120,8 @@ def parse_settings(raw: Any) -> tuple[Settings, list[str]]:
         try:
             values[key] = parser(value)
         except ValueError as exc:
-            problems.append(f"{key!r}: {exc}; the default {_show(key, getattr(defaults, key))} is used")
+            default = _show(key, getattr(defaults, key))
+            problems.append(f"{key!r}: {exc}; the default {default} is used")
     start = values.get("work_start", defaults.work_start)
     end = values.get("work_end", defaults.work_end)
     if end <= start:

@@ -13,7 +13,6 @@ import getpass
 import hashlib
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,7 +76,7 @@ class InstanceLock:
         except OSError:
             handle.close()
             return False
-        os.chmod(self._path, 0o600)
+        self._path.chmod(0o600)
         self._file = handle
         return True
 

@@ -43,7 +43,7 @@ class PauseWindow(QWidget):
         self.end_button = QPushButton(self.tr("End early"))
         self.end_button.setToolTip(self.tr("Stop the pause now (Esc)"))
         self.end_button.clicked.connect(self.end_early)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.end_early)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.end_early)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

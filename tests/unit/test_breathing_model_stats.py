@@ -83,7 +83,7 @@ def test_week_summary_counts_by_local_day():
                     PauseOutcome.COMPLETED),
     ]
     week = summarise_week(records, monday, AMS)
-    assert [d.day for d in week.days][0] == monday
+    assert week.days[0].day == monday
     tuesday = week.days[1]
     assert tuesday.pauses[PauseOutcome.COMPLETED] == 1
     assert tuesday.pauses[PauseOutcome.SKIPPED] == 1

@@ -1,0 +1,236 @@
+"""The whole loop through the real controller: reminder → pause → journal → stress meter."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QIcon
+
+from stressbreak.app import Controller
+from stressbreak.core.clock import FakeClock
+from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
+from stressbreak.services.journal import Journal
+from stressbreak.services.notify import Notifier
+from stressbreak.services.settings_store import SettingsStore
+from stressbreak.ui.tray import Tray
+
+AMS = ZoneInfo("Europe/Amsterdam")
+TUESDAY_10 = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
+
+
+class FakeTimeScheduler(QObject):
+    """The scheduler's interface on fake time: it holds what the controller asked for, and a
+    test fires the signals itself. (The real APScheduler one runs on the wall clock; it has its
+    own tests in test_scheduler.py and runs in the system tests.)"""
+
+    pause_due = Signal(object)
+    checkin_due = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pause_at: datetime | None = None
+        self.checkin_at: datetime | None = None
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+
+    def stop(self) -> None:
+        self.running = False
+
+    def set_pause_at(self, when: datetime | None) -> None:
+        self.pause_at = when
+
+    def set_checkin_at(self, when: datetime | None) -> None:
+        self.checkin_at = when
+
+    def next_pause_at(self) -> datetime | None:
+        return self.pause_at
+
+    def next_checkin_at(self) -> datetime | None:
+        return self.checkin_at
+
+
+def make_controller(data: Path, clock: FakeClock, told: list[str]) -> Controller:
+    return Controller(
+        clock=clock,
+        tz=AMS,
+        settings_store=SettingsStore(data / "settings.json", told.append),
+        journal=Journal(data, told.append),
+        scheduler=FakeTimeScheduler(),  # type: ignore[arg-type]
+        notifier=Notifier("StressBreak test", enabled=False),
+        tray=Tray(QIcon()),
+        pause_duration_s=0.5,
+    )
+
+
+@pytest.fixture
+def loop(qtbot, tmp_path: Path):
+    clock = FakeClock(TUESDAY_10)
+    told: list[str] = []
+    data = tmp_path / "data"
+    data.mkdir()
+    # Native notifications off: there is no notification daemon in the test machine.
+    (data / "settings.json").write_text(json.dumps({"native_notifications": False}))
+    controller = make_controller(data, clock, told)
+    journal = controller._journal
+    controller.start()
+    yield controller, clock, journal, told
+    controller.stop()
+
+
+def all_records(journal: Journal):
+    return journal.records_between(TUESDAY_10 - timedelta(days=1), TUESDAY_10 + timedelta(days=1))
+
+
+def test_start_schedules_the_first_pause_one_interval_ahead(loop):
+    controller, _clock, _journal, told = loop
+    assert told == []
+    assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)
+    assert controller._scheduler.next_checkin_at() == TUESDAY_10.replace(minute=30)
+    assert "next pause" in controller.status_text()
+
+
+def test_reminder_click_pause_checkin_all_recorded(qtbot, loop):
+    controller, clock, journal, _told = loop
+    clock.advance(timedelta(hours=1))
+    controller._scheduler.pause_due.emit(clock.now())
+    reminder = controller.reminder
+    assert reminder is not None and reminder.isVisible()
+    assert controller._scheduler.next_pause_at() is None  # nothing else due while it shows
+
+    qtbot.mouseClick(reminder, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    pause = controller.pause_window
+    assert pause is not None
+    assert "pause is under way" in controller.status_text()
+    with qtbot.waitSignal(pause.finished, timeout=5000):
+        pass
+    [record] = all_records(journal)
+    assert isinstance(record, PauseRecord)
+    assert record.outcome is PauseOutcome.COMPLETED
+    assert record.duration_s == pytest.approx(0.5)
+    assert record.started_at == TUESDAY_10 + timedelta(hours=1)
+    # The next pause counts from the end of this one.
+    assert controller._scheduler.next_pause_at() == clock.now() + timedelta(hours=1)
+
+    dialog = controller.checkin  # after a pause the stress meter follows
+    assert dialog is not None and dialog.isVisible()
+    qtbot.mouseClick(dialog.rows["body"].buttons["tight"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.rows["need"].buttons["move"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.notes["need"], "stretch my legs")
+    qtbot.mouseClick(dialog.tension.buttons[5], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    checkins = [r for r in all_records(journal) if isinstance(r, CheckIn)]
+    assert len(checkins) == 1
+    saved = checkins[0]
+    assert saved.origin is CheckInOrigin.AFTER_PAUSE
+    assert (saved.breathing, saved.body, saved.need) == ((), ("tight",), ("move",))
+    assert (saved.breathing_note, saved.body_note, saved.need_note) == ("", "", "stretch my legs")
+    assert saved.tension == 5
+    assert controller.checkin is None
+
+
+def test_skip_and_snooze_and_missed(qtbot, loop):
+    controller, clock, journal, _told = loop
+    controller.settings = controller.settings.__class__(reminder_timeout_s=10)
+    clock.advance(timedelta(hours=1))
+    controller._scheduler.pause_due.emit(clock.now())
+    qtbot.mouseClick(controller.reminder.snooze_button, Qt.MouseButton.LeftButton)
+    assert controller._scheduler.next_pause_at() == clock.now() + timedelta(minutes=5)
+    assert all_records(journal) == []  # a snooze is not an outcome
+
+    clock.advance(timedelta(minutes=5))
+    controller._scheduler.pause_due.emit(clock.now())
+    qtbot.mouseClick(controller.reminder.skip_button, Qt.MouseButton.LeftButton)
+    [skipped] = all_records(journal)
+    assert skipped.outcome is PauseOutcome.SKIPPED
+    assert controller._scheduler.next_pause_at() == clock.now() + timedelta(hours=1)
+
+    clock.advance(timedelta(hours=1))
+    controller._scheduler.pause_due.emit(clock.now())
+    reminder = controller.reminder
+    clock.advance(timedelta(seconds=10))
+    with qtbot.waitSignal(reminder.timed_out, timeout=15000):
+        pass
+    outcomes = [r.outcome for r in all_records(journal)]
+    assert outcomes == [PauseOutcome.SKIPPED, PauseOutcome.MISSED]
+
+
+def test_a_late_reminder_after_hours_is_not_shown(loop):
+    controller, clock, _journal, _told = loop
+    clock.set(datetime(2026, 11, 24, 21, 0, tzinfo=AMS))  # woke up in the evening
+    controller._scheduler.pause_due.emit(TUESDAY_10 + timedelta(hours=1))
+    assert controller.reminder is None
+    assert controller._scheduler.next_pause_at() == datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
+
+
+def test_quiet_for_an_hour_then_resume(loop):
+    controller, clock, _journal, _told = loop
+    controller.tray.quiet_requested.emit(60)
+    assert "paused until" in controller.status_text()
+    clock.advance(timedelta(minutes=20))
+    controller._scheduler.pause_due.emit(clock.now())
+    assert controller.reminder is None
+    controller.tray.resume_requested.emit()
+    assert "next pause" in controller.status_text()
+    controller.tray.quiet_until_tomorrow_requested.emit()
+    assert controller._scheduler.next_pause_at() == datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
+    # Check-ins wait too: the first one after the quiet period is tomorrow's.
+    assert controller._scheduler.next_checkin_at() == datetime(2026, 11, 25, 10, 30, tzinfo=AMS)
+
+
+def test_scheduled_checkin_opens_without_taking_focus(loop):
+    controller, clock, journal, _told = loop
+    clock.set(TUESDAY_10.replace(minute=30))
+    controller._scheduler.checkin_due.emit(clock.now())
+    dialog = controller.checkin
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert controller._scheduler.next_checkin_at() == TUESDAY_10.replace(hour=13, minute=30)
+    dialog.not_now_button.click()
+    assert controller.checkin is None
+    assert all_records(journal) == []
+
+
+def test_restart_keeps_the_interval_of_today(qtbot, tmp_path, loop):
+    controller, clock, journal, _told = loop
+    controller.start_pause()
+    with qtbot.waitSignal(controller.pause_window.finished, timeout=5000):
+        pass
+    controller.checkin.reject()
+    clock.advance(timedelta(minutes=20))
+    controller.stop()
+    controller.start()  # the same objects, as after a restart of the app
+    [pause] = all_records(journal)
+    # Counted from the end of today's pause, not from the restart 20 minutes later.
+    assert controller._scheduler.next_pause_at() == pause.ended_at + timedelta(hours=1)
+
+
+def test_overview_command_opens_the_week_with_saved_records(qtbot, loop):
+    controller, clock, journal, _told = loop
+    journal.append(PauseRecord(clock.now(), clock.now() + timedelta(minutes=1),
+                               PauseOutcome.COMPLETED))
+    reply = controller.handle_command("overview")
+    assert reply.ok
+    qtbot.waitUntil(lambda: controller.overview is not None, timeout=2000)
+    assert controller.overview.pauses.item(1, 1).text() == "1"  # Tuesday, completed
+
+
+def test_a_damaged_settings_file_is_told_and_kept(qtbot, tmp_path: Path):
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"interval_min": "often"}))
+    told: list[str] = []
+    controller = make_controller(data, FakeClock(TUESDAY_10), told)
+    controller.start()
+    try:
+        assert len(told) == 1 and "'interval_min'" in told[0]
+        assert controller.settings.interval_min == 60
+        assert json.loads((data / "settings.json").read_text()) == {"interval_min": "often"}
+    finally:
+        controller.stop()

@@ -1,0 +1,123 @@
+"""The real app as a process: one instance, commands handed over, a clean quit."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+STARTUP_WAIT_S = 30.0
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stressbreak", "--data-dir", str(data_dir), *args],
+        capture_output=True, text=True, env=_env(), timeout=60, check=False,
+    )
+
+
+@pytest.fixture
+def running_app(tmp_path: Path):
+    data_dir = tmp_path / "data"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "stressbreak", "--data-dir", str(data_dir)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env(),
+    )
+    deadline = time.monotonic() + STARTUP_WAIT_S
+    while True:
+        status = cli(data_dir, "status")
+        if status.returncode == 0:
+            break
+        assert process.poll() is None, process.communicate()[0]
+        assert time.monotonic() < deadline, "the app did not answer in time"
+        time.sleep(0.2)
+    yield data_dir, process
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+def test_version():
+    result = subprocess.run([sys.executable, "-m", "stressbreak", "--version"],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.strip().startswith("StressBreak 0.")
+
+
+def test_status_and_quit_without_a_running_app(tmp_path: Path):
+    for command in ("status", "quit"):
+        result = cli(tmp_path, command)
+        assert result.returncode == 1
+        assert "not running" in result.stderr
+
+
+def test_second_launch_hands_over_and_pause_reaches_the_first(running_app):
+    data_dir, first = running_app
+    status = cli(data_dir, "status")
+    assert "next pause" in status.stdout
+
+    second = cli(data_dir)  # a second `stressbreak`: no second tray, no second writer
+    assert second.returncode == 0
+    assert "already running" in second.stdout
+
+    paused = cli(data_dir, "pause")
+    assert paused.returncode == 0, paused.stderr
+    assert "Pause started" in paused.stdout
+    deadline = time.monotonic() + 10
+    while "pause is under way" not in cli(data_dir, "status").stdout:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+
+    quit_ = cli(data_dir, "quit")
+    assert quit_.returncode == 0
+    assert first.wait(timeout=20) == 0
+    # Quitting during the pause records it as ended early, in the private journal.
+    journals = list(data_dir.glob("journal-*.json"))
+    assert len(journals) == 1
+    assert journals[0].stat().st_mode & 0o777 == 0o600
+    assert data_dir.stat().st_mode & 0o777 == 0o700
+    records = list(json.loads(journals[0].read_text())["records"].values())
+    assert [r["outcome"] for r in records] == ["ended_early"]
+    # The lock is free again: a new instance could start.
+    assert cli(data_dir, "status").returncode == 1
+
+
+def test_sigterm_quits_cleanly(running_app):
+    data_dir, first = running_app
+    first.terminate()
+    assert first.wait(timeout=20) == 0
+    assert cli(data_dir, "status").returncode == 1
+
+
+def test_a_malformed_message_gets_an_error_not_a_crash(running_app):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtNetwork import QLocalSocket
+
+    from stressbreak.services.instance import server_name
+
+    data_dir, first = running_app
+    _app = QCoreApplication.instance() or QCoreApplication([])
+    for raw in (b"not json\n", b'{"command": "format-disk"}\n', b"[1,2]\n"):
+        socket = QLocalSocket()
+        socket.connectToServer(server_name(data_dir))
+        assert socket.waitForConnected(3000)
+        socket.write(raw)
+        socket.waitForBytesWritten(3000)
+        data = b""
+        while b"\n" not in data and socket.waitForReadyRead(3000):
+            data += bytes(socket.readAll().data())
+        answer = json.loads(data)
+        assert answer["ok"] is False
+        assert answer["message"]
+    assert first.poll() is None
+    assert cli(data_dir, "status").returncode == 0

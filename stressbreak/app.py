@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -410,7 +410,11 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     if command not in ("run", "show"):
         controller.handle_command(command)
     try:
-        return qapp.exec()
+        code = qapp.exec()
+        # Windows closed during shutdown are only scheduled for deletion; delete them while
+        # Qt still runs, not later in the interpreter's finalisation (which crashes PySide).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return code
     finally:
         del signal_notifier
         lock.release()

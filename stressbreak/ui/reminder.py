@@ -84,6 +84,10 @@ class ReminderWindow(QFrame):
 
     def _corner(self, tray_geometry: QRect | None) -> QPoint:
         screen = QGuiApplication.primaryScreen()
+        # Under XEmbed trays Qt may report the icon at (0, 0), relative to its embedder;
+        # that says nothing about where the panel is.
+        if tray_geometry is not None and tray_geometry.topLeft() == QPoint(0, 0):
+            tray_geometry = None
         if tray_geometry is not None and tray_geometry.isValid():
             found = QGuiApplication.screenAt(tray_geometry.center())
             screen = found or screen

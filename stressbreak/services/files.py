@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 
-PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
 
@@ -19,43 +19,38 @@ def ensure_private_dir(folder: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to a temp file beside `path`, fsync it, rename it over `path`, fsync the folder.
 
-    A kill at any instant leaves either the complete old file or the complete new one.
+    A kill at any instant leaves either the complete old file or the complete new one. The
+    temp file is created 0600 by mkstemp, and the rename carries that mode over.
     """
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp_path = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as tmp:
-            if hasattr(os, "fchmod"):  # mkstemp already uses 0600; keep it so on odd umasks
-                os.fchmod(tmp.fileno(), PRIVATE_FILE)
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        Path(tmp_name).replace(path)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp_path.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
-            Path(tmp_name).unlink()
+            tmp_path.unlink()
         raise
-    fsync_dir(path.parent)
+    # Without this the rename itself may still be lost on power failure.
+    fsync_folder(path.parent)
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable. Not every platform can open a folder; there it is skipped."""
+def fsync_folder(folder: Path) -> None:
+    """Make renames/creations in `folder` durable, where the platform can do that."""
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
+        # Windows cannot open a folder like this; NTFS journals the rename metadata itself.
         return
     try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
+        os.fsync(fd)
+    except OSError as exc:
+        # Some file systems (and platforms) do not support fsync on a folder; any other error
+        # means we cannot promise the data is on disk, so the caller must hear of it.
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
     finally:
         os.close(fd)
-
-
-def move_aside(path: Path, stamp: str) -> Path:
-    """Rename a damaged file to `<name>.damaged-<stamp>[-N]`, never replacing anything."""
-    for n in range(1000):
-        suffix = f".damaged-{stamp}" + (f"-{n}" if n else "")
-        target = path.with_name(path.name + suffix)
-        if not target.exists():
-            path.rename(target)
-            return target
-    raise OSError(f"too many damaged copies of {path.name}")

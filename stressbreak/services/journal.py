@@ -18,7 +18,6 @@ import errno
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,6 +28,7 @@ from tinydb.table import Table
 
 from stressbreak.core.clock import Clock
 from stressbreak.core.model import Record, RecordError, record_from_dict
+from stressbreak.services.files import fsync_folder, write_atomic
 
 _T = TypeVar("_T")
 
@@ -86,41 +86,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         # Serialise before creating anything, so a bad document leaves no temp file behind.
-        payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
-        folder = self._path.parent
-        # mkstemp creates the file 0600, which os.replace carries over to the target.
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{self._path.name}.", suffix=".tmp")
-        tmp_path = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            tmp_path.replace(self._path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp_path.unlink()
-            raise
-        # Without this the rename itself may still be lost on power failure.
-        fsync_folder(folder)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make renames/creations in `folder` durable, where the platform can do that."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        # Windows cannot open a folder like this; NTFS journals the rename metadata itself.
-        return
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        # Some file systems (and platforms) simply do not support fsync on a folder; any other
-        # error means we cannot promise the data is on disk, so the caller must hear of it.
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
-            raise
-    finally:
-        os.close(fd)
+        write_atomic(self._path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def _check_shape(data: Any) -> None:

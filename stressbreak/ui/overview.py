@@ -71,10 +71,15 @@ class OverviewWindow(QWidget):
              self.tr("Skipped"), self.tr("Check-ins")]
         )
         self.pauses.setAccessibleName(self.tr("Pauses per day"))
+        # Short headers; the full question is the header's tooltip.
         self.checkins = _table(
-            [self.tr("When"), translated(QUESTIONS[0].text), translated(QUESTIONS[1].text),
-             translated(QUESTIONS[2].text), self.tr("Tension")]
+            [self.tr("When"), self.tr("Breathing"), self.tr("Belly and chest"), self.tr("Need"),
+             self.tr("Tension")]
         )
+        for column, question in enumerate(QUESTIONS, start=1):
+            header = self.checkins.horizontalHeaderItem(column)
+            if header is not None:
+                header.setToolTip(translated(question.text))
         self.checkins.setAccessibleName(self.tr("Stress-meter answers"))
         self.checkins.setWordWrap(True)
         self.empty_label = QLabel()
@@ -102,8 +107,9 @@ class OverviewWindow(QWidget):
         self.title.setText(
             self.tr("Week {week}: {first} – {last}").format(
                 week=self._monday.isocalendar().week,
-                first=locale.toString(_qdate(self._monday), QLocale.FormatType.ShortFormat),
-                last=locale.toString(_qdate(sunday), QLocale.FormatType.ShortFormat),
+                # Month names from the locale, e.g. "23 Nov" / "23 nov"; the year once.
+                first=locale.toString(_qdate(self._monday), "d MMM"),
+                last=locale.toString(_qdate(sunday), "d MMM yyyy"),
             )
         )
         current = week_start(self._today())
@@ -130,7 +136,11 @@ class OverviewWindow(QWidget):
             values = [name, *(str(day.pauses[o]) for o in _OUTCOMES), str(len(day.checkins))]
             for column, text in enumerate(values):
                 self.pauses.setItem(row, column, _item(text, numeric=column > 0))
-        self.pauses.resizeColumnsToContents()
+        self.pauses.resizeRowsToContents()
+        # All seven days at once, no scrolling: the table is exactly as tall as its rows.
+        height = self.pauses.horizontalHeader().height() + 2 * self.pauses.frameWidth()
+        height += sum(self.pauses.rowHeight(r) for r in range(self.pauses.rowCount()))
+        self.pauses.setFixedHeight(height)
 
     def _fill_checkins(self, summary: WeekSummary, locale: QLocale) -> None:
         entries = summary.checkins

@@ -371,7 +371,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     """Build everything, start, and run the event loop until the user quits."""
     import tzlocal  # noqa: PLC0415
 
-    qapp = QApplication.instance() or QApplication([])
+    qapp = QApplication.instance() or QApplication(["stressbreak"])
     assert isinstance(qapp, QApplication)
     qapp.setApplicationName("StressBreak")
     qapp.setApplicationDisplayName("StressBreak")

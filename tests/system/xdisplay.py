@@ -1,0 +1,99 @@
+"""A throwaway X desktop for real-window checks: Xvfb, a tray host (trayer), and helpers."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+TOOLS = ("Xvfb", "trayer", "xdotool")
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in TOOLS if shutil.which(tool) is None]
+
+
+def wait_for(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("gave up waiting")
+        time.sleep(0.1)
+
+
+def run(env: dict[str, str], *args: str, check: bool = True) -> str:
+    return subprocess.run(args, capture_output=True, text=True, env=env, check=check,
+                          timeout=30).stdout
+
+
+def find_window(env: dict[str, str], name: str) -> str | None:
+    found = run(env, "xdotool", "search", "--onlyvisible", "--name", name, check=False).split()
+    return found[0] if found else None
+
+
+def geometry(env: dict[str, str], window: str) -> dict[str, int]:
+    shell = run(env, "xdotool", "getwindowgeometry", "--shell", window)
+    pairs = (line.split("=") for line in shell.split())
+    return {key: int(value) for key, value in pairs if key != "SCREEN"}
+
+
+def click(env: dict[str, str], x: int, y: int, button: int = 1) -> None:
+    run(env, "xdotool", "mousemove", str(x), str(y), "click", str(button))
+
+
+def tray_panel(env: dict[str, str]) -> str:
+    """trayer's visible panel window (trayer also has a hidden 1×1 window of the same class)."""
+    return run(env, "xdotool", "search", "--name", "^panel$").split()[0]
+
+
+@contextlib.contextmanager
+def virtual_desktop(size: str = "1024x700x24") -> Iterator[dict[str, str]]:
+    """Start Xvfb on a free display and trayer on it; yield the environment to run apps in."""
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    procs: list[subprocess.Popen[bytes]] = [xvfb]
+    try:
+        with os.fdopen(read_fd) as pipe:
+            display = ":" + pipe.readline().strip()
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        env.pop("WAYLAND_DISPLAY", None)
+        procs.append(subprocess.Popen(
+            ["trayer", "--edge", "bottom", "--align", "right", "--widthtype", "pixel",
+             "--width", "120", "--height", "28", "--tint", "0xdddddd", "--transparent",
+             "true", "--alpha", "0"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ))
+        wait_for(lambda: bool(run(env, "xdotool", "search", "--class", "trayer",
+                                  check=False).strip()))
+        yield env
+    finally:
+        for proc in reversed(procs):
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(timeout=10)
+
+
+def seed_due_pause(data: Path) -> None:
+    """A data folder whose settings make every moment working time, with a pause 61 minutes
+    ago in the journal: the app's own rules then show a reminder right after start."""
+    data.mkdir(parents=True, mode=0o700)
+    (data / "settings.json").write_text(json.dumps({
+        "work_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        "work_start": "00:00", "work_end": "23:59", "native_notifications": False,
+    }))
+    end = datetime.now().astimezone() - timedelta(minutes=61)
+    start = end - timedelta(minutes=1)
+    record = {"kind": "pause", "v": 1, "id": "seed", "started_at": start.isoformat(),
+              "ended_at": end.isoformat(), "outcome": "completed", "duration_s": 60.0,
+              "exercise": "coherent"}
+    (data / f"journal-{start:%Y-%m}.json").write_text(json.dumps({"records": {"1": record}}))

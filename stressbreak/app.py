@@ -25,7 +25,7 @@ from stressbreak.core.clock import Clock, SystemClock
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
 from stressbreak.core.schedule import (
     ScheduleState,
-    checkin_still_wanted,
+    checkin_wanted,
     in_working_hours,
     next_checkin_at,
     next_pause_at,
@@ -108,7 +108,7 @@ class Controller(QObject):
         self.settings = self._settings_store.load()
         self._notifier.enabled = self.settings.native_notifications
         self._journal.start()
-        self.state = ScheduleState(anchor=self._last_reminder_today() or self._clock.now())
+        self.state = self._state_from_today()
         self._scheduler.start()
         self.reschedule()
 
@@ -136,16 +136,22 @@ class Controller(QObject):
                 "`stressbreak checkin`, `stressbreak overview` or `stressbreak quit`."
             )
 
-    def _last_reminder_today(self) -> datetime | None:
-        """Carry the interval over a restart: count from today's last pause or reminder."""
+    def _state_from_today(self) -> ScheduleState:
+        """Carry today over a restart: the interval counts from today's last pause or
+        reminder, and a stress meter just answered is not asked again at once."""
         now = self._clock.now()
         midnight = at_local(now.date(), time(0), self._tz)
         try:
             records = self._journal.records_between(midnight, now + timedelta(seconds=1))
-        except JournalError:
-            return None
+        except JournalError as exc:
+            self.tell(str(exc))
+            records = []
         ends = [r.ended_at for r in records if isinstance(r, PauseRecord)]
-        return max(ends) if ends else None
+        checkins = [r.at for r in records if isinstance(r, CheckIn)]
+        return ScheduleState(
+            anchor=max(ends) if ends else now,
+            last_checkin=max(checkins) if checkins else None,
+        )
 
     # -- schedule -------------------------------------------------------------------------
 
@@ -180,7 +186,7 @@ class Controller(QObject):
     def _on_checkin_due(self, slot: object) -> None:
         assert isinstance(slot, datetime)
         now = self._clock.now()
-        wanted = checkin_still_wanted(slot, now) and not self.state.is_quiet(now)
+        wanted = checkin_wanted(self.state, slot, now)
         if wanted and self.checkin is None and self.pause_window is None:
             self.open_checkin(CheckInOrigin.SCHEDULED, activate=False)
             self._notifier.notify(self.tr("Stress meter"),
@@ -291,6 +297,7 @@ class Controller(QObject):
         self.checkin = None
 
     def _on_checkin_saved(self, origin: CheckInOrigin, answers: Answers) -> None:
+        self.state = self.state.checked_in(self._clock.now())
         self._record(
             CheckIn(
                 at=self._clock.now(),
@@ -355,11 +362,11 @@ class Controller(QObject):
         actions: dict[str, tuple[Callable[[], None], str]] = {
             "show": (lambda: None, ""),
             "status": (lambda: None, ""),
-            "pause": (self.start_pause, "Pause started."),
+            "pause": (self.start_pause, self.tr("Pause started.")),
             "checkin": (lambda: self.open_checkin(CheckInOrigin.MANUAL, True),
-                        "Stress meter opened."),
-            "overview": (self.open_overview, "Weekly overview opened."),
-            "quit": (self.quit_requested.emit, "StressBreak is quitting."),
+                        self.tr("Stress meter opened.")),
+            "overview": (self.open_overview, self.tr("Weekly overview opened.")),
+            "quit": (self.quit_requested.emit, self.tr("StressBreak is quitting.")),
         }
         action, message = actions[command]
         # Run after replying, so the caller is answered before any window appears.

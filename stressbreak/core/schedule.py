@@ -16,6 +16,8 @@ from stressbreak.core.timeutil import add_real, at_local
 
 # Looking further than a week ahead only happens with no working days at all.
 _DAYS_AHEAD = 8
+# A scheduled stress meter this soon after one the user already answered would be nagging.
+RECENT_CHECKIN = timedelta(minutes=45)
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class ScheduleState:
     anchor: datetime  # the interval counts from here: the last pause, skip, miss or app start
     snoozed_until: datetime | None = None
     quiet_until: datetime | None = None
+    last_checkin: datetime | None = None  # the last stress meter the user answered
 
     def restart_interval(self, now: datetime) -> ScheduleState:
         """A pause happened (or was skipped, or missed): count the next interval from now."""
@@ -37,6 +40,9 @@ class ScheduleState:
     def quiet_until_tomorrow(self, now: datetime) -> ScheduleState:
         midnight = at_local(now.date() + timedelta(days=1), time(0, 0), now.tzinfo)
         return replace(self, quiet_until=midnight)
+
+    def checked_in(self, now: datetime) -> ScheduleState:
+        return replace(self, last_checkin=now)
 
     def resume(self) -> ScheduleState:
         return replace(self, quiet_until=None)
@@ -99,9 +105,15 @@ def next_checkin_at(settings: Settings, after: datetime) -> datetime | None:
     return None
 
 
-def checkin_still_wanted(slot: datetime, now: datetime) -> bool:
-    """A check-in that fires late (after sleep) is still asked the same day, never the next."""
-    return now.date() == slot.date()
+def checkin_wanted(state: ScheduleState, slot: datetime, now: datetime) -> bool:
+    """Whether a scheduled stress meter that comes due at `now` should be asked.
+
+    One that fires late (after sleep) is still asked the same day, never the next; none is
+    asked during a quiet period or right after the user answered one (say, after a pause).
+    """
+    if now.date() != slot.date() or state.is_quiet(now):
+        return False
+    return state.last_checkin is None or now - state.last_checkin >= RECENT_CHECKIN
 
 
 def in_working_hours(settings: Settings, now: datetime) -> bool:

@@ -197,6 +197,23 @@ def test_scheduled_checkin_opens_without_taking_focus(loop):
     assert all_records(journal) == []
 
 
+def test_no_scheduled_checkin_right_after_one_was_answered(qtbot, loop):
+    controller, clock, journal, _told = loop
+    clock.set(TUESDAY_10.replace(minute=20))
+    controller.tray.checkin_requested.emit()  # the user opens the stress meter by hand
+    qtbot.mouseClick(controller.checkin.save_button, Qt.MouseButton.LeftButton)
+    clock.set(TUESDAY_10.replace(minute=30))
+    controller._scheduler.checkin_due.emit(clock.now())
+    assert controller.checkin is None  # ten minutes later would be nagging
+    [saved] = all_records(journal)
+    assert saved.origin is CheckInOrigin.MANUAL
+    # ...and a restart remembers it too.
+    controller.stop()
+    controller.start()
+    controller._scheduler.checkin_due.emit(clock.now())
+    assert controller.checkin is None
+
+
 def test_restart_keeps_the_interval_of_today(qtbot, tmp_path, loop):
     controller, clock, journal, _told = loop
     controller.start_pause()

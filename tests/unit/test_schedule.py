@@ -10,7 +10,7 @@ import pytest
 from stressbreak.core.clock import FakeClock
 from stressbreak.core.schedule import (
     ScheduleState,
-    checkin_still_wanted,
+    checkin_wanted,
     in_working_hours,
     next_checkin_at,
     next_pause_at,
@@ -168,8 +168,18 @@ def test_no_checkin_times_means_none():
 
 def test_a_late_checkin_is_asked_the_same_day_only():
     slot = ams(*MON, 16, 0)
-    assert checkin_still_wanted(slot, ams(*MON, 21, 0))
-    assert not checkin_still_wanted(slot, ams(2026, 11, 24, 8, 0))
+    state = ScheduleState(anchor=ams(*MON, 9, 0))
+    assert checkin_wanted(state, slot, ams(*MON, 21, 0))
+    assert not checkin_wanted(state, slot, ams(2026, 11, 24, 8, 0))
+
+
+def test_no_checkin_right_after_one_or_while_quiet():
+    slot = ams(*MON, 10, 30)
+    answered = ScheduleState(anchor=ams(*MON, 9, 0)).checked_in(ams(*MON, 10, 0))
+    assert not checkin_wanted(answered, slot, slot)
+    assert checkin_wanted(answered, slot, ams(*MON, 10, 45))  # 45 minutes later it is fine
+    quiet = ScheduleState(anchor=ams(*MON, 9, 0)).quiet_for(ams(*MON, 10, 0), 60)
+    assert not checkin_wanted(quiet, slot, slot)
 
 
 def test_fake_clock_needs_an_aware_time():

@@ -419,7 +419,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     try:
         code = qapp.exec()
         # Windows closed during shutdown are only scheduled for deletion; delete them while
-        # Qt still runs, not later in the interpreter's finalisation (which crashes PySide).
+        # Qt is still whole, not during the interpreter's finalisation.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return code
     finally:

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, Q
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from stressbreak.core.breathing import PATTERNS
+from stressbreak.core.breathing import DEFAULT_PATTERN, choose_pattern, plan_pause
 from stressbreak.core.clock import Clock, SystemClock
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
 from stressbreak.core.schedule import (
@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 ICON_PATH = Path(__file__).parent / "assets" / "icons" / "stressbreak.svg"
 _TRAY_WAIT_TRIES = 30  # at login the panel may come late: look every 2 s for a minute
 _TRAY_WAIT_MS = 2000
+_TAKEN = (PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY)
 
 
 class Controller(QObject):
@@ -89,6 +90,8 @@ class Controller(QObject):
         self.checkin: CheckInDialog | None = None
         self.overview: OverviewWindow | None = None
         self._pause_started_at: datetime | None = None
+        self._pause_pattern = DEFAULT_PATTERN
+        self._last_pattern: str | None = None  # for the rotation through patterns
         self._tray_tries = 0
 
         tray.pause_requested.connect(self.start_pause)
@@ -146,7 +149,10 @@ class Controller(QObject):
         except JournalError as exc:
             self.tell(str(exc))
             records = []
-        ends = [r.ended_at for r in records if isinstance(r, PauseRecord)]
+        pauses = [r for r in records if isinstance(r, PauseRecord)]
+        ends = [r.ended_at for r in pauses]
+        taken = [r.exercise for r in pauses if r.outcome in _TAKEN]
+        self._last_pattern = taken[-1] if taken else None
         checkins = [r.at for r in records if isinstance(r, CheckIn)]
         return ScheduleState(
             anchor=max(ends) if ends else now,
@@ -211,7 +217,8 @@ class Controller(QObject):
         from stressbreak.ui.reminder import ReminderWindow  # noqa: PLC0415
 
         shown_at = self._clock.now()
-        reminder = ReminderWindow(self.settings.reminder_timeout_s, self.settings.snooze_min)
+        reminder = ReminderWindow(self.settings.reminder_timeout_s, self.settings.snooze_min,
+                                  followup=self.state.is_followup_due(shown_at))
         reminder.start_requested.connect(self._on_reminder_start)
         reminder.snooze_requested.connect(self._on_reminder_snooze)
         reminder.skip_requested.connect(
@@ -236,16 +243,11 @@ class Controller(QObject):
     def _on_reminder_declined(self, shown_at: datetime, outcome: PauseOutcome) -> None:
         self.reminder = None
         now = self._clock.now()
+        upcoming = choose_pattern(self.settings.breathing_pattern, self._last_pattern)
         self._record(PauseRecord(started_at=shown_at, ended_at=now, outcome=outcome,
-                                 exercise=self.settings.breathing_pattern))
+                                 exercise=upcoming.id))
         self.state = self.state.restart_interval(now)
         self.reschedule()
-
-    @property
-    def pause_duration_s(self) -> float:
-        if self._pause_duration_override is not None:
-            return self._pause_duration_override
-        return self.settings.pause_length_min * 60.0
 
     def start_pause(self) -> None:
         if self.pause_window is not None:
@@ -257,8 +259,13 @@ class Controller(QObject):
             self.reminder = None
         from stressbreak.ui.pause_window import PauseWindow  # noqa: PLC0415
 
-        window = PauseWindow(PATTERNS[self.settings.breathing_pattern], self.pause_duration_s)
+        pattern = choose_pattern(self.settings.breathing_pattern, self._last_pattern)
+        duration_s = self._pause_duration_override
+        if duration_s is None:
+            duration_s = plan_pause(pattern, self.settings.pause_length_min * 60.0).duration_s
+        window = PauseWindow(pattern, duration_s, reduced_motion=self.settings.reduced_motion)
         window.finished.connect(self._on_pause_finished)
+        self._pause_pattern = pattern.id
         self.pause_window = window
         self._pause_started_at = self._clock.now()
         window.start()
@@ -271,7 +278,8 @@ class Controller(QObject):
         outcome = PauseOutcome.COMPLETED if completed else PauseOutcome.ENDED_EARLY
         self._record(PauseRecord(started_at=started,
                                  ended_at=add_real(started, timedelta(seconds=elapsed_s)),
-                                 outcome=outcome, exercise=self.settings.breathing_pattern))
+                                 outcome=outcome, exercise=self._pause_pattern))
+        self._last_pattern = self._pause_pattern
         self.state = self.state.restart_interval(self._clock.now())
         self.reschedule()
         if completed and self.settings.checkin_after_pause:
@@ -297,7 +305,8 @@ class Controller(QObject):
         self.checkin = None
 
     def _on_checkin_saved(self, origin: CheckInOrigin, answers: Answers) -> None:
-        self.state = self.state.checked_in(self._clock.now())
+        self.state = self.state.checked_in(self._clock.now(), answers.tension, self.settings)
+        self.reschedule()
         self._record(
             CheckIn(
                 at=self._clock.now(),

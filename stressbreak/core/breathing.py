@@ -83,3 +83,38 @@ def phase_at(pattern: Pattern, t_s: float) -> PhaseState:
         elif step.phase is Phase.OUT:
             fullness = 0.0
     raise AssertionError("unreachable: the last step always returns")
+
+
+ROTATE = "rotate"  # the setting value that takes each pattern in turn
+ROTATION: tuple[str, ...] = ("coherent", "sigh", "longexhale", "box")
+
+
+@dataclass(frozen=True)
+class PausePlan:
+    """What one pause breathes: a pattern repeated a whole number of times.
+
+    Ending on a completed out-breath (empty lungs, the circle at rest) matters more than
+    hitting the wished length to the second, so the length is rounded to whole cycles.
+    """
+
+    pattern: Pattern
+    cycles: int
+
+    @property
+    def duration_s(self) -> float:
+        return self.cycles * self.pattern.cycle_s
+
+
+def plan_pause(pattern: Pattern, wished_s: float) -> PausePlan:
+    """Whole cycles closest to `wished_s` (at least one); off by at most half a cycle."""
+    return PausePlan(pattern, max(1, round(wished_s / pattern.cycle_s)))
+
+
+def choose_pattern(choice: str, last_used: str | None) -> Pattern:
+    """The pattern for the next pause: the chosen one, or with "rotate" the one after the
+    last used (an unknown or missing last one starts the rotation from its beginning)."""
+    if choice != ROTATE:
+        return PATTERNS.get(choice, PATTERNS[DEFAULT_PATTERN])
+    if last_used in ROTATION:
+        return PATTERNS[ROTATION[(ROTATION.index(last_used) + 1) % len(ROTATION)]]
+    return PATTERNS[ROTATION[0]]

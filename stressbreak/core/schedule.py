@@ -18,6 +18,8 @@ from stressbreak.core.timeutil import add_real, at_local
 _DAYS_AHEAD = 8
 # A scheduled stress meter this soon after one the user already answered would be nagging.
 RECENT_CHECKIN = timedelta(minutes=45)
+# After a tense check-in, one extra pause is offered this much later.
+FOLLOWUP_DELAY = timedelta(minutes=20)
 
 
 @dataclass(frozen=True)
@@ -26,10 +28,14 @@ class ScheduleState:
     snoozed_until: datetime | None = None
     quiet_until: datetime | None = None
     last_checkin: datetime | None = None  # the last stress meter the user answered
+    followup_at: datetime | None = None  # one extra pause offered after a tense check-in
 
     def restart_interval(self, now: datetime) -> ScheduleState:
-        """A pause happened (or was skipped, or missed): count the next interval from now."""
-        return replace(self, anchor=now, snoozed_until=None)
+        """A pause happened (or was skipped, or missed): count the next interval from now.
+
+        That also answers a pending follow-up: it is offered once, never repeated.
+        """
+        return replace(self, anchor=now, snoozed_until=None, followup_at=None)
 
     def snooze(self, now: datetime, settings: Settings) -> ScheduleState:
         return replace(self, snoozed_until=add_real(now, timedelta(minutes=settings.snooze_min)))
@@ -41,8 +47,24 @@ class ScheduleState:
         midnight = at_local(now.date() + timedelta(days=1), time(0, 0), now.tzinfo)
         return replace(self, quiet_until=midnight)
 
-    def checked_in(self, now: datetime) -> ScheduleState:
-        return replace(self, last_checkin=now)
+    def checked_in(
+        self, now: datetime, tension: int | None, settings: Settings
+    ) -> ScheduleState:
+        """A stress meter was answered; a tense one (at or above the threshold) offers one
+        extra pause a little later, unless one is already on its way."""
+        state = replace(self, last_checkin=now)
+        tense = tension is not None and tension >= settings.followup_tension
+        if settings.followup_enabled and tense and self.followup_at is None:
+            state = replace(state, followup_at=add_real(now, FOLLOWUP_DELAY))
+        return state
+
+    def is_followup_due(self, now: datetime) -> bool:
+        """The offered extra pause is due now (an offer from an earlier day has lapsed)."""
+        return (
+            self.followup_at is not None
+            and now >= self.followup_at
+            and now.date() == self.followup_at.date()
+        )
 
     def resume(self) -> ScheduleState:
         return replace(self, quiet_until=None)
@@ -61,6 +83,8 @@ def next_pause_at(settings: Settings, state: ScheduleState, now: datetime) -> da
         candidate = state.snoozed_until
     else:
         candidate = add_real(state.anchor, interval)
+    if state.followup_at is not None and state.followup_at.date() == now.date():
+        candidate = min(candidate, state.followup_at)
     if state.quiet_until is not None and candidate < state.quiet_until:
         candidate = state.quiet_until
     return _within_working_hours(settings, max(candidate, now))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from datetime import time
 from typing import Any
 
-from stressbreak.core.breathing import DEFAULT_PATTERN, PATTERNS
+from stressbreak.core.breathing import DEFAULT_PATTERN, PATTERNS, ROTATE
 from stressbreak.core.timeutil import parse_hhmm
 
 SCHEMA_VERSION = 1
@@ -33,6 +33,9 @@ class Settings:
     breathing_pattern: str = DEFAULT_PATTERN
     checkin_after_pause: bool = True
     native_notifications: bool = True
+    reduced_motion: bool = False
+    followup_enabled: bool = True
+    followup_tension: int = 7  # a check-in at or above this offers one extra pause later
 
 
 def _int_in(low: int, high: int) -> Callable[[Any], int]:
@@ -76,8 +79,9 @@ def _days(value: Any) -> tuple[int, ...]:
 
 
 def _pattern(value: Any) -> str:
-    if value not in PATTERNS:
-        raise ValueError(f"unknown pattern {value!r}; choose one of {', '.join(PATTERNS)}")
+    if value != ROTATE and value not in PATTERNS:
+        choices = ", ".join([*PATTERNS, ROTATE])
+        raise ValueError(f"unknown pattern {value!r}; choose one of {choices}")
     return str(value)
 
 
@@ -93,6 +97,9 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "breathing_pattern": _pattern,
     "checkin_after_pause": _bool,
     "native_notifications": _bool,
+    "reduced_motion": _bool,
+    "followup_enabled": _bool,
+    "followup_tension": _int_in(1, 10),
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}, "every setting needs a parser"
 

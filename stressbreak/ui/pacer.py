@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QRadialGradient
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stressbreak.core.breathing import Pattern, Phase, PhaseState, phase_at
 
 _MIN_SHARE = 0.38  # radius share when the lungs are empty: never a dot, never vanishing
+_STILL_SHARE = 0.7  # the one size of the circle with reduced motion
 
 
 def ease(fullness: float) -> float:
@@ -23,9 +24,15 @@ def ease(fullness: float) -> float:
 
 
 class Pacer(QWidget):
-    def __init__(self, pattern: Pattern, parent: QWidget | None = None) -> None:
+    """The circle grows with the in-breath; with reduced motion nothing grows: a ring fills
+    calmly around a still circle instead, once per step, and the words carry the rhythm."""
+
+    def __init__(
+        self, pattern: Pattern, reduced_motion: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._pattern = pattern
+        self.reduced_motion = reduced_motion
         self._state: PhaseState = phase_at(pattern, 0.0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 200)
@@ -44,6 +51,8 @@ class Pacer(QWidget):
         return self._state
 
     def radius_share(self) -> float:
+        if self.reduced_motion:
+            return _STILL_SHARE
         return _MIN_SHARE + (1.0 - _MIN_SHARE) * ease(self._state.fullness)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -69,4 +78,13 @@ class Pacer(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(gradient)
         painter.drawEllipse(centre, radius, radius)
+        if self.reduced_motion:
+            ring = QPen(accent)
+            ring.setWidthF(6.0)
+            ring.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            box = QRectF(centre.x() - outer, centre.y() - outer, 2 * outer, 2 * outer)
+            # From twelve o'clock, clockwise (Qt counts 1/16 degrees, counter-clockwise).
+            painter.drawArc(box, 90 * 16, -round(self._state.progress * 360 * 16))
         painter.end()

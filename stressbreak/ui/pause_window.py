@@ -16,7 +16,13 @@ class PauseWindow(QWidget):
     # completed (ran to the end) and the seconds actually spent
     finished = Signal(bool, float)
 
-    def __init__(self, pattern: Pattern, duration_s: float, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pattern: Pattern,
+        duration_s: float,
+        reduced_motion: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("StressBreak — a minute to breathe"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -26,7 +32,7 @@ class PauseWindow(QWidget):
         intro = QLabel(self.tr("Breathe along with the circle. Nothing else needs you now."))
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pacer = Pacer(pattern)
+        self.pacer = Pacer(pattern, reduced_motion)
         self.phase_label = QLabel()
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.phase_label.font()

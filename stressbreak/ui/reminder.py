@@ -19,7 +19,13 @@ class ReminderWindow(QFrame):
     skip_requested = Signal()
     timed_out = Signal()
 
-    def __init__(self, timeout_s: int, snooze_min: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        timeout_s: int,
+        snooze_min: int,
+        followup: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("reminder")
         self.setWindowFlags(
@@ -39,12 +45,18 @@ class ReminderWindow(QFrame):
             self.tr("Click to start a one-minute breathing pause, or snooze or skip it.")
         )
 
-        title = QLabel(self.tr("Time for a one-minute pause"))
+        if followup:
+            # Offered after a tense check-in: say why this one comes early, without judging.
+            title = QLabel(self.tr("One more minute, as offered"))
+            body = QLabel(self.tr("Earlier you noticed quite some tension. "
+                                  "Click here to breathe along for a minute."))
+        else:
+            title = QLabel(self.tr("Time for a one-minute pause"))
+            body = QLabel(self.tr("Click here to breathe along for a minute."))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         title.setFont(font)
-        body = QLabel(self.tr("Click here to breathe along for a minute."))
         body.setWordWrap(True)
 
         self.start_button = QPushButton(self.tr("Start"))

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel
 
 from stressbreak.app import Controller
 from stressbreak.core.clock import FakeClock
@@ -212,6 +213,41 @@ def test_no_scheduled_checkin_right_after_one_was_answered(qtbot, loop):
     controller.start()
     controller._scheduler.checkin_due.emit(clock.now())
     assert controller.checkin is None
+
+
+def test_a_tense_checkin_brings_one_followup_reminder(qtbot, loop):
+    controller, clock, _journal, _told = loop
+    clock.set(TUESDAY_10.replace(minute=30))
+    controller._scheduler.checkin_due.emit(clock.now())
+    qtbot.mouseClick(controller.checkin.tension.buttons[8], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(controller.checkin.save_button, Qt.MouseButton.LeftButton)
+    assert controller._scheduler.next_pause_at() == TUESDAY_10.replace(minute=50)
+    clock.set(TUESDAY_10.replace(minute=50))
+    controller._scheduler.pause_due.emit(clock.now())
+    texts = [label.text() for label in controller.reminder.findChildren(QLabel)]
+    assert "One more minute, as offered" in texts
+    qtbot.mouseClick(controller.reminder.skip_button, Qt.MouseButton.LeftButton)
+    # Offered once: after it, the ordinary interval from now.
+    assert controller._scheduler.next_pause_at() == TUESDAY_10.replace(hour=11, minute=50)
+
+
+def test_rotating_patterns_are_recorded_one_after_another(qtbot, tmp_path):
+    data = tmp_path / "rot"
+    data.mkdir()
+    (data / "settings.json").write_text(
+        json.dumps({"breathing_pattern": "rotate", "native_notifications": False}))
+    controller = make_controller(data, FakeClock(TUESDAY_10), [])
+    controller.start()
+    try:
+        for _ in range(3):
+            controller.start_pause()
+            with qtbot.waitSignal(controller.pause_window.finished, timeout=5000):
+                pass
+            controller.checkin.reject()
+        used = [r.exercise for r in all_records(controller._journal)]
+        assert used == ["coherent", "sigh", "longexhale"]
+    finally:
+        controller.stop()
 
 
 def test_restart_keeps_the_interval_of_today(qtbot, tmp_path, loop):

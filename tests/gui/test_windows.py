@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.breathing import PATTERNS, Phase
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
@@ -155,3 +157,30 @@ def test_overview_shows_the_week_and_navigates(qtbot):
     assert window.next_button.isEnabled()
     qtbot.mouseClick(window.this_week_button, Qt.MouseButton.LeftButton)
     assert asked[-1] == date(2026, 11, 23)
+
+
+def test_reduced_motion_keeps_the_circle_still_and_fills_a_ring():
+    pacer = Pacer(PATTERNS["coherent"], reduced_motion=True)
+    sizes = set()
+    for t in (0.0, 2.0, 5.4, 8.0, 10.9):
+        pacer.set_elapsed(t)
+        sizes.add(pacer.radius_share())
+    assert len(sizes) == 1  # nothing grows or shrinks
+    assert pacer.set_elapsed(2.75).progress == pytest.approx(0.5)
+    image = pacer.grab().toImage()  # it paints (the ring) without errors
+    assert not image.isNull()
+
+
+def test_pause_window_reduced_motion_still_says_the_phase(qtbot):
+    window = PauseWindow(PATTERNS["box"], duration_s=16, reduced_motion=True)
+    qtbot.addWidget(window)
+    assert window.pacer.reduced_motion
+    window._on_tick(5.0)
+    assert window.phase_label.text() == "Hold gently"
+
+
+def test_a_followup_reminder_says_why_it_comes(qtbot):
+    reminder = ReminderWindow(timeout_s=60, snooze_min=5, followup=True)
+    qtbot.addWidget(reminder)
+    texts = [label.text() for label in reminder.findChildren(QLabel)]
+    assert "One more minute, as offered" in texts

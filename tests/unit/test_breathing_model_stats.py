@@ -5,7 +5,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from stressbreak.core.breathing import PATTERNS, Phase, phase_at
+from stressbreak.core.breathing import (
+    PATTERNS,
+    ROTATE,
+    ROTATION,
+    Phase,
+    choose_pattern,
+    phase_at,
+    plan_pause,
+)
 from stressbreak.core.model import (
     CheckIn,
     CheckInOrigin,
@@ -99,3 +107,32 @@ def test_week_bounds_on_a_dst_week_are_local_midnights():
     assert start == datetime(2026, 10, 19, 0, 0, tzinfo=AMS)
     assert end == datetime(2026, 10, 26, 0, 0, tzinfo=AMS)
     assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(days=7, hours=1)
+
+
+@pytest.mark.parametrize("pattern_id", list(PATTERNS))
+@pytest.mark.parametrize("minutes", [1, 2, 3, 4, 5])
+def test_a_pause_is_whole_cycles_and_ends_on_an_out_breath(pattern_id: str, minutes: int):
+    pattern = PATTERNS[pattern_id]
+    plan = plan_pause(pattern, minutes * 60)
+    assert plan.duration_s == pytest.approx(plan.cycles * pattern.cycle_s)
+    assert abs(plan.duration_s - minutes * 60) <= pattern.cycle_s / 2
+    # Just before the end the lungs are (nearly) empty: the circle comes to rest.
+    assert phase_at(pattern, plan.duration_s - 1e-6).fullness == pytest.approx(0.0, abs=1e-3)
+
+
+def test_one_minute_of_coherent_breathing_is_five_breaths():
+    assert plan_pause(PATTERNS["coherent"], 60).duration_s == pytest.approx(55.0)
+    assert plan_pause(PATTERNS["box"], 60).duration_s == pytest.approx(64.0)
+    assert plan_pause(PATTERNS["coherent"], 1).cycles == 1  # never an empty pause
+
+
+def test_rotation_takes_each_pattern_in_turn():
+    seen = []
+    last = None
+    for _ in range(len(ROTATION) + 1):
+        pattern = choose_pattern(ROTATE, last)
+        seen.append(pattern.id)
+        last = pattern.id
+    assert seen == [*ROTATION, ROTATION[0]]
+    assert choose_pattern(ROTATE, "retired-pattern").id == ROTATION[0]
+    assert choose_pattern("box", "coherent").id == "box"

@@ -175,7 +175,7 @@ def test_a_late_checkin_is_asked_the_same_day_only():
 
 def test_no_checkin_right_after_one_or_while_quiet():
     slot = ams(*MON, 10, 30)
-    answered = ScheduleState(anchor=ams(*MON, 9, 0)).checked_in(ams(*MON, 10, 0))
+    answered = ScheduleState(anchor=ams(*MON, 9, 0)).checked_in(ams(*MON, 10, 0), None, DEFAULT)
     assert not checkin_wanted(answered, slot, slot)
     assert checkin_wanted(answered, slot, ams(*MON, 10, 45))  # 45 minutes later it is fine
     quiet = ScheduleState(anchor=ams(*MON, 9, 0)).quiet_for(ams(*MON, 10, 0), 60)
@@ -185,3 +185,48 @@ def test_no_checkin_right_after_one_or_while_quiet():
 def test_fake_clock_needs_an_aware_time():
     with pytest.raises(ValueError, match="timezone-aware"):
         FakeClock(datetime(2026, 1, 1))  # noqa: DTZ001
+
+
+def test_a_tense_checkin_offers_one_extra_pause_in_twenty_minutes():
+    clock = FakeClock(ams(*MON, 10, 30))
+    state = ScheduleState(anchor=ams(*MON, 10, 0))
+    calm = state.checked_in(clock.now(), tension=6, settings=DEFAULT)
+    assert next_pause_at(DEFAULT, calm, clock.now()) == ams(*MON, 11, 0)
+    tense = state.checked_in(clock.now(), tension=7, settings=DEFAULT)
+    assert next_pause_at(DEFAULT, tense, clock.now()) == ams(*MON, 10, 50)
+    # A second tense check-in does not push or add another follow-up.
+    clock.advance(timedelta(minutes=10))
+    again = tense.checked_in(clock.now(), tension=9, settings=DEFAULT)
+    assert again.followup_at == ams(*MON, 10, 50)
+    clock.advance(timedelta(minutes=10))
+    assert again.is_followup_due(clock.now())
+    # Taken (or skipped, or missed): it was offered once, the normal interval goes on.
+    after = again.restart_interval(clock.now())
+    assert after.followup_at is None
+    assert next_pause_at(DEFAULT, after, clock.now()) == ams(*MON, 11, 50)
+
+
+def test_followup_threshold_and_switch_come_from_settings():
+    now = ams(*MON, 10, 30)
+    state = ScheduleState(anchor=ams(*MON, 10, 0))
+    assert state.checked_in(now, 4, Settings(followup_tension=4)).followup_at is not None
+    assert state.checked_in(now, 9, Settings(followup_enabled=False)).followup_at is None
+    assert state.checked_in(now, None, DEFAULT).followup_at is None
+
+
+def test_followup_waits_for_quiet_and_working_hours():
+    now = ams(*MON, 17, 20)
+    tense = ScheduleState(anchor=now).checked_in(now, 8, DEFAULT)
+    # 17:40 is after work: the next pause is tomorrow's first, not a late-evening one.
+    assert next_pause_at(DEFAULT, tense, now) == ams(2026, 11, 24, 10, 0)
+    quiet = ScheduleState(anchor=ams(*MON, 10, 0)).checked_in(ams(*MON, 10, 30), 8, DEFAULT)
+    quiet = quiet.quiet_for(ams(*MON, 10, 30), 30)
+    assert next_pause_at(DEFAULT, quiet, ams(*MON, 10, 30)) == ams(*MON, 11, 0)
+
+
+def test_an_unused_followup_lapses_overnight():
+    now = ams(*MON, 17, 20)
+    tense = ScheduleState(anchor=now).checked_in(now, 8, DEFAULT)
+    tuesday = ams(2026, 11, 24, 10, 0)
+    assert not tense.is_followup_due(tuesday)
+    assert next_pause_at(DEFAULT, tense, tuesday) == tuesday  # the ordinary first pause

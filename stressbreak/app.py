@@ -31,13 +31,14 @@ from stressbreak.core.schedule import (
     next_pause_at,
 )
 from stressbreak.core.settings import Settings
-from stressbreak.core.stats import WeekSummary, summarise_week, week_bounds
+from stressbreak.core.stats import WeekSummary, frequent_triggers, summarise_week, week_bounds
 from stressbreak.core.timeutil import add_real, at_local
 from stressbreak.services.instance import CommandServer, InstanceLock, Reply, server_name
 from stressbreak.services.journal import Journal, JournalError
 from stressbreak.services.notify import Notifier
 from stressbreak.services.scheduler import Scheduler
 from stressbreak.services.settings_store import SettingsStore
+from stressbreak.services.values_store import ValuesStore
 from stressbreak.ui.tray import StatusText, Tray
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from stressbreak.ui.overview import OverviewWindow
     from stressbreak.ui.pause_window import PauseWindow
     from stressbreak.ui.reminder import ReminderWindow
+    from stressbreak.ui.values_dialog import ValuesDialog
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,7 @@ ICON_PATH = Path(__file__).parent / "assets" / "icons" / "stressbreak.svg"
 _TRAY_WAIT_TRIES = 30  # at login the panel may come late: look every 2 s for a minute
 _TRAY_WAIT_MS = 2000
 _TAKEN = (PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY)
+_TRIGGER_HISTORY = timedelta(days=92)  # suggestions come from about the last three months
 
 
 class Controller(QObject):
@@ -66,6 +69,7 @@ class Controller(QObject):
         tz: tzinfo,
         settings_store: SettingsStore,
         journal: Journal,
+        values_store: ValuesStore,
         scheduler: Scheduler,
         notifier: Notifier,
         tray: Tray,
@@ -77,6 +81,8 @@ class Controller(QObject):
         self._tz = tz
         self._settings_store = settings_store
         self._journal = journal
+        self._values_store = values_store
+        self.values: tuple[str, ...] = ()
         self._scheduler = scheduler
         self._notifier = notifier
         self.tray = tray
@@ -89,6 +95,7 @@ class Controller(QObject):
         self.pause_window: PauseWindow | None = None
         self.checkin: CheckInDialog | None = None
         self.overview: OverviewWindow | None = None
+        self.values_dialog: ValuesDialog | None = None
         self._pause_started_at: datetime | None = None
         self._pause_pattern = DEFAULT_PATTERN
         self._last_pattern: str | None = None  # for the rotation through patterns
@@ -100,6 +107,7 @@ class Controller(QObject):
         tray.quiet_requested.connect(self.quiet_for)
         tray.quiet_until_tomorrow_requested.connect(self.quiet_until_tomorrow)
         tray.resume_requested.connect(self.resume)
+        tray.values_requested.connect(self.open_values)
         tray.quit_requested.connect(self.quit_requested.emit)
         scheduler.pause_due.connect(self._on_pause_due)
         scheduler.checkin_due.connect(self._on_checkin_due)
@@ -111,6 +119,7 @@ class Controller(QObject):
         self.settings = self._settings_store.load()
         self._notifier.enabled = self.settings.native_notifications
         self._journal.start()
+        self.values = self._values_store.load()
         self.state = self._state_from_today()
         self._scheduler.start()
         self.reschedule()
@@ -295,7 +304,8 @@ class Controller(QObject):
             return
         from stressbreak.ui.checkin import CheckInDialog  # noqa: PLC0415
 
-        dialog = CheckInDialog()
+        dialog = CheckInDialog(self.values, self._trigger_suggestions())
+        dialog.values_requested.connect(self.open_values)
         dialog.saved.connect(lambda answers: self._on_checkin_saved(origin, answers))
         dialog.finished.connect(self._on_checkin_closed)
         self.checkin = dialog
@@ -318,8 +328,47 @@ class Controller(QObject):
                 need=answers.chips.get("need", ()),
                 need_note=answers.notes.get("need", ""),
                 tension=answers.tension,
+                signals=answers.chips.get("signals", ()),
+                trigger=answers.trigger,
+                next_step=answers.next_step,
             )
         )
+
+    def _trigger_suggestions(self) -> list[str]:
+        now = self._clock.now()
+        try:
+            records = self._journal.records_between(now - _TRIGGER_HISTORY, now)
+        except JournalError:
+            return []  # only suggestions: the stress meter works without them
+        return frequent_triggers(r for r in records if isinstance(r, CheckIn))
+
+    def open_values(self) -> None:
+        if self.values_dialog is not None:
+            self.values_dialog.raise_()
+            self.values_dialog.activateWindow()
+            return
+        from stressbreak.ui.values_dialog import ValuesDialog  # noqa: PLC0415
+
+        dialog = ValuesDialog(self.values)
+        dialog.saved.connect(self._on_values_saved)
+        dialog.finished.connect(self._on_values_closed)
+        self.values_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _on_values_closed(self) -> None:
+        self.values_dialog = None
+
+    def _on_values_saved(self, values: list[str]) -> None:
+        try:
+            self.values = self._values_store.save(values)
+        except OSError as exc:
+            self.tell(self.tr("Your values could not be saved ({reason}).").format(
+                reason=exc.strerror or exc))
+            return
+        if self.checkin is not None:
+            self.checkin.set_values(self.values)
 
     def open_overview(self) -> None:
         if self.overview is not None:
@@ -410,6 +459,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
         tz=tz,
         settings_store=SettingsStore(settings_file, on_problem),
         journal=Journal(data_dir, on_problem),
+        values_store=ValuesStore(data_dir / "values.json", on_problem),
         scheduler=Scheduler(tz),
         notifier=Notifier("StressBreak", enabled=True),
         tray=tray,

@@ -91,3 +91,36 @@ NEED = Question(
 )
 
 QUESTIONS: tuple[Question, ...] = (BREATHING, BODY, NEED)
+
+# Body signals of stress: noticed, not judged. Stored by id in CheckIn.signals.
+BODY_SIGNALS = Question(
+    "signals",
+    QT_TRANSLATE_NOOP("content", "What do I notice in my body?"),
+    QT_TRANSLATE_NOOP("content", "Anything else your body tells you"),
+    _chips(
+        ("muscles", QT_TRANSLATE_NOOP("content", "tense muscles")),
+        ("jaw", QT_TRANSLATE_NOOP("content", "clenched jaw")),
+        ("shoulders", QT_TRANSLATE_NOOP("content", "raised shoulders")),
+        ("breath", QT_TRANSLATE_NOOP("content", "held breath")),
+        ("heart", QT_TRANSLATE_NOOP("content", "racing heart")),
+        ("stomach", QT_TRANSLATE_NOOP("content", "knot in the stomach")),
+        ("restless", QT_TRANSLATE_NOOP("content", "restlessness")),
+        ("irritation", QT_TRANSLATE_NOOP("content", "irritation")),
+        ("tired", QT_TRANSLATE_NOOP("content", "tiredness")),
+        ("head", QT_TRANSLATE_NOOP("content", "headache")),
+    ),
+)
+
+MAX_VALUES = 5
+MAX_VALUE_CHARS = 60
+
+
+def normalise_values(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The user's values as kept: trimmed, no empty or repeated ones, at most MAX_VALUES,
+    each at most MAX_VALUE_CHARS long."""
+    kept: list[str] = []
+    for value in raw:
+        text = " ".join(value.split())[:MAX_VALUE_CHARS]
+        if text and text.casefold() not in (k.casefold() for k in kept):
+            kept.append(text)
+    return tuple(kept[:MAX_VALUES])

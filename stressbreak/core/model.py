@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-SCHEMA_VERSION = 1
+# 1: the three questions and tension. 2: body signals, trigger and a value-based next step.
+SCHEMA_VERSION = 2
 
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -97,6 +98,9 @@ class CheckIn:
     need: tuple[str, ...] = ()
     need_note: str = ""
     tension: int | None = None
+    signals: tuple[str, ...] = ()  # body signals noticed (ids from content.BODY_SIGNALS)
+    trigger: str = ""  # what set it off, in the user's words
+    next_step: str = ""  # a small step that fits the user's values
     id: str = field(default_factory=new_id)
 
     KIND = "checkin"
@@ -119,6 +123,9 @@ class CheckIn:
             "need": list(self.need),
             "need_note": self.need_note,
             "tension": self.tension,
+            "signals": list(self.signals),
+            "trigger": self.trigger,
+            "next_step": self.next_step,
         }
 
     @classmethod
@@ -137,6 +144,9 @@ class CheckIn:
             need=_str_tuple(raw, "need"),
             need_note=_str(raw, "need_note"),
             tension=tension,
+            signals=_str_tuple(raw, "signals"),
+            trigger=_str(raw, "trigger"),
+            next_step=_str(raw, "next_step"),
         )
 
 
@@ -148,18 +158,30 @@ def record_from_dict(raw: Any) -> Record:
     if not isinstance(raw, dict):
         raise RecordError("a record must be a JSON object")
     version = raw.get("v")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise RecordError("record has no schema version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise RecordError("record has no valid schema version")
     if version > SCHEMA_VERSION:
         raise RecordError(
             f"record has schema version {version}; this StressBreak reads up to {SCHEMA_VERSION}"
         )
+    raw = migrate(raw)
     kind = raw.get("kind")
     if kind == PauseRecord.KIND:
         return PauseRecord.from_dict(raw)
     if kind == CheckIn.KIND:
         return CheckIn.from_dict(raw)
     raise RecordError(f"unknown record kind {kind!r}")
+
+
+def migrate(raw: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older record up to SCHEMA_VERSION, one explicit step per version.
+
+    Stored files are not rewritten for this: old records are read through it every time.
+    """
+    version = raw["v"]
+    if version < 2 and raw.get("kind") == CheckIn.KIND:
+        raw = {**raw, "signals": [], "trigger": "", "next_step": ""}
+    return {**raw, "v": SCHEMA_VERSION}
 
 
 def _str(raw: dict[str, Any], key: str) -> str:

@@ -18,6 +18,7 @@ from stressbreak.core.timeutil import parse_hhmm
 SCHEMA_VERSION = 1
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_CHECKINS_PER_DAY = 8
+LANGUAGES = ("system", "nl", "en")  # the `language` setting: follow the desktop, or one of ours
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Settings:
     reduced_motion: bool = False
     followup_enabled: bool = True
     followup_tension: int = 7  # a check-in at or above this offers one extra pause later
+    language: str = "system"  # "system" follows the desktop; "nl" or "en" overrides it
 
 
 def _int_in(low: int, high: int) -> Callable[[Any], int]:
@@ -85,6 +87,12 @@ def _pattern(value: Any) -> str:
     return str(value)
 
 
+def _language(value: Any) -> str:
+    if not isinstance(value, str) or value.lower() not in LANGUAGES:
+        raise ValueError(f"unknown language {value!r}; choose one of {', '.join(LANGUAGES)}")
+    return value.lower()
+
+
 PARSERS: dict[str, Callable[[Any], Any]] = {
     "interval_min": _int_in(5, 240),
     "work_days": _days,
@@ -100,6 +108,7 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "reduced_motion": _bool,
     "followup_enabled": _bool,
     "followup_tension": _int_in(1, 10),
+    "language": _language,
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}, "every setting needs a parser"
 

@@ -40,6 +40,23 @@ class WeekSummary:
         return all(d.reminders == 0 and not d.checkins for d in self.days)
 
 
+def frequent_triggers(checkins: Iterable[CheckIn], limit: int = 50) -> list[str]:
+    """The user's own earlier triggers, most frequent first (ties: most recent first), each
+    once regardless of case, in the spelling used most recently."""
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[datetime, str]] = {}
+    for checkin in checkins:
+        text = " ".join(checkin.trigger.split())
+        if not text:
+            continue
+        key = text.casefold()
+        counts[key] = counts.get(key, 0) + 1
+        if key not in latest or checkin.at >= latest[key][0]:
+            latest[key] = (checkin.at, text)
+    ranked = sorted(counts, key=lambda k: (-counts[k], -latest[k][0].timestamp()))
+    return [latest[k][1] for k in ranked[:limit]]
+
+
 def week_bounds(monday: date, tz: tzinfo) -> tuple[datetime, datetime]:
     """Local midnight Monday up to (not including) local midnight the next Monday."""
     return at_local(monday, time(0), tz), at_local(monday + timedelta(days=7), time(0), tz)

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 PRIVATE_DIR = 0o700
@@ -54,3 +55,20 @@ def fsync_folder(folder: Path) -> None:
             raise
     finally:
         os.close(fd)
+
+
+def move_aside(path: Path, when: datetime) -> Path:
+    """Rename a damaged file to `<name>.damaged-<time>[-N]`; never replaces anything.
+
+    Check-then-rename is safe: one process writes (the single-instance guard), and on POSIX
+    a rename would silently replace an earlier damaged copy.
+    """
+    base = f"{path.name}.damaged-{when.strftime('%Y%m%dT%H%M%S')}"
+    target = path.with_name(base)
+    counter = 2
+    while target.exists():
+        target = path.with_name(f"{base}-{counter}")
+        counter += 1
+    path.rename(target)
+    fsync_folder(path.parent)
+    return target

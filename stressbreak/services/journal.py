@@ -28,7 +28,7 @@ from tinydb.table import Table
 
 from stressbreak.core.clock import Clock
 from stressbreak.core.model import Record, RecordError, record_from_dict
-from stressbreak.services.files import fsync_folder, write_atomic
+from stressbreak.services.files import move_aside, write_atomic
 
 _T = TypeVar("_T")
 
@@ -310,18 +310,8 @@ class Journal:
         if db is not None:
             # A fresh TinyDB, so no id counter or cache from the damaged file survives.
             db.close()
-        path = self.path_for(key)
         now = self._clock.now() if self._clock is not None else datetime.now().astimezone()
-        base = f"{path.name}.damaged-{now.strftime('%Y%m%dT%H%M%S')}"
-        target = path.with_name(base)
-        counter = 2
-        # Check-then-rename is safe: one process writes (the single-instance guard), and on
-        # POSIX a rename would silently replace an earlier damaged copy.
-        while target.exists():
-            target = path.with_name(f"{base}-{counter}")
-            counter += 1
-        path.rename(target)
-        fsync_folder(self._folder)
+        target = move_aside(self.path_for(key), now)
         self._on_problem(
             f"The journal file for {_month_label(key)} could not be read ({problem}). "
             f"It was kept as {target}, and StressBreak carries on with an empty journal "

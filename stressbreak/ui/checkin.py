@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -16,18 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stressbreak.core.content import CONTEXT, QUESTIONS, Question
+from stressbreak.core.content import BODY_SIGNALS, CONTEXT, QUESTIONS, Question
 
 _CHIPS_PER_ROW = 4
 
 
 @dataclass(frozen=True)
 class Answers:
-    """What the user chose; chip ids per question id, notes, and the optional tension 0–10."""
+    """What the user chose: chip ids per question id (the three questions and the body
+    signals), notes per question, the optional tension 0–10, a trigger and a next step."""
 
     chips: dict[str, tuple[str, ...]]
     notes: dict[str, str]
     tension: int | None
+    trigger: str = ""
+    next_step: str = ""
 
 
 def translated(text: str) -> str:
@@ -90,45 +95,39 @@ class TensionRow(QWidget):
 
 
 class CheckInDialog(QDialog):
+    """Two columns: the three questions on the left; body signals, tension, what set it off
+    and a next step that fits the user's values on the right."""
+
     saved = Signal(object)  # Answers
     dismissed = Signal()
+    values_requested = Signal()  # the user wants to write or change their values
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        values: Sequence[str] = (),
+        trigger_suggestions: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("StressBreak — stress meter"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
 
-        layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Just notice what is there. Nothing needs to change, "
                                "and every question may stay open."))
         intro.setWordWrap(True)
-        layout.addWidget(intro)
-
+        left = QVBoxLayout()
         self.rows: dict[str, ChipRow] = {}
         self.notes: dict[str, QLineEdit] = {}
         for question in QUESTIONS:
-            label = QLabel(translated(question.text))
-            font = label.font()
-            font.setBold(True)
-            label.setFont(font)
-            layout.addWidget(label)
-            chips = ChipRow(question)
-            layout.addWidget(chips)
-            note = QLineEdit()
-            note.setPlaceholderText(translated(question.note_hint))
-            note.setAccessibleName(translated(question.text))
-            note.setAccessibleDescription(self.tr("Optional note in your own words"))
-            note.setMaxLength(500)
-            layout.addWidget(note)
-            label.setBuddy(chips.buttons[question.chips[0].id])
-            self.rows[question.id] = chips
-            self.notes[question.id] = note
+            self._add_question(left, question, with_note=True)
+        left.addStretch(1)
+        right = self._build_right_column(values, trigger_suggestions)
 
-        tension_label = QLabel(self.tr("Overall tension right now (optional)"))
-        layout.addWidget(tension_label)
-        self.tension = TensionRow()
-        layout.addWidget(self.tension)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(18)
+        columns.addLayout(right, 1)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -140,10 +139,82 @@ class CheckInDialog(QDialog):
         self.save_button.setToolTip(self.tr("Save to your private journal (Enter)"))
         buttons.addWidget(self.not_now_button)
         buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(columns)
         layout.addLayout(buttons)
 
         self.save_button.clicked.connect(self.accept)
         self.not_now_button.clicked.connect(self.reject)
+
+    def _build_right_column(
+        self, values: Sequence[str], trigger_suggestions: Sequence[str]
+    ) -> QVBoxLayout:
+        right = QVBoxLayout()
+        self._add_question(right, BODY_SIGNALS, with_note=False)
+
+        right.addWidget(_bold(QLabel(self.tr("Overall tension right now"))))
+        self.tension = TensionRow()
+        right.addWidget(self.tension)
+
+        right.addWidget(_bold(QLabel(self.tr("What set it off? (optional)"))))
+        self.trigger = QLineEdit()
+        self.trigger.setMaxLength(200)
+        self.trigger.setPlaceholderText(self.tr("A moment, a message, a thought…"))
+        self.trigger.setAccessibleName(self.tr("What set it off"))
+        self.trigger.setAccessibleDescription(
+            self.tr("Optional; earlier answers are suggested as you type"))
+        if trigger_suggestions:
+            completer = QCompleter(list(trigger_suggestions), self.trigger)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.trigger.setCompleter(completer)
+        right.addWidget(self.trigger)
+
+        right.addWidget(_bold(QLabel(self.tr("What matters to me now? A small next step:"))))
+        self.values_label = QLabel()
+        self.values_label.setWordWrap(True)
+        self.set_values(values)
+        self.values_button = QPushButton(self.tr("My values…"))
+        self.values_button.setAutoDefault(False)
+        self.values_button.clicked.connect(self.values_requested.emit)
+        values_row = QHBoxLayout()
+        values_row.addWidget(self.values_label, 1)
+        values_row.addWidget(self.values_button)
+        right.addLayout(values_row)
+        self.next_step = QLineEdit()
+        self.next_step.setMaxLength(200)
+        self.next_step.setPlaceholderText(self.tr("One small thing that fits, in your words"))
+        self.next_step.setAccessibleName(self.tr("A small next step"))
+        self.next_step.setAccessibleDescription(self.tr("Optional"))
+        right.addWidget(self.next_step)
+        right.addStretch(1)
+        return right
+
+    def set_values(self, values: Sequence[str]) -> None:
+        if values:
+            self.values_label.setText(
+                self.tr("Your values: {values}").format(values=" · ".join(values)))
+        else:
+            self.values_label.setText(
+                self.tr("You can write down what matters to you; it will show here."))
+
+    def _add_question(self, layout: QVBoxLayout, question: Question, with_note: bool) -> None:
+        label = _bold(QLabel(translated(question.text)))
+        layout.addWidget(label)
+        chips = ChipRow(question)
+        layout.addWidget(chips)
+        label.setBuddy(chips.buttons[question.chips[0].id])
+        self.rows[question.id] = chips
+        if with_note:
+            note = QLineEdit()
+            note.setPlaceholderText(translated(question.note_hint))
+            note.setAccessibleName(translated(question.text))
+            note.setAccessibleDescription(self.tr("Optional note in your own words"))
+            note.setMaxLength(500)
+            layout.addWidget(note)
+            self.notes[question.id] = note
 
     def open_for(self, activate: bool) -> None:
         """Show it; take the keyboard only when the user asked for it (not on a timer)."""
@@ -160,6 +231,8 @@ class CheckInDialog(QDialog):
             chips={qid: row.chosen() for qid, row in self.rows.items()},
             notes={qid: edit.text().strip() for qid, edit in self.notes.items()},
             tension=self.tension.value(),
+            trigger=self.trigger.text().strip(),
+            next_step=self.next_step.text().strip(),
         )
 
     def accept(self) -> None:
@@ -170,3 +243,10 @@ class CheckInDialog(QDialog):
     def reject(self) -> None:
         super().reject()
         self.dismissed.emit()
+
+
+def _bold(label: QLabel) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -16,6 +16,7 @@ class Tray(QObject):
     quiet_requested = Signal(int)  # minutes
     quiet_until_tomorrow_requested = Signal()
     resume_requested = Signal()
+    values_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
@@ -25,6 +26,7 @@ class Tray(QObject):
         self._menu.addAction(self.tr("Start a pause now"), self.pause_requested.emit)
         self._menu.addAction(self.tr("Stress meter now"), self.checkin_requested.emit)
         self._menu.addAction(self.tr("Weekly overview"), self.overview_requested.emit)
+        self._menu.addAction(self.tr("My values…"), self.values_requested.emit)
         self._menu.addSeparator()
         quiet = self._menu.addMenu(self.tr("Pause reminders"))
         quiet.addAction(self.tr("For 30 minutes"), lambda: self.quiet_requested.emit(30))

@@ -18,6 +18,7 @@ from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRe
 from stressbreak.services.journal import Journal
 from stressbreak.services.notify import Notifier
 from stressbreak.services.settings_store import SettingsStore
+from stressbreak.services.values_store import ValuesStore
 from stressbreak.ui.tray import Tray
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -63,6 +64,7 @@ def make_controller(data: Path, clock: FakeClock, told: list[str]) -> Controller
         tz=AMS,
         settings_store=SettingsStore(data / "settings.json", told.append),
         journal=Journal(data, told.append),
+        values_store=ValuesStore(data / "values.json", told.append),
         scheduler=FakeTimeScheduler(),  # type: ignore[arg-type]
         notifier=Notifier("StressBreak test", enabled=False),
         tray=Tray(QIcon()),
@@ -248,6 +250,42 @@ def test_rotating_patterns_are_recorded_one_after_another(qtbot, tmp_path):
         assert used == ["coherent", "sigh", "longexhale"]
     finally:
         controller.stop()
+
+
+def test_every_stress_meter_field_reaches_the_journal(qtbot, loop):
+    controller, clock, journal, _told = loop
+    journal.append(CheckIn(clock.now() - timedelta(days=3), CheckInOrigin.MANUAL,
+                           trigger="Inbox overflow"))
+    controller.tray.values_requested.emit()
+    values = controller.values_dialog
+    qtbot.keyClicks(values.fields[0], "patience")
+    qtbot.keyClicks(values.fields[1], "being honest")
+    qtbot.mouseClick(values.save_button, Qt.MouseButton.LeftButton)
+    assert controller.values == ("patience", "being honest")
+
+    controller.tray.checkin_requested.emit()
+    dialog = controller.checkin
+    assert "patience · being honest" in dialog.values_label.text()
+    assert dialog.trigger.completer().model().stringList() == ["Inbox overflow"]
+    for question, chip in (("breathing", "held"), ("body", "warm"), ("need", "quiet"),
+                           ("signals", "heart"), ("signals", "restless")):
+        qtbot.mouseClick(dialog.rows[question].buttons[chip], Qt.MouseButton.LeftButton)
+    for question, text in (("breathing", "short"), ("body", "tight chest"), ("need", "a walk")):
+        qtbot.keyClicks(dialog.notes[question], text)
+    qtbot.mouseClick(dialog.tension.buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.trigger, "Inbox overflow")
+    qtbot.keyClicks(dialog.next_step, "close the mail for an hour")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = [r for r in all_records(journal) if r.at == clock.now()]
+    assert len(saved) == 1
+    record = saved[0]
+    assert record.to_dict() | {"id": "", "at": ""} == {
+        "kind": "checkin", "v": 2, "id": "", "at": "", "origin": "manual",
+        "breathing": ["held"], "breathing_note": "short", "body": ["warm"],
+        "body_note": "tight chest", "need": ["quiet"], "need_note": "a walk", "tension": 0,
+        "signals": ["heart", "restless"], "trigger": "Inbox overflow",
+        "next_step": "close the mail for an hour",
+    }
 
 
 def test_restart_keeps_the_interval_of_today(qtbot, tmp_path, loop):

@@ -102,12 +102,37 @@ def test_stress_meter_returns_exactly_what_was_chosen(qtbot):
     qtbot.keyClicks(dialog.notes["body"], "knot in my stomach")
     qtbot.mouseClick(dialog.tension.buttons[6], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.tension.buttons[4], Qt.MouseButton.LeftButton)  # changed my mind
+    qtbot.mouseClick(dialog.rows["signals"].buttons["jaw"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.trigger, "deadline moved")
+    qtbot.keyClicks(dialog.next_step, "ask Sam for help")
     with qtbot.waitSignal(dialog.saved, timeout=1000) as blocker:
         qtbot.keyClick(dialog.notes["body"], Qt.Key.Key_Return)  # Enter saves
     answers = blocker.args[0]
-    assert answers.chips == {"breathing": ("quick", "shallow"), "body": (), "need": ("air",)}
+    assert answers.chips == {"breathing": ("quick", "shallow"), "body": (), "need": ("air",),
+                             "signals": ("jaw",)}
     assert answers.notes == {"breathing": "", "body": "knot in my stomach", "need": ""}
     assert answers.tension == 4
+    assert (answers.trigger, answers.next_step) == ("deadline moved", "ask Sam for help")
+
+
+def test_stress_meter_by_keyboard_alone(qtbot):
+    """Tab to a chip, Space to choose it, type, Enter to save: no mouse needed."""
+    dialog = CheckInDialog(values=("honesty", "calm"), trigger_suggestions=("deadline",))
+    qtbot.addWidget(dialog)
+    dialog.open_for(activate=True)
+    first = dialog.rows["breathing"].buttons["slow"]
+    first.setFocus()  # open_for puts the focus here; offscreen windows can't be activated
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)  # the next chip: quick
+    dialog.trigger.setFocus()
+    qtbot.keyClicks(dialog.trigger, "dead")
+    assert dialog.trigger.completer().completionCount() == 1  # "deadline" is suggested
+    with qtbot.waitSignal(dialog.saved, timeout=1000) as blocker:
+        qtbot.keyClick(dialog.trigger, Qt.Key.Key_Return)
+    answers = blocker.args[0]
+    assert answers.chips["breathing"] == ("slow", "quick")
+    assert "honesty · calm" in dialog.values_label.text()
 
 
 def test_stress_meter_can_be_left_empty_or_dismissed(qtbot):

@@ -136,3 +136,24 @@ def test_rotation_takes_each_pattern_in_turn():
     assert seen == [*ROTATION, ROTATION[0]]
     assert choose_pattern(ROTATE, "retired-pattern").id == ROTATION[0]
     assert choose_pattern("box", "coherent").id == "box"
+
+
+def test_a_version_1_checkin_is_migrated_explicitly():
+    v1 = {"kind": "checkin", "v": 1, "id": "old", "at": "2026-03-02T10:30:00+01:00",
+          "origin": "scheduled", "breathing": ["slow"], "breathing_note": "", "body": [],
+          "body_note": "", "need": ["rest"], "need_note": "", "tension": 2}
+    record = record_from_dict(v1)
+    assert isinstance(record, CheckIn)
+    assert (record.signals, record.trigger, record.next_step) == ((), "", "")
+    assert record.breathing == ("slow",)
+    assert v1["v"] == 1 and "signals" not in v1  # the stored dict itself is left alone
+    with pytest.raises(RecordError, match="schema version"):
+        record_from_dict(v1 | {"v": 0})
+
+
+def test_a_complete_checkin_round_trips():
+    full = CheckIn(datetime(2026, 11, 24, 10, 30, tzinfo=AMS), CheckInOrigin.MANUAL,
+                   signals=("jaw", "shoulders"), trigger="deadline", next_step="ask for help",
+                   tension=7)
+    assert record_from_dict(full.to_dict()) == full
+    assert full.to_dict()["v"] == 2

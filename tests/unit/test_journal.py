@@ -24,7 +24,8 @@ from stressbreak.core.model import (
     PauseRecord,
     Record,
 )
-from stressbreak.services.journal import AtomicJSONStorage, Journal, JournalError, fsync_folder
+from stressbreak.services.files import fsync_folder
+from stressbreak.services.journal import AtomicJSONStorage, Journal, JournalError
 
 AMS = ZoneInfo("Europe/Amsterdam")
 STAMP_TIME = datetime(2024, 6, 1, 9, 30, 15, tzinfo=AMS)

@@ -21,7 +21,7 @@ def test_round_trip_of_every_key():
         interval_min=45, work_days=(0, 2, 4), work_start=time(8, 15), work_end=time(16, 45),
         checkin_times=(time(9, 0), time(15, 0)), snooze_min=10, reminder_timeout_s=90,
         pause_length_min=3, breathing_pattern="box", checkin_after_pause=False,
-        native_notifications=False,
+        native_notifications=False, language="nl",
     )
     data = json.loads(json.dumps(settings_to_dict(custom)))
     assert parse_settings(data) == (custom, [])
@@ -40,6 +40,8 @@ def test_round_trip_of_every_key():
         ("snooze_min", 99, "from 1 to 60"),
         ("breathing_pattern", "fast", "unknown pattern"),
         ("checkin_after_pause", "yes", "true or false"),
+        ("language", "de", "unknown language 'de'"),
+        ("language", 31, "choose one of system, nl, en"),
     ],
 )
 def test_a_bad_value_names_the_key_and_uses_the_default(key: str, value: object, words: str):
@@ -49,6 +51,11 @@ def test_a_bad_value_names_the_key_and_uses_the_default(key: str, value: object,
     assert problems[0].startswith(repr(key))
     assert words in problems[0]
     assert "default" in problems[0]
+
+
+def test_language_is_system_by_default_and_case_does_not_matter():
+    assert Settings().language == "system"
+    assert parse_settings({"language": "NL"}) == (Settings(language="nl"), [])
 
 
 def test_good_values_survive_beside_a_bad_one():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stressbreak.core.content import BODY_SIGNALS, CONTEXT, QUESTIONS, Question
+from stressbreak.core.content import BODY_SIGNALS, QUESTIONS, Question
+from stressbreak.ui.style import bold, quieter, translated
 
 _CHIPS_PER_ROW = 4
 
@@ -35,14 +36,12 @@ class Answers:
     next_step: str = ""
 
 
-def translated(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class ChipRow(QWidget):
     """Toggle buttons for one question; any number may be chosen, none is fine too."""
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, question: Question, per_row: int = _CHIPS_PER_ROW, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.question = question
         self.buttons: dict[str, QPushButton] = {}
@@ -54,7 +53,7 @@ class ChipRow(QWidget):
             button.setAutoDefault(False)  # Enter always means Save; Space toggles a chip
             button.setAccessibleName(translated(chip.label))
             button.setAccessibleDescription(translated(question.text))
-            grid.addWidget(button, index // _CHIPS_PER_ROW, index % _CHIPS_PER_ROW)
+            grid.addWidget(button, index // per_row, index % per_row)
             self.buttons[chip.id] = button
 
     def chosen(self) -> tuple[str, ...]:
@@ -66,20 +65,26 @@ class TensionRow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("0 calm")))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.setSpacing(3)
+        column.addLayout(row)
         self.buttons: list[QPushButton] = []
         for value in range(11):
             button = QPushButton(str(value))
             button.setCheckable(True)
             button.setAutoDefault(False)
-            button.setMaximumWidth(34)
+            button.setMaximumWidth(32)
             button.setAccessibleName(self.tr("Tension {value} of 10").format(value=value))
             button.toggled.connect(lambda on, v=value: self._on_toggled(v, on))
             row.addWidget(button)
             self.buttons.append(button)
-        row.addWidget(QLabel(self.tr("10 most tense")))
+        row.addStretch(1)
+        hint = QLabel(self.tr("0 is completely calm, 10 the most tension you can imagine."))
+        hint.setWordWrap(True)
+        quieter(hint)
+        column.addWidget(hint)
 
     def _on_toggled(self, value: int, on: bool) -> None:
         if on:
@@ -152,13 +157,13 @@ class CheckInDialog(QDialog):
         self, values: Sequence[str], trigger_suggestions: Sequence[str]
     ) -> QVBoxLayout:
         right = QVBoxLayout()
-        self._add_question(right, BODY_SIGNALS, with_note=False)
+        self._add_question(right, BODY_SIGNALS, with_note=False, per_row=3)
 
-        right.addWidget(_bold(QLabel(self.tr("Overall tension right now"))))
+        right.addWidget(bold(QLabel(self.tr("Overall tension right now"))))
         self.tension = TensionRow()
         right.addWidget(self.tension)
 
-        right.addWidget(_bold(QLabel(self.tr("What set it off? (optional)"))))
+        right.addWidget(bold(QLabel(self.tr("What set it off? (optional)"))))
         self.trigger = QLineEdit()
         self.trigger.setMaxLength(200)
         self.trigger.setPlaceholderText(self.tr("A moment, a message, a thought…"))
@@ -172,7 +177,7 @@ class CheckInDialog(QDialog):
             self.trigger.setCompleter(completer)
         right.addWidget(self.trigger)
 
-        right.addWidget(_bold(QLabel(self.tr("What matters to me now? A small next step:"))))
+        right.addWidget(bold(QLabel(self.tr("What matters to me now? A small next step:"))))
         self.values_label = QLabel()
         self.values_label.setWordWrap(True)
         self.set_values(values)
@@ -181,7 +186,7 @@ class CheckInDialog(QDialog):
         self.values_button.clicked.connect(self.values_requested.emit)
         values_row = QHBoxLayout()
         values_row.addWidget(self.values_label, 1)
-        values_row.addWidget(self.values_button)
+        values_row.addWidget(self.values_button, 0, Qt.AlignmentFlag.AlignTop)
         right.addLayout(values_row)
         self.next_step = QLineEdit()
         self.next_step.setMaxLength(200)
@@ -200,10 +205,12 @@ class CheckInDialog(QDialog):
             self.values_label.setText(
                 self.tr("You can write down what matters to you; it will show here."))
 
-    def _add_question(self, layout: QVBoxLayout, question: Question, with_note: bool) -> None:
-        label = _bold(QLabel(translated(question.text)))
+    def _add_question(
+        self, layout: QVBoxLayout, question: Question, with_note: bool, per_row: int = 4
+    ) -> None:
+        label = bold(QLabel(translated(question.text)))
         layout.addWidget(label)
-        chips = ChipRow(question)
+        chips = ChipRow(question, per_row)
         layout.addWidget(chips)
         label.setBuddy(chips.buttons[question.chips[0].id])
         self.rows[question.id] = chips
@@ -243,10 +250,3 @@ class CheckInDialog(QDialog):
     def reject(self) -> None:
         super().reject()
         self.dismissed.emit()
-
-
-def _bold(label: QLabel) -> QLabel:
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label

@@ -22,7 +22,7 @@ from stressbreak.core.content import QUESTIONS
 from stressbreak.core.model import CheckIn, PauseOutcome
 from stressbreak.core.stats import WeekSummary
 from stressbreak.core.timeutil import week_start
-from stressbreak.ui.checkin import translated
+from stressbreak.ui.style import translated
 
 _OUTCOMES = (
     PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY, PauseOutcome.MISSED, PauseOutcome.SKIPPED

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stressbreak.core.breathing import Pattern, Phase
 from stressbreak.ui.pacer import Pacer
+from stressbreak.ui.style import quieter
 
 
 class PauseWindow(QWidget):
@@ -45,7 +46,7 @@ class PauseWindow(QWidget):
         safety = QLabel(self.tr("Feeling light-headed? Stop and breathe as you normally do."))
         safety.setWordWrap(True)
         safety.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        safety.setEnabled(False)  # drawn quieter: a reminder, not a warning
+        quieter(safety)
         self.end_button = QPushButton(self.tr("End early"))
         self.end_button.setToolTip(self.tr("Stop the pause now (Esc)"))
         self.end_button.clicked.connect(self.end_early)

@@ -16,13 +16,22 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QObject,
+    QSocketNotifier,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stressbreak.core.breathing import DEFAULT_PATTERN, choose_pattern, plan_pause
 from stressbreak.core.clock import Clock, SystemClock
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
+from stressbreak.core.prefs import Prefs
 from stressbreak.core.schedule import (
     ScheduleState,
     checkin_wanted,
@@ -33,12 +42,13 @@ from stressbreak.core.schedule import (
 from stressbreak.core.settings import Settings
 from stressbreak.core.stats import WeekSummary, frequent_triggers, summarise_week, week_bounds
 from stressbreak.core.timeutil import add_real, at_local
+from stressbreak.services.i18n import Translations
 from stressbreak.services.instance import CommandServer, InstanceLock, Reply, server_name
 from stressbreak.services.journal import Journal, JournalError
 from stressbreak.services.notify import Notifier
+from stressbreak.services.prefs_store import PrefsStore
 from stressbreak.services.scheduler import Scheduler
 from stressbreak.services.settings_store import SettingsStore
-from stressbreak.services.values_store import ValuesStore
 from stressbreak.ui.tray import StatusText, Tray
 
 if TYPE_CHECKING:
@@ -69,7 +79,7 @@ class Controller(QObject):
         tz: tzinfo,
         settings_store: SettingsStore,
         journal: Journal,
-        values_store: ValuesStore,
+        prefs_store: PrefsStore,
         scheduler: Scheduler,
         notifier: Notifier,
         tray: Tray,
@@ -81,8 +91,8 @@ class Controller(QObject):
         self._tz = tz
         self._settings_store = settings_store
         self._journal = journal
-        self._values_store = values_store
-        self.values: tuple[str, ...] = ()
+        self._prefs_store = prefs_store
+        self.prefs = Prefs()
         self._scheduler = scheduler
         self._notifier = notifier
         self.tray = tray
@@ -119,7 +129,7 @@ class Controller(QObject):
         self.settings = self._settings_store.load()
         self._notifier.enabled = self.settings.native_notifications
         self._journal.start()
-        self.values = self._values_store.load()
+        self.prefs = self._prefs_store.load()
         self.state = self._state_from_today()
         self._scheduler.start()
         self.reschedule()
@@ -304,7 +314,7 @@ class Controller(QObject):
             return
         from stressbreak.ui.checkin import CheckInDialog  # noqa: PLC0415
 
-        dialog = CheckInDialog(self.values, self._trigger_suggestions())
+        dialog = CheckInDialog(self.prefs.values, self._trigger_suggestions())
         dialog.values_requested.connect(self.open_values)
         dialog.saved.connect(lambda answers: self._on_checkin_saved(origin, answers))
         dialog.finished.connect(self._on_checkin_closed)
@@ -349,7 +359,7 @@ class Controller(QObject):
             return
         from stressbreak.ui.values_dialog import ValuesDialog  # noqa: PLC0415
 
-        dialog = ValuesDialog(self.values)
+        dialog = ValuesDialog(self.prefs.values)
         dialog.saved.connect(self._on_values_saved)
         dialog.finished.connect(self._on_values_closed)
         self.values_dialog = dialog
@@ -361,14 +371,19 @@ class Controller(QObject):
         self.values_dialog = None
 
     def _on_values_saved(self, values: list[str]) -> None:
+        if self._save_prefs(self.prefs.with_values(values)) and self.checkin is not None:
+            self.checkin.set_values(self.prefs.values)
+
+    def _save_prefs(self, prefs: Prefs) -> bool:
+        """Keep the new choices; on a disk error they still hold until StressBreak quits."""
+        self.prefs = prefs
         try:
-            self.values = self._values_store.save(values)
+            self._prefs_store.save(prefs)
         except OSError as exc:
-            self.tell(self.tr("Your values could not be saved ({reason}).").format(
+            self.tell(self.tr("Your choices could not be saved ({reason}).").format(
                 reason=exc.strerror or exc))
-            return
-        if self.checkin is not None:
-            self.checkin.set_values(self.values)
+            return False
+        return True
 
     def open_overview(self) -> None:
         if self.overview is not None:
@@ -443,6 +458,11 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     qapp.setQuitOnLastWindowClosed(False)  # the tray is the app, windows come and go
     icon = QIcon(str(ICON_PATH))
     qapp.setWindowIcon(icon)
+    # Texts are translated when the tray menu and windows are built, so the translator comes
+    # first. The Controller loads the settings again and reports any problem in them then.
+    language = SettingsStore(settings_file, lambda _message: None).load().language
+    translations = Translations(qapp, language, QLocale.system())  # alive while run() runs
+    translations.install()
 
     tz = tzlocal.get_localzone()
     controller: Controller | None = None
@@ -459,7 +479,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
         tz=tz,
         settings_store=SettingsStore(settings_file, on_problem),
         journal=Journal(data_dir, on_problem),
-        values_store=ValuesStore(data_dir / "values.json", on_problem),
+        prefs_store=PrefsStore(data_dir / "prefs.json", on_problem),
         scheduler=Scheduler(tz),
         notifier=Notifier("StressBreak", enabled=True),
         tray=tray,

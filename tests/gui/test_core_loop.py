@@ -17,8 +17,8 @@ from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
 from stressbreak.services.journal import Journal
 from stressbreak.services.notify import Notifier
+from stressbreak.services.prefs_store import PrefsStore
 from stressbreak.services.settings_store import SettingsStore
-from stressbreak.services.values_store import ValuesStore
 from stressbreak.ui.tray import Tray
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -64,7 +64,7 @@ def make_controller(data: Path, clock: FakeClock, told: list[str]) -> Controller
         tz=AMS,
         settings_store=SettingsStore(data / "settings.json", told.append),
         journal=Journal(data, told.append),
-        values_store=ValuesStore(data / "values.json", told.append),
+        prefs_store=PrefsStore(data / "prefs.json", told.append),
         scheduler=FakeTimeScheduler(),  # type: ignore[arg-type]
         notifier=Notifier("StressBreak test", enabled=False),
         tray=Tray(QIcon()),
@@ -261,7 +261,7 @@ def test_every_stress_meter_field_reaches_the_journal(qtbot, loop):
     qtbot.keyClicks(values.fields[0], "patience")
     qtbot.keyClicks(values.fields[1], "being honest")
     qtbot.mouseClick(values.save_button, Qt.MouseButton.LeftButton)
-    assert controller.values == ("patience", "being honest")
+    assert controller.prefs.values == ("patience", "being honest")
 
     controller.tray.checkin_requested.emit()
     dialog = controller.checkin

@@ -1,0 +1,79 @@
+"""What the user chose inside the app (not in the settings file): their values, favourite and
+hidden exercises, and the stress-profile reflection. Kept in one private file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from stressbreak.core.content import normalise_values
+
+PREFS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Prefs:
+    values: tuple[str, ...] = ()
+    favourites: frozenset[str] = frozenset()  # exercise ids
+    hidden: frozenset[str] = frozenset()  # exercise ids never to show again
+    profile_scores: dict[str, int] = field(default_factory=dict)  # pattern id -> score
+    profile_offered: bool = False
+
+    def with_values(self, values: list[str] | tuple[str, ...]) -> Prefs:
+        return replace(self, values=normalise_values(values))
+
+    def toggle_favourite(self, exercise_id: str) -> Prefs:
+        return replace(self, favourites=self.favourites ^ {exercise_id})
+
+    def hide(self, exercise_id: str) -> Prefs:
+        return replace(self, hidden=self.hidden | {exercise_id},
+                       favourites=self.favourites - {exercise_id})
+
+    def unhide_all(self) -> Prefs:
+        return replace(self, hidden=frozenset())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": PREFS_VERSION,
+            "values": list(self.values),
+            "favourites": sorted(self.favourites),
+            "hidden": sorted(self.hidden),
+            "profile_scores": dict(sorted(self.profile_scores.items())),
+            "profile_offered": self.profile_offered,
+        }
+
+
+class PrefsError(ValueError):
+    """The stored preferences have a shape this version cannot read."""
+
+
+def prefs_from_dict(raw: Any) -> Prefs:
+    if not isinstance(raw, dict):
+        raise PrefsError("the preferences must be a JSON object")
+    version = raw.get("version")
+    if version != PREFS_VERSION:
+        raise PrefsError(f"unknown preferences version {version!r}")
+    values = _strings(raw, "values")
+    scores = raw.get("profile_scores", {})
+    if not isinstance(scores, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+        for k, v in scores.items()
+    ):
+        raise PrefsError("'profile_scores' must map names to whole numbers")
+    offered = raw.get("profile_offered", False)
+    if not isinstance(offered, bool):
+        raise PrefsError("'profile_offered' must be true or false")
+    return Prefs(
+        values=normalise_values(values),
+        favourites=frozenset(_strings(raw, "favourites")),
+        hidden=frozenset(_strings(raw, "hidden")),
+        profile_scores=dict(scores),
+        profile_offered=offered,
+    )
+
+
+def _strings(raw: dict[str, Any], key: str) -> list[str]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PrefsError(f"{key!r} must be a list of text")
+    return value

@@ -1,0 +1,49 @@
+"""The user's in-app choices (values, favourite and hidden exercises, stress profile), kept
+privately beside the journal in one small JSON file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from stressbreak.core.prefs import Prefs, PrefsError, prefs_from_dict
+from stressbreak.services.files import move_aside, write_atomic
+
+
+class PrefsStore:
+    def __init__(self, path: Path, on_problem: Callable[[str], None]) -> None:
+        self._path = path
+        self._on_problem = on_problem
+
+    def load(self) -> Prefs:
+        """The saved choices; none yet gives the defaults. A damaged file is moved aside (kept,
+        never overwritten by the next save) and the user is told."""
+        try:
+            text = self._path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Prefs()
+        except (OSError, UnicodeDecodeError) as exc:
+            problem: Exception = exc
+        else:
+            try:
+                return prefs_from_dict(json.loads(text))
+            except (ValueError, PrefsError) as exc:  # JSONDecodeError is a ValueError
+                problem = exc
+        try:
+            target = move_aside(self._path, datetime.now().astimezone())
+        except OSError:
+            self._on_problem(f"Your choices in {self._path} could not be read ({problem}).")
+            return Prefs()
+        self._on_problem(
+            f"Your values and exercise choices could not be read ({problem}); the file was "
+            f"kept as {target} and StressBreak starts afresh with them."
+        )
+        return Prefs()
+
+    def save(self, prefs: Prefs) -> None:
+        """Store durably; OSError when the disk refuses."""
+        data = json.dumps(prefs.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self._path, data.encode("utf-8"))

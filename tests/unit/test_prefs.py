@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from stressbreak.core.content import MAX_VALUE_CHARS, normalise_values
+from stressbreak.core.model import CheckIn, CheckInOrigin
+from stressbreak.core.prefs import Prefs, PrefsError, prefs_from_dict
+from stressbreak.core.stats import frequent_triggers
+from stressbreak.services.prefs_store import PrefsStore
+
+
+def test_values_are_trimmed_unique_and_at_most_five():
+    raw = ["  honesty ", "", "Honesty", "calm   focus", "x" * 100, "a", "b", "c"]
+    assert normalise_values(raw) == ("honesty", "calm focus", "x" * MAX_VALUE_CHARS, "a", "b")
+
+
+def test_prefs_round_trip_and_choices():
+    prefs = (Prefs().with_values(["kindness", " courage "]).toggle_favourite("anchor")
+             .toggle_favourite("room").toggle_favourite("room").hide("defusion"))
+    assert prefs.values == ("kindness", "courage")
+    assert prefs.favourites == {"anchor"}
+    assert prefs.hidden == {"defusion"}
+    assert prefs.hide("anchor").favourites == frozenset()  # never shown is no favourite
+    assert prefs_from_dict(json.loads(json.dumps(prefs.to_dict()))) == prefs
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [[], {"version": 9}, {"version": 1, "values": "x"}, {"version": 1, "hidden": [1]},
+     {"version": 1, "profile_scores": {"pleaser": "high"}},
+     {"version": 1, "profile_offered": "yes"}],
+)
+def test_bad_prefs_are_refused(raw: object):
+    with pytest.raises(PrefsError):
+        prefs_from_dict(raw)
+
+
+def test_store_round_trip_private_and_absent(tmp_path: Path):
+    store = PrefsStore(tmp_path / "prefs.json", lambda m: None)
+    assert store.load() == Prefs()
+    store.save(Prefs().with_values(["kindness"]))
+    assert store.load().values == ("kindness",)
+    assert (tmp_path / "prefs.json").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("content", ['{"version": 1, "values": "x"}', "{oops", "\udcff"])
+def test_a_damaged_prefs_file_is_kept_aside_and_told(tmp_path: Path, content: str):
+    path = tmp_path / "prefs.json"
+    path.write_text(content, errors="surrogateescape")
+    told: list[str] = []
+    store = PrefsStore(path, told.append)
+    assert store.load() == Prefs()
+    [kept] = list(tmp_path.glob("prefs.json.damaged-*"))
+    assert kept.read_text(errors="surrogateescape") == content
+    assert len(told) == 1
+    assert str(kept) in told[0]
+    store.save(Prefs().with_values(["new"]))  # writing again never touches the kept copy
+    assert kept.exists()
+
+
+def test_trigger_suggestions_most_frequent_first_in_latest_spelling():
+    t = datetime(2026, 11, 2, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+    def c(minutes: int, trigger: str) -> CheckIn:
+        return CheckIn(t + timedelta(minutes=minutes), CheckInOrigin.MANUAL, trigger=trigger)
+
+    checkins = [c(0, "deadline"), c(1, "email"), c(2, "Deadline "), c(3, ""), c(4, "noise"),
+                c(5, "Email")]
+    assert frequent_triggers(checkins) == ["Email", "Deadline", "noise"]
+    assert frequent_triggers(checkins, limit=1) == ["Email"]

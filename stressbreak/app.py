@@ -28,8 +28,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from stressbreak.core.breathing import DEFAULT_PATTERN, choose_pattern, plan_pause
+from stressbreak.core.breathing import (
+    DEFAULT_PATTERN,
+    PATTERNS,
+    Pattern,
+    choose_pattern,
+    plan_pause,
+)
 from stressbreak.core.clock import Clock, SystemClock
+from stressbreak.core.exercises import BREATHING, Exercise, choose_exercise
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
 from stressbreak.core.prefs import Prefs
 from stressbreak.core.schedule import (
@@ -107,8 +114,9 @@ class Controller(QObject):
         self.overview: OverviewWindow | None = None
         self.values_dialog: ValuesDialog | None = None
         self._pause_started_at: datetime | None = None
-        self._pause_pattern = DEFAULT_PATTERN
-        self._last_pattern: str | None = None  # for the rotation through patterns
+        self._pause_exercise = DEFAULT_PATTERN  # what the running pause records
+        self._last_pattern: str | None = None  # for the rotation through breathing patterns
+        self._last_exercise: str | None = None  # for the rotation through exercises
         self._tray_tries = 0
 
         tray.pause_requested.connect(self.start_pause)
@@ -171,7 +179,8 @@ class Controller(QObject):
         pauses = [r for r in records if isinstance(r, PauseRecord)]
         ends = [r.ended_at for r in pauses]
         taken = [r.exercise for r in pauses if r.outcome in _TAKEN]
-        self._last_pattern = taken[-1] if taken else None
+        for exercise in taken:  # oldest first, so the latest of each kind is kept
+            self._remember_exercise(exercise)
         checkins = [r.at for r in records if isinstance(r, CheckIn)]
         return ScheduleState(
             anchor=max(ends) if ends else now,
@@ -262,11 +271,25 @@ class Controller(QObject):
     def _on_reminder_declined(self, shown_at: datetime, outcome: PauseOutcome) -> None:
         self.reminder = None
         now = self._clock.now()
-        upcoming = choose_pattern(self.settings.breathing_pattern, self._last_pattern)
         self._record(PauseRecord(started_at=shown_at, ended_at=now, outcome=outcome,
-                                 exercise=upcoming.id))
+                                 exercise=self._next_exercise()[0]))
         self.state = self.state.restart_interval(now)
         self.reschedule()
+
+    def _next_exercise(self) -> tuple[str, Exercise, Pattern]:
+        """What the next pause does, and the id its record carries: the breathing pattern's
+        id for breathing (so the rotation of patterns can go on), else the exercise's."""
+        exercise = choose_exercise(self.settings.exercise, self.prefs.favourites,
+                                   self.prefs.hidden, self._last_exercise)
+        pattern = choose_pattern(self.settings.breathing_pattern, self._last_pattern)
+        return (pattern.id if exercise.id == BREATHING else exercise.id), exercise, pattern
+
+    def _remember_exercise(self, recorded_as: str) -> None:
+        if recorded_as in PATTERNS:
+            self._last_pattern = recorded_as
+            self._last_exercise = BREATHING
+        else:
+            self._last_exercise = recorded_as
 
     def start_pause(self) -> None:
         if self.pause_window is not None:
@@ -278,13 +301,22 @@ class Controller(QObject):
             self.reminder = None
         from stressbreak.ui.pause_window import PauseWindow  # noqa: PLC0415
 
-        pattern = choose_pattern(self.settings.breathing_pattern, self._last_pattern)
+        recorded_as, exercise, pattern = self._next_exercise()
         duration_s = self._pause_duration_override
         if duration_s is None:
-            duration_s = plan_pause(pattern, self.settings.pause_length_min * 60.0).duration_s
-        window = PauseWindow(pattern, duration_s, reduced_motion=self.settings.reduced_motion)
+            wished_s = self.settings.pause_length_min * 60.0
+            # Breathing ends on a whole out-breath; prompts simply share the time.
+            duration_s = wished_s if exercise.steps else plan_pause(pattern, wished_s).duration_s
+        window = PauseWindow(
+            pattern, duration_s, reduced_motion=self.settings.reduced_motion,
+            exercise=exercise, values=self.prefs.values,
+            favourite=exercise.id in self.prefs.favourites,
+        )
         window.finished.connect(self._on_pause_finished)
-        self._pause_pattern = pattern.id
+        window.favourite_toggled.connect(
+            lambda eid: self._save_prefs(self.prefs.toggle_favourite(eid)))
+        window.hide_requested.connect(lambda eid: self._save_prefs(self.prefs.hide(eid)))
+        self._pause_exercise = recorded_as
         self.pause_window = window
         self._pause_started_at = self._clock.now()
         window.start()
@@ -297,8 +329,8 @@ class Controller(QObject):
         outcome = PauseOutcome.COMPLETED if completed else PauseOutcome.ENDED_EARLY
         self._record(PauseRecord(started_at=started,
                                  ended_at=add_real(started, timedelta(seconds=elapsed_s)),
-                                 outcome=outcome, exercise=self._pause_pattern))
-        self._last_pattern = self._pause_pattern
+                                 outcome=outcome, exercise=self._pause_exercise))
+        self._remember_exercise(self._pause_exercise)
         self.state = self.state.restart_interval(self._clock.now())
         self.reschedule()
         if completed and self.settings.checkin_after_pause:

@@ -13,6 +13,7 @@ from datetime import time
 from typing import Any
 
 from stressbreak.core.breathing import DEFAULT_PATTERN, PATTERNS, ROTATE
+from stressbreak.core.exercises import BREATHING, EXERCISES
 from stressbreak.core.timeutil import parse_hhmm
 
 SCHEMA_VERSION = 1
@@ -32,6 +33,7 @@ class Settings:
     reminder_timeout_s: int = 60
     pause_length_min: int = 1
     breathing_pattern: str = DEFAULT_PATTERN
+    exercise: str = BREATHING  # or "rotate", or one exercise id
     checkin_after_pause: bool = True
     native_notifications: bool = True
     reduced_motion: bool = False
@@ -93,6 +95,13 @@ def _language(value: Any) -> str:
     return value.lower()
 
 
+def _exercise(value: Any) -> str:
+    if value != ROTATE and value not in EXERCISES:
+        choices = ", ".join([*EXERCISES, ROTATE])
+        raise ValueError(f"unknown exercise {value!r}; choose one of {choices}")
+    return str(value)
+
+
 PARSERS: dict[str, Callable[[Any], Any]] = {
     "interval_min": _int_in(5, 240),
     "work_days": _days,
@@ -103,6 +112,7 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "reminder_timeout_s": _int_in(10, 600),
     "pause_length_min": _int_in(1, 5),
     "breathing_pattern": _pattern,
+    "exercise": _exercise,
     "checkin_after_pause": _bool,
     "native_notifications": _bool,
     "reduced_motion": _bool,

@@ -34,6 +34,7 @@ class Pacer(QWidget):
         self._pattern = pattern
         self.reduced_motion = reduced_motion
         self._state: PhaseState = phase_at(pattern, 0.0)
+        self._progress = 0.0  # through the current breath step, or the current prompt
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 200)
         self.setAccessibleName(self.tr("Breathing pacer"))
@@ -47,8 +48,15 @@ class Pacer(QWidget):
 
     def set_elapsed(self, elapsed_s: float) -> PhaseState:
         self._state = phase_at(self._pattern, elapsed_s)
+        self._progress = self._state.progress
         self.update()
         return self._state
+
+    def set_prompt_progress(self, progress: float) -> None:
+        """For guided exercises: a still circle and a ring that fills once per prompt."""
+        self.reduced_motion = True
+        self._progress = progress
+        self.update()
 
     def radius_share(self) -> float:
         if self.reduced_motion:
@@ -86,5 +94,5 @@ class Pacer(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             box = QRectF(centre.x() - outer, centre.y() - outer, 2 * outer, 2 * outer)
             # From twelve o'clock, clockwise (Qt counts 1/16 degrees, counter-clockwise).
-            painter.drawArc(box, 90 * 16, -round(self._state.progress * 360 * 16))
+            painter.drawArc(box, 90 * 16, -round(self._progress * 360 * 16))
         painter.end()

@@ -3,76 +3,133 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stressbreak.core.breathing import Pattern, Phase
+from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
 from stressbreak.ui.pacer import Pacer
-from stressbreak.ui.style import quieter
+from stressbreak.ui.style import bold, quieter, translated
 
 
 class PauseWindow(QWidget):
+    """One pause: the breathing pacer, or a guided exercise's prompts one after another."""
+
     # completed (ran to the end) and the seconds actually spent
     finished = Signal(bool, float)
+    favourite_toggled = Signal(str)  # exercise id
+    hide_requested = Signal(str)  # exercise id: never show this one again
 
     def __init__(
         self,
         pattern: Pattern,
         duration_s: float,
+        *,
         reduced_motion: bool = False,
+        exercise: Exercise = EXERCISES[BREATHING],
+        values: Sequence[str] = (),
+        favourite: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("StressBreak — a minute to breathe"))
+        self.exercise = exercise
+        guided = bool(exercise.steps)
+        self.setWindowTitle(self.tr("StressBreak — a minute for you") if guided
+                            else self.tr("StressBreak — a minute to breathe"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._duration_s = duration_s
         self._done = False
 
-        intro = QLabel(self.tr("Breathe along with the circle. Nothing else needs you now."))
+        title = bold(QLabel(translated(exercise.title, "exercises")))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        intro = QLabel(translated(exercise.intro, "exercises"))
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pacer = Pacer(pattern, reduced_motion)
         self.phase_label = QLabel()
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase_label.setWordWrap(True)
         font = self.phase_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setPointSizeF(font.pointSizeF() * (1.25 if guided else 1.6))
         self.phase_label.setFont(font)
-        self.phase_label.setAccessibleName(self.tr("Breathing phase"))
+        self.phase_label.setAccessibleName(
+            self.tr("Prompt") if guided else self.tr("Breathing phase"))
+        self.values_label = QLabel()
+        self.values_label.setWordWrap(True)
+        self.values_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if exercise.uses_values and values:
+            self.values_label.setText(
+                self.tr("Your values: {values}").format(values=" · ".join(values)))
+        self.values_label.setVisible(bool(self.values_label.text()))
         self.countdown_label = QLabel()
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown_label.setAccessibleName(self.tr("Time left"))
         safety = QLabel(self.tr("Feeling light-headed? Stop and breathe as you normally do."))
         safety.setWordWrap(True)
         safety.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        safety.setVisible(not guided)
         quieter(safety)
-        self.end_button = QPushButton(self.tr("End early"))
-        self.end_button.setToolTip(self.tr("Stop the pause now (Esc)"))
-        self.end_button.clicked.connect(self.end_early)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.end_early)
+
+        buttons = self._build_buttons(exercise, favourite)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(self.pacer, 1)
         layout.addWidget(self.phase_label)
+        layout.addWidget(self.values_label)
         layout.addWidget(self.countdown_label)
         layout.addWidget(safety)
-        layout.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(buttons)
 
-        # One animation drives the whole pause: it runs on Qt's animation timer (vsync-paced)
-        # only while the pause is on screen, and it stops by itself at the end.
-        self._animation = QVariantAnimation(self)
-        self._animation.setStartValue(0.0)
-        self._animation.setEndValue(float(duration_s))
-        self._animation.setDuration(int(duration_s * 1000))
-        self._animation.setEasingCurve(QEasingCurve.Type.Linear)
-        self._animation.valueChanged.connect(self._on_tick)
-        self._animation.finished.connect(lambda: self._finish(completed=True))
-        self._phase_shown: Phase | None = None
+        self._animation = self._build_animation(duration_s)
+        self._text_shown: Phase | int | None = None
         self._seconds_shown = -1
         self._on_tick(0.0)
-        self.resize(420, 520)
+        self.resize(460, 560)
+
+    def _build_buttons(self, exercise: Exercise, favourite: bool) -> QHBoxLayout:
+        self.favourite_button = QPushButton()
+        self.favourite_button.setCheckable(True)
+        self.favourite_button.setChecked(favourite)
+        self.favourite_button.setAutoDefault(False)
+        self._show_favourite(favourite)
+        self.favourite_button.toggled.connect(self._on_favourite)
+        self.end_button = QPushButton(self.tr("End early"))
+        self.end_button.setToolTip(self.tr("Stop the pause now (Esc)"))
+        self.end_button.clicked.connect(self.end_early)
+        self.hide_button = QPushButton(self.tr("Don't show this one again"))
+        self.hide_button.setAutoDefault(False)
+        self.hide_button.setToolTip(
+            self.tr("This exercise will not come back in the rotation"))
+        self.hide_button.clicked.connect(self._on_hide)
+        # Breathing is the one exercise that always stays available.
+        self.hide_button.setVisible(exercise.id != BREATHING)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.end_early)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.favourite_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.end_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.hide_button)
+
+        return buttons
+
+    def _build_animation(self, duration_s: float) -> QVariantAnimation:
+        # One animation drives the whole pause: it runs on Qt's animation timer (vsync-paced)
+        # only while the pause is on screen, and it stops by itself at the end.
+        animation = QVariantAnimation(self)
+        animation.setStartValue(0.0)
+        animation.setEndValue(float(duration_s))
+        animation.setDuration(int(duration_s * 1000))
+        animation.setEasingCurve(QEasingCurve.Type.Linear)
+        animation.valueChanged.connect(self._on_tick)
+        animation.finished.connect(lambda: self._finish(completed=True))
+        return animation
 
     def start(self) -> None:
         screen = QGuiApplication.primaryScreen().availableGeometry()
@@ -96,11 +153,18 @@ class PauseWindow(QWidget):
 
     def _on_tick(self, value: object) -> None:
         elapsed = float(value)  # type: ignore[arg-type]
-        state = self.pacer.set_elapsed(elapsed)
         # Texts change a few times a minute; only touch them then (no relayout per frame).
-        if state.phase is not self._phase_shown:
-            self._phase_shown = state.phase
-            self.phase_label.setText(self._phase_text(state.phase))
+        shown: Phase | int
+        if self.exercise.steps:
+            shown, progress = self.exercise.step_at(elapsed, self._duration_s)
+            self.pacer.set_prompt_progress(progress)
+            text = translated(self.exercise.steps[shown], "exercises")
+        else:
+            shown = self.pacer.set_elapsed(elapsed).phase
+            text = self._phase_text(shown)
+        if shown != self._text_shown:
+            self._text_shown = shown
+            self.phase_label.setText(text)
         left = max(0, math.ceil(self._duration_s - elapsed))
         if left != self._seconds_shown:
             self._seconds_shown = left
@@ -115,6 +179,22 @@ class PauseWindow(QWidget):
             Phase.HOLD_EMPTY: self.tr("Rest"),
         }
         return texts[phase]
+
+    def _show_favourite(self, on: bool) -> None:
+        self.favourite_button.setText(self.tr("★ Favourite") if on else self.tr("☆ Favourite"))
+        self.favourite_button.setAccessibleName(self.tr("Favourite exercise"))
+        self.favourite_button.setToolTip(
+            self.tr("Favourites come first when exercises take turns"))
+
+    def _on_favourite(self, on: bool) -> None:
+        self._show_favourite(on)
+        self.favourite_toggled.emit(self.exercise.id)
+
+    def _on_hide(self) -> None:
+        self.hide_button.setEnabled(False)
+        self.hide_button.setText(self.tr("It won't come back"))
+        self.favourite_button.setEnabled(False)
+        self.hide_requested.emit(self.exercise.id)
 
     def _finish(self, completed: bool) -> None:
         if self._done:

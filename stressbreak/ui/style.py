@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QLabel
 from stressbreak.core.content import CONTEXT
 
 
-def translated(text: str) -> str:
-    """A catalogue text from core.content in the user's language."""
-    return QCoreApplication.translate(CONTEXT, text)
+def translated(text: str, context: str = CONTEXT) -> str:
+    """A catalogue text from core (marked there for translation) in the user's language."""
+    return QCoreApplication.translate(context, text)
 
 
 def quieter(label: QLabel) -> QLabel:

@@ -288,6 +288,43 @@ def test_every_stress_meter_field_reaches_the_journal(qtbot, loop):
     }
 
 
+def test_exercises_take_turns_and_remember_favourites_and_hidden(qtbot, tmp_path):
+    data = tmp_path / "ex"
+    data.mkdir()
+    (data / "settings.json").write_text(
+        json.dumps({"exercise": "rotate", "native_notifications": False}))
+    clock = FakeClock(TUESDAY_10)
+    controller = make_controller(data, clock, [])
+    controller.start()
+    try:
+        controller.start_pause()
+        assert controller.pause_window.exercise.id == "breathing"
+        controller.pause_window.end_early()
+        controller.start_pause()
+        window = controller.pause_window
+        assert window.exercise.id == "body_check"
+        qtbot.mouseClick(window.hide_button, Qt.MouseButton.LeftButton)
+        window.end_early()
+        controller.start_pause()
+        window = controller.pause_window
+        assert window.exercise.id == "anchor"
+        qtbot.mouseClick(window.favourite_button, Qt.MouseButton.LeftButton)
+        window.end_early()
+        saved = json.loads((data / "prefs.json").read_text())
+        assert saved["hidden"] == ["body_check"]
+        assert saved["favourites"] == ["anchor"]
+        # From now on only the favourite comes (it is the only one), also after a restart.
+        controller.stop()
+        controller.start()
+        controller.start_pause()
+        assert controller.pause_window.exercise.id == "anchor"
+        controller.pause_window.end_early()
+        used = [r.exercise for r in all_records(controller._journal)]
+        assert used == ["coherent", "body_check", "anchor", "anchor"]
+    finally:
+        controller.stop()
+
+
 def test_restart_keeps_the_interval_of_today(qtbot, tmp_path, loop):
     controller, clock, journal, _told = loop
     controller.start_pause()

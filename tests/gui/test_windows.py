@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.breathing import PATTERNS, Phase
+from stressbreak.core.exercises import EXERCISES
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
 from stressbreak.core.stats import summarise_week
 from stressbreak.ui.checkin import CheckInDialog
@@ -209,3 +210,39 @@ def test_a_followup_reminder_says_why_it_comes(qtbot):
     qtbot.addWidget(reminder)
     texts = [label.text() for label in reminder.findChildren(QLabel)]
     assert "One more minute, as offered" in texts
+
+
+@pytest.mark.parametrize("exercise_id", ["body_check", "anchor", "make_room", "values",
+                                         "defusion"])
+def test_each_guided_exercise_shows_its_prompts_in_order(qtbot, exercise_id: str):
+    exercise = EXERCISES[exercise_id]
+    window = PauseWindow(PATTERNS["coherent"], duration_s=60, exercise=exercise,
+                         values=("patience", "play"))
+    qtbot.addWidget(window)
+    shown = []
+    share = 60 / len(exercise.steps)
+    for index in range(len(exercise.steps)):
+        window._on_tick(index * share + share / 2)
+        shown.append(window.phase_label.text())
+    assert shown == list(exercise.steps)
+    assert window.pacer.reduced_motion  # a still circle; the ring counts the prompt
+    assert window.hide_button.isVisibleTo(window)
+    assert window.values_label.isVisibleTo(window) == (exercise_id == "values")
+    if exercise_id == "values":
+        assert window.values_label.text() == "Your values: patience · play"
+
+
+def test_favourite_and_never_again_buttons(qtbot):
+    window = PauseWindow(PATTERNS["coherent"], duration_s=60, exercise=EXERCISES["anchor"])
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.favourite_toggled, timeout=1000) as blocker:
+        qtbot.mouseClick(window.favourite_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["anchor"]
+    assert window.favourite_button.text().startswith("★")
+    with qtbot.waitSignal(window.hide_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(window.hide_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["anchor"]
+    assert not window.hide_button.isEnabled()
+    breathing = PauseWindow(PATTERNS["coherent"], duration_s=60)
+    qtbot.addWidget(breathing)
+    assert not breathing.hide_button.isVisibleTo(breathing)  # breathing always stays

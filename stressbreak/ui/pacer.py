@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from stressbreak.core.breathing import Pattern, Phase, PhaseState, phase_at
 
 _MIN_SHARE = 0.38  # radius share when the lungs are empty: never a dot, never vanishing
+_MAX_SHARE = 0.9  # full lungs stay inside the guide ring, so its dashes show a hold
 _STILL_SHARE = 0.7  # the one size of the circle with reduced motion
 
 
@@ -61,7 +62,7 @@ class Pacer(QWidget):
     def radius_share(self) -> float:
         if self.reduced_motion:
             return _STILL_SHARE
-        return _MIN_SHARE + (1.0 - _MIN_SHARE) * ease(self._state.fullness)
+        return _MIN_SHARE + (_MAX_SHARE - _MIN_SHARE) * ease(self._state.fullness)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
@@ -71,9 +72,10 @@ class Pacer(QWidget):
         outer = min(self.width(), self.height()) / 2 - 6
         accent = QColor("#3f9a95")
 
-        guide = QPen(accent.lighter(150))
+        guide = QPen(QColor("#8cc9c1"))
         guide.setWidthF(2.0)
-        if self._state.phase in (Phase.HOLD_FULL, Phase.HOLD_EMPTY):
+        if not self.reduced_motion and self._state.phase in (Phase.HOLD_FULL, Phase.HOLD_EMPTY):
+            guide.setWidthF(3.0)
             guide.setStyle(Qt.PenStyle.DashLine)  # holds look different from movement
         painter.setPen(guide)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -55,6 +55,13 @@ def contrast(a: QColor, b: QColor) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def _overview() -> OverviewWindow:
+    window = OverviewWindow(lambda monday: summarise_week([], monday, AMS),
+                            lambda: date(2026, 11, 25), AMS)
+    window.show_week(date(2026, 11, 25))
+    return window
+
+
 WINDOWS: dict[str, Callable[[], QWidget]] = {
     "reminder": lambda: ReminderWindow(60, 5),
     "pause": lambda: PauseWindow(PATTERNS["coherent"], 60),
@@ -62,15 +69,8 @@ WINDOWS: dict[str, Callable[[], QWidget]] = {
                                   values=("play",)),
     "checkin": lambda: CheckInDialog(values=("play",)),
     "values": lambda: ValuesDialog(("play",)),
-    "overview": lambda: _overview(),
+    "overview": _overview,
 }
-
-
-def _overview() -> OverviewWindow:
-    window = OverviewWindow(lambda monday: summarise_week([], monday, AMS),
-                            lambda: date(2026, 11, 25), AMS)
-    window.show_week(date(2026, 11, 25))
-    return window
 
 
 def widgets(window: QWidget) -> Iterator[QWidget]:

@@ -8,6 +8,7 @@ opened, so start-up only pays for the tray icon.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import signal
 import socket
@@ -46,7 +47,7 @@ from stressbreak.core.schedule import (
     next_checkin_at,
     next_pause_at,
 )
-from stressbreak.core.settings import Settings
+from stressbreak.core.settings import Settings, parse_settings
 from stressbreak.core.stats import WeekSummary, frequent_triggers, summarise_week, week_bounds
 from stressbreak.core.timeutil import add_real, at_local
 from stressbreak.services.i18n import Translations
@@ -491,10 +492,9 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     icon = QIcon(str(ICON_PATH))
     qapp.setWindowIcon(icon)
     # Texts are translated when the tray menu and windows are built, so the translator comes
-    # first. The Controller loads the settings again and reports any problem in them then.
-    language = SettingsStore(settings_file, lambda _message: None).load().language
-    translations = Translations(qapp, language, QLocale.system())  # alive while run() runs
-    translations.install()
+    # first. The Controller loads the settings later and reports any problem in them.
+    translations = Translations(qapp, _language_setting(settings_file), QLocale.system())
+    translations.install()  # `translations` keeps the translators alive while run() runs
 
     tz = tzlocal.get_localzone()
     controller: Controller | None = None
@@ -536,6 +536,16 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     finally:
         del signal_notifier
         lock.release()
+
+
+def _language_setting(settings_file: Path) -> str:
+    """The `language` setting, read quietly before any window exists: the Controller's
+    SettingsStore reads the file again and is the one that reports what is wrong in it."""
+    try:
+        raw = json.loads(settings_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return Settings().language
+    return parse_settings(raw)[0].language
 
 
 def _quit_on_signals() -> QSocketNotifier:

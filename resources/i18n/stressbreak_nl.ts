@@ -1,0 +1,1022 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl" sourcelanguage="en">
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>StressBreak — stress meter</source>
+        <translation>StressBreak — stressmeter</translation>
+    </message>
+    <message>
+        <source>Just notice what is there. Nothing needs to change, and every question may stay open.</source>
+        <translation>Merk alleen op wat er is. Niets hoeft te veranderen, en elke vraag mag open blijven.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nu niet</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Sluiten zonder op te slaan (Esc)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Save to your private journal (Enter)</source>
+        <translation>Opslaan in je eigen dagboek (Enter)</translation>
+    </message>
+    <message>
+        <source>Overall tension right now</source>
+        <translation>Spanning op dit moment</translation>
+    </message>
+    <message>
+        <source>What set it off? (optional)</source>
+        <translation>Wat zette het in gang? (optioneel)</translation>
+    </message>
+    <message>
+        <source>A moment, a message, a thought…</source>
+        <translation>Een moment, een bericht, een gedachte…</translation>
+    </message>
+    <message>
+        <source>What set it off</source>
+        <translation>Wat zette het in gang</translation>
+    </message>
+    <message>
+        <source>Optional; earlier answers are suggested as you type</source>
+        <translation>Optioneel; onder het typen zie je eerdere antwoorden</translation>
+    </message>
+    <message>
+        <source>What matters to me now? A small next step:</source>
+        <translation>Wat is nu belangrijk voor mij? Een kleine volgende stap:</translation>
+    </message>
+    <message>
+        <source>My values…</source>
+        <translation>Mijn waarden…</translation>
+    </message>
+    <message>
+        <source>One small thing that fits, in your words</source>
+        <translation>Eén klein ding dat past, in je eigen woorden</translation>
+    </message>
+    <message>
+        <source>A small next step</source>
+        <translation>Een kleine volgende stap</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optioneel</translation>
+    </message>
+    <message>
+        <source>Your values: {values}</source>
+        <translation>Jouw waarden: {values}</translation>
+    </message>
+    <message>
+        <source>You can write down what matters to you; it will show here.</source>
+        <translation>Je kunt opschrijven wat voor jou belangrijk is; dat komt dan hier te staan.</translation>
+    </message>
+    <message>
+        <source>Optional note in your own words</source>
+        <translation>Optionele notitie in je eigen woorden</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Stress meter</source>
+        <translation>Stressmeter</translation>
+    </message>
+    <message>
+        <source>Three short questions: how are you, really?</source>
+        <translation>Drie korte vragen: hoe gaat het echt met je?</translation>
+    </message>
+    <message>
+        <source>Time for a one-minute pause</source>
+        <translation>Tijd voor een pauze van een minuut</translation>
+    </message>
+    <message>
+        <source>Click the StressBreak reminder to breathe along.</source>
+        <translation>Klik op de herinnering van StressBreak om mee te ademen.</translation>
+    </message>
+    <message>
+        <source>Your choices could not be saved ({reason}).</source>
+        <translation>Je keuzes konden niet worden opgeslagen ({reason}).</translation>
+    </message>
+    <message>
+        <source>StressBreak</source>
+        <translation>StressBreak</translation>
+    </message>
+    <message>
+        <source>Pause started.</source>
+        <translation>Pauze begonnen.</translation>
+    </message>
+    <message>
+        <source>Stress meter opened.</source>
+        <translation>Stressmeter geopend.</translation>
+    </message>
+    <message>
+        <source>Weekly overview opened.</source>
+        <translation>Weekoverzicht geopend.</translation>
+    </message>
+    <message>
+        <source>StressBreak is quitting.</source>
+        <translation>StressBreak stopt.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewWindow</name>
+    <message>
+        <source>StressBreak — your week</source>
+        <translation>StressBreak — jouw week</translation>
+    </message>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ Vorige week</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>Volgende week ▶</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>Ended early</source>
+        <translation>Eerder gestopt</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Gemist</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Overgeslagen</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <source>Pauses per day</source>
+        <translation>Pauzes per dag</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Breathing</source>
+        <translation>Ademhaling</translation>
+    </message>
+    <message>
+        <source>Belly and chest</source>
+        <translation>Buik en borst</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Behoefte</translation>
+    </message>
+    <message>
+        <source>Tension</source>
+        <translation>Spanning</translation>
+    </message>
+    <message>
+        <source>Stress-meter answers</source>
+        <translation>Antwoorden in de stressmeter</translation>
+    </message>
+    <message>
+        <source>Stress meter</source>
+        <translation>Stressmeter</translation>
+    </message>
+    <message>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>Week {week}: {first} – {last}</translation>
+    </message>
+    <message>
+        <source>Pauses taken: {taken} of {reminders} · check-ins: {checkins}</source>
+        <translation>Pauzes genomen: {taken} van {reminders} · check-ins: {checkins}</translation>
+    </message>
+    <message>
+        <source>Nothing recorded this week. Pauses and check-ins you take appear here.</source>
+        <translation>Deze week is er nog niets vastgelegd. Pauzes en check-ins die je doet, verschijnen hier.</translation>
+    </message>
+</context>
+<context>
+    <name>Pacer</name>
+    <message>
+        <source>Breathing pacer</source>
+        <translation>Ademcirkel</translation>
+    </message>
+</context>
+<context>
+    <name>PauseWindow</name>
+    <message>
+        <source>StressBreak — a minute to breathe</source>
+        <translation>StressBreak — een minuut om te ademen</translation>
+    </message>
+    <message>
+        <source>StressBreak — a minute for you</source>
+        <translation>StressBreak — een minuut voor jou</translation>
+    </message>
+    <message>
+        <source>Breathing phase</source>
+        <translation>Ademfase</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Aanwijzing</translation>
+    </message>
+    <message>
+        <source>Your values: {values}</source>
+        <translation>Jouw waarden: {values}</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Resterende tijd</translation>
+    </message>
+    <message>
+        <source>Feeling light-headed? Stop and breathe as you normally do.</source>
+        <translation>Voel je je licht in het hoofd? Stop en adem zoals je gewend bent.</translation>
+    </message>
+    <message>
+        <source>End early</source>
+        <translation>Eerder stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the pause now (Esc)</source>
+        <translation>De pauze nu stoppen (Esc)</translation>
+    </message>
+    <message>
+        <source>Don&apos;t show this one again</source>
+        <translation>Deze niet meer laten zien</translation>
+    </message>
+    <message>
+        <source>This exercise will not come back in the rotation</source>
+        <translation>Deze oefening komt daarna niet meer aan de beurt</translation>
+    </message>
+    <message>
+        <source>Breathe in</source>
+        <translation>Adem in</translation>
+    </message>
+    <message>
+        <source>A little more in</source>
+        <translation>Nog een beetje in</translation>
+    </message>
+    <message>
+        <source>Hold gently</source>
+        <translation>Rustig vasthouden</translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation>Adem uit</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Rust</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ Favoriet</translation>
+    </message>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ Favoriet</translation>
+    </message>
+    <message>
+        <source>Favourite exercise</source>
+        <translation>Favoriete oefening</translation>
+    </message>
+    <message>
+        <source>Favourites come first when exercises take turns</source>
+        <translation>Als oefeningen elkaar afwisselen, komen favorieten eerst aan de beurt</translation>
+    </message>
+    <message>
+        <source>It won&apos;t come back</source>
+        <translation>Deze komt niet meer terug</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>StressBreak — a short reflection</source>
+        <translation>StressBreak — een korte reflectie</translation>
+    </message>
+    <message>
+        <source>What stands out</source>
+        <translation>Wat opvalt</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nu niet</translation>
+    </message>
+    <message>
+        <source>Close without saving anything (Esc)</source>
+        <translation>Sluiten zonder iets op te slaan (Esc)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>A short reflection</source>
+        <translation>Een korte reflectie</translation>
+    </message>
+    <message>
+        <source>Many people know these three patterns: keeping others happy, getting everything right and taking care of everyone. Each of them grew because, at some time, it protected someone. They are patterns, not labels: they show what you once learned to do, not who you are.</source>
+        <translation>Veel mensen kennen deze drie patronen: anderen tevreden houden, alles goed willen doen en voor iedereen zorgen. Elk ervan is ooit ontstaan omdat het iemand beschermde. Het zijn patronen, geen etiketten: ze laten zien wat je ooit hebt geleerd te doen, niet wie je bent.</translation>
+    </message>
+    <message>
+        <source>You read twelve short statements and say how much each one is like you. It takes a few minutes, it is entirely up to you, and any statement may stay open. What stands out chooses the tips you see at the end of a pause. Your answers stay on this computer.</source>
+        <translation>Je leest twaalf korte uitspraken en zegt bij elke uitspraak hoeveel die bij je past. Het duurt een paar minuten, je bepaalt het helemaal zelf, en elke uitspraak mag open blijven. Wat opvalt, bepaalt welke tips je aan het eind van een pauze ziet. Je antwoorden blijven op deze computer.</translation>
+    </message>
+    <message>
+        <source>Your last reflection. What stood out then:</source>
+        <translation>Je vorige reflectie. Wat er toen opviel:</translation>
+    </message>
+    <message>
+        <source>None of the three patterns stands out right now. That is worth knowing too.</source>
+        <translation>Geen van de drie patronen springt er nu uit. Ook dat is goed om te weten.</translation>
+    </message>
+    <message>
+        <source>At the end of a pause you will now and then see one of these tips, meant for everyone:</source>
+        <translation>Aan het eind van een pauze zie je af en toe een van deze tips, bedoeld voor iedereen:</translation>
+    </message>
+    <message>
+        <source>Your last reflection: no pattern stood out in particular.</source>
+        <translation>Bij je vorige reflectie viel geen patroon in het bijzonder op.</translation>
+    </message>
+    <message>
+        <source>Taking it again replaces those answers.</source>
+        <translation>Begin je opnieuw, dan komen je nieuwe antwoorden in de plaats van de oude.</translation>
+    </message>
+    <message>
+        <source>With the keyboard: Tab moves to the next statement, the arrow keys move between the answers, Space chooses one and Enter goes on.</source>
+        <translation>Met het toetsenbord: Tab gaat naar de volgende uitspraak, de pijltjestoetsen gaan langs de antwoorden, Spatie kiest er een en Enter gaat verder.</translation>
+    </message>
+    <message>
+        <source>Part {number} of {count}</source>
+        <translation>Deel {number} van {count}</translation>
+    </message>
+    <message>
+        <source>How much is each statement like you?</source>
+        <translation>Hoeveel past elke uitspraak bij jou?</translation>
+    </message>
+    <message>
+        <source>You can take this reflection again from the menu whenever you like. Patterns shift with time and with what life asks of you.</source>
+        <translation>Je kunt deze reflectie via het menu opnieuw doen wanneer je wilt. Patronen verschuiven met de tijd en met wat het leven van je vraagt.</translation>
+    </message>
+    <message>
+        <source>At the end of a pause you will now and then see one of these tips.</source>
+        <translation>Aan het eind van een pauze zie je af en toe een van deze tips.</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <source>See what stands out</source>
+        <translation>Bekijk wat opvalt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Things you could try:</source>
+        <translation>Dingen die je kunt proberen:</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>StressBreak reminder</source>
+        <translation>Herinnering van StressBreak</translation>
+    </message>
+    <message>
+        <source>Pause reminder</source>
+        <translation>Herinnering voor een pauze</translation>
+    </message>
+    <message>
+        <source>Click to start a one-minute breathing pause, or snooze or skip it.</source>
+        <translation>Klik om een ademhalingspauze van een minuut te beginnen, of stel hem uit of sla hem over.</translation>
+    </message>
+    <message>
+        <source>One more minute, as offered</source>
+        <translation>Nog een minuut, zoals voorgesteld</translation>
+    </message>
+    <message>
+        <source>Earlier you noticed quite some tension. Click here to breathe along for a minute.</source>
+        <translation>Eerder merkte je flink wat spanning op. Klik hier om een minuut mee te ademen.</translation>
+    </message>
+    <message>
+        <source>Time for a one-minute pause</source>
+        <translation>Tijd voor een pauze van een minuut</translation>
+    </message>
+    <message>
+        <source>Click here to breathe along for a minute.</source>
+        <translation>Klik hier om een minuut mee te ademen.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <source>Snooze {minutes} min</source>
+        <translation>{minutes} min later</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
+        <source>Start the pause (Enter)</source>
+        <translation>De pauze beginnen (Enter)</translation>
+    </message>
+    <message>
+        <source>Remind me a little later (Esc)</source>
+        <translation>Herinner me iets later (Esc)</translation>
+    </message>
+    <message>
+        <source>Not this one; the next comes one interval from now</source>
+        <translation>Deze keer niet; de volgende komt na het gewone interval</translation>
+    </message>
+</context>
+<context>
+    <name>StatusText</name>
+    <message>
+        <source>StressBreak: a pause is under way</source>
+        <translation>StressBreak: er loopt een pauze</translation>
+    </message>
+    <message>
+        <source>StressBreak: reminders paused until {when}</source>
+        <translation>StressBreak: herinneringen gepauzeerd, ze komen terug {when}</translation>
+    </message>
+    <message>
+        <source>StressBreak: no working days are set, so no pauses are planned</source>
+        <translation>StressBreak: er zijn geen werkdagen ingesteld, dus er staan geen pauzes gepland</translation>
+    </message>
+    <message>
+        <source>StressBreak: next pause {when}</source>
+        <translation>StressBreak: volgende pauze {when}</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>om {time}</translation>
+    </message>
+    <message>
+        <source>{day} at {time}</source>
+        <translation>{day} om {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TensionRow</name>
+    <message>
+        <source>Tension {value} of 10</source>
+        <translation>Spanning {value} van 10</translation>
+    </message>
+    <message>
+        <source>0 is completely calm, 10 the most tension you can imagine.</source>
+        <translation>0 is helemaal rustig, 10 de meeste spanning die je je kunt voorstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Start a pause now</source>
+        <translation>Nu een pauze nemen</translation>
+    </message>
+    <message>
+        <source>Stress meter now</source>
+        <translation>Nu de stressmeter</translation>
+    </message>
+    <message>
+        <source>Weekly overview</source>
+        <translation>Weekoverzicht</translation>
+    </message>
+    <message>
+        <source>My values…</source>
+        <translation>Mijn waarden…</translation>
+    </message>
+    <message>
+        <source>Pause reminders</source>
+        <translation>Herinneringen pauzeren</translation>
+    </message>
+    <message>
+        <source>For 30 minutes</source>
+        <translation>30 minuten</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1 uur</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>Tot morgen</translation>
+    </message>
+    <message>
+        <source>Resume reminders</source>
+        <translation>Herinneringen hervatten</translation>
+    </message>
+    <message>
+        <source>Quit StressBreak</source>
+        <translation>StressBreak afsluiten</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesDialog</name>
+    <message>
+        <source>StressBreak — my values</source>
+        <translation>StressBreak — mijn waarden</translation>
+    </message>
+    <message>
+        <source>What matters to you, in how you work and live? Write one to five short phrases, such as “being honest”, “curiosity” or “time for my family”. They come back in the stress meter, to help you choose a next step.</source>
+        <translation>Wat is voor jou belangrijk in hoe je werkt en leeft? Schrijf één tot vijf korte woorden of zinnetjes op, zoals “eerlijk zijn”, “nieuwsgierigheid” of “tijd voor mijn gezin”. Ze komen terug in de stressmeter en helpen je een volgende stap te kiezen.</translation>
+    </message>
+    <message>
+        <source>Value {number}</source>
+        <translation>Waarde {number}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>content</name>
+    <message>
+        <source>How is my breathing?</source>
+        <translation>Hoe is mijn ademhaling?</translation>
+    </message>
+    <message>
+        <source>Anything else you notice about your breath</source>
+        <translation>Wat je verder opmerkt aan je adem</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>langzaam</translation>
+    </message>
+    <message>
+        <source>quick</source>
+        <translation>snel</translation>
+    </message>
+    <message>
+        <source>shallow</source>
+        <translation>oppervlakkig</translation>
+    </message>
+    <message>
+        <source>deep</source>
+        <translation>diep</translation>
+    </message>
+    <message>
+        <source>held back</source>
+        <translation>ingehouden</translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation>gelijkmatig</translation>
+    </message>
+    <message>
+        <source>hard to tell</source>
+        <translation>moeilijk te zeggen</translation>
+    </message>
+    <message>
+        <source>How do my belly and chest feel?</source>
+        <translation>Hoe voelt mijn buik of borst?</translation>
+    </message>
+    <message>
+        <source>Where do you feel it, and how</source>
+        <translation>Waar voel je het, en hoe</translation>
+    </message>
+    <message>
+        <source>soft</source>
+        <translation>zacht</translation>
+    </message>
+    <message>
+        <source>tight</source>
+        <translation>strak</translation>
+    </message>
+    <message>
+        <source>fluttery</source>
+        <translation>fladderig</translation>
+    </message>
+    <message>
+        <source>heavy</source>
+        <translation>zwaar</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>warm</translation>
+    </message>
+    <message>
+        <source>restless</source>
+        <translation>onrustig</translation>
+    </message>
+    <message>
+        <source>not much to feel</source>
+        <translation>weinig te voelen</translation>
+    </message>
+    <message>
+        <source>What do I really need right now?</source>
+        <translation>Wat heb ik nu écht nodig?</translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation>In je eigen woorden</translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation>rust</translation>
+    </message>
+    <message>
+        <source>to move</source>
+        <translation>bewegen</translation>
+    </message>
+    <message>
+        <source>fresh air</source>
+        <translation>frisse lucht</translation>
+    </message>
+    <message>
+        <source>a drink or a bite</source>
+        <translation>iets drinken of eten</translation>
+    </message>
+    <message>
+        <source>quiet</source>
+        <translation>stilte</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>one thing at a time</source>
+        <translation>één ding tegelijk</translation>
+    </message>
+    <message>
+        <source>a boundary</source>
+        <translation>een grens</translation>
+    </message>
+    <message>
+        <source>kindness to myself</source>
+        <translation>mild zijn voor mezelf</translation>
+    </message>
+    <message>
+        <source>What do I notice in my body?</source>
+        <translation>Wat merk ik op in mijn lichaam?</translation>
+    </message>
+    <message>
+        <source>Anything else your body tells you</source>
+        <translation>Wat je lichaam je verder vertelt</translation>
+    </message>
+    <message>
+        <source>tense muscles</source>
+        <translation>gespannen spieren</translation>
+    </message>
+    <message>
+        <source>clenched jaw</source>
+        <translation>geklemde kaken</translation>
+    </message>
+    <message>
+        <source>raised shoulders</source>
+        <translation>opgetrokken schouders</translation>
+    </message>
+    <message>
+        <source>held breath</source>
+        <translation>ingehouden adem</translation>
+    </message>
+    <message>
+        <source>racing heart</source>
+        <translation>bonzend hart</translation>
+    </message>
+    <message>
+        <source>knot in the stomach</source>
+        <translation>knoop in de maag</translation>
+    </message>
+    <message>
+        <source>restlessness</source>
+        <translation>onrust</translation>
+    </message>
+    <message>
+        <source>irritation</source>
+        <translation>irritatie</translation>
+    </message>
+    <message>
+        <source>tiredness</source>
+        <translation>moeheid</translation>
+    </message>
+    <message>
+        <source>headache</source>
+        <translation>hoofdpijn</translation>
+    </message>
+</context>
+<context>
+    <name>exercises</name>
+    <message>
+        <source>Breathing</source>
+        <translation>Ademen</translation>
+    </message>
+    <message>
+        <source>Breathe along with the circle. Nothing else needs you now.</source>
+        <translation>Adem mee met de cirkel. Verder hoeft er nu even niets.</translation>
+    </message>
+    <message>
+        <source>Body check</source>
+        <translation>Lichaamscheck</translation>
+    </message>
+    <message>
+        <source>Only notice. Nothing needs to change.</source>
+        <translation>Alleen opmerken. Niets hoeft te veranderen.</translation>
+    </message>
+    <message>
+        <source>Notice your jaw and your face. Tight, loose, somewhere in between?</source>
+        <translation>Merk je kaak en je gezicht op. Gespannen, los, ergens daartussenin?</translation>
+    </message>
+    <message>
+        <source>Notice your shoulders and your hands. Just see what is there.</source>
+        <translation>Merk je schouders en je handen op. Kijk gewoon wat er is.</translation>
+    </message>
+    <message>
+        <source>Notice your breath, quick or slow, high or low. Let it be as it is.</source>
+        <translation>Merk je adem op, snel of langzaam, hoog of laag. Laat hem zoals hij is.</translation>
+    </message>
+    <message>
+        <source>Notice your belly. Whatever you find is fine to find.</source>
+        <translation>Merk je buik op. Wat je ook vindt, het mag er zijn.</translation>
+    </message>
+    <message>
+        <source>Dropping anchor</source>
+        <translation>Anker uitwerpen</translation>
+    </message>
+    <message>
+        <source>When thoughts and feelings pull hard, drop an anchor.</source>
+        <translation>Als gedachten en gevoelens hard aan je trekken, werp je een anker uit.</translation>
+    </message>
+    <message>
+        <source>Notice what is here inside you: a thought, a feeling, an urge. Name it quietly.</source>
+        <translation>Merk op wat er nu in je is: een gedachte, een gevoel, een neiging. Benoem het zachtjes.</translation>
+    </message>
+    <message>
+        <source>Come back into your body: press your feet into the floor and your hands together.</source>
+        <translation>Kom terug in je lichaam: druk je voeten in de vloer en je handen tegen elkaar.</translation>
+    </message>
+    <message>
+        <source>Look around you and name three things you see.</source>
+        <translation>Kijk om je heen en noem drie dingen die je ziet.</translation>
+    </message>
+    <message>
+        <source>Listen and name two things you hear. You are here, now.</source>
+        <translation>Luister en noem twee dingen die je hoort. Je bent hier, nu.</translation>
+    </message>
+    <message>
+        <source>Making room</source>
+        <translation>Ruimte maken</translation>
+    </message>
+    <message>
+        <source>Make room for a feeling, without fixing it.</source>
+        <translation>Maak ruimte voor een gevoel, zonder het op te lossen.</translation>
+    </message>
+    <message>
+        <source>Find a feeling that is uncomfortable right now. Where in your body do you feel it?</source>
+        <translation>Zoek een gevoel dat nu ongemakkelijk is. Waar in je lichaam voel je het?</translation>
+    </message>
+    <message>
+        <source>Breathe towards it, as if your breath could flow around it.</source>
+        <translation>Adem ernaartoe, alsof je adem eromheen kan stromen.</translation>
+    </message>
+    <message>
+        <source>Let it be there. You don&apos;t have to like it; only allow it for a moment.</source>
+        <translation>Laat het er zijn. Je hoeft het niet fijn te vinden; sta het alleen even toe.</translation>
+    </message>
+    <message>
+        <source>It is there, and so are you. It can come along.</source>
+        <translation>Het is er, en jij bent er ook. Het mag meekomen.</translation>
+    </message>
+    <message>
+        <source>Values moment</source>
+        <translation>Waardenmoment</translation>
+    </message>
+    <message>
+        <source>Choose your next step from what matters to you, not from the tension.</source>
+        <translation>Kies je volgende stap vanuit wat ertoe doet, niet vanuit de spanning.</translation>
+    </message>
+    <message>
+        <source>What matters to me in the next hour?</source>
+        <translation>Wat is voor mij belangrijk in het komende uur?</translation>
+    </message>
+    <message>
+        <source>Which of the things you care about wants some room today?</source>
+        <translation>Welk van de dingen die je belangrijk vindt, vraagt vandaag om wat ruimte?</translation>
+    </message>
+    <message>
+        <source>What small step fits with that?</source>
+        <translation>Welke kleine stap past daarbij?</translation>
+    </message>
+    <message>
+        <source>Take that one step with you.</source>
+        <translation>Neem die ene stap met je mee.</translation>
+    </message>
+    <message>
+        <source>Words, not facts</source>
+        <translation>Woorden, geen feiten</translation>
+    </message>
+    <message>
+        <source>Thoughts are words your mind makes, not orders or facts.</source>
+        <translation>Gedachten zijn woorden die je hoofd maakt, geen opdrachten of feiten.</translation>
+    </message>
+    <message>
+        <source>Notice a thought that keeps coming back.</source>
+        <translation>Merk een gedachte op die steeds terugkomt.</translation>
+    </message>
+    <message>
+        <source>Say to yourself: “I notice I&apos;m having the thought that …”</source>
+        <translation>Zeg tegen jezelf: “Ik merk dat ik de gedachte heb dat …”</translation>
+    </message>
+    <message>
+        <source>Hear the little space that puts between you and the thought.</source>
+        <translation>Hoor de kleine ruimte die dat geeft tussen jou en de gedachte.</translation>
+    </message>
+    <message>
+        <source>The thought may stay. You choose what you do next.</source>
+        <translation>De gedachte mag blijven. Jij kiest wat je hierna doet.</translation>
+    </message>
+</context>
+<context>
+    <name>profiles</name>
+    <message>
+        <source>not like me</source>
+        <translation>past niet</translation>
+    </message>
+    <message>
+        <source>a little like me</source>
+        <translation>past een beetje</translation>
+    </message>
+    <message>
+        <source>quite like me</source>
+        <translation>past vrij goed</translation>
+    </message>
+    <message>
+        <source>very much like me</source>
+        <translation>past heel goed</translation>
+    </message>
+    <message>
+        <source>The pleaser pattern</source>
+        <translation>Het pleaserpatroon</translation>
+    </message>
+    <message>
+        <source>Keeping others happy</source>
+        <translation>Anderen tevreden houden</translation>
+    </message>
+    <message>
+        <source>Saying yes, keeping the peace, sensing what others want before they ask: this is a pattern that once protected you. Perhaps it kept you close to people who mattered, or kept trouble away. It brings warmth and a fine feel for others. It can also mean that your own wishes come last, often before you even notice them.</source>
+        <translation>Ja zeggen, de vrede bewaren, aanvoelen wat anderen willen voordat ze het vragen: dit patroon heeft je ooit beschermd. Misschien hield het je dicht bij mensen die ertoe deden, of hield het gedoe op afstand. Het brengt warmte en een fijn gevoel voor anderen. Het kan ook betekenen dat je eigen wensen als laatste komen, vaak nog voordat je ze zelf opmerkt.</translation>
+    </message>
+    <message>
+        <source>I say yes before I have checked whether I want to.</source>
+        <translation>Ik zeg ja voordat ik heb nagegaan of ik dat wil.</translation>
+    </message>
+    <message>
+        <source>When someone seems unhappy with me, it stays on my mind for a long time.</source>
+        <translation>Als iemand ontevreden over me lijkt, blijft dat lang door mijn hoofd gaan.</translation>
+    </message>
+    <message>
+        <source>I find it hard to ask for what I need.</source>
+        <translation>Ik vind het moeilijk om te vragen wat ik nodig heb.</translation>
+    </message>
+    <message>
+        <source>I keep the peace, even when something matters to me.</source>
+        <translation>Ik bewaar de vrede, ook als iets voor mij belangrijk is.</translation>
+    </message>
+    <message>
+        <source>Notice the automatic yes. Before you answer, take one breath and ask yourself whether you want this.</source>
+        <translation>Merk het automatische ja op. Neem voor je antwoordt één ademhaling en vraag jezelf of je dit wilt.</translation>
+    </message>
+    <message>
+        <source>Try one small no today, about something small. Notice what happens, in you and around you.</source>
+        <translation>Probeer vandaag één klein nee, over iets kleins. Merk op wat er gebeurt, in jou en om je heen.</translation>
+    </message>
+    <message>
+        <source>Ask yourself: what do I need right now? Your answer counts too.</source>
+        <translation>Vraag jezelf: wat heb ik nu nodig? Jouw antwoord telt ook.</translation>
+    </message>
+    <message>
+        <source>You may take time to answer. “Let me come back to you on that” is a whole sentence.</source>
+        <translation>Je mag de tijd nemen om te antwoorden. “Daar kom ik op terug” is een hele zin.</translation>
+    </message>
+    <message>
+        <source>The perfectionist pattern</source>
+        <translation>Het perfectionistische patroon</translation>
+    </message>
+    <message>
+        <source>Getting everything right</source>
+        <translation>Alles goed willen doen</translation>
+    </message>
+    <message>
+        <source>Checking once more, keeping things under control, aiming for work without a single loose end: this is a pattern that once protected you. Perhaps it kept criticism away, or gave you a sense of safety when little else did. It brings care and an eye for detail. It can also mean that nothing ever quite feels finished, and that rest has to wait.</source>
+        <translation>Nog één keer controleren, alles in de hand houden, werk willen afleveren zonder één los eindje: dit patroon heeft je ooit beschermd. Misschien hield het kritiek op afstand, of gaf het je een gevoel van veiligheid toen weinig anders dat deed. Het brengt zorgvuldigheid en oog voor detail. Het kan ook betekenen dat niets ooit echt af voelt, en dat rust moet wachten.</translation>
+    </message>
+    <message>
+        <source>I only feel at ease when everything is under control.</source>
+        <translation>Ik voel me pas op mijn gemak als alles onder controle is.</translation>
+    </message>
+    <message>
+        <source>I go over my work again and again before I let it go.</source>
+        <translation>Ik loop mijn werk steeds opnieuw na voordat ik het loslaat.</translation>
+    </message>
+    <message>
+        <source>A small mistake keeps me busy long afterwards.</source>
+        <translation>Een kleine fout houdt me nog lang bezig.</translation>
+    </message>
+    <message>
+        <source>I find it hard to stop while something could still be better.</source>
+        <translation>Ik vind het moeilijk om te stoppen zolang iets nog beter kan.</translation>
+    </message>
+    <message>
+        <source>Choose one task today to finish at “enough”, on purpose. Notice what that stirs in you.</source>
+        <translation>Kies vandaag één taak die je bewust afrondt bij “genoeg”. Merk op wat dat in je losmaakt.</translation>
+    </message>
+    <message>
+        <source>Notice the critical voice inside. You can hear it and still choose what you do.</source>
+        <translation>Merk de kritische stem in je op. Je kunt hem horen en toch zelf kiezen wat je doet.</translation>
+    </message>
+    <message>
+        <source>Give a task an end time, and stop when it comes, even if more would be possible.</source>
+        <translation>Geef een taak een eindtijd en stop als het zover is, ook als er meer zou kunnen.</translation>
+    </message>
+    <message>
+        <source>The rescuer pattern</source>
+        <translation>Het redderpatroon</translation>
+    </message>
+    <message>
+        <source>Taking care of everyone</source>
+        <translation>Voor iedereen zorgen</translation>
+    </message>
+    <message>
+        <source>Stepping in, carrying what others cannot, feeling responsible for how everyone is doing: this is a pattern that once protected you. Perhaps someone needed you early on, or caring for others was the safest place to be. It brings kindness and people who can count on you. It can also mean that you forget yourself along the way.</source>
+        <translation>Inspringen, dragen wat anderen niet kunnen dragen, je verantwoordelijk voelen voor hoe het met iedereen gaat: dit patroon heeft je ooit beschermd. Misschien had iemand je al vroeg nodig, of was zorgen voor anderen de veiligste plek om te zijn. Het brengt zorgzaamheid en mensen die op je kunnen rekenen. Het kan ook betekenen dat je onderweg jezelf vergeet.</translation>
+    </message>
+    <message>
+        <source>When someone around me has a hard time, I feel it is up to me.</source>
+        <translation>Als iemand om me heen het moeilijk heeft, voel ik dat het aan mij is.</translation>
+    </message>
+    <message>
+        <source>I notice what others need sooner than what I need.</source>
+        <translation>Ik merk eerder wat anderen nodig hebben dan wat ik nodig heb.</translation>
+    </message>
+    <message>
+        <source>I take on tasks so that others don&apos;t have to.</source>
+        <translation>Ik neem taken op me zodat anderen dat niet hoeven.</translation>
+    </message>
+    <message>
+        <source>Resting is hard for me while someone else still has a problem.</source>
+        <translation>Rusten lukt me moeilijk zolang iemand anders nog een probleem heeft.</translation>
+    </message>
+    <message>
+        <source>Notice when helping starts to cost you more than you have to give.</source>
+        <translation>Merk op wanneer helpen je meer gaat kosten dan je te geven hebt.</translation>
+    </message>
+    <message>
+        <source>Put yourself on your own list today, as someone who needs care too.</source>
+        <translation>Zet jezelf vandaag op je eigen lijstje, als iemand die ook zorg nodig heeft.</translation>
+    </message>
+    <message>
+        <source>Before you step in, ask yourself: is this mine to carry?</source>
+        <translation>Vraag jezelf voordat je inspringt: is dit aan mij om te dragen?</translation>
+    </message>
+    <message>
+        <source>Others can find their own way too. Trusting them is also a way of caring.</source>
+        <translation>Anderen kunnen ook hun eigen weg vinden. Ze vertrouwen is ook een manier van zorgen.</translation>
+    </message>
+    <message>
+        <source>Rest doesn&apos;t ask for the stress to be gone. It lets you, not your tension, choose what comes next.</source>
+        <translation>Rust vraagt niet dat de stress weg is. Het laat jou kiezen wat er nu komt, niet je spanning.</translation>
+    </message>
+    <message>
+        <source>Notice one thing your body tells you right now. Only notice it.</source>
+        <translation>Merk één ding op dat je lichaam je nu vertelt. Merk het alleen op.</translation>
+    </message>
+    <message>
+        <source>What would be kind to yourself in the next hour?</source>
+        <translation>Wat zou in het komende uur lief zijn voor jezelf?</translation>
+    </message>
+    <message>
+        <source>Tension may come along while you do what matters to you.</source>
+        <translation>Spanning mag meekomen terwijl je doet wat voor jou belangrijk is.</translation>
+    </message>
+</context>
+</TS>

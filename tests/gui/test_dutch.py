@@ -1,0 +1,183 @@
+"""The language service, and real windows speaking Dutch once it has installed Dutch.
+
+Every test takes its translators out again, so the other tests keep seeing English.
+"""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+
+from stressbreak.core.breathing import PATTERNS
+from stressbreak.services.i18n import I18N_DIR, Translations, resolve_language
+from stressbreak.ui.checkin import CheckInDialog
+from stressbreak.ui.pause_window import PauseWindow
+from stressbreak.ui.reminder import ReminderWindow
+from stressbreak.ui.tray import StatusText, Tray
+
+ENGLISH_US = QLocale("en_US")
+AMS = ZoneInfo("Europe/Amsterdam")
+TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "stressbreak_nl.ts"
+
+
+@pytest.fixture
+def translations(qapp: QApplication) -> Iterator[list[Translations]]:
+    """Made by the test; every one is removed afterwards."""
+    made: list[Translations] = []
+    yield made
+    for translations in made:
+        translations.remove()
+    assert QCoreApplication.translate("PauseWindow", "Breathe in") == "Breathe in"
+
+
+@pytest.fixture
+def dutch(qapp: QApplication, translations: list[Translations]) -> Translations:
+    # An English desktop with Dutch chosen in the settings.
+    service = Translations(qapp, "nl", ENGLISH_US)
+    translations.append(service)
+    assert service.install() == "nl"
+    return service
+
+
+@pytest.mark.parametrize(
+    ("wanted", "ui_languages", "expected"),
+    [
+        ("nl", "en_US", "nl"),
+        ("en", "nl_NL", "en"),
+        ("system", "nl_NL", "nl"),
+        ("system", "nl_BE", "nl"),
+        ("system", "en_GB", "en"),
+        ("system", "de_DE", "en"),  # not ours: English
+        ("system", "C", "en"),
+    ],
+)
+def test_which_language(wanted: str, ui_languages: str, expected: str):
+    assert resolve_language(wanted, QLocale(ui_languages)) == expected
+
+
+def test_system_language_takes_the_first_of_ours_in_the_users_order(qapp, translations):
+    class Preferring(QLocale):
+        def __init__(self, *names: str) -> None:
+            super().__init__(names[0].replace("-", "_"))
+            self._names = list(names)
+
+        def uiLanguages(self, *_args: object) -> list[str]:
+            return self._names
+
+    assert resolve_language("system", Preferring("de-DE", "nl-NL", "en")) == "nl"
+    assert resolve_language("system", Preferring("en-US", "nl-NL")) == "en"
+
+
+def test_english_needs_no_translator(qapp, translations):
+    service = Translations(qapp, "system", ENGLISH_US)
+    translations.append(service)
+    assert service.install() == "en"
+    assert service.language == "en"
+    assert QCoreApplication.translate("PauseWindow", "Breathe in") == "Breathe in"
+
+
+def test_a_missing_translation_file_means_english_said_once(qapp, translations, caplog):
+    service = Translations(qapp, "nl", ENGLISH_US, folder=Path("/nonexistent"))
+    translations.append(service)
+    with caplog.at_level(logging.WARNING, logger="stressbreak.services.i18n"):
+        assert service.install() == "en"
+        assert service.install() == "en"
+    assert len(caplog.records) == 1
+    assert "stressbreak_nl.qm" in caplog.records[0].getMessage()
+    assert QCoreApplication.translate("PauseWindow", "Breathe in") == "Breathe in"
+
+
+def test_nothing_happens_before_install(qapp, translations, caplog):
+    locale_before = QLocale().name()
+    with caplog.at_level(logging.WARNING, logger="stressbreak.services.i18n"):
+        service = Translations(qapp, "nl", ENGLISH_US, folder=Path("/nonexistent"))
+    translations.append(service)
+    assert caplog.records == []
+    assert QLocale().name() == locale_before
+    assert service.language == "en"
+
+
+def test_every_translation_in_the_ts_reaches_qt(dutch):
+    """The installed .qm says what the .ts says (the unit test checks the same without Qt)."""
+    wrong = []
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            source = message.findtext("source", "")
+            wanted = message.findtext("translation", "")
+            if QCoreApplication.translate(name, source) != wanted:
+                wrong.append(f"{name}: {source!r}")
+    assert not wrong
+    assert (I18N_DIR / "stressbreak_nl.qm").is_file()
+
+
+def test_qt_own_buttons_and_dates_follow(dutch, qtbot):
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert [b.text() for b in buttons.buttons()] == ["Annuleren"]
+    # Dutch chosen on an English desktop: day names are Dutch too, until removed again.
+    assert QLocale().dayName(1) == "maandag"
+    dutch.remove()
+    assert QLocale().dayName(1) != "maandag"
+
+
+def test_pause_window_in_dutch(dutch, qtbot):
+    window = PauseWindow(PATTERNS["coherent"], duration_s=60.0)
+    qtbot.addWidget(window)
+    assert window.phase_label.text() == "Adem in"
+    assert window.end_button.text() == "Eerder stoppen"
+    assert window.windowTitle() == "StressBreak — een minuut om te ademen"
+
+
+def test_stress_meter_asks_the_three_questions_in_dutch(dutch, qtbot):
+    dialog = CheckInDialog()
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"Hoe is mijn ademhaling?", "Hoe voelt mijn buik of borst?",
+            "Wat heb ik nu écht nodig?"} <= labels
+    assert dialog.save_button.text() == "Opslaan"
+
+
+def test_reminder_in_dutch_keeps_its_number(dutch, qtbot):
+    reminder = ReminderWindow(timeout_s=60, snooze_min=7)
+    qtbot.addWidget(reminder)
+    assert reminder.snooze_button.text() == "7 min later"
+    assert reminder.skip_button.text() == "Overslaan"
+
+
+def test_tray_menu_and_tooltip_in_dutch(dutch, qapp):
+    tray = Tray(QIcon())
+    try:
+        assert tray.menu.actions()[0].text() == "Nu een pauze nemen"
+        monday_9 = datetime(2026, 1, 5, 9, tzinfo=AMS)
+        text = StatusText().describe(monday_9, monday_9 + timedelta(days=1, minutes=30),
+                                     None, in_pause=False)
+        assert text == "StressBreak: volgende pauze dinsdag om 09:30"
+    finally:
+        tray.hide()
+        tray.deleteLater()
+
+
+def test_the_app_reads_the_language_early_and_quietly(tmp_path: Path, caplog):
+    from stressbreak.app import _language_setting
+
+    path = tmp_path / "settings.json"
+    assert _language_setting(path) == "system"  # no file yet
+    assert not path.exists()  # creating it stays the settings store's job
+    path.write_text('{"language": "nl", "interval_min": 30}')
+    assert _language_setting(path) == "nl"
+    with caplog.at_level(logging.DEBUG):
+        path.write_text('{"language": "fr"}')
+        assert _language_setting(path) == "system"
+        path.write_text('{"language": "nl", oops')
+        assert _language_setting(path) == "system"
+    assert caplog.records == []  # the Controller reports these, once

@@ -40,6 +40,7 @@ from stressbreak.core.clock import Clock, SystemClock
 from stressbreak.core.exercises import BREATHING, Exercise, choose_exercise
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
 from stressbreak.core.prefs import Prefs
+from stressbreak.core.profiles import tips_for
 from stressbreak.core.schedule import (
     ScheduleState,
     checkin_wanted,
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     from stressbreak.ui.checkin import Answers, CheckInDialog
     from stressbreak.ui.overview import OverviewWindow
     from stressbreak.ui.pause_window import PauseWindow
+    from stressbreak.ui.profile_dialog import ProfileDialog
     from stressbreak.ui.reminder import ReminderWindow
     from stressbreak.ui.values_dialog import ValuesDialog
 
@@ -114,6 +116,8 @@ class Controller(QObject):
         self.checkin: CheckInDialog | None = None
         self.overview: OverviewWindow | None = None
         self.values_dialog: ValuesDialog | None = None
+        self.profile_dialog: ProfileDialog | None = None
+        self._tip_index = 0
         self._pause_started_at: datetime | None = None
         self._pause_exercise = DEFAULT_PATTERN  # what the running pause records
         self._last_pattern: str | None = None  # for the rotation through breathing patterns
@@ -127,6 +131,7 @@ class Controller(QObject):
         tray.quiet_until_tomorrow_requested.connect(self.quiet_until_tomorrow)
         tray.resume_requested.connect(self.resume)
         tray.values_requested.connect(self.open_values)
+        tray.profile_requested.connect(self.open_profile)
         tray.quit_requested.connect(self.quit_requested.emit)
         scheduler.pause_due.connect(self._on_pause_due)
         scheduler.checkin_due.connect(self._on_checkin_due)
@@ -312,7 +317,9 @@ class Controller(QObject):
             pattern, duration_s, reduced_motion=self.settings.reduced_motion,
             exercise=exercise, values=self.prefs.values,
             favourite=exercise.id in self.prefs.favourites,
+            tip=tips_for(self.prefs.profile_scores, self._tip_index),
         )
+        self._tip_index += 1
         window.finished.connect(self._on_pause_finished)
         window.favourite_toggled.connect(
             lambda eid: self._save_prefs(self.prefs.toggle_favourite(eid)))
@@ -360,6 +367,10 @@ class Controller(QObject):
     def _on_checkin_saved(self, origin: CheckInOrigin, answers: Answers) -> None:
         self.state = self.state.checked_in(self._clock.now(), answers.tension, self.settings)
         self.reschedule()
+        if not self.prefs.profile_offered:
+            # Offered once, right after the first stress meter: the user is already reflecting.
+            self._save_prefs(self.prefs.offered_profile())
+            QTimer.singleShot(0, self._offer_profile)
         self._record(
             CheckIn(
                 at=self._clock.now(),
@@ -376,6 +387,30 @@ class Controller(QObject):
                 next_step=answers.next_step,
             )
         )
+
+    def _offer_profile(self) -> None:
+        from stressbreak.ui.profile_dialog import ProfileDialog  # noqa: PLC0415
+
+        if ProfileDialog.offer():
+            self.open_profile()
+
+    def open_profile(self) -> None:
+        if self.profile_dialog is not None:
+            self.profile_dialog.raise_()
+            self.profile_dialog.activateWindow()
+            return
+        from stressbreak.ui.profile_dialog import ProfileDialog  # noqa: PLC0415
+
+        dialog = ProfileDialog(self.prefs.profile_scores or None)
+        dialog.completed.connect(lambda scores: self._save_prefs(self.prefs.with_profile(scores)))
+        dialog.finished.connect(self._on_profile_closed)
+        self.profile_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _on_profile_closed(self) -> None:
+        self.profile_dialog = None
 
     def _trigger_suggestions(self) -> list[str]:
         now = self._clock.now()
@@ -466,7 +501,8 @@ class Controller(QObject):
 
     def handle_command(self, command: str) -> Reply:
         actions: dict[str, tuple[Callable[[], None], str]] = {
-            "show": (lambda: None, ""),
+            "show": (lambda: None, self.tr("StressBreak is already running. {status}").format(
+                status=self.status_text())),
             "status": (lambda: None, ""),
             "pause": (self.start_pause, self.tr("Pause started.")),
             "checkin": (lambda: self.open_checkin(CheckInOrigin.MANUAL, True),

@@ -85,7 +85,7 @@ def _forward(name: str, command: str) -> int:
 
     # Qt's local sockets want an application object, even without an event loop.
     _app = QCoreApplication.instance() or QCoreApplication([])
-    wanted = "status" if command == "run" else command
+    wanted = "show" if command == "run" else command
     deadline = time.monotonic() + _FORWARD_WAIT_S
     while True:
         reply = send_command(name, wanted)
@@ -96,6 +96,5 @@ def _forward(name: str, command: str) -> int:
         print("stressbreak: another StressBreak holds the data folder but does not answer.",
               file=sys.stderr)
         return 2
-    prefix = "StressBreak is already running. " if command == "run" else ""
-    print(prefix + reply.message, file=sys.stdout if reply.ok else sys.stderr)
+    print(reply.message, file=sys.stdout if reply.ok else sys.stderr)
     return 0 if reply.ok else 1

@@ -107,6 +107,10 @@
         <translation>StressBreak</translation>
     </message>
     <message>
+        <source>StressBreak is already running. {status}</source>
+        <translation>StressBreak draait al. {status}</translation>
+    </message>
+    <message>
         <source>Pause started.</source>
         <translation>Pauze begonnen.</translation>
     </message>
@@ -248,6 +252,10 @@
         <translation>Voel je je licht in het hoofd? Stop en adem zoals je gewend bent.</translation>
     </message>
     <message>
+        <source>A thought to take with you</source>
+        <translation>Een gedachte om mee te nemen</translation>
+    </message>
+    <message>
         <source>End early</source>
         <translation>Eerder stoppen</translation>
     </message>
@@ -325,6 +333,26 @@
     <message>
         <source>Back</source>
         <translation>Terug</translation>
+    </message>
+    <message>
+        <source>StressBreak</source>
+        <translation>StressBreak</translation>
+    </message>
+    <message>
+        <source>Would you like a short reflection on your stress patterns?</source>
+        <translation>Wil je even stilstaan bij je stresspatronen?</translation>
+    </message>
+    <message>
+        <source>Twelve statements, about three minutes. What stands out shapes the tips at the end of a pause. You can also find it later in the menu.</source>
+        <translation>Twaalf uitspraken, ongeveer drie minuten. Wat eruit springt, kleurt de tips aan het eind van een pauze. Je vindt het later ook in het menu.</translation>
+    </message>
+    <message>
+        <source>Yes, now</source>
+        <translation>Ja, nu</translation>
+    </message>
+    <message>
+        <source>No, thanks</source>
+        <translation>Nee, dank je</translation>
     </message>
     <message>
         <source>A short reflection</source>
@@ -461,24 +489,24 @@
         <translation>StressBreak: er loopt een pauze</translation>
     </message>
     <message>
-        <source>StressBreak: reminders paused until {when}</source>
-        <translation>StressBreak: herinneringen gepauzeerd, ze komen terug {when}</translation>
+        <source>StressBreak: reminders paused until {time}</source>
+        <translation>StressBreak: herinneringen gepauzeerd tot {time}</translation>
+    </message>
+    <message>
+        <source>StressBreak: reminders paused until {day} {time}</source>
+        <translation>StressBreak: herinneringen gepauzeerd tot {day} {time}</translation>
+    </message>
+    <message>
+        <source>StressBreak: next pause at {time}</source>
+        <translation>StressBreak: volgende pauze om {time}</translation>
+    </message>
+    <message>
+        <source>StressBreak: next pause {day} at {time}</source>
+        <translation>StressBreak: volgende pauze {day} om {time}</translation>
     </message>
     <message>
         <source>StressBreak: no working days are set, so no pauses are planned</source>
         <translation>StressBreak: er zijn geen werkdagen ingesteld, dus er staan geen pauzes gepland</translation>
-    </message>
-    <message>
-        <source>StressBreak: next pause {when}</source>
-        <translation>StressBreak: volgende pauze {when}</translation>
-    </message>
-    <message>
-        <source>at {time}</source>
-        <translation>om {time}</translation>
-    </message>
-    <message>
-        <source>{day} at {time}</source>
-        <translation>{day} om {time}</translation>
     </message>
 </context>
 <context>
@@ -509,6 +537,10 @@
     <message>
         <source>My values…</source>
         <translation>Mijn waarden…</translation>
+    </message>
+    <message>
+        <source>Stress patterns…</source>
+        <translation>Stresspatronen…</translation>
     </message>
     <message>
         <source>Pause reminders</source>

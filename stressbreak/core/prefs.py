@@ -29,6 +29,12 @@ class Prefs:
         return replace(self, hidden=self.hidden | {exercise_id},
                        favourites=self.favourites - {exercise_id})
 
+    def with_profile(self, scores: dict[str, int]) -> Prefs:
+        return replace(self, profile_scores=dict(scores), profile_offered=True)
+
+    def offered_profile(self) -> Prefs:
+        return replace(self, profile_offered=True)
+
     def unhide_all(self) -> Prefs:
         return replace(self, hidden=frozenset())
 

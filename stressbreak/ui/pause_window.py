@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from stressbreak.core.breathing import Pattern, Phase
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
+from stressbreak.core.profiles import CONTEXT as PROFILES_CONTEXT
 from stressbreak.ui.pacer import Pacer
 from stressbreak.ui.style import bold, quieter, translated
+
+_TIP_SHOWN_S = 15.0  # the tip shows for the last quarter minute (or third of a short pause)
 
 
 class PauseWindow(QWidget):
@@ -32,6 +35,7 @@ class PauseWindow(QWidget):
         exercise: Exercise = EXERCISES[BREATHING],
         values: Sequence[str] = (),
         favourite: bool = False,
+        tip: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,13 +61,8 @@ class PauseWindow(QWidget):
         self.phase_label.setFont(font)
         self.phase_label.setAccessibleName(
             self.tr("Prompt") if guided else self.tr("Breathing phase"))
-        self.values_label = QLabel()
-        self.values_label.setWordWrap(True)
-        self.values_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        if exercise.uses_values and values:
-            self.values_label.setText(
-                self.tr("Your values: {values}").format(values=" · ".join(values)))
-        self.values_label.setVisible(bool(self.values_label.text()))
+        self.values_label = self._build_values(exercise, values)
+        self.tip_label = self._build_tip(tip, duration_s)
         self.countdown_label = QLabel()
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown_label.setAccessibleName(self.tr("Time left"))
@@ -81,6 +80,7 @@ class PauseWindow(QWidget):
         layout.addWidget(self.pacer, 1)
         layout.addWidget(self.phase_label)
         layout.addWidget(self.values_label)
+        layout.addWidget(self.tip_label)
         layout.addWidget(self.countdown_label)
         layout.addWidget(safety)
         layout.addLayout(buttons)
@@ -90,6 +90,25 @@ class PauseWindow(QWidget):
         self._seconds_shown = -1
         self._on_tick(0.0)
         self.resize(460, 560)
+
+    def _build_values(self, exercise: Exercise, values: Sequence[str]) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if exercise.uses_values and values:
+            label.setText(self.tr("Your values: {values}").format(values=" · ".join(values)))
+        label.setVisible(bool(label.text()))
+        return label
+
+    def _build_tip(self, tip: str, duration_s: float) -> QLabel:
+        """A tip to take along, shown near the end, when the breathing has settled."""
+        label = QLabel(translated(tip, PROFILES_CONTEXT) if tip else "")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAccessibleName(self.tr("A thought to take with you"))
+        label.setVisible(False)
+        self._tip_from_s = max(0.0, duration_s - min(_TIP_SHOWN_S, duration_s / 3))
+        return label
 
     def _build_buttons(self, exercise: Exercise, favourite: bool) -> QHBoxLayout:
         self.favourite_button = QPushButton()
@@ -165,6 +184,10 @@ class PauseWindow(QWidget):
         if shown != self._text_shown:
             self._text_shown = shown
             self.phase_label.setText(text)
+        if self.tip_label.text() and not self.tip_label.isVisible() and (
+            elapsed >= self._tip_from_s
+        ):
+            self.tip_label.setVisible(True)
         left = max(0, math.ceil(self._duration_s - elapsed))
         if left != self._seconds_shown:
             self._seconds_shown = left

@@ -11,13 +11,14 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -168,6 +169,28 @@ class ProfileDialog(QDialog):
         self.next_button.clicked.connect(self._forward)
         self.resize(640, 560)
         self._go(0)
+
+    @classmethod
+    def offer(cls, parent: QWidget | None = None) -> bool:
+        """Ask once whether the user would like the reflection now (a modal question, so
+        tests replace this one function). A classmethod has no self.tr: the translation
+        context is spelled out instead."""
+        box = QMessageBox(parent)
+        box.setWindowTitle(QCoreApplication.translate("ProfileDialog", "StressBreak"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(QCoreApplication.translate(
+            "ProfileDialog", "Would you like a short reflection on your stress patterns?"))
+        box.setInformativeText(QCoreApplication.translate(
+            "ProfileDialog",
+            "Twelve statements, about three minutes. What stands out shapes the tips at the "
+            "end of a pause. You can also find it later in the menu."))
+        yes = box.addButton(QCoreApplication.translate("ProfileDialog", "Yes, now"),
+                            QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("ProfileDialog", "No, thanks"),
+                      QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.exec()
+        return box.clickedButton() is yes
 
     # --- pages -----------------------------------------------------------------------------
 

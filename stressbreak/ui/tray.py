@@ -17,6 +17,7 @@ class Tray(QObject):
     quiet_until_tomorrow_requested = Signal()
     resume_requested = Signal()
     values_requested = Signal()
+    profile_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
@@ -27,6 +28,7 @@ class Tray(QObject):
         self._menu.addAction(self.tr("Stress meter now"), self.checkin_requested.emit)
         self._menu.addAction(self.tr("Weekly overview"), self.overview_requested.emit)
         self._menu.addAction(self.tr("My values…"), self.values_requested.emit)
+        self._menu.addAction(self.tr("Stress patterns…"), self.profile_requested.emit)
         self._menu.addSeparator()
         quiet = self._menu.addMenu(self.tr("Pause reminders"))
         quiet.addAction(self.tr("For 30 minutes"), lambda: self.quiet_requested.emit(30))
@@ -92,21 +94,28 @@ class StatusText(QObject):
         if in_pause:
             return self.tr("StressBreak: a pause is under way")
         if quiet_until is not None and now < quiet_until:
-            return self.tr("StressBreak: reminders paused until {when}").format(
-                when=self._when(now, quiet_until)
-            )
+            time, day = self._when(now, quiet_until)
+            if day is None:
+                return self.tr("StressBreak: reminders paused until {time}").format(time=time)
+            return self.tr("StressBreak: reminders paused until {day} {time}").format(
+                day=day, time=time)
         if next_pause is None:
             return self.tr("StressBreak: no working days are set, so no pauses are planned")
-        return self.tr("StressBreak: next pause {when}").format(when=self._when(now, next_pause))
+        time, day = self._when(now, next_pause)
+        if day is None:
+            return self.tr("StressBreak: next pause at {time}").format(time=time)
+        return self.tr("StressBreak: next pause {day} at {time}").format(day=day, time=time)
 
-    def _when(self, now: datetime, when: datetime) -> str:
+    @staticmethod
+    def _when(now: datetime, when: datetime) -> tuple[str, str | None]:
+        """The clock time, and the day when it is not today (whole sentences are translated,
+        so each language can place the day and time where it reads well)."""
         locale = QLocale()
         clock = locale.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
         if when.date() == now.date():
-            return self.tr("at {time}").format(time=clock)
+            return clock, None
         # A weekday name stays true after midnight, unlike "tomorrow".
-        day = locale.dayName(when.isoweekday(), QLocale.FormatType.LongFormat)
         if (when.date() - now.date()).days >= 7:
-            day = locale.toString(QDate(when.year, when.month, when.day),
-                                  QLocale.FormatType.ShortFormat)
-        return self.tr("{day} at {time}").format(day=day, time=clock)
+            return clock, locale.toString(QDate(when.year, when.month, when.day),
+                                          QLocale.FormatType.ShortFormat)
+        return clock, locale.dayName(when.isoweekday(), QLocale.FormatType.LongFormat)

@@ -24,6 +24,7 @@ from stressbreak.core.stats import summarise_week
 from stressbreak.ui.checkin import CheckInDialog
 from stressbreak.ui.overview import OverviewWindow
 from stressbreak.ui.pause_window import PauseWindow
+from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.reminder import ReminderWindow
 from stressbreak.ui.values_dialog import ValuesDialog
 
@@ -70,6 +71,7 @@ WINDOWS: dict[str, Callable[[], QWidget]] = {
     "checkin": lambda: CheckInDialog(values=("play",)),
     "values": lambda: ValuesDialog(("play",)),
     "overview": _overview,
+    "profile": lambda: ProfileDialog({"pleaser": 9}),
 }
 
 

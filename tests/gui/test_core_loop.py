@@ -19,6 +19,7 @@ from stressbreak.services.journal import Journal
 from stressbreak.services.notify import Notifier
 from stressbreak.services.prefs_store import PrefsStore
 from stressbreak.services.settings_store import SettingsStore
+from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.tray import Tray
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -70,6 +71,19 @@ def make_controller(data: Path, clock: FakeClock, told: list[str]) -> Controller
         tray=Tray(QIcon()),
         pause_duration_s=0.5,
     )
+
+
+@pytest.fixture(autouse=True)
+def no_modal_offer(monkeypatch):
+    """The profile offer is a modal question; here it is answered "no, thanks" (and counted)."""
+    asked: list[bool] = []
+
+    def offer(cls, parent=None):
+        asked.append(True)
+        return False
+
+    monkeypatch.setattr(ProfileDialog, "offer", classmethod(offer))
+    return asked
 
 
 @pytest.fixture
@@ -323,6 +337,36 @@ def test_exercises_take_turns_and_remember_favourites_and_hidden(qtbot, tmp_path
         assert used == ["coherent", "body_check", "anchor", "anchor"]
     finally:
         controller.stop()
+
+
+def test_the_profile_reflection_is_offered_once_and_shapes_the_tips(qtbot, loop,
+                                                                  no_modal_offer):
+    controller, _clock, _journal, _told = loop
+    for _ in range(2):
+        controller.tray.checkin_requested.emit()
+        qtbot.mouseClick(controller.checkin.save_button, Qt.MouseButton.LeftButton)
+        qtbot.wait(10)  # the offer comes just after the save
+    assert no_modal_offer == [True]  # once, even after a second stress meter
+    assert controller.prefs.profile_offered
+
+    controller.tray.profile_requested.emit()
+    dialog = controller.profile_dialog
+    for statement_id, row in dialog.rows.items():
+        row.buttons[3 if statement_id.startswith("pleaser") else 0].click()
+    with qtbot.waitSignal(dialog.completed, timeout=1000):
+        while not dialog.on_result_page():
+            dialog.next_button.click()
+        dialog.next_button.click()
+    assert controller.prefs.profile_scores["pleaser"] == 12
+    controller.start_pause()
+    window = controller.pause_window
+    tip = window.tip_label.text()
+    assert tip
+    from stressbreak.core.profiles import PATTERNS as PROFILE_PATTERNS
+    assert tip in PROFILE_PATTERNS["pleaser"].tips
+    window._on_tick(window._tip_from_s + 0.1)
+    assert window.tip_label.isVisibleTo(window)
+    window.end_early()
 
 
 def test_restart_keeps_the_interval_of_today(qtbot, tmp_path, loop):

@@ -90,6 +90,7 @@ def seed_due_pause(data: Path) -> None:
     (data / "settings.json").write_text(json.dumps({
         "work_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
         "work_start": "00:00", "work_end": "23:59", "native_notifications": False,
+        "language": "en",  # the checks find windows by their English titles
     }))
     end = datetime.now().astimezone() - timedelta(minutes=61)
     start = end - timedelta(minutes=1)

@@ -22,6 +22,19 @@ from stressbreak.core.content import BODY_SIGNALS, QUESTIONS, Question
 from stressbreak.ui.style import bold, quieter, translated
 
 _CHIPS_PER_ROW = 4
+# Chosen chips must be unmistakable in light and dark alike: the palette's highlight.
+CHIP_STYLE = """
+QPushButton[chip="true"] {
+    border: 1px solid palette(mid); border-radius: 11px; padding: 3px 10px;
+    background: palette(button); color: palette(button-text);
+}
+QPushButton[chip="true"][compact="true"] { padding: 3px 0px; min-width: 26px; }
+QPushButton[chip="true"]:focus { border: 2px solid palette(highlight); }
+QPushButton[chip="true"]:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight);
+}
+"""
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,7 @@ class ChipRow(QWidget):
         for index, chip in enumerate(question.chips):
             button = QPushButton(translated(chip.label))
             button.setCheckable(True)
+            button.setProperty("chip", True)
             button.setAutoDefault(False)  # Enter always means Save; Space toggles a chip
             button.setAccessibleName(translated(chip.label))
             button.setAccessibleDescription(translated(question.text))
@@ -74,8 +88,9 @@ class TensionRow(QWidget):
         for value in range(11):
             button = QPushButton(str(value))
             button.setCheckable(True)
+            button.setProperty("chip", True)
+            button.setProperty("compact", True)
             button.setAutoDefault(False)
-            button.setMaximumWidth(32)
             button.setAccessibleName(self.tr("Tension {value} of 10").format(value=value))
             button.toggled.connect(lambda on, v=value: self._on_toggled(v, on))
             row.addWidget(button)
@@ -117,6 +132,7 @@ class CheckInDialog(QDialog):
         self.setWindowTitle(self.tr("StressBreak — stress meter"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        self.setStyleSheet(CHIP_STYLE)
 
         intro = QLabel(self.tr("Just notice what is there. Nothing needs to change, "
                                "and every question may stay open."))

@@ -166,8 +166,20 @@
         <translation>Overgeslagen</translation>
     </message>
     <message>
-        <source>Check-ins</source>
-        <translation>Check-ins</translation>
+        <source>Stress meters</source>
+        <translation>Stressmeters</translation>
+    </message>
+    <message>
+        <source>Pauses taken: {taken} of {reminders} · stress meters: {checkins}</source>
+        <translation>Pauzes genomen: {taken} van {reminders} · stressmeters: {checkins}</translation>
+    </message>
+    <message>
+        <source>Nothing recorded this week. Your pauses and stress meters appear here.</source>
+        <translation>Deze week is er nog niets vastgelegd. Je pauzes en stressmeters verschijnen hier.</translation>
+    </message>
+    <message>
+        <source>Next step: {step}</source>
+        <translation>Volgende stap: {step}</translation>
     </message>
     <message>
         <source>Pauses per day</source>
@@ -182,16 +194,24 @@
         <translation>Ademhaling</translation>
     </message>
     <message>
-        <source>Belly and chest</source>
-        <translation>Buik en borst</translation>
-    </message>
-    <message>
         <source>Need</source>
         <translation>Behoefte</translation>
     </message>
     <message>
+        <source>Belly or chest</source>
+        <translation>Buik of borst</translation>
+    </message>
+    <message>
         <source>Tension</source>
         <translation>Spanning</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Lichaam</translation>
+    </message>
+    <message>
+        <source>Set off by</source>
+        <translation>Aanleiding</translation>
     </message>
     <message>
         <source>Stress-meter answers</source>
@@ -204,14 +224,6 @@
     <message>
         <source>Week {week}: {first} – {last}</source>
         <translation>Week {week}: {first} – {last}</translation>
-    </message>
-    <message>
-        <source>Pauses taken: {taken} of {reminders} · check-ins: {checkins}</source>
-        <translation>Pauzes genomen: {taken} van {reminders} · check-ins: {checkins}</translation>
-    </message>
-    <message>
-        <source>Nothing recorded this week. Pauses and check-ins you take appear here.</source>
-        <translation>Deze week is er nog niets vastgelegd. Pauzes en check-ins die je doet, verschijnen hier.</translation>
     </message>
 </context>
 <context>
@@ -246,6 +258,10 @@
     <message>
         <source>Time left</source>
         <translation>Resterende tijd</translation>
+    </message>
+    <message>
+        <source>Breathe with the words; the ring fills once per breath step.</source>
+        <translation>Adem mee met de woorden; de ring loopt één keer rond per ademstap.</translation>
     </message>
     <message>
         <source>Feeling light-headed? Stop and breathe as you normally do.</source>
@@ -289,7 +305,7 @@
     </message>
     <message>
         <source>Rest</source>
-        <translation>Rust</translation>
+        <translation>Even leeg blijven</translation>
     </message>
     <message>
         <source>★ Favourite</source>
@@ -314,10 +330,6 @@
 </context>
 <context>
     <name>ProfileDialog</name>
-    <message>
-        <source>StressBreak — a short reflection</source>
-        <translation>StressBreak — een korte reflectie</translation>
-    </message>
     <message>
         <source>What stands out</source>
         <translation>Wat opvalt</translation>
@@ -383,6 +395,10 @@
         <translation>Bij je vorige reflectie viel geen patroon in het bijzonder op.</translation>
     </message>
     <message>
+        <source>StressBreak — stress patterns</source>
+        <translation>StressBreak — stresspatronen</translation>
+    </message>
+    <message>
         <source>Taking it again replaces those answers.</source>
         <translation>Begin je opnieuw, dan komen je nieuwe antwoorden in de plaats van de oude.</translation>
     </message>
@@ -396,7 +412,7 @@
     </message>
     <message>
         <source>How much is each statement like you?</source>
-        <translation>Hoeveel past elke uitspraak bij jou?</translation>
+        <translation>In hoeverre past elke uitspraak bij jou?</translation>
     </message>
     <message>
         <source>You can take this reflection again from the menu whenever you like. Patterns shift with time and with what life asks of you.</source>
@@ -442,8 +458,8 @@
         <translation>Klik om een ademhalingspauze van een minuut te beginnen, of stel hem uit of sla hem over.</translation>
     </message>
     <message>
-        <source>One more minute, as offered</source>
-        <translation>Nog een minuut, zoals voorgesteld</translation>
+        <source>An extra minute for you</source>
+        <translation>Nog een extra minuut voor jou</translation>
     </message>
     <message>
         <source>Earlier you noticed quite some tension. Click here to breathe along for a minute.</source>
@@ -722,7 +738,7 @@
     </message>
     <message>
         <source>clenched jaw</source>
-        <translation>geklemde kaken</translation>
+        <translation>op elkaar geklemde kaken</translation>
     </message>
     <message>
         <source>raised shoulders</source>
@@ -801,7 +817,7 @@
     </message>
     <message>
         <source>Notice what is here inside you: a thought, a feeling, an urge. Name it quietly.</source>
-        <translation>Merk op wat er nu in je is: een gedachte, een gevoel, een neiging. Benoem het zachtjes.</translation>
+        <translation>Merk op wat er nu in je omgaat: een gedachte, een gevoel, een neiging. Benoem het zachtjes.</translation>
     </message>
     <message>
         <source>Come back into your body: press your feet into the floor and your hands together.</source>
@@ -1036,7 +1052,7 @@
     </message>
     <message>
         <source>Rest doesn&apos;t ask for the stress to be gone. It lets you, not your tension, choose what comes next.</source>
-        <translation>Rust vraagt niet dat de stress weg is. Het laat jou kiezen wat er nu komt, niet je spanning.</translation>
+        <translation>Rust vraagt niet dat de stress weg is. Rust laat jou kiezen wat er nu komt, niet je spanning.</translation>
     </message>
     <message>
         <source>Notice one thing your body tells you right now. Only notice it.</source>

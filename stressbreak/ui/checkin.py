@@ -237,6 +237,7 @@ class CheckInDialog(QDialog):
             note.setAccessibleDescription(self.tr("Optional note in your own words"))
             note.setMaxLength(500)
             layout.addWidget(note)
+            layout.addSpacing(8)
             self.notes[question.id] = note
 
     def open_for(self, activate: bool) -> None:

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stressbreak.core.content import QUESTIONS
+from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
 from stressbreak.core.model import CheckIn, PauseOutcome
 from stressbreak.core.stats import WeekSummary
 from stressbreak.core.timeutil import week_start
-from stressbreak.ui.style import translated
+from stressbreak.ui.style import bold, translated
 
 _OUTCOMES = (
     PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY, PauseOutcome.MISSED, PauseOutcome.SKIPPED
@@ -68,18 +68,23 @@ class OverviewWindow(QWidget):
         self.summary_label.setWordWrap(True)
         self.pauses = _table(
             [self.tr("Day"), self.tr("Completed"), self.tr("Ended early"), self.tr("Missed"),
-             self.tr("Skipped"), self.tr("Check-ins")]
+             self.tr("Skipped"), self.tr("Stress meters")]
         )
         self.pauses.setAccessibleName(self.tr("Pauses per day"))
         # Short headers; the full question is the header's tooltip.
         self.checkins = _table(
-            [self.tr("When"), self.tr("Breathing"), self.tr("Belly and chest"), self.tr("Need"),
-             self.tr("Tension")]
+            [self.tr("When"), self.tr("Breathing"), self.tr("Belly or chest"), self.tr("Need"),
+             self.tr("Body"), self.tr("Set off by"), self.tr("Tension")]
         )
+        header = self.checkins.horizontalHeader()
+        for column in (0, 6):  # the short columns; the answers share the rest
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.checkins.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         for column, question in enumerate(QUESTIONS, start=1):
-            header = self.checkins.horizontalHeaderItem(column)
-            if header is not None:
-                header.setToolTip(translated(question.text))
+            header_item = self.checkins.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(translated(question.text))
         self.checkins.setAccessibleName(self.tr("Stress-meter answers"))
         self.checkins.setWordWrap(True)
         self.empty_label = QLabel()
@@ -90,7 +95,7 @@ class OverviewWindow(QWidget):
         layout.addLayout(nav)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.pauses)
-        layout.addWidget(QLabel(self.tr("Stress meter")))
+        layout.addWidget(bold(QLabel(self.tr("Stress meter"))))
         layout.addWidget(self.checkins, 1)
         layout.addWidget(self.empty_label)
         self.resize(820, 640)
@@ -120,13 +125,13 @@ class OverviewWindow(QWidget):
         taken = summary.total(PauseOutcome.COMPLETED) + summary.total(PauseOutcome.ENDED_EARLY)
         reminders = sum(summary.total(o) for o in _OUTCOMES)
         self.summary_label.setText(
-            self.tr("Pauses taken: {taken} of {reminders} · check-ins: {checkins}").format(
+            self.tr("Pauses taken: {taken} of {reminders} · stress meters: {checkins}").format(
                 taken=taken, reminders=reminders, checkins=len(summary.checkins)
             )
         )
         self.empty_label.setVisible(summary.is_empty)
         self.empty_label.setText(
-            self.tr("Nothing recorded this week. Pauses and check-ins you take appear here.")
+            self.tr("Nothing recorded this week. Your pauses and stress meters appear here.")
         )
 
     def _fill_pauses(self, summary: WeekSummary, locale: QLocale) -> None:
@@ -152,11 +157,17 @@ class OverviewWindow(QWidget):
                 time=locale.toString(QTime(local.hour, local.minute),
                                      QLocale.FormatType.ShortFormat),
             )
-            cells = [when, *(_answer_text(entry, q.id) for q in QUESTIONS),
-                     "" if entry.tension is None else str(entry.tension)]
+            signals = ", ".join(translated(BODY_SIGNALS.label_of(s)) for s in entry.signals)
+            cells = [when, *(_answer_text(entry, q.id) for q in QUESTIONS), signals,
+                     entry.trigger, "" if entry.tension is None else str(entry.tension)]
             for column, text in enumerate(cells):
-                self.checkins.setItem(row, column, _item(text, numeric=column == 4))
-        self.checkins.resizeRowsToContents()
+                self.checkins.setItem(row, column, _item(text, numeric=column == 6))
+            if entry.next_step:
+                step = self.tr("Next step: {step}").format(step=entry.next_step)
+                for column in range(len(cells)):
+                    item = self.checkins.item(row, column)
+                    if item is not None:
+                        item.setToolTip(step)
 
 
 def _answer_text(entry: CheckIn, question_id: str) -> str:

@@ -72,7 +72,9 @@ class Pacer(QWidget):
         outer = min(self.width(), self.height()) / 2 - 6
         accent = QColor("#3f9a95")
 
-        guide = QPen(QColor("#8cc9c1"))
+        # The guide ring must show on a light window as well as a dark one.
+        light = self.palette().window().color().lightnessF() > 0.5
+        guide = QPen(QColor("#5fa79e" if light else "#8cc9c1"))
         guide.setWidthF(2.0)
         if not self.reduced_motion and self._state.phase in (Phase.HOLD_FULL, Phase.HOLD_EMPTY):
             guide.setWidthF(3.0)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stressbreak.core.breathing import Pattern, Phase
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
@@ -49,7 +49,10 @@ class PauseWindow(QWidget):
 
         title = bold(QLabel(translated(exercise.title, "exercises")))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro = QLabel(translated(exercise.intro, "exercises"))
+        intro_text = translated(exercise.intro, "exercises")
+        if not guided and reduced_motion:
+            intro_text = self.tr("Breathe with the words; the ring fills once per breath step.")
+        intro = QLabel(intro_text)
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pacer = Pacer(pattern, reduced_motion)
@@ -59,6 +62,8 @@ class PauseWindow(QWidget):
         font = self.phase_label.font()
         font.setPointSizeF(font.pointSizeF() * (1.25 if guided else 1.6))
         self.phase_label.setFont(font)
+        # Room for two lines from the start, so a longer prompt never resizes the circle.
+        self.phase_label.setMinimumHeight(2 * self.phase_label.fontMetrics().lineSpacing() + 4)
         self.phase_label.setAccessibleName(
             self.tr("Prompt") if guided else self.tr("Breathing phase"))
         self.values_label = self._build_values(exercise, values)
@@ -107,10 +112,14 @@ class PauseWindow(QWidget):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setAccessibleName(self.tr("A thought to take with you"))
         label.setVisible(False)
+        # Its room is kept while hidden, so the circle does not shrink when it appears.
+        policy = label.sizePolicy()
+        policy.setRetainSizeWhenHidden(bool(tip))
+        label.setSizePolicy(policy)
         self._tip_from_s = max(0.0, duration_s - min(_TIP_SHOWN_S, duration_s / 3))
         return label
 
-    def _build_buttons(self, exercise: Exercise, favourite: bool) -> QHBoxLayout:
+    def _build_buttons(self, exercise: Exercise, favourite: bool) -> QGridLayout:
         self.favourite_button = QPushButton()
         self.favourite_button.setCheckable(True)
         self.favourite_button.setChecked(favourite)
@@ -129,13 +138,13 @@ class PauseWindow(QWidget):
         self.hide_button.setVisible(exercise.id != BREATHING)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.end_early)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.favourite_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.end_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.hide_button)
-
+        # Three equal columns keep "End early" in the middle whatever sits beside it.
+        buttons = QGridLayout()
+        for column in range(3):
+            buttons.setColumnStretch(column, 1)
+        buttons.addWidget(self.favourite_button, 0, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(self.end_button, 0, 1, Qt.AlignmentFlag.AlignHCenter)
+        buttons.addWidget(self.hide_button, 0, 2, Qt.AlignmentFlag.AlignRight)
         return buttons
 
     def _build_animation(self, duration_s: float) -> QVariantAnimation:

@@ -47,7 +47,7 @@ class ReminderWindow(QFrame):
 
         if followup:
             # Offered after a tense check-in: say why this one comes early, without judging.
-            title = QLabel(self.tr("One more minute, as offered"))
+            title = QLabel(self.tr("An extra minute for you"))
             body = QLabel(self.tr("Earlier you noticed quite some tension. "
                                   "Click here to breathe along for a minute."))
         else:

@@ -241,7 +241,7 @@ def test_a_tense_checkin_brings_one_followup_reminder(qtbot, loop):
     clock.set(TUESDAY_10.replace(minute=50))
     controller._scheduler.pause_due.emit(clock.now())
     texts = [label.text() for label in controller.reminder.findChildren(QLabel)]
-    assert "One more minute, as offered" in texts
+    assert "An extra minute for you" in texts
     qtbot.mouseClick(controller.reminder.skip_button, Qt.MouseButton.LeftButton)
     # Offered once: after it, the ordinary interval from now.
     assert controller._scheduler.next_pause_at() == TUESDAY_10.replace(hour=11, minute=50)

@@ -154,7 +154,8 @@ def test_overview_shows_the_week_and_navigates(qtbot):
         PauseRecord(t, t + timedelta(minutes=1), PauseOutcome.COMPLETED),
         PauseRecord(t + timedelta(hours=2), t + timedelta(hours=2), PauseOutcome.MISSED),
         CheckIn(t + timedelta(hours=1), CheckInOrigin.SCHEDULED, breathing=("slow",),
-                need=("air",), need_note="a walk", tension=3),
+                need=("air",), need_note="a walk", tension=3, signals=("jaw", "heart"),
+                trigger="review meeting", next_step="ask one question"),
     ]
     asked: list[date] = []
 
@@ -174,7 +175,10 @@ def test_overview_shows_the_week_and_navigates(qtbot):
     assert window.checkins.rowCount() == 1
     assert window.checkins.item(0, 1).text() == "slow"
     assert window.checkins.item(0, 3).text() == "fresh air, “a walk”"
-    assert window.checkins.item(0, 4).text() == "3"
+    assert window.checkins.item(0, 4).text() == "clenched jaw, racing heart"
+    assert window.checkins.item(0, 5).text() == "review meeting"
+    assert window.checkins.item(0, 6).text() == "3"
+    assert window.checkins.item(0, 5).toolTip() == "Next step: ask one question"
     assert "1 of 2" in window.summary_label.text()
     assert not window.next_button.isEnabled()  # no future weeks
     qtbot.mouseClick(window.previous_button, Qt.MouseButton.LeftButton)
@@ -209,7 +213,7 @@ def test_a_followup_reminder_says_why_it_comes(qtbot):
     reminder = ReminderWindow(timeout_s=60, snooze_min=5, followup=True)
     qtbot.addWidget(reminder)
     texts = [label.text() for label in reminder.findChildren(QLabel)]
-    assert "One more minute, as offered" in texts
+    assert "An extra minute for you" in texts
 
 
 @pytest.mark.parametrize("exercise_id", ["body_check", "anchor", "make_room", "values",

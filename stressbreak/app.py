@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from stressbreak.core.breathing import (
     DEFAULT_PATTERN,
@@ -299,8 +299,7 @@ class Controller(QObject):
 
     def start_pause(self) -> None:
         if self.pause_window is not None:
-            self.pause_window.raise_()
-            self.pause_window.activateWindow()
+            _bring_forward(self.pause_window)
             return
         if self.reminder is not None:
             self.reminder.dismiss()
@@ -349,8 +348,7 @@ class Controller(QObject):
     def open_checkin(self, origin: CheckInOrigin, activate: bool) -> None:
         if self.checkin is not None:
             if activate:
-                self.checkin.raise_()
-                self.checkin.activateWindow()
+                _bring_forward(self.checkin)
             return
         from stressbreak.ui.checkin import CheckInDialog  # noqa: PLC0415
 
@@ -396,8 +394,7 @@ class Controller(QObject):
 
     def open_profile(self) -> None:
         if self.profile_dialog is not None:
-            self.profile_dialog.raise_()
-            self.profile_dialog.activateWindow()
+            _bring_forward(self.profile_dialog)
             return
         from stressbreak.ui.profile_dialog import ProfileDialog  # noqa: PLC0415
 
@@ -405,9 +402,7 @@ class Controller(QObject):
         dialog.completed.connect(lambda scores: self._save_prefs(self.prefs.with_profile(scores)))
         dialog.finished.connect(self._on_profile_closed)
         self.profile_dialog = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        _bring_forward(dialog)
 
     def _on_profile_closed(self) -> None:
         self.profile_dialog = None
@@ -422,8 +417,7 @@ class Controller(QObject):
 
     def open_values(self) -> None:
         if self.values_dialog is not None:
-            self.values_dialog.raise_()
-            self.values_dialog.activateWindow()
+            _bring_forward(self.values_dialog)
             return
         from stressbreak.ui.values_dialog import ValuesDialog  # noqa: PLC0415
 
@@ -431,9 +425,7 @@ class Controller(QObject):
         dialog.saved.connect(self._on_values_saved)
         dialog.finished.connect(self._on_values_closed)
         self.values_dialog = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        _bring_forward(dialog)
 
     def _on_values_closed(self) -> None:
         self.values_dialog = None
@@ -455,8 +447,7 @@ class Controller(QObject):
 
     def open_overview(self) -> None:
         if self.overview is not None:
-            self.overview.raise_()
-            self.overview.activateWindow()
+            _bring_forward(self.overview)
             return
         from stressbreak.ui.overview import OverviewWindow  # noqa: PLC0415
 
@@ -464,9 +455,7 @@ class Controller(QObject):
         window.destroyed.connect(self._on_overview_closed)
         self.overview = window
         window.show_week(self._today())
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        _bring_forward(window)
 
     def _on_overview_closed(self) -> None:
         self.overview = None
@@ -514,6 +503,13 @@ class Controller(QObject):
         # Run after replying, so the caller is answered before any window appears.
         QTimer.singleShot(0, action)
         return Reply(True, message or self.status_text())
+
+
+def _bring_forward(window: QWidget) -> None:
+    """Show a window the user asked for, in front, with the keyboard."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -> int:

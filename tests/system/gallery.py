@@ -1,0 +1,542 @@
+"""A screenshot gallery of every StressBreak window, in English and Dutch, light and dark.
+
+    python -m tests.system.gallery docs/screenshots/gallery
+
+Needs Debian's xvfb, trayer, xdotool, x11-utils and imagemagick. It starts its own X display
+with a tray host (see xdisplay.py) and, for each language and colour scheme, one child Python
+process that shows every window in turn, with realistic content, centred on the screen, and
+grabs the screen around it. The tray menu comes from the real app (light only: the app itself
+chooses no palette). Everything the windows show is fixed (a seeded week, fixed moments in each
+pause), so running it again gives the same pictures on the same machine.
+
+Dark: Qt's generic X11 platform theme ignores `QStyleHints.setColorScheme()` (the scheme stays
+Unknown and Fusion's palette stays light), so after asking for it the child sets Fusion's own
+dark palette explicitly (the colours of Qt's `qt_fusionPalette(dark)`).
+
+The child is this module too: `python -m tests.system.gallery --child LANG SCHEME RAW_DIR`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from datetime import time as clock_time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEventLoop, QLocale, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from stressbreak.core.breathing import PATTERNS, Pattern, Phase, plan_pause
+from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
+from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
+from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
+from stressbreak.core.profiles import GENERAL_TIPS
+from stressbreak.core.profiles import ORDER as PROFILE_ORDER
+from stressbreak.core.stats import WeekSummary, summarise_week
+from stressbreak.core.timeutil import week_start
+from stressbreak.services.i18n import Translations
+from stressbreak.ui.checkin import CheckInDialog
+from stressbreak.ui.overview import OverviewWindow
+from stressbreak.ui.pause_window import PauseWindow
+from stressbreak.ui.profile_dialog import ProfileDialog
+from stressbreak.ui.reminder import ReminderWindow
+from stressbreak.ui.values_dialog import ValuesDialog
+from tests.system.xdisplay import click, geometry, run, tray_panel, virtual_desktop, wait_for
+
+REPO = Path(__file__).resolve().parents[2]
+LOCALES = {"en": "en_GB.UTF-8", "nl": "nl_NL.UTF-8"}
+SCHEMES = ("light", "dark")
+SCREEN = "1366x768x24"  # a common small laptop screen
+DESK = "#5c6b73"  # a quiet desktop colour, the one the crops trim against
+MARGIN_PX = 12
+SETTLE_MS = 300
+TZ = ZoneInfo("Europe/Amsterdam")
+TODAY = date(2025, 11, 29)  # a Saturday: the whole working week lies behind it
+
+# What a user would have typed, in the language they use the app in.
+USER_TEXT: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "values": ("patience", "being honest", "play"),
+        "breathing_note": ("after the stand-up", "caught myself holding it while typing"),
+        "body_note": ("a knot before the one-to-one", "lighter after lunch"),
+        "need_note": ("close the laptop at five", "ask Sam to help with the report",
+                      "a walk round the block"),
+        "trigger": ("a message from my manager", "the planning meeting",
+                    "too many tabs open", "a customer on the phone"),
+        "next_step": ("answer one mail, then stand up", "tell Sam I need until Friday"),
+    },
+    "nl": {
+        "values": ("geduld", "eerlijk zijn", "spelen"),
+        "breathing_note": ("na de stand-up", "merkte dat ik hem inhield tijdens het typen"),
+        "body_note": ("een knoop voor het één-op-ééngesprek", "lichter na de lunch"),
+        "need_note": ("om vijf uur de laptop dicht", "Sam om hulp vragen bij het rapport",
+                      "een rondje om het blok"),
+        "trigger": ("een bericht van mijn leidinggevende", "het planningsoverleg",
+                    "te veel tabbladen open", "een klant aan de telefoon"),
+        "next_step": ("één mail beantwoorden, dan even staan",
+                      "Sam zeggen dat ik tot vrijdag nodig heb"),
+    },
+}
+
+
+# --- the parent: a desktop, one child per language and scheme, the tray menu, the files -----
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.png"):
+        old.unlink()
+    manifest: dict[str, dict[str, dict[str, str]]] = {}  # name -> "lang-scheme" -> facts
+    with tempfile.TemporaryDirectory() as tmp_name, virtual_desktop(SCREEN) as env:
+        tmp = Path(tmp_name)
+        run(env, "xsetroot", "-solid", DESK, check=False)
+        for lang in LOCALES:
+            for scheme in SCHEMES:
+                raw = tmp / f"{lang}-{scheme}"
+                raw.mkdir()
+                child = subprocess.run(
+                    [sys.executable, "-m", "tests.system.gallery", "--child", lang, scheme,
+                     str(raw)],
+                    env=_language_env(env, lang), cwd=REPO, capture_output=True, text=True,
+                    timeout=300, check=False,
+                )
+                if child.returncode != 0:
+                    print(child.stdout, child.stderr, sep="\n", file=sys.stderr)
+                    raise RuntimeError(f"the {lang}-{scheme} child failed")
+                shots = json.loads((raw / "manifest.json").read_text())
+                for name, facts in shots.items():
+                    manifest.setdefault(name, {})[f"{lang}-{scheme}"] = facts
+                    _store(raw / f"{name}.png", out / f"{lang}-{scheme}-{name}.png")
+            for name, facts in _tray_menu(env, lang, tmp).items():
+                manifest.setdefault(name, {})[f"{lang}-light"] = facts
+                _store(tmp / f"{lang}-{name}.png", out / f"{lang}-light-{name}.png")
+    _write_index(out, manifest)
+    pictures = sorted(out.glob("*.png"))
+    size = sum(p.stat().st_size for p in pictures)
+    print(f"{len(pictures)} pictures, {size / 1024:.0f} KiB, in {out}")
+    return 0
+
+
+def _language_env(env: dict[str, str], lang: str) -> dict[str, str]:
+    child = dict(env, LANGUAGE=lang, LANG=LOCALES[lang])
+    for name in ("LC_ALL", "LC_MESSAGES"):  # these would outrank LANG
+        child.pop(name, None)
+    return child
+
+
+def _store(raw: Path, final: Path) -> None:
+    """An 8-bit palette PNG without time stamps, so a rerun gives the same bytes."""
+    subprocess.run(
+        ["convert", str(raw), "-strip", "-dither", "None", "-colors", "256",
+         "-define", "png:exclude-chunks=date,time", f"PNG8:{final}"],
+        check=True, timeout=60,
+    )
+
+
+def _tray_menu(env: dict[str, str], lang: str, tmp: Path) -> dict[str, dict[str, str]]:
+    """Right-click the real app's icon in trayer: the menu, then its submenu."""
+    data = tmp / f"app-{lang}"
+    data.mkdir(mode=0o700)
+    # No reminder and no scheduled stress meter may pop up while the menu is open.
+    (data / "settings.json").write_text(json.dumps({
+        "language": lang, "native_notifications": False, "interval_min": 240,
+        "checkin_times": [],
+    }))
+    app = [sys.executable, "-m", "stressbreak", "--data-dir", str(data)]
+    app_env = _language_env(env, lang)
+    process = subprocess.Popen(app, env=app_env, cwd=REPO, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    captions = {
+        "tray-menu": "The tray icon's menu (right-click), from the real app.",
+        "tray-menu-reminders": "The tray menu with *Pause reminders* open.",
+    }
+    try:
+        panel = tray_panel(env)
+        wait_for(lambda: '"StressBreak"' in run(env, "xwininfo", "-tree", "-id", panel))
+        time.sleep(1.0)
+        box = geometry(env, panel)
+        click(env, box["X"] + box["WIDTH"] - 13, box["Y"] + box["HEIGHT"] // 2, button=3)
+        time.sleep(1.0)
+        _grab_trimmed(env, tmp / f"{lang}-tray-menu.png")
+        # Down to "Pause reminders" (the sixth item; separators are skipped), then open it.
+        for key in ("Down",) * 6 + ("Right",):
+            run(env, "xdotool", "key", key)
+            time.sleep(0.15)
+        time.sleep(0.8)
+        _grab_trimmed(env, tmp / f"{lang}-tray-menu-reminders.png")
+        run(env, "xdotool", "key", "Escape")
+        run(env, "xdotool", "key", "Escape")
+        subprocess.run([*app, "quit"], env=app_env, cwd=REPO, check=True,
+                       capture_output=True, timeout=30)
+        process.wait(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    return {name: {"caption": caption, "title": ""} for name, caption in captions.items()}
+
+
+def _grab_trimmed(env: dict[str, str], path: Path) -> None:
+    """The whole screen, cut to what is not desktop (the panel and the menu) plus a margin."""
+    full = path.with_suffix(".full.png")
+    run(env, "import", "-window", "root", str(full))
+    subprocess.run(
+        ["convert", str(full), "-bordercolor", DESK, "-border", "1", "-trim", "+repage",
+         "-bordercolor", DESK, "-border", str(MARGIN_PX), str(path)],
+        check=True, timeout=60,
+    )
+
+
+def _write_index(out: Path, manifest: dict[str, dict[str, dict[str, str]]]) -> None:
+    variants = [f"{lang}-{scheme}" for lang in LOCALES for scheme in SCHEMES]
+    lines = [
+        "# Screenshot gallery",
+        "",
+        "Every window in English and Dutch, light and dark (Fusion style), made by",
+        "`python -m tests.system.gallery docs/screenshots/gallery` under Xvfb with trayer.",
+        "Files are `{lang}-{scheme}-{name}.png`. No window manager runs, so windows have no",
+        "title bar; their titles are listed here instead. The tray menu is light only.",
+        "",
+        "| Window | " + " | ".join(variants) + " |",
+        "|---|" + "---|" * len(variants),
+    ]
+    for name, per_variant in manifest.items():
+        first = next(iter(per_variant.values()))
+        titles = {v.split("-")[0]: f["title"] for v, f in per_variant.items() if f["title"]}
+        title = " / ".join(f"{lang}: “{t}”" for lang, t in titles.items())
+        cells = []
+        for variant in variants:
+            file = f"{variant}-{name}.png"
+            cells.append(f'<a href="{file}"><img src="{file}" width="160" alt="{file}"></a>'
+                         if variant in per_variant else "–")
+        caption = f"**{name}**: {first['caption']}"
+        sizes = {v.split("-")[0]: f["size"] for v, f in per_variant.items() if "size" in f}
+        if sizes:
+            caption += " Window " + (
+                next(iter(sizes.values())) if len(set(sizes.values())) == 1
+                else ", ".join(f"{size} ({lang})" for lang, size in sizes.items())) + " px."
+        if title:
+            caption += f"<br>Title {title}"
+        lines.append(f"| {caption} | " + " | ".join(cells) + " |")
+    lines.append("")
+    (out / "index.md").write_text("\n".join(lines))
+
+
+# --- the child: one language and scheme, every window in turn --------------------------------
+
+
+@dataclass
+class Shooter:
+    app: QApplication
+    raw: Path
+    shots: dict[str, dict[str, str]]
+
+    def settle(self, ms: int = SETTLE_MS) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def show_centred(self, widget: QWidget) -> None:
+        widget.show()
+        self.settle(50)
+        area = self.app.primaryScreen().availableGeometry()
+        widget.move(area.center() - widget.rect().center())
+
+    def shoot(self, widget: QWidget, name: str, caption: str) -> None:
+        """Grab the screen around `widget` once it is exposed and has painted."""
+        handle = widget.windowHandle()
+        deadline = time.monotonic() + 10
+        while handle is None or not handle.isExposed():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{name} never appeared")
+            self.settle(20)
+            handle = widget.windowHandle()
+        widget.repaint()
+        self.settle()
+        screen = self.app.primaryScreen()
+        box = widget.frameGeometry().adjusted(-MARGIN_PX, -MARGIN_PX, MARGIN_PX, MARGIN_PX)
+        box = box.intersected(screen.geometry())
+        picture = screen.grabWindow(0, box.x(), box.y(), box.width(), box.height())
+        if not picture.save(str(self.raw / f"{name}.png")):
+            raise OSError(f"could not save {name}")
+        size = widget.frameGeometry()
+        self.shots[name] = {"caption": caption, "title": widget.windowTitle(),
+                            "size": f"{size.width()}×{size.height()}"}
+
+    def done(self, widget: QWidget) -> None:
+        widget.close()
+        widget.deleteLater()
+        self.settle(50)
+
+
+def fusion_palette(dark: bool) -> QPalette:
+    """Fusion's standard palette as Qt builds it (qt_fusionPalette in qplatformtheme.cpp)."""
+    window_text = QColor(240, 240, 240) if dark else QColor(Qt.GlobalColor.black)
+    background = QColor(50, 50, 50) if dark else QColor(239, 239, 239)
+    light = background.lighter(150)
+    mid = background.darker(130)
+    base = background.darker(140) if dark else QColor(Qt.GlobalColor.white)
+    dark_shade = background.darker(150)
+    text = window_text if dark else QColor(Qt.GlobalColor.black)
+    highlight = QColor(48, 140, 198)
+    disabled_text = QColor(130, 130, 130) if dark else QColor(190, 190, 190)
+    shadow = dark_shade.darker(135)
+    placeholder = QColor(text)
+    placeholder.setAlpha(128)
+    role = QPalette.ColorRole
+    group = QPalette.ColorGroup
+    palette = QPalette(window_text, background, light, dark_shade, mid, text, base)
+    for name, colour in (
+        (role.Midlight, mid.lighter(110)), (role.Button, background), (role.Shadow, shadow),
+        (role.HighlightedText, window_text if dark else QColor(Qt.GlobalColor.white)),
+        (role.ButtonText, window_text), (role.PlaceholderText, placeholder),
+        (role.Highlight, highlight), (role.Accent, highlight),
+        (role.AlternateBase, base.darker(110) if not dark else background),
+    ):
+        palette.setColor(name, colour)
+    for name, colour in (
+        (role.Text, disabled_text), (role.WindowText, disabled_text),
+        (role.ButtonText, disabled_text), (role.Base, background),
+        (role.Dark, QColor(209, 209, 209).darker(110)), (role.Shadow, shadow.lighter(150)),
+        (role.Highlight, QColor(145, 145, 145)), (role.Accent, QColor(145, 145, 145)),
+    ):
+        palette.setColor(group.Disabled, name, colour)
+    if dark:
+        palette.setColor(role.Link, highlight)
+    return palette
+
+
+def child(lang: str, scheme: str, raw: Path) -> int:
+    app = QApplication(["stressbreak"])
+    app.setStyle("Fusion")
+    if scheme == "dark":
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        app.processEvents()
+        if app.palette().color(QPalette.ColorRole.Window).lightness() > 128:
+            app.setPalette(fusion_palette(dark=True))
+    translations = Translations(app, "system", QLocale.system())
+    shown = translations.install()
+    if shown != lang:
+        raise RuntimeError(f"asked for {lang}, the interface speaks {shown}")
+    shooter = Shooter(app, raw, {})
+    user = USER_TEXT[lang]
+    _reminders(shooter)
+    _pauses(shooter)
+    _exercises(shooter, user["values"])
+    _checkin(shooter, user)
+    _values(shooter, user["values"])
+    _profile(shooter)
+    _overview(shooter, lang)
+    (raw / "manifest.json").write_text(json.dumps(shooter.shots, ensure_ascii=False, indent=1))
+    del translations
+    return 0
+
+
+def _reminders(shooter: Shooter) -> None:
+    for followup, name, caption in (
+        (False, "reminder", "The reminder near the tray (bottom right)."),
+        (True, "reminder-followup",
+         "The follow-up reminder offered after a tense stress meter."),
+    ):
+        reminder = ReminderWindow(60, 5, followup=followup)
+        reminder.show_near(None)
+        shooter.shoot(reminder, name, caption)
+        reminder.dismiss()
+        shooter.settle(50)
+
+
+def _phase_moments(pattern: Pattern) -> list[tuple[Phase, float]]:
+    """The middle of each step of the first breath."""
+    moments = []
+    start = 0.0
+    for step in pattern.steps:
+        moments.append((step.phase, start + step.duration_s / 2))
+        start += step.duration_s
+    return moments
+
+
+def _slug(phase: Phase) -> str:
+    return phase.value.replace("_", "-")
+
+
+def _pause(pattern: Pattern, *, reduced_motion: bool = False, tip: str = "") -> PauseWindow:
+    """A breathing pause as the app makes it: whole breaths, close to one minute."""
+    duration = plan_pause(pattern, 60.0).duration_s
+    return PauseWindow(pattern, duration, reduced_motion=reduced_motion, tip=tip)
+
+
+def _pauses(shooter: Shooter) -> None:
+    for pattern in PATTERNS.values():
+        for phase, moment in _phase_moments(pattern):
+            window = _pause(pattern)
+            window._on_tick(moment)
+            shooter.show_centred(window)
+            shooter.shoot(window, f"pause-{pattern.id}-{_slug(phase)}",
+                          f"Breathing pause, pattern `{pattern.id}`, {moment:g} s in: "
+                          f"{phase.value.replace('_', ' ')}.")
+            shooter.done(window)
+    for pattern_id, step in (("coherent", 0), ("box", 1)):
+        pattern = PATTERNS[pattern_id]
+        phase, moment = _phase_moments(pattern)[step]
+        window = _pause(pattern, reduced_motion=True)
+        window._on_tick(moment)
+        shooter.show_centred(window)
+        shooter.shoot(window, f"pause-reduced-{pattern_id}-{_slug(phase)}",
+                      f"Reduced motion, pattern `{pattern_id}`, {moment:g} s in: a ring fills "
+                      f"round a still circle ({phase.value.replace('_', ' ')}).")
+        shooter.done(window)
+    coherent = PATTERNS["coherent"]
+    cycles = plan_pause(coherent, 60.0).cycles
+    window = _pause(coherent, tip=GENERAL_TIPS[0])
+    moment = (cycles - 1) * coherent.cycle_s + 2.75
+    window._on_tick(moment)
+    shooter.show_centred(window)
+    shooter.shoot(window, "pause-tip",
+                  f"Breathing pause near its end ({moment:g} s in) with a general tip shown.")
+    shooter.done(window)
+
+
+def _longest_step(exercise: Exercise) -> int:
+    """The step with the longest (English) prompt: the same step in every language."""
+    return max(range(len(exercise.steps)), key=lambda i: len(exercise.steps[i]))
+
+
+def _exercises(shooter: Shooter, values: Sequence[str]) -> None:
+    duration = 60.0
+    for exercise in EXERCISES.values():
+        if exercise.id == BREATHING:
+            continue
+        step = _longest_step(exercise)
+        moment = (step + 0.4) * duration / len(exercise.steps)
+        window = PauseWindow(PATTERNS["coherent"], duration, exercise=exercise, values=values,
+                             favourite=exercise.id == "defusion")
+        window._on_tick(moment)
+        shooter.show_centred(window)
+        shooter.shoot(window, f"exercise-{exercise.id.replace('_', '-')}",
+                      f"Guided exercise `{exercise.id}` at its longest prompt "
+                      f"(step {step + 1} of {len(exercise.steps)})"
+                      + (", marked favourite." if exercise.id == "defusion" else "."))
+        shooter.done(window)
+    window = PauseWindow(PATTERNS["coherent"], duration, exercise=EXERCISES["values"],
+                         values=values, tip=GENERAL_TIPS[0])
+    window._on_tick(52.0)
+    shooter.show_centred(window)
+    shooter.shoot(window, "exercise-values-tip",
+                  "The values exercise near its end, with the user's values and a tip.")
+    shooter.done(window)
+
+
+def _checkin(shooter: Shooter, user: dict[str, tuple[str, ...]]) -> None:
+    dialog = CheckInDialog(values=user["values"], trigger_suggestions=user["trigger"])
+    for question, chips in (("breathing", ("shallow", "held")), ("body", ("tight",)),
+                            ("need", ("quiet", "boundary")), ("signals", ("jaw", "shoulders"))):
+        for chip in chips:
+            dialog.rows[question].buttons[chip].setChecked(True)
+    dialog.notes["breathing"].setText(user["breathing_note"][1])
+    dialog.tension.buttons[6].setChecked(True)
+    dialog.trigger.setText(user["trigger"][0])
+    shooter.show_centred(dialog)
+    shooter.shoot(dialog, "checkin",
+                  "The stress meter with chips, a note, tension 6 and a trigger filled in; "
+                  "the next step still empty (its placeholder shows).")
+    shooter.done(dialog)
+
+
+def _values(shooter: Shooter, values: Sequence[str]) -> None:
+    dialog = ValuesDialog(tuple(values[:2]))
+    shooter.show_centred(dialog)
+    shooter.shoot(dialog, "values", "My values: two filled in, three placeholders.")
+    shooter.done(dialog)
+
+
+def _profile(shooter: Shooter) -> None:
+    dialog = ProfileDialog()
+    answers = {"pleaser": (1, 2, 1, 0), "perfectionist": (3, 2, 3, 2), "rescuer": (2, 1, 0, 1)}
+    for pattern_id, ratings in answers.items():
+        rows = [row for sid, row in dialog.rows.items() if sid.startswith(pattern_id)]
+        for row, rating in zip(rows, ratings, strict=True):
+            row.buttons[rating].setChecked(True)
+    shooter.show_centred(dialog)
+    shooter.shoot(dialog, "profile-intro", "The stress-pattern reflection: its intro page.")
+    page = PROFILE_ORDER.index("perfectionist") + 1
+    dialog._go(page)
+    shooter.shoot(dialog, "profile-statements",
+                  f"Reflection part {page} of {len(PROFILE_ORDER)}, all four statements answered.")
+    dialog._go(dialog.last_page)
+    shooter.shoot(dialog, "profile-result",
+                  "The reflection's result: the perfectionist pattern stands out (10 of 12).")
+    shooter.done(dialog)
+
+
+def week_records(lang: str, monday: date, tz: tzinfo) -> list[Record]:
+    """A plausible working week: 6–8 reminders a day with mixed outcomes, 2–3 check-ins."""
+    rng = random.Random(f"stressbreak-gallery-{monday}")
+    user = USER_TEXT[lang]
+    outcomes = [PauseOutcome.COMPLETED] * 5 + [
+        PauseOutcome.ENDED_EARLY, PauseOutcome.MISSED, PauseOutcome.SKIPPED]
+    records: list[Record] = []
+    for offset in range(5):
+        day = monday + timedelta(days=offset)
+        for number in range(rng.randint(6, 8)):
+            started = datetime.combine(day, clock_time(9, 10), tz) + timedelta(
+                minutes=number * 62 + rng.randint(0, 20))
+            outcome = rng.choice(outcomes)
+            seconds = {PauseOutcome.COMPLETED: 66, PauseOutcome.ENDED_EARLY: rng.randint(12, 40)}
+            records.append(PauseRecord(
+                started_at=started, ended_at=started + timedelta(seconds=seconds.get(outcome, 0)),
+                outcome=outcome, exercise=rng.choice(("coherent", "body_check", "anchor"))))
+        for at in sorted(rng.sample([(10, 30), (13, 30), (16, 0), (11, 45)], rng.randint(2, 3))):
+
+            def chips(question_id: str, most: int) -> tuple[str, ...]:
+                question = next(q for q in (*QUESTIONS, BODY_SIGNALS) if q.id == question_id)
+                ids = [chip.id for chip in question.chips]
+                return tuple(rng.sample(ids, rng.randint(0, most)))
+
+            def note(key: str) -> str:
+                return rng.choice(user[key]) if rng.random() < 0.35 else ""
+
+            records.append(CheckIn(
+                at=datetime.combine(day, clock_time(*at), tz),
+                origin=rng.choice(list(CheckInOrigin)),
+                breathing=chips("breathing", 2), breathing_note=note("breathing_note"),
+                body=chips("body", 2), body_note=note("body_note"),
+                need=chips("need", 2), need_note=note("need_note"),
+                tension=rng.choice((None, 2, 3, 4, 5, 6, 7, 8)),
+                signals=chips("signals", 3), trigger=note("trigger"),
+                next_step=note("next_step"),
+            ))
+    return records
+
+
+def _overview(shooter: Shooter, lang: str) -> None:
+    monday = week_start(TODAY)
+    records = week_records(lang, monday, TZ)
+
+    def load_week(first: date) -> WeekSummary:
+        return summarise_week(records, first, TZ)
+
+    window = OverviewWindow(load_week, lambda: TODAY, TZ)
+    window.show_week(monday)
+    shooter.show_centred(window)
+    shooter.shoot(window, "overview",
+                  "Your week: a generated Monday–Friday of reminders and stress meters.")
+    shooter.done(window)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        sys.exit(child(sys.argv[2], sys.argv[3], Path(sys.argv[4])))
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/gallery")
+    if shutil.which("convert") is None:
+        sys.exit("needs imagemagick (convert, import)")
+    sys.exit(main(target))

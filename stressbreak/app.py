@@ -33,6 +33,7 @@ from stressbreak.core.breathing import (
     DEFAULT_PATTERN,
     PATTERNS,
     Pattern,
+    Phase,
     choose_pattern,
     plan_pause,
 )
@@ -51,6 +52,7 @@ from stressbreak.core.schedule import (
 from stressbreak.core.settings import Settings, parse_settings
 from stressbreak.core.stats import WeekSummary, frequent_triggers, summarise_week, week_bounds
 from stressbreak.core.timeutil import add_real, at_local
+from stressbreak.services.cues import Cues
 from stressbreak.services.i18n import Translations
 from stressbreak.services.instance import CommandServer, InstanceLock, Reply, server_name
 from stressbreak.services.journal import Journal, JournalError
@@ -92,6 +94,7 @@ class Controller(QObject):
         prefs_store: PrefsStore,
         scheduler: Scheduler,
         notifier: Notifier,
+        cues: Cues,
         tray: Tray,
         pause_duration_s: float | None = None,
         parent: QObject | None = None,
@@ -105,6 +108,7 @@ class Controller(QObject):
         self.prefs = Prefs()
         self._scheduler = scheduler
         self._notifier = notifier
+        self._cues = cues
         self.tray = tray
         self._pause_duration_override = pause_duration_s
         self.settings = Settings()
@@ -142,6 +146,7 @@ class Controller(QObject):
         self._show_tray()
         self.settings = self._settings_store.load()
         self._notifier.enabled = self.settings.native_notifications
+        self._cues.configure(self.settings.sound_cues, self.settings.spoken_cues)
         self._journal.start()
         self.prefs = self._prefs_store.load()
         self.state = self._state_from_today()
@@ -320,6 +325,7 @@ class Controller(QObject):
         )
         self._tip_index += 1
         window.finished.connect(self._on_pause_finished)
+        window.cue.connect(self._on_cue)
         window.favourite_toggled.connect(
             lambda eid: self._save_prefs(self.prefs.toggle_favourite(eid)))
         window.hide_requested.connect(lambda eid: self._save_prefs(self.prefs.hide(eid)))
@@ -328,6 +334,11 @@ class Controller(QObject):
         self._pause_started_at = self._clock.now()
         window.start()
         self.reschedule()
+
+    def _on_cue(self, kind: str, words: str) -> None:
+        if kind in (Phase.IN, Phase.OUT):
+            self._cues.chime(rising=kind == Phase.IN)
+        self._cues.say(words)
 
     def _on_pause_finished(self, completed: bool, elapsed_s: float) -> None:
         started = self._pause_started_at or self._clock.now()
@@ -546,6 +557,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
         prefs_store=PrefsStore(data_dir / "prefs.json", on_problem),
         scheduler=Scheduler(tz),
         notifier=Notifier("StressBreak", enabled=True),
+        cues=Cues(translations.language),
         tray=tray,
     )
     server = CommandServer(server_name(data_dir), controller.handle_command)

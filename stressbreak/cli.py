@@ -8,8 +8,12 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stressbreak import __version__
+
+if TYPE_CHECKING:
+    from stressbreak.services.instance import Reply
 
 COMMAND_HELP = {
     "run": "start StressBreak in the system tray (the default)",
@@ -65,36 +69,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"stressbreak: cannot use the data folder {data_dir}: {exc}", file=sys.stderr)
         return 2
-    lock = InstanceLock(data_dir)
-    if not lock.acquire():
-        return _forward(server_name(data_dir), args.command)
+    name = server_name(data_dir)
     if args.command in ("status", "quit"):
-        lock.release()
-        print("StressBreak is not running.", file=sys.stderr)
-        return 1
+        # Asking never takes the lock: a probe must not keep a starting app from its lock.
+        reply = _send(name, args.command)
+        if reply is None:
+            print("StressBreak is not running.", file=sys.stderr)
+            return 1
+        return _print(reply)
+
+    lock = InstanceLock(data_dir)
+    deadline = time.monotonic() + _FORWARD_WAIT_S
+    while not lock.acquire():
+        # Someone holds the lock: the running app (hand the command over), or a process
+        # that is just starting or just ending (then the lock comes free: try again).
+        reply = _send(name, "show" if args.command == "run" else args.command)
+        if reply is not None:
+            return _print(reply)
+        if time.monotonic() > deadline:
+            print("stressbreak: another StressBreak holds the data folder but does not answer.",
+                  file=sys.stderr)
+            return 2
+        time.sleep(0.1)
 
     from stressbreak.app import run  # noqa: PLC0415  (Qt is only needed from here on)
 
     return run(data_dir, settings_file, lock, args.command)
 
 
-def _forward(name: str, command: str) -> int:
+def _send(name: str, command: str) -> Reply | None:
+    """The running app's answer, or None when nobody is listening."""
     from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
 
     from stressbreak.services.instance import send_command  # noqa: PLC0415
 
     # Qt's local sockets want an application object, even without an event loop.
     _app = QCoreApplication.instance() or QCoreApplication([])
-    wanted = "show" if command == "run" else command
-    deadline = time.monotonic() + _FORWARD_WAIT_S
-    while True:
-        reply = send_command(name, wanted)
-        if reply is not None or time.monotonic() > deadline:
-            break
-        time.sleep(0.1)
-    if reply is None:
-        print("stressbreak: another StressBreak holds the data folder but does not answer.",
-              file=sys.stderr)
-        return 2
+    return send_command(name, command, timeout_ms=1000)
+
+
+def _print(reply: Reply) -> int:
     print(reply.message, file=sys.stdout if reply.ok else sys.stderr)
     return 0 if reply.ok else 1

@@ -37,6 +37,8 @@ class Settings:
     checkin_after_pause: bool = True
     native_notifications: bool = True
     reduced_motion: bool = False
+    sound_cues: bool = False  # a soft chime as each breath in and out begins
+    spoken_cues: bool = False  # the phase or prompt spoken, for eyes-closed pauses
     followup_enabled: bool = True
     followup_tension: int = 7  # a check-in at or above this offers one extra pause later
     language: str = "system"  # "system" follows the desktop; "nl" or "en" overrides it
@@ -116,6 +118,8 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "checkin_after_pause": _bool,
     "native_notifications": _bool,
     "reduced_motion": _bool,
+    "sound_cues": _bool,
+    "spoken_cues": _bool,
     "followup_enabled": _bool,
     "followup_tension": _int_in(1, 10),
     "language": _language,

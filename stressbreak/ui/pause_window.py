@@ -25,6 +25,7 @@ class PauseWindow(QWidget):
     finished = Signal(bool, float)
     favourite_toggled = Signal(str)  # exercise id
     hide_requested = Signal(str)  # exercise id: never show this one again
+    cue = Signal(str, str)  # a new phase or prompt began: (phase id or "prompt", its words)
 
     def __init__(
         self,
@@ -166,6 +167,8 @@ class PauseWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.end_button.setFocus()
+        self._text_shown = None  # so the first phase is cued too, now that it is heard
+        self._on_tick(0.0)
         self._animation.start()
 
     def elapsed_s(self) -> float:
@@ -193,6 +196,7 @@ class PauseWindow(QWidget):
         if shown != self._text_shown:
             self._text_shown = shown
             self.phase_label.setText(text)
+            self.cue.emit(shown if isinstance(shown, Phase) else "prompt", text)
         if self.tip_label.text() and not self.tip_label.isVisible() and (
             elapsed >= self._tip_from_s
         ):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel
 from stressbreak.app import Controller
 from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
+from stressbreak.services.cues import SOUNDS, Cues
 from stressbreak.services.journal import Journal
 from stressbreak.services.notify import Notifier
 from stressbreak.services.prefs_store import PrefsStore
@@ -68,6 +69,7 @@ def make_controller(data: Path, clock: FakeClock, told: list[str]) -> Controller
         prefs_store=PrefsStore(data / "prefs.json", told.append),
         scheduler=FakeTimeScheduler(),  # type: ignore[arg-type]
         notifier=Notifier("StressBreak test", enabled=False),
+        cues=Cues("en", which=lambda name: None),
         tray=Tray(QIcon()),
         pause_duration_s=0.5,
     )
@@ -404,5 +406,29 @@ def test_a_damaged_settings_file_is_told_and_kept(qtbot, tmp_path: Path):
         assert len(told) == 1 and "'interval_min'" in told[0]
         assert controller.settings.interval_min == 60
         assert json.loads((data / "settings.json").read_text()) == {"interval_min": "often"}
+    finally:
+        controller.stop()
+
+
+def test_breathing_cues_chime_and_speak_each_phase(qtbot, tmp_path):
+    data = tmp_path / "cues"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps(
+        {"sound_cues": True, "spoken_cues": True, "native_notifications": False}))
+    heard: list[list[str]] = []
+    controller = make_controller(data, FakeClock(TUESDAY_10), [])
+    controller._cues = Cues("en", which=lambda name: f"/usr/bin/{name}",
+                            run=lambda command: heard.append(list(command)), platform="linux")
+    controller.start()
+    try:
+        controller.start_pause()
+        window = controller.pause_window
+        window._on_tick(6.0)  # breathing out now
+        qtbot.waitUntil(lambda: len(heard) >= 3, timeout=3000)
+        assert ["pw-play", str(SOUNDS / "in.wav")] in heard
+        assert ["pw-play", str(SOUNDS / "out.wav")] in heard
+        spoken = [c[-1] for c in heard if c[0] == "espeak-ng"]
+        assert spoken[0] == "Breathe in"
+        window.end_early()
     finally:
         controller.stop()

@@ -121,3 +121,58 @@ def test_a_malformed_message_gets_an_error_not_a_crash(running_app):
         assert answer["message"]
     assert first.poll() is None
     assert cli(data_dir, "status").returncode == 0
+
+
+def test_status_probes_never_keep_the_app_from_starting(tmp_path: Path):
+    """A `status` asked while the app starts must not take its lock (found by CI: the app
+    then thought another copy was running)."""
+    data_dir = tmp_path / "race"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "stressbreak", "--data-dir", str(data_dir)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env(),
+    )
+    try:
+        probes = [subprocess.Popen(
+            [sys.executable, "-m", "stressbreak", "--data-dir", str(data_dir), "status"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env()) for _ in range(4)]
+        for probe in probes:
+            probe.wait(timeout=60)
+        deadline = time.monotonic() + STARTUP_WAIT_S
+        while cli(data_dir, "status").returncode != 0:
+            assert process.poll() is None, process.communicate()[0]
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        assert cli(data_dir, "quit").returncode == 0
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_two_launches_at_the_same_moment_give_one_app(tmp_path: Path):
+    data_dir = tmp_path / "twins"
+    launches = [subprocess.Popen(
+        [sys.executable, "-m", "stressbreak", "--data-dir", str(data_dir)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env())
+        for _ in range(2)]
+    try:
+        deadline = time.monotonic() + STARTUP_WAIT_S
+        while cli(data_dir, "status").returncode != 0:
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        # One of them handed over and ended; the other is the app.
+        finished = [p for p in launches if p.poll() is not None]
+        deadline = time.monotonic() + 15
+        while not finished and time.monotonic() < deadline:
+            time.sleep(0.1)
+            finished = [p for p in launches if p.poll() is not None]
+        assert len(finished) == 1
+        assert finished[0].returncode == 0
+        assert "already running" in finished[0].communicate()[0]
+        assert cli(data_dir, "quit").returncode == 0
+    finally:
+        for p in launches:
+            if p.poll() is None:
+                p.kill()
+            p.wait()

@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel
 
@@ -22,42 +22,10 @@ from stressbreak.services.prefs_store import PrefsStore
 from stressbreak.services.settings_store import SettingsStore
 from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.tray import Tray
+from tests.fakes import FakeTimeScheduler
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TUESDAY_10 = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
-
-
-class FakeTimeScheduler(QObject):
-    """The scheduler's interface on fake time: it holds what the controller asked for, and a
-    test fires the signals itself. (The real APScheduler one runs on the wall clock; it has its
-    own tests in test_scheduler.py and runs in the system tests.)"""
-
-    pause_due = Signal(object)
-    checkin_due = Signal(object)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.pause_at: datetime | None = None
-        self.checkin_at: datetime | None = None
-        self.running = False
-
-    def start(self) -> None:
-        self.running = True
-
-    def stop(self) -> None:
-        self.running = False
-
-    def set_pause_at(self, when: datetime | None) -> None:
-        self.pause_at = when
-
-    def set_checkin_at(self, when: datetime | None) -> None:
-        self.checkin_at = when
-
-    def next_pause_at(self) -> datetime | None:
-        return self.pause_at
-
-    def next_checkin_at(self) -> datetime | None:
-        return self.checkin_at
 
 
 def make_controller(data: Path, clock: FakeClock, told: list[str]) -> Controller:

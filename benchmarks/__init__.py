@@ -1,0 +1,1 @@
+"""StressBreak's benchmarks; `python -m benchmarks` runs them (see run.py)."""

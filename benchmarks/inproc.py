@@ -1,0 +1,450 @@
+"""In-process figures: one benchmark per process, result as one JSON line on stdout.
+
+    python -m benchmarks.inproc day|click|pacer|journal [--quick]
+
+Run with QT_QPA_PLATFORM=offscreen, or xcb on a display with a tray host (the harness decides
+and reports which). Each benchmark runs in its own process so memory and imports don't mix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import gc
+import inspect
+import itertools
+import json
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from stressbreak.app import ICON_PATH, Controller
+from stressbreak.core.clock import FakeClock, SystemClock
+from stressbreak.core.stats import summarise_week, week_bounds
+from stressbreak.core.timeutil import week_start
+from stressbreak.services.journal import Journal
+from stressbreak.services.notify import Notifier
+from stressbreak.services.settings_store import SettingsStore
+from stressbreak.ui.tray import Tray
+from tests.fakes import FakeTimeScheduler
+
+AMS = ZoneInfo("Europe/Amsterdam")
+MONDAY_0855 = datetime(2026, 11, 23, 8, 55, tzinfo=AMS)
+SHORT_PAUSE_S = 0.2
+
+
+class PaintWatch(QObject):
+    """Timestamps (perf_counter) of the Paint events a widget receives."""
+
+    def __init__(self, target: QWidget, on_paint: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.times: list[float] = []
+        self._on_paint = on_paint
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.times.append(time.perf_counter())
+            if self._on_paint is not None:
+                self._on_paint()
+        return False
+
+
+def no_modal_questions() -> None:
+    """Answer every modal question with "no" at once (DESIGN.md: modal questions are one
+    function each, which tests replace). A simulation must never wait for a person."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    QDialog.exec = lambda self: 0  # type: ignore[method-assign]
+    QMessageBox.exec = lambda self: 0  # type: ignore[method-assign]
+    no = QMessageBox.StandardButton.No
+    for name in ("question", "information", "warning", "critical"):
+        setattr(QMessageBox, name, staticmethod(lambda *_a, **_k: no))
+
+
+def app() -> QApplication:
+    no_modal_questions()
+    qapp = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(qapp, QApplication)
+    qapp.setQuitOnLastWindowClosed(False)
+    return qapp
+
+
+def platform() -> str:
+    return QGuiApplication.platformName()
+
+
+def spin(until: Callable[[], bool], timeout_s: float) -> None:
+    """Run the event loop until `until()` holds; wakes every 2 ms to look."""
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(2)
+    deadline = time.monotonic() + timeout_s
+
+    def check() -> None:
+        if until() or time.monotonic() > deadline:
+            loop.quit()
+
+    timer.timeout.connect(check)
+    timer.start()
+    if not until():
+        loop.exec()
+    timer.stop()
+    if not until():
+        raise TimeoutError("gave up waiting")
+
+
+def flush_deletes() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Rss:"):
+            return float(line.split()[1]) / 1024
+    raise RuntimeError("no Rss in smaps_rollup")
+
+
+def make_controller(
+    data: Path, clock: FakeClock, settings: dict[str, Any], pause_s: float = SHORT_PAUSE_S
+) -> Controller:
+    """A Controller as the app builds it, but on fake time and without notifications."""
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "settings.json").write_text(json.dumps({"native_notifications": False, **settings}))
+    problems: list[str] = []
+    parts: dict[str, Any] = {
+        "clock": clock,
+        "tz": AMS,
+        "settings_store": SettingsStore(data / "settings.json", problems.append),
+        "journal": Journal(data, problems.append),
+        "scheduler": FakeTimeScheduler(),
+        "notifier": Notifier("StressBreak benchmark", enabled=False),
+        "tray": Tray(QIcon(str(ICON_PATH))),
+        "pause_duration_s": pause_s,
+    }
+    # Collaborators that appeared after this harness was written, built the way app.run does.
+    wanted = inspect.signature(Controller.__init__).parameters
+    if "prefs_store" in wanted:
+        from stressbreak.services.prefs_store import PrefsStore
+
+        parts["prefs_store"] = PrefsStore(data / "prefs.json", problems.append)
+    if "cues" in wanted:
+        from stressbreak.services.cues import Cues
+
+        parts["cues"] = Cues("en", which=lambda _name: None)  # no player: silent, no processes
+    unknown = [name for name, p in wanted.items()
+               if name not in parts and name != "self" and p.default is inspect.Parameter.empty]
+    if unknown:
+        raise RuntimeError(f"Controller wants {unknown}: teach benchmarks/inproc.py "
+                           "make_controller to build them (as app.run does)")
+    return Controller(**parts)
+
+
+# -- a simulated day ------------------------------------------------------------------------
+
+
+def bench_day(quick: bool) -> dict[str, Any]:
+    """Working days on fake time: every reminder clicked, every pause run (0.2 s), every
+    stress meter answered and saved. RSS after start, after day 1 and after the last day."""
+    days = 2 if quick else 5
+    qapp = app()
+    clock = FakeClock(MONDAY_0855)
+    with tempfile.TemporaryDirectory(prefix="sb-bench-day-") as tmp:
+        controller = make_controller(Path(tmp) / "data", clock, {})
+        scheduler = controller._scheduler
+        assert isinstance(scheduler, FakeTimeScheduler)
+        controller.start()
+        qapp.processEvents()
+        flush_deletes()
+        rss = {"start": rss_mb()}
+        counts = {"pauses": 0, "checkins": 0}
+        last_day = MONDAY_0855.date() + timedelta(days=days - 1)
+        day_done = MONDAY_0855.date()
+        for _step in range(100 * days):  # a day has ~12 events; more means a stuck loop
+            due = [t for t in (scheduler.pause_at, scheduler.checkin_at) if t is not None]
+            when = min(due)
+            if when.date() > day_done:
+                flush_deletes()
+                rss[f"day{(day_done - MONDAY_0855.date()).days + 1}"] = rss_mb()
+                if when.date() > last_day:
+                    break
+                day_done = when.date()
+            clock.set(when)
+            if when == scheduler.pause_at:
+                scheduler.pause_due.emit(when)
+                reminder = controller.reminder
+                if reminder is None:
+                    continue
+                spin(reminder.isVisible, 5)
+                QTest.mouseClick(reminder, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+                spin(lambda: controller.pause_window is None, 10)
+                clock.advance(timedelta(seconds=SHORT_PAUSE_S))
+                counts["pauses"] += 1
+            else:
+                scheduler.checkin_due.emit(when)
+            dialog = controller.checkin
+            if dialog is not None:
+                QTest.mouseClick(dialog.rows["body"].buttons["tight"], Qt.MouseButton.LeftButton)
+                QTest.mouseClick(dialog.tension.buttons[4], Qt.MouseButton.LeftButton)
+                QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+                spin(lambda: controller.checkin is None, 5)
+                counts["checkins"] += 1
+            qapp.processEvents()
+        else:
+            raise RuntimeError(f"the simulation did not get past {clock.now()}")
+        controller.stop()
+    return {"platform": platform(), "days": days, "rss_mb": rss, **counts}
+
+
+# -- reminder click → pause window painted ----------------------------------------------------
+
+
+def bench_click(quick: bool) -> dict[str, Any]:
+    runs = 5 if quick else 40
+    qapp = app()
+    clock = FakeClock(MONDAY_0855)
+    latencies_ms: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="sb-bench-click-") as tmp:
+        controller = make_controller(Path(tmp) / "data", clock, {"checkin_times": []})
+        controller.start()
+        qapp.processEvents()
+        for _ in range(runs):
+            clock.advance(timedelta(hours=1))
+            controller.show_reminder()
+            reminder = controller.reminder
+            assert reminder is not None
+            shown: list[float] = []
+            reminder_watch = PaintWatch(reminder, lambda s=shown: s.append(1.0))  # type: ignore[misc]
+            spin(lambda s=shown: bool(s), 5)  # type: ignore[misc]
+            del reminder_watch
+            qapp.processEvents()
+
+            loop = QEventLoop()
+            start = time.perf_counter()
+            QTest.mouseClick(reminder, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+            window = controller.pause_window
+            assert window is not None, "the click did not start a pause"
+            # The window is shown inside the click; painting happens once the loop runs, so
+            # watching from here misses nothing (checked: no paint before the loop).
+            watch = PaintWatch(window.pacer, loop.quit)
+            QTimer.singleShot(5000, loop.quit)
+            loop.exec()
+            if not watch.times:
+                raise RuntimeError("the pause window was not painted within 5 s")
+            latencies_ms.append((watch.times[0] - start) * 1000)
+            window.end_early()
+            flush_deletes()
+            qapp.processEvents()
+        controller.stop()
+    return {"platform": platform(), "runs_ms": latencies_ms}
+
+
+# -- the pacer --------------------------------------------------------------------------------
+
+
+def bench_pacer(quick: bool) -> dict[str, Any]:
+    duration_s = 3.0 if quick else 10.0
+    qapp = app()
+    qapp.setWindowIcon(QIcon(str(ICON_PATH)))
+    with tempfile.TemporaryDirectory(prefix="sb-bench-pacer-") as tmp:
+        # The default settings: breathing with the default pattern, as most pauses are.
+        controller = make_controller(Path(tmp) / "data", FakeClock(MONDAY_0855),
+                                     {"checkin_after_pause": False}, pause_s=duration_s)
+        controller.start()
+        qapp.processEvents()
+        cpu0 = time.process_time()
+        wall0 = time.perf_counter()
+        controller.start_pause()  # builds and shows the window; frames come from the loop
+        window = controller.pause_window
+        assert window is not None
+        watch = PaintWatch(window.pacer)
+        # Wait without polling, so the harness adds no wake-ups of its own to the CPU figure.
+        loop = QEventLoop()
+        window.finished.connect(lambda *_: loop.quit())
+        QTimer.singleShot(int((duration_s + 10) * 1000), loop.quit)
+        loop.exec()
+        if controller.pause_window is not None:
+            raise RuntimeError("the pause did not end on time")
+        wall = time.perf_counter() - wall0
+        cpu = time.process_time() - cpu0
+        flush_deletes()
+        controller.stop()
+    frames = watch.times
+    intervals = [b - a for a, b in itertools.pairwise(frames)]
+    median = statistics.median(intervals) if intervals else 0.0
+    dropped = sum(1 for i in intervals if i > 1.5 * median)
+    span = frames[-1] - frames[0] if len(frames) > 1 else 0.0
+    return {
+        "platform": platform(),
+        "duration_s": duration_s,
+        "frames": len(frames),
+        "fps": (len(frames) - 1) / span if span else 0.0,
+        "median_interval_ms": median * 1000,
+        "dropped": dropped,
+        "dropped_pct": 100.0 * dropped / len(intervals) if intervals else 100.0,
+        "cpu_pct": 100.0 * cpu / wall,
+    }
+
+
+# -- the journal ------------------------------------------------------------------------------
+
+_PAUSE_HOURS = (9, 10, 11, 12, 13, 14, 15, 16)
+_CHECKIN_HOURS = ((10, 30), (13, 30), (16, 0), (17, 15))  # 8 pauses + 4 check-ins = 12 a day
+_OUTCOMES = ("completed", "completed", "completed", "ended_early", "missed", "skipped")
+
+
+def _pause(at: datetime, n: int) -> dict[str, Any]:
+    end = at + timedelta(seconds=60)
+    return {"kind": "pause", "v": 1, "id": uuid.uuid4().hex, "started_at": at.isoformat(),
+            "ended_at": end.isoformat(), "outcome": _OUTCOMES[n % len(_OUTCOMES)],
+            "duration_s": 60.0, "exercise": "coherent"}
+
+
+def _checkin(at: datetime, n: int) -> dict[str, Any]:
+    return {"kind": "checkin", "v": 1, "id": uuid.uuid4().hex, "at": at.isoformat(),
+            "origin": ("after_pause", "scheduled", "manual")[n % 3],
+            "breathing": ["shallow"] if n % 2 else [], "breathing_note": "",
+            "body": ["tight"], "body_note": "a bit tense" if n % 5 == 0 else "",
+            "need": ["move"] if n % 3 else [], "need_note": "", "tension": n % 11}
+
+
+def write_history(folder: Path, years: int, today: date, tz: tzinfo) -> int:
+    """About 12 records a day for `years` years up to now, straight into monthly files."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if years == 0:
+        return 0
+    day = today.replace(year=today.year - years)
+    months: dict[tuple[int, int], dict[str, Any]] = {}
+    n = 0
+    while day <= today:
+        table = months.setdefault((day.year, day.month), {})
+        for hour in _PAUSE_HOURS:
+            at = datetime(day.year, day.month, day.day, hour, 0, tzinfo=tz)
+            n += 1
+            table[str(len(table) + 1)] = _pause(at, n)
+        for hour, minute in _CHECKIN_HOURS:
+            at = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+            n += 1
+            table[str(len(table) + 1)] = _checkin(at, n)
+        day += timedelta(days=1)
+    for (year, month), table in months.items():
+        path = folder / f"journal-{year:04d}-{month:02d}.json"
+        path.write_text(json.dumps({"records": table}, ensure_ascii=False))
+        path.chmod(0o600)
+    return n
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def bench_journal(quick: bool, work_dir: Path | None) -> dict[str, Any]:
+    from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
+    from stressbreak.ui.overview import OverviewWindow
+
+    sizes = (0, 1) if quick else (0, 1, 5, 10)
+    appends = 20 if quick else 100
+    repeats = 3 if quick else 7
+    app()
+    tz = AMS
+    clock = SystemClock(tz)
+    results: dict[str, Any] = {"platform": platform(), "sizes": {}}
+    for years in sizes:
+        with tempfile.TemporaryDirectory(prefix="sb-bench-journal-", dir=work_dir) as tmp:
+            folder = Path(tmp) / "data"
+            now = clock.now()
+            count = write_history(folder, years, now.date(), tz)
+            problems: list[str] = []
+            journal = Journal(folder, problems.append)
+            journal.start()
+
+            append_ms: list[float] = []
+            for i in range(appends):
+                at = clock.now()
+                record: PauseRecord | CheckIn
+                if i % 3 == 2:
+                    record = CheckIn(at=at, origin=CheckInOrigin.MANUAL, body=("tight",),
+                                     tension=3)
+                else:
+                    record = PauseRecord(started_at=at, ended_at=at + timedelta(seconds=60),
+                                         outcome=PauseOutcome.COMPLETED)
+                t0 = time.perf_counter()
+                journal.append(record)
+                append_ms.append((time.perf_counter() - t0) * 1000)
+
+            monday = week_start(now.date())
+
+            def today(day: date = now.date()) -> date:  # noqa: B008  (fixed on purpose)
+                return day
+
+            def load_week(day: date, journal: Journal = journal) -> Any:
+                start, end = week_bounds(day, tz)
+                return summarise_week(journal.records_between(start, end), day, tz)
+
+            load_ms: list[float] = []
+            show_ms: list[float] = []
+            for _ in range(repeats):
+                fresh = Journal(folder, problems.append)  # what the overview meets when opened
+                fresh.start()
+                t0 = time.perf_counter()
+                summary = load_week(monday, fresh)
+                load_ms.append((time.perf_counter() - t0) * 1000)
+                fresh.stop()
+                window = OverviewWindow(load_week, today, tz)
+                t0 = time.perf_counter()
+                window.show_week(monday)
+                show_ms.append((time.perf_counter() - t0) * 1000)
+                window.deleteLater()
+                flush_deletes()
+            journal.stop()
+            if problems:
+                raise RuntimeError("; ".join(problems))
+            results["sizes"][str(years)] = {
+                "records": count,
+                "files": len(list(folder.glob("journal-*.json"))),
+                "week_records": sum(d.reminders for d in summary.days) + len(summary.checkins),
+                "append_p50_ms": _pct(append_ms, 0.5),
+                "append_p95_ms": _pct(append_ms, 0.95),
+                "load_week_ms": statistics.median(load_ms),
+                "show_week_ms": statistics.median(show_ms),
+            }
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("bench", choices=("day", "click", "pacer", "journal"))
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--work-dir", type=Path)
+    parser.add_argument("--watchdog-s", type=float, default=600.0,
+                        help="print every thread's stack and exit if still running then")
+    args = parser.parse_args()
+    faulthandler.dump_traceback_later(args.watchdog_s, exit=True)
+    if args.bench == "day":
+        result = bench_day(args.quick)
+    elif args.bench == "click":
+        result = bench_click(args.quick)
+    elif args.bench == "pacer":
+        result = bench_pacer(args.quick)
+    else:
+        result = bench_journal(args.quick, args.work_dir)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

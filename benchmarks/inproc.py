@@ -30,7 +30,8 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from stressbreak.app import ICON_PATH, Controller
+from stressbreak.app import ICON_PATH
+from stressbreak.controller import Controller
 from stressbreak.core.clock import FakeClock, SystemClock
 from stressbreak.core.stats import summarise_week, week_bounds
 from stressbreak.core.timeutil import week_start

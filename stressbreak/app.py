@@ -1,8 +1,8 @@
 """The one place that builds StressBreak's objects and connects them.
 
-`Controller` holds the behaviour (what happens when a reminder is due, a pause ends, a check-in
-is saved); `run` builds the real objects and hands them in. Windows are imported when first
-opened, so start-up only pays for the tray icon.
+Start-up is ordered for a quick tray icon: the QApplication, the translator and the tray come
+first and the event loop starts; everything else (the journal, the scheduler, the command
+channel, the windows' logic) is imported and built right after, from the running loop.
 """
 
 from __future__ import annotations
@@ -12,521 +12,29 @@ import json
 import logging
 import signal
 import socket
-from collections.abc import Callable
-from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QLocale,
-    QObject,
-    QSocketNotifier,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from stressbreak.core.breathing import (
-    DEFAULT_PATTERN,
-    PATTERNS,
-    Pattern,
-    Phase,
-    choose_pattern,
-    plan_pause,
-)
-from stressbreak.core.clock import Clock, SystemClock
-from stressbreak.core.exercises import BREATHING, Exercise, choose_exercise
-from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
-from stressbreak.core.prefs import Prefs
-from stressbreak.core.profiles import tips_for
-from stressbreak.core.schedule import (
-    ScheduleState,
-    checkin_wanted,
-    in_working_hours,
-    next_checkin_at,
-    next_pause_at,
-)
 from stressbreak.core.settings import Settings, parse_settings
-from stressbreak.core.stats import WeekSummary, frequent_triggers, summarise_week, week_bounds
-from stressbreak.core.timeutil import add_real, at_local
-from stressbreak.services.cues import Cues
 from stressbreak.services.i18n import Translations
-from stressbreak.services.instance import CommandServer, InstanceLock, Reply, server_name
-from stressbreak.services.journal import Journal, JournalError
-from stressbreak.services.notify import Notifier
-from stressbreak.services.prefs_store import PrefsStore
-from stressbreak.services.scheduler import Scheduler
-from stressbreak.services.settings_store import SettingsStore
-from stressbreak.ui.tray import StatusText, Tray
+from stressbreak.ui.tray import Tray
 
 if TYPE_CHECKING:
-    from stressbreak.ui.checkin import Answers, CheckInDialog
-    from stressbreak.ui.overview import OverviewWindow
-    from stressbreak.ui.pause_window import PauseWindow
-    from stressbreak.ui.profile_dialog import ProfileDialog
-    from stressbreak.ui.reminder import ReminderWindow
-    from stressbreak.ui.values_dialog import ValuesDialog
+    from stressbreak.controller import Controller
+    from stressbreak.services.instance import CommandServer
+    from stressbreak.services.lock import InstanceLock
 
 log = logging.getLogger(__name__)
 
 ICON_PATH = Path(__file__).parent / "assets" / "icons" / "stressbreak.svg"
-_TRAY_WAIT_TRIES = 30  # at login the panel may come late: look every 2 s for a minute
-_TRAY_WAIT_MS = 2000
-_TAKEN = (PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY)
-_TRIGGER_HISTORY = timedelta(days=92)  # suggestions come from about the last three months
-
-
-class Controller(QObject):
-    """What StressBreak does; every collaborator is passed in."""
-
-    quit_requested = Signal()
-
-    def __init__(
-        self,
-        *,
-        clock: Clock,
-        tz: tzinfo,
-        settings_store: SettingsStore,
-        journal: Journal,
-        prefs_store: PrefsStore,
-        scheduler: Scheduler,
-        notifier: Notifier,
-        cues: Cues,
-        tray: Tray,
-        pause_duration_s: float | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._clock = clock
-        self._tz = tz
-        self._settings_store = settings_store
-        self._journal = journal
-        self._prefs_store = prefs_store
-        self.prefs = Prefs()
-        self._scheduler = scheduler
-        self._notifier = notifier
-        self._cues = cues
-        self.tray = tray
-        self._pause_duration_override = pause_duration_s
-        self.settings = Settings()
-        self.state = ScheduleState(anchor=clock.now())
-        self._status = StatusText(self)
-        self.problems: list[str] = []
-        self.reminder: ReminderWindow | None = None
-        self.pause_window: PauseWindow | None = None
-        self.checkin: CheckInDialog | None = None
-        self.overview: OverviewWindow | None = None
-        self.values_dialog: ValuesDialog | None = None
-        self.profile_dialog: ProfileDialog | None = None
-        self._tip_index = 0
-        self._pause_started_at: datetime | None = None
-        self._pause_exercise = DEFAULT_PATTERN  # what the running pause records
-        self._last_pattern: str | None = None  # for the rotation through breathing patterns
-        self._last_exercise: str | None = None  # for the rotation through exercises
-        self._tray_tries = 0
-
-        tray.pause_requested.connect(self.start_pause)
-        tray.checkin_requested.connect(lambda: self.open_checkin(CheckInOrigin.MANUAL, True))
-        tray.overview_requested.connect(self.open_overview)
-        tray.quiet_requested.connect(self.quiet_for)
-        tray.quiet_until_tomorrow_requested.connect(self.quiet_until_tomorrow)
-        tray.resume_requested.connect(self.resume)
-        tray.values_requested.connect(self.open_values)
-        tray.profile_requested.connect(self.open_profile)
-        tray.quit_requested.connect(self.quit_requested.emit)
-        scheduler.pause_due.connect(self._on_pause_due)
-        scheduler.checkin_due.connect(self._on_checkin_due)
-
-    # -- life cycle -----------------------------------------------------------------------
-
-    def start(self) -> None:
-        self._show_tray()
-        self.settings = self._settings_store.load()
-        self._notifier.enabled = self.settings.native_notifications
-        self._cues.configure(self.settings.sound_cues, self.settings.spoken_cues)
-        self._journal.start()
-        self.prefs = self._prefs_store.load()
-        self.state = self._state_from_today()
-        self._scheduler.start()
-        self.reschedule()
-
-    def stop(self) -> None:
-        if self.pause_window is not None:
-            self.pause_window.end_early()  # recorded as ended early
-        if self.reminder is not None:
-            self.reminder.dismiss()
-        self._scheduler.stop()
-        self._journal.stop()
-        self.tray.hide()
-
-    def _show_tray(self) -> None:
-        if Tray.available():
-            self.tray.show()
-            return
-        self._tray_tries += 1
-        if self._tray_tries == 1:
-            log.info("no system tray yet; waiting for one to appear")
-        if self._tray_tries <= _TRAY_WAIT_TRIES:
-            QTimer.singleShot(_TRAY_WAIT_MS, self._show_tray)
-        else:
-            log.warning(
-                "no system tray found; StressBreak keeps running. Use `stressbreak pause`, "
-                "`stressbreak checkin`, `stressbreak overview` or `stressbreak quit`."
-            )
-
-    def _state_from_today(self) -> ScheduleState:
-        """Carry today over a restart: the interval counts from today's last pause or
-        reminder, and a stress meter just answered is not asked again at once."""
-        now = self._clock.now()
-        midnight = at_local(now.date(), time(0), self._tz)
-        try:
-            records = self._journal.records_between(midnight, now + timedelta(seconds=1))
-        except JournalError as exc:
-            self.tell(str(exc))
-            records = []
-        pauses = [r for r in records if isinstance(r, PauseRecord)]
-        ends = [r.ended_at for r in pauses]
-        taken = [r.exercise for r in pauses if r.outcome in _TAKEN]
-        for exercise in taken:  # oldest first, so the latest of each kind is kept
-            self._remember_exercise(exercise)
-        checkins = [r.at for r in records if isinstance(r, CheckIn)]
-        return ScheduleState(
-            anchor=max(ends) if ends else now,
-            last_checkin=max(checkins) if checkins else None,
-        )
-
-    # -- schedule -------------------------------------------------------------------------
-
-    def reschedule(self) -> None:
-        now = self._clock.now()
-        busy = self.reminder is not None or self.pause_window is not None
-        upcoming = next_pause_at(self.settings, self.state, now)
-        self._scheduler.set_pause_at(None if busy else upcoming)
-        after = max(now, self.state.quiet_until) if self.state.quiet_until else now
-        self._scheduler.set_checkin_at(next_checkin_at(self.settings, after))
-        self.tray.set_status(
-            self._status.describe(now, upcoming, self.state.quiet_until, self.pause_window
-                                  is not None),
-            quiet=self.state.is_quiet(now),
-        )
-
-    def status_text(self) -> str:
-        return self.tray.tooltip()
-
-    def _on_pause_due(self, slot: object) -> None:
-        del slot
-        now = self._clock.now()
-        if self.reminder is not None or self.pause_window is not None:
-            return
-        # A job that fires late (after sleep) may land outside working hours or in a quiet
-        # period; the rules then simply give the next time.
-        if self.state.is_quiet(now) or not in_working_hours(self.settings, now):
-            self.reschedule()
-            return
-        self.show_reminder()
-
-    def _on_checkin_due(self, slot: object) -> None:
-        assert isinstance(slot, datetime)
-        now = self._clock.now()
-        wanted = checkin_wanted(self.state, slot, now)
-        if wanted and self.checkin is None and self.pause_window is None:
-            self.open_checkin(CheckInOrigin.SCHEDULED, activate=False)
-            self._notifier.notify(self.tr("Stress meter"),
-                                  self.tr("Three short questions: how are you, really?"))
-        self.reschedule()
-
-    def quiet_for(self, minutes: int) -> None:
-        self.state = self.state.quiet_for(self._clock.now(), minutes)
-        self.reschedule()
-
-    def quiet_until_tomorrow(self) -> None:
-        self.state = self.state.quiet_until_tomorrow(self._clock.now())
-        self.reschedule()
-
-    def resume(self) -> None:
-        self.state = self.state.resume()
-        self.reschedule()
-
-    # -- reminder and pause ---------------------------------------------------------------
-
-    def show_reminder(self) -> None:
-        from stressbreak.ui.reminder import ReminderWindow  # noqa: PLC0415
-
-        shown_at = self._clock.now()
-        reminder = ReminderWindow(self.settings.reminder_timeout_s, self.settings.snooze_min,
-                                  followup=self.state.is_followup_due(shown_at))
-        reminder.start_requested.connect(self._on_reminder_start)
-        reminder.snooze_requested.connect(self._on_reminder_snooze)
-        reminder.skip_requested.connect(
-            lambda: self._on_reminder_declined(shown_at, PauseOutcome.SKIPPED))
-        reminder.timed_out.connect(
-            lambda: self._on_reminder_declined(shown_at, PauseOutcome.MISSED))
-        self.reminder = reminder
-        reminder.show_near(self.tray.geometry() if self.tray.is_visible() else None)
-        self._notifier.notify(self.tr("Time for a one-minute pause"),
-                              self.tr("Click the StressBreak reminder to breathe along."))
-        self.reschedule()
-
-    def _on_reminder_start(self) -> None:
-        self.reminder = None
-        self.start_pause()
-
-    def _on_reminder_snooze(self) -> None:
-        self.reminder = None
-        self.state = self.state.snooze(self._clock.now(), self.settings)
-        self.reschedule()
-
-    def _on_reminder_declined(self, shown_at: datetime, outcome: PauseOutcome) -> None:
-        self.reminder = None
-        now = self._clock.now()
-        self._record(PauseRecord(started_at=shown_at, ended_at=now, outcome=outcome,
-                                 exercise=self._next_exercise()[0]))
-        self.state = self.state.restart_interval(now)
-        self.reschedule()
-
-    def _next_exercise(self) -> tuple[str, Exercise, Pattern]:
-        """What the next pause does, and the id its record carries: the breathing pattern's
-        id for breathing (so the rotation of patterns can go on), else the exercise's."""
-        exercise = choose_exercise(self.settings.exercise, self.prefs.favourites,
-                                   self.prefs.hidden, self._last_exercise)
-        pattern = choose_pattern(self.settings.breathing_pattern, self._last_pattern)
-        return (pattern.id if exercise.id == BREATHING else exercise.id), exercise, pattern
-
-    def _remember_exercise(self, recorded_as: str) -> None:
-        if recorded_as in PATTERNS:
-            self._last_pattern = recorded_as
-            self._last_exercise = BREATHING
-        else:
-            self._last_exercise = recorded_as
-
-    def start_pause(self) -> None:
-        if self.pause_window is not None:
-            _bring_forward(self.pause_window)
-            return
-        if self.reminder is not None:
-            self.reminder.dismiss()
-            self.reminder = None
-        from stressbreak.ui.pause_window import PauseWindow  # noqa: PLC0415
-
-        recorded_as, exercise, pattern = self._next_exercise()
-        duration_s = self._pause_duration_override
-        if duration_s is None:
-            wished_s = self.settings.pause_length_min * 60.0
-            # Breathing ends on a whole out-breath; prompts simply share the time.
-            duration_s = wished_s if exercise.steps else plan_pause(pattern, wished_s).duration_s
-        window = PauseWindow(
-            pattern, duration_s, reduced_motion=self.settings.reduced_motion,
-            exercise=exercise, values=self.prefs.values,
-            favourite=exercise.id in self.prefs.favourites,
-            tip=tips_for(self.prefs.profile_scores, self._tip_index),
-        )
-        self._tip_index += 1
-        window.finished.connect(self._on_pause_finished)
-        window.cue.connect(self._on_cue)
-        window.favourite_toggled.connect(
-            lambda eid: self._save_prefs(self.prefs.toggle_favourite(eid)))
-        window.hide_requested.connect(lambda eid: self._save_prefs(self.prefs.hide(eid)))
-        self._pause_exercise = recorded_as
-        self.pause_window = window
-        self._pause_started_at = self._clock.now()
-        window.start()
-        self.reschedule()
-
-    def _on_cue(self, kind: str, words: str) -> None:
-        if kind in (Phase.IN, Phase.OUT):
-            self._cues.chime(rising=kind == Phase.IN)
-        self._cues.say(words)
-
-    def _on_pause_finished(self, completed: bool, elapsed_s: float) -> None:
-        started = self._pause_started_at or self._clock.now()
-        self.pause_window = None
-        self._pause_started_at = None
-        outcome = PauseOutcome.COMPLETED if completed else PauseOutcome.ENDED_EARLY
-        self._record(PauseRecord(started_at=started,
-                                 ended_at=add_real(started, timedelta(seconds=elapsed_s)),
-                                 outcome=outcome, exercise=self._pause_exercise))
-        self._remember_exercise(self._pause_exercise)
-        self.state = self.state.restart_interval(self._clock.now())
-        self.reschedule()
-        if completed and self.settings.checkin_after_pause:
-            self.open_checkin(CheckInOrigin.AFTER_PAUSE, activate=True)
-
-    # -- stress meter and overview --------------------------------------------------------
-
-    def open_checkin(self, origin: CheckInOrigin, activate: bool) -> None:
-        if self.checkin is not None:
-            if activate:
-                _bring_forward(self.checkin)
-            return
-        from stressbreak.ui.checkin import CheckInDialog  # noqa: PLC0415
-
-        dialog = CheckInDialog(self.prefs.values, self._trigger_suggestions())
-        dialog.values_requested.connect(self.open_values)
-        dialog.saved.connect(lambda answers: self._on_checkin_saved(origin, answers))
-        dialog.finished.connect(self._on_checkin_closed)
-        self.checkin = dialog
-        dialog.open_for(activate)
-
-    def _on_checkin_closed(self) -> None:
-        self.checkin = None
-
-    def _on_checkin_saved(self, origin: CheckInOrigin, answers: Answers) -> None:
-        self.state = self.state.checked_in(self._clock.now(), answers.tension, self.settings)
-        self.reschedule()
-        if not self.prefs.profile_offered:
-            # Offered once, right after the first stress meter: the user is already reflecting.
-            self._save_prefs(self.prefs.offered_profile())
-            QTimer.singleShot(0, self._offer_profile)
-        self._record(
-            CheckIn(
-                at=self._clock.now(),
-                origin=origin,
-                breathing=answers.chips.get("breathing", ()),
-                breathing_note=answers.notes.get("breathing", ""),
-                body=answers.chips.get("body", ()),
-                body_note=answers.notes.get("body", ""),
-                need=answers.chips.get("need", ()),
-                need_note=answers.notes.get("need", ""),
-                tension=answers.tension,
-                signals=answers.chips.get("signals", ()),
-                trigger=answers.trigger,
-                next_step=answers.next_step,
-            )
-        )
-
-    def _offer_profile(self) -> None:
-        from stressbreak.ui.profile_dialog import ProfileDialog  # noqa: PLC0415
-
-        if ProfileDialog.offer():
-            self.open_profile()
-
-    def open_profile(self) -> None:
-        if self.profile_dialog is not None:
-            _bring_forward(self.profile_dialog)
-            return
-        from stressbreak.ui.profile_dialog import ProfileDialog  # noqa: PLC0415
-
-        dialog = ProfileDialog(self.prefs.profile_scores or None)
-        dialog.completed.connect(lambda scores: self._save_prefs(self.prefs.with_profile(scores)))
-        dialog.finished.connect(self._on_profile_closed)
-        self.profile_dialog = dialog
-        _bring_forward(dialog)
-
-    def _on_profile_closed(self) -> None:
-        self.profile_dialog = None
-
-    def _trigger_suggestions(self) -> list[str]:
-        now = self._clock.now()
-        try:
-            records = self._journal.records_between(now - _TRIGGER_HISTORY, now)
-        except JournalError:
-            return []  # only suggestions: the stress meter works without them
-        return frequent_triggers(r for r in records if isinstance(r, CheckIn))
-
-    def open_values(self) -> None:
-        if self.values_dialog is not None:
-            _bring_forward(self.values_dialog)
-            return
-        from stressbreak.ui.values_dialog import ValuesDialog  # noqa: PLC0415
-
-        dialog = ValuesDialog(self.prefs.values)
-        dialog.saved.connect(self._on_values_saved)
-        dialog.finished.connect(self._on_values_closed)
-        self.values_dialog = dialog
-        _bring_forward(dialog)
-
-    def _on_values_closed(self) -> None:
-        self.values_dialog = None
-
-    def _on_values_saved(self, values: list[str]) -> None:
-        if self._save_prefs(self.prefs.with_values(values)) and self.checkin is not None:
-            self.checkin.set_values(self.prefs.values)
-
-    def _save_prefs(self, prefs: Prefs) -> bool:
-        """Keep the new choices; on a disk error they still hold until StressBreak quits."""
-        self.prefs = prefs
-        try:
-            self._prefs_store.save(prefs)
-        except OSError as exc:
-            self.tell(self.tr("Your choices could not be saved ({reason}).").format(
-                reason=exc.strerror or exc))
-            return False
-        return True
-
-    def open_overview(self) -> None:
-        if self.overview is not None:
-            _bring_forward(self.overview)
-            return
-        from stressbreak.ui.overview import OverviewWindow  # noqa: PLC0415
-
-        window = OverviewWindow(self.load_week, self._today, self._tz)
-        window.destroyed.connect(self._on_overview_closed)
-        self.overview = window
-        window.show_week(self._today())
-        _bring_forward(window)
-
-    def _on_overview_closed(self) -> None:
-        self.overview = None
-
-    def _today(self) -> date:
-        return self._clock.now().astimezone(self._tz).date()
-
-    def load_week(self, monday: date) -> WeekSummary:
-        start, end = week_bounds(monday, self._tz)
-        try:
-            records = self._journal.records_between(start, end)
-        except JournalError as exc:
-            self.tell(str(exc))
-            records = []
-        return summarise_week(records, monday, self._tz)
-
-    # -- journal and messages -------------------------------------------------------------
-
-    def _record(self, record: Record) -> None:
-        try:
-            self._journal.append(record)
-        except JournalError as exc:
-            self.tell(str(exc))
-
-    def tell(self, message: str) -> None:
-        """A problem the user must hear about once: tray notice, log, and `status`."""
-        log.warning("%s", message)
-        self.problems.append(message)
-        self.tray.tell(self.tr("StressBreak"), message)
-
-    # -- remote control -------------------------------------------------------------------
-
-    def handle_command(self, command: str) -> Reply:
-        actions: dict[str, tuple[Callable[[], None], str]] = {
-            "show": (lambda: None, self.tr("StressBreak is already running. {status}").format(
-                status=self.status_text())),
-            "status": (lambda: None, ""),
-            "pause": (self.start_pause, self.tr("Pause started.")),
-            "checkin": (lambda: self.open_checkin(CheckInOrigin.MANUAL, True),
-                        self.tr("Stress meter opened.")),
-            "overview": (self.open_overview, self.tr("Weekly overview opened.")),
-            "quit": (self.quit_requested.emit, self.tr("StressBreak is quitting.")),
-        }
-        action, message = actions[command]
-        # Run after replying, so the caller is answered before any window appears.
-        QTimer.singleShot(0, action)
-        return Reply(True, message or self.status_text())
-
-
-def _bring_forward(window: QWidget) -> None:
-    """Show a window the user asked for, in front, with the keyboard."""
-    window.show()
-    window.raise_()
-    window.activateWindow()
 
 
 def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -> int:
-    """Build everything, start, and run the event loop until the user quits."""
-    import tzlocal  # noqa: PLC0415
-
+    """Show the tray icon, build the rest from the running loop, run until the user quits."""
     qapp = QApplication.instance() or QApplication(["stressbreak"])
     assert isinstance(qapp, QApplication)
     qapp.setApplicationName("StressBreak")
@@ -539,38 +47,14 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     translations = Translations(qapp, _language_setting(settings_file), QLocale.system())
     translations.install()  # `translations` keeps the translators alive while run() runs
 
-    tz = tzlocal.get_localzone()
-    controller: Controller | None = None
-
-    def on_problem(message: str) -> None:
-        if controller is not None:
-            controller.tell(message)
-        else:
-            log.warning("%s", message)
-
     tray = Tray(icon)
-    controller = Controller(
-        clock=SystemClock(tz),
-        tz=tz,
-        settings_store=SettingsStore(settings_file, on_problem),
-        journal=Journal(data_dir, on_problem),
-        prefs_store=PrefsStore(data_dir / "prefs.json", on_problem),
-        scheduler=Scheduler(tz),
-        notifier=Notifier("StressBreak", enabled=True),
-        cues=Cues(translations.language),
-        tray=tray,
-    )
-    server = CommandServer(server_name(data_dir), controller.handle_command)
-    controller.quit_requested.connect(qapp.quit)
-    qapp.aboutToQuit.connect(controller.stop)
-    qapp.aboutToQuit.connect(server.stop)
-
+    if Tray.available():
+        tray.show()
     signal_notifier = _quit_on_signals()
-
-    controller.start()
-    server.start()
-    if command not in ("run", "show"):
-        controller.handle_command(command)
+    built: list[tuple[Controller, CommandServer]] = []  # kept alive while the loop runs
+    QTimer.singleShot(0, lambda: built.append(
+        _build(qapp, tray, translations.language, data_dir=data_dir,
+               settings_file=settings_file, command=command)))
     try:
         code = qapp.exec()
         # Windows closed during shutdown are only scheduled for deletion; delete them while
@@ -580,6 +64,56 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     finally:
         del signal_notifier
         lock.release()
+
+
+def _build(
+    qapp: QApplication, tray: Tray, language: str, *, data_dir: Path, settings_file: Path,
+    command: str,
+) -> tuple[Controller, CommandServer]:
+    # Imported here, after the tray icon is up: together they cost more start-up time than
+    # showing the icon itself (TinyDB, QtNetwork, the schedule rules, the windows' logic).
+    import tzlocal  # noqa: PLC0415
+
+    from stressbreak.controller import Controller  # noqa: PLC0415
+    from stressbreak.core.clock import SystemClock  # noqa: PLC0415
+    from stressbreak.services.cues import Cues  # noqa: PLC0415
+    from stressbreak.services.instance import CommandServer  # noqa: PLC0415
+    from stressbreak.services.journal import Journal  # noqa: PLC0415
+    from stressbreak.services.lock import server_name  # noqa: PLC0415
+    from stressbreak.services.notify import Notifier  # noqa: PLC0415
+    from stressbreak.services.prefs_store import PrefsStore  # noqa: PLC0415
+    from stressbreak.services.scheduler import Scheduler  # noqa: PLC0415
+    from stressbreak.services.settings_store import SettingsStore  # noqa: PLC0415
+
+    tz = tzlocal.get_localzone()
+    controller: Controller | None = None
+
+    def on_problem(message: str) -> None:
+        if controller is not None:
+            controller.tell(message)
+        else:
+            log.warning("%s", message)
+
+    controller = Controller(
+        clock=SystemClock(tz),
+        tz=tz,
+        settings_store=SettingsStore(settings_file, on_problem),
+        journal=Journal(data_dir, on_problem),
+        prefs_store=PrefsStore(data_dir / "prefs.json", on_problem),
+        scheduler=Scheduler(tz),
+        notifier=Notifier("StressBreak", enabled=True),
+        cues=Cues(language),
+        tray=tray,
+    )
+    server = CommandServer(server_name(data_dir), controller.handle_command)
+    controller.quit_requested.connect(qapp.quit)
+    qapp.aboutToQuit.connect(controller.stop)
+    qapp.aboutToQuit.connect(server.stop)
+    controller.start()
+    server.start()
+    if command not in ("run", "show"):
+        controller.handle_command(command)
+    return controller, server
 
 
 def _language_setting(settings_file: Path) -> str:
@@ -597,7 +131,8 @@ def _quit_on_signals() -> QSocketNotifier:
 
     Python runs signal handlers only when Python code runs, and Qt's loop may sleep for
     minutes; polling with a timer would cost wake-ups all day. Instead the signal wakes the
-    loop through a socket that Qt watches.
+    loop through a socket that Qt watches. The quit itself is queued: a signal that comes
+    before the loop runs would otherwise be lost (quit() does nothing before exec()).
     """
     reader, writer = socket.socketpair()
     reader.setblocking(False)
@@ -612,5 +147,5 @@ def _quit_on_signals() -> QSocketNotifier:
 
     notifier.activated.connect(drain)
     for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: QCoreApplication.quit())
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, QCoreApplication.quit))
     return notifier

@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = data_dir.expanduser().absolute()
 
     from stressbreak.services.files import ensure_private_dir  # noqa: PLC0415
-    from stressbreak.services.instance import InstanceLock, server_name  # noqa: PLC0415
+    from stressbreak.services.lock import InstanceLock, server_name  # noqa: PLC0415
 
     try:
         ensure_private_dir(data_dir)

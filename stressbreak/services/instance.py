@@ -1,23 +1,14 @@
-"""One StressBreak per data folder: the first process holds a lock and serves commands;
-a later launch hands its command over and exits.
-
-The lock is an OS file lock (released by the kernel when a process dies, so a crash never
-leaves a stale lock); the command channel is a QLocalServer. Holding the lock is also what
-makes the first process the journal's only writer.
-"""
+"""The command channel of the running StressBreak: a later launch hands its command over
+(`send_command`) and the running one answers (`CommandServer`). The lock that decides who is
+the running one is in `lock.py`."""
 
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
 import json
 import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -40,12 +31,6 @@ class Reply:
 Handler = Callable[[str], Reply]
 
 
-def server_name(data_dir: Path) -> str:
-    """A short, per-user, per-data-folder name (socket paths are limited to ~100 bytes)."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return f"stressbreak-{getpass.getuser()}-{digest}"
-
-
 def parse_request(raw: bytes) -> str:
     """The command in one request line; ValueError with a readable reason otherwise."""
     try:
@@ -58,43 +43,6 @@ def parse_request(raw: bytes) -> str:
     if command not in COMMANDS:
         raise ValueError(f"unknown command {command!r}; known: {', '.join(COMMANDS)}")
     return str(command)
-
-
-class InstanceLock:
-    """An exclusive lock on `<data_dir>/instance.lock`, held for the life of the process."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self._path = data_dir / "instance.lock"
-        self._file: IO[bytes] | None = None
-
-    def acquire(self) -> bool:
-        """True when this process is now the one StressBreak for this data folder."""
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        handle = self._path.open("a+b")
-        try:
-            _lock_file(handle)
-        except OSError:
-            handle.close()
-            return False
-        self._path.chmod(0o600)
-        self._file = handle
-        return True
-
-    def release(self) -> None:
-        if self._file is not None:
-            self._file.close()  # closing drops the lock
-            self._file = None
-
-
-def _lock_file(handle: IO[bytes]) -> None:
-    if sys.platform == "win32":
-        import msvcrt  # noqa: PLC0415
-
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl  # noqa: PLC0415
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 class CommandServer(QObject):

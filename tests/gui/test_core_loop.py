@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel
 
-from stressbreak.app import Controller
+from stressbreak.controller import Controller
 from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
 from stressbreak.services.cues import SOUNDS, Cues

@@ -103,7 +103,7 @@ def test_a_malformed_message_gets_an_error_not_a_crash(running_app):
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtNetwork import QLocalSocket
 
-    from stressbreak.services.instance import server_name
+    from stressbreak.services.lock import server_name
 
     data_dir, first = running_app
     _app = QCoreApplication.instance() or QCoreApplication([])

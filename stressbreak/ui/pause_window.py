@@ -65,7 +65,9 @@ class PauseWindow(QWidget):
         self.phase_label.setFont(font)
         # Room for two lines from the start, so a longer prompt never resizes the circle.
         self.phase_label.setMinimumHeight(2 * self.phase_label.fontMetrics().lineSpacing() + 4)
-        self.phase_label.setAccessibleName(
+        # No accessible name of its own: then the text itself is the name, and every change
+        # ("Breathe in", "Breathe out", a new prompt) is announced to screen readers.
+        self.phase_label.setAccessibleDescription(
             self.tr("Prompt") if guided else self.tr("Breathing phase"))
         self.values_label = self._build_values(exercise, values)
         self.tip_label = self._build_tip(tip, duration_s)
@@ -111,7 +113,7 @@ class PauseWindow(QWidget):
         label = QLabel(translated(tip, PROFILES_CONTEXT) if tip else "")
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setAccessibleName(self.tr("A thought to take with you"))
+        label.setAccessibleDescription(self.tr("A thought to take with you"))
         label.setVisible(False)
         # Its room is kept while hidden, so the circle does not shrink when it appears.
         policy = label.sizePolicy()

@@ -122,3 +122,20 @@ def test_text_meets_wcag_aa_contrast(qtbot, name: str, palette_name: str):
         assert low == []
     finally:
         app.setPalette(saved)
+
+
+def test_the_breathing_phase_is_announced_as_text(qtbot):
+    from PySide6.QtGui import QAccessible
+
+    window = PauseWindow(PATTERNS["coherent"], 60)
+    qtbot.addWidget(window)
+    window.show()
+    label = window.phase_label
+    # With no name of its own, a label's text is its accessible name, and Qt sends a
+    # NameChanged event to screen readers whenever the text changes.
+    assert label.accessibleName() == ""
+    assert label.accessibleDescription() == "Breathing phase"
+    interface = QAccessible.queryAccessibleInterface(label)
+    assert interface.text(QAccessible.Text.Name) == "Breathe in"
+    window._on_tick(6.0)
+    assert interface.text(QAccessible.Text.Name) == "Breathe out"

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSocketNotifier, Q
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from stressbreak.core.settings import Settings, parse_settings
+from stressbreak.core.languages import DEFAULT_LANGUAGE, parse_language
 from stressbreak.services.i18n import Translations
 from stressbreak.ui.tray import Tray
 
@@ -117,13 +117,14 @@ def _build(
 
 
 def _language_setting(settings_file: Path) -> str:
-    """The `language` setting, read quietly before any window exists: the Controller's
-    SettingsStore reads the file again and is the one that reports what is wrong in it."""
+    """The `language` setting, read quietly before any window exists (and without the whole
+    settings module, to keep the tray icon quick): the Controller's SettingsStore reads the
+    file again and is the one that reports what is wrong in it."""
     try:
         raw = json.loads(settings_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return Settings().language
-    return parse_settings(raw)[0].language
+        return parse_language(raw.get("language", DEFAULT_LANGUAGE))
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        return DEFAULT_LANGUAGE
 
 
 def _quit_on_signals() -> QSocketNotifier:

@@ -14,12 +14,12 @@ from typing import Any
 
 from stressbreak.core.breathing import DEFAULT_PATTERN, PATTERNS, ROTATE
 from stressbreak.core.exercises import BREATHING, EXERCISES
+from stressbreak.core.languages import DEFAULT_LANGUAGE, parse_language
 from stressbreak.core.timeutil import parse_hhmm
 
 SCHEMA_VERSION = 1
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_CHECKINS_PER_DAY = 8
-LANGUAGES = ("system", "nl", "en")  # the `language` setting: follow the desktop, or one of ours
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Settings:
     spoken_cues: bool = False  # the phase or prompt spoken, for eyes-closed pauses
     followup_enabled: bool = True
     followup_tension: int = 7  # a check-in at or above this offers one extra pause later
-    language: str = "system"  # "system" follows the desktop; "nl" or "en" overrides it
+    language: str = DEFAULT_LANGUAGE  # "system" follows the desktop; "nl" or "en" overrides
 
 
 def _int_in(low: int, high: int) -> Callable[[Any], int]:
@@ -91,12 +91,6 @@ def _pattern(value: Any) -> str:
     return str(value)
 
 
-def _language(value: Any) -> str:
-    if not isinstance(value, str) or value.lower() not in LANGUAGES:
-        raise ValueError(f"unknown language {value!r}; choose one of {', '.join(LANGUAGES)}")
-    return value.lower()
-
-
 def _exercise(value: Any) -> str:
     if value != ROTATE and value not in EXERCISES:
         choices = ", ".join([*EXERCISES, ROTATE])
@@ -122,7 +116,7 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "spoken_cues": _bool,
     "followup_enabled": _bool,
     "followup_tension": _int_in(1, 10),
-    "language": _language,
+    "language": parse_language,
 }
 assert set(PARSERS) == {f.name for f in fields(Settings)}, "every setting needs a parser"
 

@@ -52,9 +52,17 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
         tray.show()
     signal_notifier = _quit_on_signals()
     built: list[tuple[Controller, CommandServer]] = []  # kept alive while the loop runs
-    QTimer.singleShot(0, lambda: built.append(
-        _build(qapp, tray, translations.language, data_dir=data_dir,
-               settings_file=settings_file, command=command)))
+
+    def build() -> None:
+        try:
+            built.append(_build(qapp, tray, translations.language, data_dir=data_dir,
+                                settings_file=settings_file, command=command))
+        except Exception:
+            # Not a dead tray icon holding the lock: say what broke and end.
+            log.exception("StressBreak could not start")
+            qapp.exit(1)
+
+    QTimer.singleShot(0, build)
     try:
         code = qapp.exec()
         # Windows closed during shutdown are only scheduled for deletion; delete them while
@@ -62,6 +70,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return code
     finally:
+        signal.set_wakeup_fd(-1)
         del signal_notifier
         lock.release()
 
@@ -94,11 +103,12 @@ def _build(
         else:
             log.warning("%s", message)
 
+    clock = SystemClock(tz)
     controller = Controller(
-        clock=SystemClock(tz),
+        clock=clock,
         tz=tz,
         settings_store=SettingsStore(settings_file, on_problem),
-        journal=Journal(data_dir, on_problem),
+        journal=Journal(data_dir, on_problem, clock=clock),
         prefs_store=PrefsStore(data_dir / "prefs.json", on_problem),
         scheduler=Scheduler(tz),
         notifier=Notifier("StressBreak", enabled=True),

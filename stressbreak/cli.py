@@ -103,9 +103,15 @@ def _send(name: str, command: str) -> Reply | None:
 
     from stressbreak.services.instance import send_command  # noqa: PLC0415
 
-    # Qt's local sockets want an application object, even without an event loop.
-    _app = QCoreApplication.instance() or QCoreApplication([])
-    return send_command(name, command, timeout_ms=1000)
+    # Qt's local sockets want an application object, even without an event loop. It is shut
+    # down again: if this process goes on to become the app, that needs a QApplication.
+    owned = QCoreApplication.instance() is None
+    app = QCoreApplication.instance() or QCoreApplication([])
+    try:
+        return send_command(name, command, timeout_ms=1000)
+    finally:
+        if owned:
+            app.shutdown()
 
 
 def _print(reply: Reply) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from stressbreak.core.breathing import (
     DEFAULT_PATTERN,
@@ -101,7 +102,8 @@ class Controller(QObject):
         self.settings = Settings()
         self.state = ScheduleState(anchor=clock.now())
         self._status = StatusText(self)
-        self.problems: list[str] = []
+        self.problems: list[str] = []  # told this session; `status` repeats them
+        self._untold: list[str] = []  # waiting for a tray to show them
         self.reminder: ReminderWindow | None = None
         self.pause_window: PauseWindow | None = None
         self.checkin: CheckInDialog | None = None
@@ -152,6 +154,9 @@ class Controller(QObject):
     def _show_tray(self) -> None:
         if Tray.available():
             self.tray.show()
+            if self._untold:
+                self.tray.tell(self.tr("StressBreak"), "\n".join(self._untold))
+                self._untold.clear()
             return
         self._tray_tries += 1
         if self._tray_tries == 1:
@@ -201,7 +206,7 @@ class Controller(QObject):
         )
 
     def status_text(self) -> str:
-        return self.tray.tooltip()
+        return "\n".join([self.tray.tooltip(), *self.problems])
 
     def _on_pause_due(self, slot: object) -> None:
         del slot
@@ -247,6 +252,7 @@ class Controller(QObject):
                                   followup=self.state.is_followup_due(shown_at))
         reminder.start_requested.connect(self._on_reminder_start)
         reminder.snooze_requested.connect(self._on_reminder_snooze)
+        reminder.destroyed.connect(self._on_reminder_destroyed)
         reminder.skip_requested.connect(
             lambda: self._on_reminder_declined(shown_at, PauseOutcome.SKIPPED))
         reminder.timed_out.connect(
@@ -256,6 +262,13 @@ class Controller(QObject):
         self._notifier.notify(self.tr("Time for a one-minute pause"),
                               self.tr("Click the StressBreak reminder to breathe along."))
         self.reschedule()
+
+    def _on_reminder_destroyed(self) -> None:
+        # Every way out of a reminder is handled by its signals; this only makes sure no
+        # deleted window is ever taken for one still on screen.
+        if self.reminder is not None and not isValid(self.reminder):
+            self.reminder = None
+            self.reschedule()
 
     def _on_reminder_start(self) -> None:
         self.reminder = None
@@ -419,9 +432,11 @@ class Controller(QObject):
             return
         from stressbreak.ui.values_dialog import ValuesDialog  # noqa: PLC0415
 
-        dialog = ValuesDialog(self.prefs.values)
+        # Above the stress meter when it asked for it (that one stays on top).
+        dialog = ValuesDialog(self.prefs.values, parent=self.checkin)
         dialog.saved.connect(self._on_values_saved)
         dialog.finished.connect(self._on_values_closed)
+        dialog.destroyed.connect(self._on_values_closed)  # also when the stress meter closes
         self.values_dialog = dialog
         _bring_forward(dialog)
 
@@ -479,10 +494,14 @@ class Controller(QObject):
             self.tell(str(exc))
 
     def tell(self, message: str) -> None:
-        """A problem the user must hear about once: tray notice, log, and `status`."""
+        """A problem the user must hear about once: tray notice (now, or as soon as there is a
+        tray), log, and `status`."""
         log.warning("%s", message)
         self.problems.append(message)
-        self.tray.tell(self.tr("StressBreak"), message)
+        if self.tray.is_visible():
+            self.tray.tell(self.tr("StressBreak"), message)
+        else:
+            self._untold.append(message)
 
     # -- remote control -------------------------------------------------------------------
 

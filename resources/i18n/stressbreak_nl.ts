@@ -320,8 +320,8 @@
         <translation>Favoriete oefening</translation>
     </message>
     <message>
-        <source>Favourites come first when exercises take turns</source>
-        <translation>Als oefeningen elkaar afwisselen, komen favorieten eerst aan de beurt</translation>
+        <source>When exercises take turns, only your favourites come</source>
+        <translation>Als oefeningen elkaar afwisselen, komen alleen je favorieten</translation>
     </message>
     <message>
         <source>It won&apos;t come back</source>

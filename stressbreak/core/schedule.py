@@ -9,7 +9,7 @@ one reminder, never a burst of the ones it slept through.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from stressbreak.core.settings import Settings
 from stressbreak.core.timeutil import add_real, at_local
@@ -38,7 +38,9 @@ class ScheduleState:
         return replace(self, anchor=now, snoozed_until=None, followup_at=None)
 
     def snooze(self, now: datetime, settings: Settings) -> ScheduleState:
-        return replace(self, snoozed_until=add_real(now, timedelta(minutes=settings.snooze_min)))
+        """Later, once: a snoozed follow-up becomes an ordinary snoozed reminder."""
+        return replace(self, snoozed_until=add_real(now, timedelta(minutes=settings.snooze_min)),
+                       followup_at=None)
 
     def quiet_for(self, now: datetime, minutes: int) -> ScheduleState:
         return replace(self, quiet_until=add_real(now, timedelta(minutes=minutes)))
@@ -58,19 +60,24 @@ class ScheduleState:
             state = replace(state, followup_at=add_real(now, FOLLOWUP_DELAY))
         return state
 
+    def is_followup_day(self, now: datetime) -> bool:
+        """The follow-up was offered for today (one from an earlier day has lapsed)."""
+        return (self.followup_at is not None
+                and self.followup_at.astimezone(now.tzinfo).date() == now.date())
+
     def is_followup_due(self, now: datetime) -> bool:
         """The offered extra pause is due now (an offer from an earlier day has lapsed)."""
         return (
             self.followup_at is not None
-            and now >= self.followup_at
-            and now.date() == self.followup_at.date()
+            and _utc(now) >= _utc(self.followup_at)
+            and now.date() == self.followup_at.astimezone(now.tzinfo).date()
         )
 
     def resume(self) -> ScheduleState:
         return replace(self, quiet_until=None)
 
     def is_quiet(self, now: datetime) -> bool:
-        return self.quiet_until is not None and now < self.quiet_until
+        return self.quiet_until is not None and _utc(now) < _utc(self.quiet_until)
 
 
 def next_pause_at(settings: Settings, state: ScheduleState, now: datetime) -> datetime | None:
@@ -79,15 +86,23 @@ def next_pause_at(settings: Settings, state: ScheduleState, now: datetime) -> da
     A due time in the past (the computer slept, the clock jumped) means "now", once.
     """
     interval = timedelta(minutes=settings.interval_min)
-    if state.snoozed_until is not None:
-        candidate = state.snoozed_until
-    else:
-        candidate = add_real(state.anchor, interval)
-    if state.followup_at is not None and state.followup_at.date() == now.date():
-        candidate = min(candidate, state.followup_at)
-    if state.quiet_until is not None and candidate < state.quiet_until:
-        candidate = state.quiet_until
-    return _within_working_hours(settings, max(candidate, now))
+    tz = now.tzinfo
+    # A clock set back leaves the anchor in the future: the interval then counts from now.
+    anchor = min(_utc(state.anchor), _utc(now))
+    snoozed = state.snoozed_until
+    candidate = _utc(snoozed) if snoozed is not None else anchor + interval
+    if state.followup_at is not None and state.is_followup_day(now):
+        candidate = min(candidate, _utc(state.followup_at))
+    if state.quiet_until is not None:
+        candidate = max(candidate, _utc(state.quiet_until))
+    # Overdue since before today's work began (the laptop slept overnight): today's first
+    # pause comes one interval into the day, not the moment work starts.
+    day_start = at_local(now.date(), settings.work_start, tz)
+    if candidate < _utc(now) and candidate < _utc(day_start):
+        candidate = _utc(add_real(day_start, interval))
+    # Local times of the user's zone (records read back carry a fixed offset, which would
+    # put later days an hour off across a DST change).
+    return _within_working_hours(settings, max(candidate, _utc(now)).astimezone(tz))
 
 
 def _within_working_hours(settings: Settings, t: datetime) -> datetime | None:
@@ -135,9 +150,14 @@ def checkin_wanted(state: ScheduleState, slot: datetime, now: datetime) -> bool:
     One that fires late (after sleep) is still asked the same day, never the next; none is
     asked during a quiet period or right after the user answered one (say, after a pause).
     """
-    if now.date() != slot.date() or state.is_quiet(now):
+    if now.date() != slot.astimezone(now.tzinfo).date() or state.is_quiet(now):
         return False
-    return state.last_checkin is None or now - state.last_checkin >= RECENT_CHECKIN
+    return state.last_checkin is None or _utc(now) - _utc(state.last_checkin) >= RECENT_CHECKIN
+
+
+def _utc(when: datetime) -> datetime:
+    """Compare and subtract in UTC: Python does both by wall clock for times in one zone."""
+    return when.astimezone(UTC)
 
 
 def in_working_hours(settings: Settings, now: datetime) -> bool:

@@ -251,6 +251,8 @@ class Scheduler(QObject):
             if when.utcoffset() is None:
                 raise ValueError(f"{kind} time must be timezone-aware, got {when!r}")
             when = when.astimezone(self._tz)
+        if when == self._scheduled(kind):
+            return  # unchanged: re-adding the job would only cost a wake-up
         if self._backend is None:
             self._wanted[kind] = when
         elif when is None:

@@ -222,7 +222,7 @@ class PauseWindow(QWidget):
         self.favourite_button.setText(self.tr("★ Favourite") if on else self.tr("☆ Favourite"))
         self.favourite_button.setAccessibleName(self.tr("Favourite exercise"))
         self.favourite_button.setToolTip(
-            self.tr("Favourites come first when exercises take turns"))
+            self.tr("When exercises take turns, only your favourites come"))
 
     def _on_favourite(self, on: bool) -> None:
         self._show_favourite(on)

@@ -7,7 +7,7 @@ window is the reminder people act on; clicking anywhere on its body starts the p
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 _MARGIN_PX = 12
@@ -127,6 +127,14 @@ class ReminderWindow(QFrame):
             self._decide(self.snooze_requested)
         else:
             super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closed some other way (Alt+F4, the window manager): as if it had been left alone.
+        if not self._decided:
+            self._decided = True
+            self._timeout.stop()
+            self.timed_out.emit()
+        super().closeEvent(event)
 
     def dismiss(self) -> None:
         """Close without a decision (another pause started some other way)."""

@@ -5,15 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stressbreak.core.content import MAX_VALUE_CHARS, MAX_VALUES
 
 
 class ValuesDialog(QDialog):
-    saved = Signal(list)  # the values as typed (the store trims and de-duplicates)
+    saved = Signal(list)  # the values as typed (Prefs.with_values trims and de-duplicates)
 
-    def __init__(self, values: Sequence[str], parent: QDialog | None = None) -> None:
+    def __init__(self, values: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("StressBreak — my values"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

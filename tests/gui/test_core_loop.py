@@ -400,3 +400,24 @@ def test_breathing_cues_chime_and_speak_each_phase(qtbot, tmp_path):
         window.end_early()
     finally:
         controller.stop()
+
+
+def test_a_closed_reminder_never_blocks_later_reminders(qtbot, loop):
+    controller, clock, journal, _told = loop
+    clock.advance(timedelta(hours=1))
+    controller._scheduler.pause_due.emit(clock.now())
+    controller.reminder.close()  # closed by the window manager, no button pressed
+    assert controller.reminder is None
+    [missed] = all_records(journal)
+    assert missed.outcome is PauseOutcome.MISSED
+    assert controller._scheduler.next_pause_at() == clock.now() + timedelta(hours=1)
+    controller.start_pause()  # the tray's left click still works
+    assert controller.pause_window is not None
+    controller.pause_window.end_early()
+
+
+def test_problems_wait_for_a_tray_and_show_in_status(loop):
+    controller, _clock, _journal, _told = loop
+    controller.tell("The journal file for March could not be read.")
+    assert "could not be read" in controller.status_text()
+    assert controller._untold == ["The journal file for March could not be read."]

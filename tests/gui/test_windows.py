@@ -76,7 +76,7 @@ def test_pause_can_end_early_with_escape(qtbot):
     window.start()
     qtbot.waitUntil(lambda: window.elapsed_s() > 0.2, timeout=3000)
     with qtbot.waitSignal(window.finished, timeout=1000) as blocker:
-        qtbot.mouseClick(window.end_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
     completed, elapsed = blocker.args
     assert completed is False
     assert 0.2 < elapsed < 60
@@ -250,3 +250,11 @@ def test_favourite_and_never_again_buttons(qtbot):
     breathing = PauseWindow(PATTERNS["coherent"], duration_s=60)
     qtbot.addWidget(breathing)
     assert not breathing.hide_button.isVisibleTo(breathing)  # breathing always stays
+
+
+def test_a_reminder_closed_by_the_window_manager_counts_as_missed(qtbot):
+    reminder = ReminderWindow(timeout_s=60, snooze_min=5)
+    qtbot.addWidget(reminder)
+    reminder.show_near(None)
+    with qtbot.waitSignal(reminder.timed_out, timeout=1000):
+        reminder.close()  # what Alt+F4 does

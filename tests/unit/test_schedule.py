@@ -230,3 +230,36 @@ def test_an_unused_followup_lapses_overnight():
     tuesday = ams(2026, 11, 24, 10, 0)
     assert not tense.is_followup_due(tuesday)
     assert next_pause_at(DEFAULT, tense, tuesday) == tuesday  # the ordinary first pause
+
+
+def test_a_snoozed_followup_comes_back_after_the_snooze_not_at_once():
+    now = ams(*MON, 10, 50)
+    tense = ScheduleState(anchor=ams(*MON, 10, 0)).checked_in(ams(*MON, 10, 30), 8, DEFAULT)
+    assert tense.is_followup_due(now)
+    snoozed = tense.snooze(now, DEFAULT)
+    assert next_pause_at(DEFAULT, snoozed, now) == ams(*MON, 10, 55)
+
+
+def test_overdue_since_last_night_gives_the_first_pause_one_interval_into_the_day():
+    # Suspended at 17:00 with a pause due at 17:20; woken at 09:01 the next morning.
+    state = ScheduleState(anchor=ams(*MON, 16, 20))
+    assert next_pause_at(DEFAULT, state, ams(2026, 11, 24, 9, 1)) == ams(2026, 11, 24, 10, 0)
+    assert next_pause_at(DEFAULT, state, ams(2026, 11, 24, 7, 0)) == ams(2026, 11, 24, 10, 0)
+    # Woken in the afternoon instead: one reminder now.
+    afternoon = ams(2026, 11, 24, 15, 0)
+    assert next_pause_at(DEFAULT, state, afternoon) == afternoon
+
+
+def test_a_clock_set_back_does_not_delay_the_next_pause():
+    now = ams(*MON, 10, 0)
+    future_anchor = ScheduleState(anchor=now + timedelta(hours=3))  # from before the jump
+    assert next_pause_at(DEFAULT, future_anchor, now) == ams(*MON, 11, 0)
+
+
+def test_an_anchor_read_back_with_a_fixed_offset_still_gives_local_times_after_dst():
+    # The journal gives times with a fixed +01:00 offset; on Monday Amsterdam is at +02:00.
+    friday = datetime.fromisoformat("2026-03-27T17:00:00+01:00")
+    friday_evening = datetime(2026, 3, 27, 17, 10, tzinfo=AMS)  # work ends before 18:00
+    due = next_pause_at(DEFAULT, ScheduleState(anchor=friday), friday_evening)
+    assert due == datetime(2026, 3, 30, 10, 0, tzinfo=AMS)
+    assert due.utcoffset() == timedelta(hours=2)

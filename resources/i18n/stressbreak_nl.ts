@@ -170,6 +170,14 @@
         <translation>Stressmeters</translation>
     </message>
     <message>
+        <source>d MMM</source>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
         <source>Pauses taken: {taken} of {reminders} · stress meters: {checkins}</source>
         <translation>Pauzes genomen: {taken} van {reminders} · stressmeters: {checkins}</translation>
     </message>
@@ -178,8 +186,16 @@
         <translation>Deze week is er nog niets vastgelegd. Je pauzes en stressmeters verschijnen hier.</translation>
     </message>
     <message>
+        <source>{day} {time}</source>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
         <source>Next step: {step}</source>
         <translation>Volgende stap: {step}</translation>
+    </message>
+    <message>
+        <source>“{note}”</source>
+        <translation>‘{note}’</translation>
     </message>
     <message>
         <source>Pauses per day</source>

@@ -112,9 +112,10 @@ class OverviewWindow(QWidget):
         self.title.setText(
             self.tr("Week {week}: {first} – {last}").format(
                 week=self._monday.isocalendar().week,
-                # Month names from the locale, e.g. "23 Nov" / "23 nov"; the year once.
-                first=locale.toString(_qdate(self._monday), "d MMM"),
-                last=locale.toString(_qdate(sunday), "d MMM yyyy"),
+                # Month names from the locale; the pattern itself is translatable, so each
+                # language puts day and month in its own order ("23 Nov" / "Nov 23").
+                first=locale.toString(_qdate(self._monday), self.tr("d MMM")),
+                last=locale.toString(_qdate(sunday), self.tr("d MMM yyyy")),
             )
         )
         current = week_start(self._today())
@@ -152,13 +153,13 @@ class OverviewWindow(QWidget):
         self.checkins.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             local = entry.at.astimezone(self._tz)
-            when = "{day} {time}".format(
+            when = self.tr("{day} {time}").format(
                 day=locale.dayName(local.isoweekday(), QLocale.FormatType.ShortFormat),
                 time=locale.toString(QTime(local.hour, local.minute),
                                      QLocale.FormatType.ShortFormat),
             )
             signals = ", ".join(translated(BODY_SIGNALS.label_of(s)) for s in entry.signals)
-            cells = [when, *(_answer_text(entry, q.id) for q in QUESTIONS), signals,
+            cells = [when, *(self._answer_text(entry, q.id) for q in QUESTIONS), signals,
                      entry.trigger, "" if entry.tension is None else str(entry.tension)]
             for column, text in enumerate(cells):
                 self.checkins.setItem(row, column, _item(text, numeric=column == 6))
@@ -170,14 +171,16 @@ class OverviewWindow(QWidget):
                         item.setToolTip(step)
 
 
-def _answer_text(entry: CheckIn, question_id: str) -> str:
-    question = next(q for q in QUESTIONS if q.id == question_id)
-    chips: tuple[str, ...] = getattr(entry, question_id)
-    note: str = getattr(entry, f"{question_id}_note")
-    words = [translated(question.label_of(c)) for c in chips]
-    if note:
-        words.append(f"“{note}”")
-    return ", ".join(words)
+
+
+    def _answer_text(self, entry: CheckIn, question_id: str) -> str:
+        question = next(q for q in QUESTIONS if q.id == question_id)
+        chips: tuple[str, ...] = getattr(entry, question_id)
+        note: str = getattr(entry, f"{question_id}_note")
+        words = [translated(question.label_of(c)) for c in chips]
+        if note:
+            words.append(self.tr("“{note}”").format(note=note))  # each language's quotes
+        return ", ".join(words)
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -125,6 +125,7 @@ class Controller(QObject):
         tray.resume_requested.connect(self.resume)
         tray.values_requested.connect(self.open_values)
         tray.profile_requested.connect(self.open_profile)
+        tray.unhide_requested.connect(lambda: self._save_prefs(self.prefs.unhide_all()))
         tray.quit_requested.connect(self.quit_requested.emit)
         scheduler.pause_due.connect(self._on_pause_due)
         scheduler.checkin_due.connect(self._on_checkin_due)
@@ -138,6 +139,7 @@ class Controller(QObject):
         self._cues.configure(self.settings.sound_cues, self.settings.spoken_cues)
         self._journal.start()
         self.prefs = self._prefs_store.load()
+        self.tray.set_hidden_exercises(len(self.prefs.hidden))
         self.state = self._state_from_today()
         self._scheduler.start()
         self.reschedule()
@@ -450,6 +452,7 @@ class Controller(QObject):
     def _save_prefs(self, prefs: Prefs) -> bool:
         """Keep the new choices; on a disk error they still hold until StressBreak quits."""
         self.prefs = prefs
+        self.tray.set_hidden_exercises(len(prefs.hidden))
         try:
             self._prefs_store.save(prefs)
         except OSError as exc:

@@ -575,6 +575,10 @@
         <translation>Stresspatronen…</translation>
     </message>
     <message>
+        <source>Show hidden exercises again</source>
+        <translation>Verborgen oefeningen weer tonen</translation>
+    </message>
+    <message>
         <source>Pause reminders</source>
         <translation>Herinneringen pauzeren</translation>
     </message>

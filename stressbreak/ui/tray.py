@@ -18,6 +18,7 @@ class Tray(QObject):
     resume_requested = Signal()
     values_requested = Signal()
     profile_requested = Signal()
+    unhide_requested = Signal()  # bring back the exercises the user said never to show
     quit_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
@@ -29,6 +30,9 @@ class Tray(QObject):
         self._menu.addAction(self.tr("Weekly overview"), self.overview_requested.emit)
         self._menu.addAction(self.tr("My values…"), self.values_requested.emit)
         self._menu.addAction(self.tr("Stress patterns…"), self.profile_requested.emit)
+        self._unhide: QAction = self._menu.addAction(
+            self.tr("Show hidden exercises again"), self.unhide_requested.emit)
+        self._unhide.setEnabled(False)
         self._menu.addSeparator()
         quiet = self._menu.addMenu(self.tr("Pause reminders"))
         quiet.addAction(self.tr("For 30 minutes"), lambda: self.quiet_requested.emit(30))
@@ -69,6 +73,9 @@ class Tray(QObject):
     def set_status(self, text: str, quiet: bool) -> None:
         self._icon.setToolTip(text)
         self._resume.setEnabled(quiet)
+
+    def set_hidden_exercises(self, count: int) -> None:
+        self._unhide.setEnabled(count > 0)
 
     def tell(self, title: str, message: str) -> None:
         """A short notice for the user (a problem, not a reminder)."""

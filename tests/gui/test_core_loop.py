@@ -297,6 +297,9 @@ def test_exercises_take_turns_and_remember_favourites_and_hidden(qtbot, tmp_path
         saved = json.loads((data / "prefs.json").read_text())
         assert saved["hidden"] == ["body_check"]
         assert saved["favourites"] == ["anchor"]
+        unhide = next(a for a in controller.tray.menu.actions()
+                      if a.text() == "Show hidden exercises again")
+        assert unhide.isEnabled()
         # From now on only the favourite comes (it is the only one), also after a restart.
         controller.stop()
         controller.start()
@@ -305,6 +308,9 @@ def test_exercises_take_turns_and_remember_favourites_and_hidden(qtbot, tmp_path
         controller.pause_window.end_early()
         used = [r.exercise for r in all_records(controller._journal)]
         assert used == ["coherent", "body_check", "anchor", "anchor"]
+        unhide.trigger()  # "Show hidden exercises again"
+        assert json.loads((data / "prefs.json").read_text())["hidden"] == []
+        assert not unhide.isEnabled()
     finally:
         controller.stop()
 

@@ -29,6 +29,7 @@ from stressbreak.core.breathing import (
 )
 from stressbreak.core.clock import Clock
 from stressbreak.core.exercises import BREATHING, Exercise, choose_exercise
+from stressbreak.core.messages import message_of
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
 from stressbreak.core.prefs import Prefs
 from stressbreak.core.profiles import tips_for
@@ -48,6 +49,7 @@ from stressbreak.services.notify import Notifier
 from stressbreak.services.prefs_store import PrefsStore
 from stressbreak.services.scheduler import Scheduler
 from stressbreak.services.settings_store import SettingsStore
+from stressbreak.ui.style import translate_message
 from stressbreak.ui.tray import StatusText, Tray
 
 if TYPE_CHECKING:
@@ -179,7 +181,7 @@ class Controller(QObject):
         try:
             records = self._journal.records_between(midnight, now + timedelta(seconds=1))
         except JournalError as exc:
-            self.tell(str(exc))
+            self.tell(message_of(exc))
             records = []
         pauses = [r for r in records if isinstance(r, PauseRecord)]
         ends = [r.ended_at for r in pauses]
@@ -484,7 +486,7 @@ class Controller(QObject):
         try:
             records = self._journal.records_between(start, end)
         except JournalError as exc:
-            self.tell(str(exc))
+            self.tell(message_of(exc))
             records = []
         return summarise_week(records, monday, self._tz)
 
@@ -494,12 +496,13 @@ class Controller(QObject):
         try:
             self._journal.append(record)
         except JournalError as exc:
-            self.tell(str(exc))
+            self.tell(message_of(exc))
 
-    def tell(self, message: str) -> None:
+    def tell(self, english: str) -> None:
         """A problem the user must hear about once: tray notice (now, or as soon as there is a
-        tray), log, and `status`."""
-        log.warning("%s", message)
+        tray), log (in English), and `status` — in the user's language where it is a Message."""
+        log.warning("%s", english)
+        message = translate_message(english)
         self.problems.append(message)
         if self.tray.is_visible():
             self.tray.tell(self.tr("StressBreak"), message)

@@ -925,6 +925,112 @@
     </message>
 </context>
 <context>
+    <name>journal</name>
+    <message>
+        <source>January</source>
+        <translation>januari</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>februari</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>maart</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>april</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>mei</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>augustus</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>september</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>november</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>december</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>de schijf is vol</translation>
+    </message>
+    <message>
+        <source>the journal folder cannot be written to</source>
+        <translation>er kan niet in de dagboekmap worden geschreven</translation>
+    </message>
+    <message>
+        <source>the journal folder is missing</source>
+        <translation>de dagboekmap ontbreekt</translation>
+    </message>
+    <message>
+        <source>StressBreak could not save this entry ({reason}). Earlier entries are safe.</source>
+        <translation>StressBreak kon dit moment niet bewaren ({reason}). Wat je eerder bewaarde, is veilig.</translation>
+    </message>
+    <message>
+        <source>StressBreak could not read its journal file {path} ({reason}). Nothing was changed.</source>
+        <translation>StressBreak kon het dagboekbestand {path} niet lezen ({reason}). Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <source>StressBreak could not open its journal folder {folder} ({reason}).</source>
+        <translation>StressBreak kon de dagboekmap {folder} niet openen ({reason}).</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 moment</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>{count} momenten</translation>
+    </message>
+    <message>
+        <source>{entries} in the journal file {path} could not be read (written by a newer StressBreak, or damaged). They are left out here and kept in the file unchanged.</source>
+        <translation>{entries} in het dagboekbestand {path} konden niet worden gelezen (geschreven door een nieuwere StressBreak, of beschadigd). Ze worden hier overgeslagen en blijven onveranderd in het bestand.</translation>
+    </message>
+    <message>
+        <source>The journal file for {month} could not be read ({problem}). It was kept as {target}, and StressBreak carries on with an empty journal for that month.</source>
+        <translation>Het dagboekbestand van {month} kon niet worden gelezen ({problem}). Het is bewaard als {target}, en StressBreak gaat verder met een leeg dagboek voor die maand.</translation>
+    </message>
+</context>
+<context>
+    <name>prefs</name>
+    <message>
+        <source>Your choices in {path} could not be read ({problem}).</source>
+        <translation>Je keuzes in {path} konden niet worden gelezen ({problem}).</translation>
+    </message>
+    <message>
+        <source>Your values and exercise choices could not be read ({problem}); the file was kept as {target} and StressBreak starts afresh with them.</source>
+        <translation>Je waarden en oefenkeuzes konden niet worden gelezen ({problem}); het bestand is bewaard als {target} en StressBreak begint er opnieuw mee.</translation>
+    </message>
+</context>
+<context>
     <name>profiles</name>
     <message>
         <source>not like me</source>
@@ -1085,6 +1191,93 @@
     <message>
         <source>Tension may come along while you do what matters to you.</source>
         <translation>Spanning mag meekomen terwijl je doet wat voor jou belangrijk is.</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>unknown language {value}; choose one of {choices}</source>
+        <translation>onbekende taal {value}; kies uit {choices}</translation>
+    </message>
+    <message>
+        <source>expected a whole number from {low} to {high}, got {value}</source>
+        <translation>verwacht een heel getal van {low} tot en met {high}, maar het is {value}</translation>
+    </message>
+    <message>
+        <source>must be from {low} to {high}, got {value}</source>
+        <translation>moet van {low} tot en met {high} zijn, maar het is {value}</translation>
+    </message>
+    <message>
+        <source>expected true or false, got {value}</source>
+        <translation>verwacht true of false, maar het is {value}</translation>
+    </message>
+    <message>
+        <source>expected a time as &quot;HH:MM&quot;, got {value}</source>
+        <translation>verwacht een tijd als &quot;UU:MM&quot;, maar het is {value}</translation>
+    </message>
+    <message>
+        <source>expected a list of times like [&quot;10:30&quot;, &quot;16:00&quot;], got {value}</source>
+        <translation>verwacht een lijst met tijden zoals [&quot;10:30&quot;, &quot;16:00&quot;], maar het is {value}</translation>
+    </message>
+    <message>
+        <source>at most {count} times a day</source>
+        <translation>hoogstens {count} keer per dag</translation>
+    </message>
+    <message>
+        <source>expected a list of days like [&quot;mon&quot;, &quot;tue&quot;], got {value}</source>
+        <translation>verwacht een lijst met dagen zoals [&quot;mon&quot;, &quot;tue&quot;], maar het is {value}</translation>
+    </message>
+    <message>
+        <source>unknown day {day}; use {days}</source>
+        <translation>onbekende dag {day}; gebruik {days}</translation>
+    </message>
+    <message>
+        <source>unknown pattern {value}; choose one of {choices}</source>
+        <translation>onbekend ademritme {value}; kies uit {choices}</translation>
+    </message>
+    <message>
+        <source>unknown exercise {value}; choose one of {choices}</source>
+        <translation>onbekende oefening {value}; kies uit {choices}</translation>
+    </message>
+    <message>
+        <source>the settings file must hold a JSON object; all defaults are used</source>
+        <translation>het instellingenbestand moet een JSON-object bevatten; alle standaardwaarden worden gebruikt</translation>
+    </message>
+    <message>
+        <source>&apos;version&apos;: this StressBreak reads settings version {ours}, the file says {theirs}; values it understands are still used</source>
+        <translation>&apos;version&apos;: deze StressBreak leest instellingenversie {ours}, het bestand zegt {theirs}; waarden die hij begrijpt worden toch gebruikt</translation>
+    </message>
+    <message>
+        <source>{key}: unknown setting, ignored</source>
+        <translation>{key}: onbekende instelling, overgeslagen</translation>
+    </message>
+    <message>
+        <source>{key}: {problem}; the default {default} is used</source>
+        <translation>{key}: {problem}; de standaardwaarde {default} wordt gebruikt</translation>
+    </message>
+    <message>
+        <source>&apos;work_end&apos; ({end}) must be later than &apos;work_start&apos; ({start}); the defaults {first}–{last} are used</source>
+        <translation>&apos;work_end&apos; ({end}) moet later zijn dan &apos;work_start&apos; ({start}); de standaardtijden {first}–{last} worden gebruikt</translation>
+    </message>
+    <message>
+        <source>{text} is not a time written as HH:MM</source>
+        <translation>{text} is geen tijd geschreven als UU:MM</translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day</source>
+        <translation>{text} is geen tijdstip van de dag</translation>
+    </message>
+    <message>
+        <source>could not be read ({reason}); all defaults are used</source>
+        <translation>kon niet worden gelezen ({reason}); alle standaardwaarden worden gebruikt</translation>
+    </message>
+    <message>
+        <source>is not valid JSON (line {line}, column {column}: {reason}); all defaults are used and the file is left as it is</source>
+        <translation>is geen geldige JSON (regel {line}, kolom {column}: {reason}); alle standaardwaarden worden gebruikt en het bestand blijft zoals het is</translation>
+    </message>
+    <message>
+        <source>Settings file {path}: {problem}</source>
+        <translation>Instellingenbestand {path}: {problem}</translation>
     </message>
 </context>
 </TS>

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stressbreak.core.messages import QT_TRANSLATE_NOOP
+
 CONTEXT = "content"
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks `text` for lupdate (it looks for this name) without importing Qt into core."""
-    del context
-    return text
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from stressbreak.core.breathing import ROTATE
-from stressbreak.core.content import QT_TRANSLATE_NOOP
+from stressbreak.core.messages import QT_TRANSLATE_NOOP
 
 BREATHING = "breathing"  # the breathing pacer (its pattern comes from the breathing setting)
 

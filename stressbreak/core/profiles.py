@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from stressbreak.core.content import QT_TRANSLATE_NOOP
+from stressbreak.core.messages import QT_TRANSLATE_NOOP
 
 CONTEXT = "profiles"
 

@@ -15,6 +15,7 @@ from typing import Any
 from stressbreak.core.breathing import DEFAULT_PATTERN, PATTERNS, ROTATE
 from stressbreak.core.exercises import BREATHING, EXERCISES
 from stressbreak.core.languages import DEFAULT_LANGUAGE, parse_language
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message, message_of
 from stressbreak.core.timeutil import parse_hhmm
 
 SCHEMA_VERSION = 1
@@ -47,9 +48,13 @@ class Settings:
 def _int_in(low: int, high: int) -> Callable[[Any], int]:
     def parse(value: Any) -> int:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise ValueError(f"expected a whole number from {low} to {high}, got {value!r}")
+            raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+                "settings", "expected a whole number from {low} to {high}, got {value}"),
+                low=low, high=high, value=repr(value)))
         if not low <= value <= high:
-            raise ValueError(f"must be from {low} to {high}, got {value}")
+            raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+                "settings", "must be from {low} to {high}, got {value}"),
+                low=low, high=high, value=value))
         return value
 
     return parse
@@ -57,44 +62,57 @@ def _int_in(low: int, high: int) -> Callable[[Any], int]:
 
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "expected true or false, got {value}"), value=repr(value)))
     return value
 
 
 def _time(value: Any) -> time:
     if not isinstance(value, str):
-        raise ValueError(f"expected a time as \"HH:MM\", got {value!r}")
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "expected a time as \"HH:MM\", got {value}"), value=repr(value)))
     return parse_hhmm(value)
 
 
 def _times(value: Any) -> tuple[time, ...]:
     if not isinstance(value, list):
-        raise ValueError(f"expected a list of times like [\"10:30\", \"16:00\"], got {value!r}")
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "expected a list of times like [\"10:30\", \"16:00\"], got {value}"),
+            value=repr(value)))
     if len(value) > MAX_CHECKINS_PER_DAY:
-        raise ValueError(f"at most {MAX_CHECKINS_PER_DAY} times a day")
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "at most {count} times a day"), count=MAX_CHECKINS_PER_DAY))
     return tuple(sorted({_time(v) for v in value}))
 
 
 def _days(value: Any) -> tuple[int, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"expected a list of days like [\"mon\", \"tue\"], got {value!r}")
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "expected a list of days like [\"mon\", \"tue\"], got {value}"),
+            value=repr(value)))
     unknown = [v for v in value if v.lower() not in DAY_NAMES]
     if unknown:
-        raise ValueError(f"unknown day {unknown[0]!r}; use {', '.join(DAY_NAMES)}")
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "unknown day {day}; use {days}"),
+            day=repr(unknown[0]), days=", ".join(DAY_NAMES)))
     return tuple(sorted({DAY_NAMES.index(v.lower()) for v in value}))
 
 
 def _pattern(value: Any) -> str:
     if value != ROTATE and value not in PATTERNS:
         choices = ", ".join([*PATTERNS, ROTATE])
-        raise ValueError(f"unknown pattern {value!r}; choose one of {choices}")
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "unknown pattern {value}; choose one of {choices}"),
+            value=repr(value), choices=choices))
     return str(value)
 
 
 def _exercise(value: Any) -> str:
     if value != ROTATE and value not in EXERCISES:
         choices = ", ".join([*EXERCISES, ROTATE])
-        raise ValueError(f"unknown exercise {value!r}; choose one of {choices}")
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "unknown exercise {value}; choose one of {choices}"),
+            value=repr(value), choices=choices))
     return str(value)
 
 
@@ -125,34 +143,39 @@ def parse_settings(raw: Any) -> tuple[Settings, list[str]]:
     """Settings from a loaded JSON value, plus one readable message per problem found."""
     defaults = Settings()
     if not isinstance(raw, dict):
-        return defaults, ["the settings file must hold a JSON object; all defaults are used"]
+        return defaults, [Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "the settings file must hold a JSON object; all defaults are used"))]
     problems: list[str] = []
     version = raw.get("version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:
-        problems.append(
-            f"'version': this StressBreak reads settings version {SCHEMA_VERSION}, "
-            f"the file says {version!r}; values it understands are still used"
-        )
+        problems.append(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "'version': this StressBreak reads settings version {ours}, the file "
+            "says {theirs}; values it understands are still used"),
+            ours=SCHEMA_VERSION, theirs=repr(version)))
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key == "version":
             continue
         parser = PARSERS.get(key)
         if parser is None:
-            problems.append(f"{key!r}: unknown setting, ignored")
+            problems.append(Message("settings", QT_TRANSLATE_NOOP(
+                "settings", "{key}: unknown setting, ignored"), key=repr(key)))
             continue
         try:
             values[key] = parser(value)
         except ValueError as exc:
             default = _show(key, getattr(defaults, key))
-            problems.append(f"{key!r}: {exc}; the default {default} is used")
+            problems.append(Message("settings", QT_TRANSLATE_NOOP(
+                "settings", "{key}: {problem}; the default {default} is used"),
+                key=repr(key), problem=message_of(exc), default=default))
     start = values.get("work_start", defaults.work_start)
     end = values.get("work_end", defaults.work_end)
     if end <= start:
-        problems.append(
-            f"'work_end' ({end:%H:%M}) must be later than 'work_start' ({start:%H:%M}); "
-            f"the defaults {defaults.work_start:%H:%M}–{defaults.work_end:%H:%M} are used"
-        )
+        problems.append(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "'work_end' ({end}) must be later than 'work_start' ({start}); the "
+            "defaults {first}–{last} are used"),
+            end=f"{end:%H:%M}", start=f"{start:%H:%M}", first=f"{defaults.work_start:%H:%M}",
+            last=f"{defaults.work_end:%H:%M}"))
         values.pop("work_start", None)
         values.pop("work_end", None)
     return Settings(**values), problems

@@ -27,6 +27,7 @@ from tinydb import Storage, TinyDB
 from tinydb.table import Table
 
 from stressbreak.core.clock import Clock
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.model import Record, RecordError, record_from_dict
 from stressbreak.services.files import move_aside, write_atomic
 
@@ -38,9 +39,19 @@ FILE_MODE = 0o600
 
 _PARTITION_RE = re.compile(r"journal-(\d{4})-(\d{2})\.json")
 _MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    QT_TRANSLATE_NOOP("journal", "January"),
+    QT_TRANSLATE_NOOP("journal", "February"),
+    QT_TRANSLATE_NOOP("journal", "March"),
+    QT_TRANSLATE_NOOP("journal", "April"),
+    QT_TRANSLATE_NOOP("journal", "May"),
+    QT_TRANSLATE_NOOP("journal", "June"),
+    QT_TRANSLATE_NOOP("journal", "July"),
+    QT_TRANSLATE_NOOP("journal", "August"),
+    QT_TRANSLATE_NOOP("journal", "September"),
+    QT_TRANSLATE_NOOP("journal", "October"),
+    QT_TRANSLATE_NOOP("journal", "November"),
+    QT_TRANSLATE_NOOP("journal", "December"),
+)
 
 
 class JournalError(Exception):
@@ -119,25 +130,32 @@ def _json_kind(value: Any) -> str:
     return "number"
 
 
-def _write_failure_message(exc: OSError) -> str:
+def _write_failure_message(exc: OSError) -> Message:
+    reason: str
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        reason = "the disk is full"
+        reason = Message("journal", QT_TRANSLATE_NOOP("journal", "the disk is full"))
     elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        reason = "the journal folder cannot be written to"
+        reason = Message("journal", QT_TRANSLATE_NOOP(
+            "journal", "the journal folder cannot be written to"))
     elif exc.errno == errno.ENOENT:
-        reason = "the journal folder is missing"
+        reason = Message("journal", QT_TRANSLATE_NOOP("journal", "the journal folder is missing"))
     else:
         reason = exc.strerror or type(exc).__name__
-    return f"StressBreak could not save this entry ({reason}). Earlier entries are safe."
+    return Message("journal", QT_TRANSLATE_NOOP(
+        "journal", "StressBreak could not save this entry ({reason}). Earlier entries are safe."),
+        reason=reason)
 
 
-def _read_failure_message(path: Path, exc: OSError) -> str:
-    reason = exc.strerror or type(exc).__name__
-    return f"StressBreak could not read its journal file {path} ({reason}). Nothing was changed."
+def _read_failure_message(path: Path, exc: OSError) -> Message:
+    return Message("journal", QT_TRANSLATE_NOOP(
+        "journal",
+        "StressBreak could not read its journal file {path} ({reason}). Nothing was changed."),
+        path=str(path), reason=exc.strerror or type(exc).__name__)
 
 
-def _month_label(key: tuple[int, int]) -> str:
-    return f"{_MONTH_NAMES[key[1] - 1]} {key[0]}"
+def _month_label(key: tuple[int, int]) -> Message:
+    return Message("journal", QT_TRANSLATE_NOOP("journal", "{month} {year}"),
+                   month=Message("journal", _MONTH_NAMES[key[1] - 1]), year=key[0])
 
 
 def _months(first: tuple[int, int], last: tuple[int, int]) -> set[tuple[int, int]]:
@@ -185,9 +203,9 @@ class Journal:
             self._folder.chmod(FOLDER_MODE)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            raise JournalError(
-                f"StressBreak could not open its journal folder {self._folder} ({reason})."
-            ) from exc
+            raise JournalError(Message("journal", QT_TRANSLATE_NOOP(
+                "journal", "StressBreak could not open its journal folder {folder} ({reason})."),
+                folder=str(self._folder), reason=reason)) from exc
         self._remove_stale_temp_files()
         self._started = True
 
@@ -283,11 +301,15 @@ class Journal:
         if path in self._reported_skips:
             return
         self._reported_skips.add(path)
-        entries = "1 entry" if count == 1 else f"{count} entries"
-        self._on_problem(
-            f"{entries} in the journal file {path} could not be read (written by a newer "
-            "StressBreak, or damaged). They are left out here and kept in the file unchanged."
-        )
+        if count == 1:
+            entries = Message("journal", QT_TRANSLATE_NOOP("journal", "1 entry"))
+        else:
+            entries = Message("journal", QT_TRANSLATE_NOOP("journal", "{count} entries"),
+                              count=count)
+        self._on_problem(Message("journal", QT_TRANSLATE_NOOP(
+            "journal", "{entries} in the journal file {path} could not be read (written by a "
+            "newer StressBreak, or damaged). They are left out here and kept in the file "
+            "unchanged."), entries=entries, path=str(path)))
 
     def _table(self, key: tuple[int, int]) -> Table:
         db = self._dbs.get(key)
@@ -312,11 +334,10 @@ class Journal:
             db.close()
         now = self._clock.now() if self._clock is not None else datetime.now().astimezone()
         target = move_aside(self.path_for(key), now)
-        self._on_problem(
-            f"The journal file for {_month_label(key)} could not be read ({problem}). "
-            f"It was kept as {target}, and StressBreak carries on with an empty journal "
-            "for that month."
-        )
+        self._on_problem(Message("journal", QT_TRANSLATE_NOOP(
+            "journal", "The journal file for {month} could not be read ({problem}). It was "
+            "kept as {target}, and StressBreak carries on with an empty journal for that "
+            "month."), month=_month_label(key), problem=str(problem), target=str(target)))
 
     def _remove_stale_temp_files(self) -> None:
         # A kill between mkstemp and os.replace leaves a temp file. One process writes, so at

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.prefs import Prefs, PrefsError, prefs_from_dict
 from stressbreak.services.files import move_aside, write_atomic
 
@@ -34,12 +35,14 @@ class PrefsStore:
         try:
             target = move_aside(self._path, datetime.now().astimezone())
         except OSError:
-            self._on_problem(f"Your choices in {self._path} could not be read ({problem}).")
+            self._on_problem(Message("prefs", QT_TRANSLATE_NOOP(
+                "prefs", "Your choices in {path} could not be read ({problem})."),
+                path=str(self._path), problem=str(problem)))
             return Prefs()
-        self._on_problem(
-            f"Your values and exercise choices could not be read ({problem}); the file was "
-            f"kept as {target} and StressBreak starts afresh with them."
-        )
+        self._on_problem(Message("prefs", QT_TRANSLATE_NOOP(
+            "prefs", "Your values and exercise choices could not be read ({problem}); the file "
+            "was kept as {target} and StressBreak starts afresh with them."),
+            problem=str(problem), target=str(target)))
         return Prefs()
 
     def save(self, prefs: Prefs) -> None:

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.settings import Settings, parse_settings, settings_to_dict
 from stressbreak.services.files import write_atomic
 
@@ -34,15 +35,17 @@ class SettingsStore:
             self._write_defaults()
             return Settings()
         except (OSError, UnicodeDecodeError) as exc:
-            self._tell(f"could not be read ({exc}); all defaults are used")
+            self._tell(Message("settings", QT_TRANSLATE_NOOP(
+                "settings", "could not be read ({reason}); all defaults are used"),
+                reason=str(exc)))
             return Settings()
         try:
             raw = json.loads(text)
         except json.JSONDecodeError as exc:
-            self._tell(
-                f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-                "all defaults are used and the file is left as it is"
-            )
+            self._tell(Message("settings", QT_TRANSLATE_NOOP(
+                "settings", "is not valid JSON (line {line}, column {column}: {reason}); all "
+                "defaults are used and the file is left as it is"),
+                line=exc.lineno, column=exc.colno, reason=exc.msg))
             return Settings()
         settings, problems = parse_settings(raw)
         for problem in problems:
@@ -59,6 +62,7 @@ class SettingsStore:
             log.warning("could not create %s: %s", self._path, exc)
 
     def _tell(self, message: str) -> None:
-        full = f"Settings file {self._path}: {message}"
+        full = Message("settings", QT_TRANSLATE_NOOP("settings", "Settings file {path}: {problem}"),
+                       path=str(self._path), problem=message)
         log.warning("%s", full)
         self._on_problem(full)

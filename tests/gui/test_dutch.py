@@ -181,3 +181,28 @@ def test_the_app_reads_the_language_early_and_quietly(tmp_path: Path, caplog):
         path.write_text('{"language": "nl", oops')
         assert _language_setting(path) == "system"
     assert caplog.records == []  # the Controller reports these, once
+
+
+def test_problems_from_files_are_told_in_dutch(dutch, tmp_path):
+    from stressbreak.core.settings import parse_settings
+    from stressbreak.services.journal import Journal
+    from stressbreak.ui.style import translate_message
+
+    _settings, [problem] = parse_settings({"interval_min": 0})
+    assert problem == "'interval_min': must be from 5 to 240, got 0; the default 60 is used"
+    assert translate_message(problem) == (
+        "'interval_min': moet van 5 tot en met 240 zijn, maar het is 0; "
+        "de standaardwaarde 60 wordt gebruikt")
+
+    (tmp_path / "journal-2026-03.json").write_text("{ not json")
+    told: list[str] = []
+    journal = Journal(tmp_path, told.append)
+    journal.start()
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo("Europe/Amsterdam")
+    journal.records_between(datetime(2026, 3, 2, tzinfo=tz), datetime(2026, 3, 9, tzinfo=tz))
+    journal.stop()
+    assert "March 2026" in told[0]
+    assert translate_message(told[0]).startswith("Het dagboekbestand van maart 2026 kon niet")

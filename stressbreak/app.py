@@ -8,7 +8,6 @@ channel, the windows' logic) is imported and built right after, from the running
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import signal
 import socket
@@ -19,8 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSocketNotifier, Q
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from stressbreak.core.languages import DEFAULT_LANGUAGE, parse_language
-from stressbreak.services.i18n import Translations
+from stressbreak.services.i18n import Translations, language_setting
 from stressbreak.ui.tray import Tray
 
 if TYPE_CHECKING:
@@ -44,7 +42,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     qapp.setWindowIcon(icon)
     # Texts are translated when the tray menu and windows are built, so the translator comes
     # first. The Controller loads the settings later and reports any problem in them.
-    translations = Translations(qapp, _language_setting(settings_file), QLocale.system())
+    translations = Translations(qapp, language_setting(settings_file), QLocale.system())
     translations.install()  # `translations` keeps the translators alive while run() runs
 
     tray = Tray(icon)
@@ -124,17 +122,6 @@ def _build(
     if command not in ("run", "show"):
         controller.handle_command(command)
     return controller, server
-
-
-def _language_setting(settings_file: Path) -> str:
-    """The `language` setting, read quietly before any window exists (and without the whole
-    settings module, to keep the tray icon quick): the Controller's SettingsStore reads the
-    file again and is the one that reports what is wrong in it."""
-    try:
-        raw = json.loads(settings_file.read_text(encoding="utf-8"))
-        return parse_language(raw.get("language", DEFAULT_LANGUAGE))
-    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
-        return DEFAULT_LANGUAGE
 
 
 def _quit_on_signals() -> QSocketNotifier:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stressbreak import __version__
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from stressbreak.services.instance import Reply
@@ -67,14 +68,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         ensure_private_dir(data_dir)
     except OSError as exc:
-        print(f"stressbreak: cannot use the data folder {data_dir}: {exc}", file=sys.stderr)
+        _say(Message("cli", QT_TRANSLATE_NOOP(
+            "cli", "stressbreak: cannot use the data folder {folder}: {reason}"),
+            folder=str(data_dir), reason=exc.strerror or str(exc)), settings_file)
         return 2
     name = server_name(data_dir)
     if args.command in ("status", "quit"):
         # Asking never takes the lock: a probe must not keep a starting app from its lock.
         reply = _send(name, args.command)
         if reply is None:
-            print("StressBreak is not running.", file=sys.stderr)
+            _say(Message("cli", QT_TRANSLATE_NOOP("cli", "StressBreak is not running.")),
+                 settings_file)
             return 1
         return _print(reply)
 
@@ -87,8 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reply is not None:
             return _print(reply)
         if time.monotonic() > deadline:
-            print("stressbreak: another StressBreak holds the data folder but does not answer.",
-                  file=sys.stderr)
+            _say(Message("cli", QT_TRANSLATE_NOOP(
+                "cli", "stressbreak: another StressBreak holds the data folder but does not "
+                "answer.")), settings_file)
             return 2
         time.sleep(0.1)
 
@@ -110,6 +115,28 @@ def _send(name: str, command: str) -> Reply | None:
     try:
         return send_command(name, command, timeout_ms=1000)
     finally:
+        if owned:
+            app.shutdown()
+
+
+def _say(text: Message, settings_file: Path) -> None:
+    """A problem line on stderr, in the language the app itself would use."""
+    from PySide6.QtCore import QCoreApplication, QLocale  # noqa: PLC0415
+
+    from stressbreak.services.i18n import (  # noqa: PLC0415
+        Translations,
+        language_setting,
+        translate_message,
+    )
+
+    owned = QCoreApplication.instance() is None
+    app = QCoreApplication.instance() or QCoreApplication([])
+    translations = Translations(app, language_setting(settings_file), QLocale.system())
+    try:
+        translations.install()
+        print(translate_message(text), file=sys.stderr)
+    finally:
+        translations.remove()
         if owned:
             app.shutdown()
 

@@ -43,13 +43,13 @@ from stressbreak.core.schedule import (
 from stressbreak.core.settings import Settings
 from stressbreak.core.stats import WeekSummary, frequent_triggers, summarise_week, week_bounds
 from stressbreak.core.timeutil import add_real, at_local
+from stressbreak.services.i18n import translate_message
 from stressbreak.services.instance import Reply
 from stressbreak.services.journal import Journal, JournalError
 from stressbreak.services.notify import Notifier
 from stressbreak.services.prefs_store import PrefsStore
 from stressbreak.services.scheduler import Scheduler
 from stressbreak.services.settings_store import SettingsStore
-from stressbreak.ui.style import translate_message
 from stressbreak.ui.tray import StatusText, Tray
 
 if TYPE_CHECKING:

@@ -627,6 +627,21 @@
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>stressbreak: cannot use the data folder {folder}: {reason}</source>
+        <translation>stressbreak: de gegevensmap {folder} is niet te gebruiken: {reason}</translation>
+    </message>
+    <message>
+        <source>StressBreak is not running.</source>
+        <translation>StressBreak draait niet.</translation>
+    </message>
+    <message>
+        <source>stressbreak: another StressBreak holds the data folder but does not answer.</source>
+        <translation>stressbreak: een andere StressBreak gebruikt de gegevensmap, maar antwoordt niet.</translation>
+    </message>
+</context>
+<context>
     <name>content</name>
     <message>
         <source>How is my breathing?</source>

@@ -7,10 +7,14 @@ standard dialog buttons and context menus speak Dutch too.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from stressbreak.core.languages import DEFAULT_LANGUAGE, parse_language
+from stressbreak.core.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -113,3 +117,23 @@ class Translations:
             return
         self._previous_locale = QLocale()
         QLocale.setDefault(QLocale(wanted, self._locale.territory()))
+
+
+def translate_message(text: str) -> str:
+    """A Message (core.messages) in the user's language, its parameters too; other text as is."""
+    if not isinstance(text, Message):
+        return text
+    params = {key: translate_message(value) if isinstance(value, str) else value
+              for key, value in text.params.items()}
+    return QCoreApplication.translate(text.context, text.template).format(**params)
+
+
+def language_setting(settings_file: Path) -> str:
+    """The `language` setting, read quietly before any window exists (and without the whole
+    settings module, to keep the tray icon quick): the Controller's SettingsStore reads the
+    file again and is the one that reports what is wrong in it."""
+    try:
+        raw = json.loads(settings_file.read_text(encoding="utf-8"))
+        return parse_language(raw.get("language", DEFAULT_LANGUAGE))
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        return DEFAULT_LANGUAGE

@@ -168,7 +168,7 @@ def test_tray_menu_and_tooltip_in_dutch(dutch, qapp):
 
 
 def test_the_app_reads_the_language_early_and_quietly(tmp_path: Path, caplog):
-    from stressbreak.app import _language_setting
+    from stressbreak.services.i18n import language_setting as _language_setting
 
     path = tmp_path / "settings.json"
     assert _language_setting(path) == "system"  # no file yet
@@ -185,8 +185,8 @@ def test_the_app_reads_the_language_early_and_quietly(tmp_path: Path, caplog):
 
 def test_problems_from_files_are_told_in_dutch(dutch, tmp_path):
     from stressbreak.core.settings import parse_settings
+    from stressbreak.services.i18n import translate_message
     from stressbreak.services.journal import Journal
-    from stressbreak.ui.style import translate_message
 
     _settings, [problem] = parse_settings({"interval_min": 0})
     assert problem == "'interval_min': must be from 5 to 240, got 0; the default 60 is used"

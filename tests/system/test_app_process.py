@@ -99,14 +99,14 @@ def test_sigterm_quits_cleanly(running_app):
     assert cli(data_dir, "status").returncode == 1
 
 
-def test_a_malformed_message_gets_an_error_not_a_crash(running_app):
-    from PySide6.QtCore import QCoreApplication
+def test_a_malformed_message_gets_an_error_not_a_crash(running_app, qapp):
+    # `qapp` (pytest-qt's QApplication): local sockets need an application object, and a
+    # bare QCoreApplication here would break the widget tests that run after this one.
     from PySide6.QtNetwork import QLocalSocket
 
     from stressbreak.services.lock import server_name
 
     data_dir, first = running_app
-    _app = QCoreApplication.instance() or QCoreApplication([])
     for raw in (b"not json\n", b'{"command": "format-disk"}\n', b"[1,2]\n"):
         socket = QLocalSocket()
         socket.connectToServer(server_name(data_dir))
@@ -176,3 +176,10 @@ def test_two_launches_at_the_same_moment_give_one_app(tmp_path: Path):
             if p.poll() is None:
                 p.kill()
             p.wait()
+
+
+def test_command_line_problems_follow_the_language_setting(tmp_path: Path):
+    (tmp_path / "settings.json").write_text(json.dumps({"language": "nl"}))
+    result = cli(tmp_path, "status")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "StressBreak draait niet."

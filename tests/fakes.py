@@ -1,10 +1,25 @@
-"""Test doubles shared by the tests and the benchmarks."""
+"""Test doubles and builders shared by the tests and the benchmarks."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QIcon
+
+from stressbreak.controller import Controller
+from stressbreak.core.clock import FakeClock
+from stressbreak.services.cues import Cues
+from stressbreak.services.journal import Journal
+from stressbreak.services.notify import Notifier
+from stressbreak.services.prefs_store import PrefsStore
+from stressbreak.services.settings_store import SettingsStore
+from stressbreak.ui.tray import Tray
+
+AMS = ZoneInfo("Europe/Amsterdam")
+TUESDAY_10 = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
 
 
 class FakeTimeScheduler(QObject):
@@ -38,3 +53,19 @@ class FakeTimeScheduler(QObject):
 
     def next_checkin_at(self) -> datetime | None:
         return self.checkin_at
+
+
+def make_controller(data: Path, clock: FakeClock, told: list[str]) -> Controller:
+    """A real Controller on fake time, with a short pause and no sound, speech or pop-ups."""
+    return Controller(
+        clock=clock,
+        tz=AMS,
+        settings_store=SettingsStore(data / "settings.json", told.append),
+        journal=Journal(data, told.append),
+        prefs_store=PrefsStore(data / "prefs.json", told.append),
+        scheduler=FakeTimeScheduler(),  # type: ignore[arg-type]
+        notifier=Notifier("StressBreak test", enabled=False),
+        cues=Cues("en", which=lambda name: None),
+        tray=Tray(QIcon()),
+        pause_duration_s=0.5,
+    )

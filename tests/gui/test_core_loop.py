@@ -5,42 +5,17 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel
 
-from stressbreak.controller import Controller
 from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
 from stressbreak.services.cues import SOUNDS, Cues
 from stressbreak.services.journal import Journal
-from stressbreak.services.notify import Notifier
-from stressbreak.services.prefs_store import PrefsStore
-from stressbreak.services.settings_store import SettingsStore
 from stressbreak.ui.profile_dialog import ProfileDialog
-from stressbreak.ui.tray import Tray
-from tests.fakes import FakeTimeScheduler
-
-AMS = ZoneInfo("Europe/Amsterdam")
-TUESDAY_10 = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
-
-
-def make_controller(data: Path, clock: FakeClock, told: list[str]) -> Controller:
-    return Controller(
-        clock=clock,
-        tz=AMS,
-        settings_store=SettingsStore(data / "settings.json", told.append),
-        journal=Journal(data, told.append),
-        prefs_store=PrefsStore(data / "prefs.json", told.append),
-        scheduler=FakeTimeScheduler(),  # type: ignore[arg-type]
-        notifier=Notifier("StressBreak test", enabled=False),
-        cues=Cues("en", which=lambda name: None),
-        tray=Tray(QIcon()),
-        pause_duration_s=0.5,
-    )
+from tests.fakes import AMS, TUESDAY_10, make_controller
 
 
 @pytest.fixture(autouse=True)

@@ -33,8 +33,8 @@ ICON_PATH = Path(__file__).parent / "assets" / "icons" / "stressbreak.svg"
 
 def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -> int:
     """Show the tray icon, build the rest from the running loop, run until the user quits."""
-    qapp = QApplication.instance() or QApplication(["stressbreak"])
-    assert isinstance(qapp, QApplication)
+    # The command-line probe shut its QCoreApplication down, so this is the first app object.
+    qapp = QApplication(["stressbreak"])
     qapp.setApplicationName("StressBreak")
     qapp.setApplicationDisplayName("StressBreak")
     qapp.setQuitOnLastWindowClosed(False)  # the tray is the app, windows come and go
@@ -107,7 +107,7 @@ def _build(
         tz=tz,
         settings_store=SettingsStore(settings_file, on_problem),
         journal=Journal(data_dir, on_problem, clock=clock),
-        prefs_store=PrefsStore(data_dir / "prefs.json", on_problem),
+        prefs_store=PrefsStore(data_dir / "prefs.json", on_problem, clock=clock),
         scheduler=Scheduler(tz),
         notifier=Notifier("StressBreak", enabled=True),
         cues=Cues(language),

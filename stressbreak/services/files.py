@@ -13,6 +13,7 @@ PRIVATE_DIR = 0o700
 
 
 def ensure_private_dir(folder: Path) -> None:
+    # chmod after mkdir: mkdir's mode is masked by umask and ignored for an existing folder.
     folder.mkdir(parents=True, exist_ok=True)
     folder.chmod(PRIVATE_DIR)
 

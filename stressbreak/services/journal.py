@@ -29,13 +29,11 @@ from tinydb.table import Table
 from stressbreak.core.clock import Clock
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.model import Record, RecordError, record_from_dict
-from stressbreak.services.files import move_aside, write_atomic
+from stressbreak.services.files import ensure_private_dir, move_aside, write_atomic
 
 _T = TypeVar("_T")
 
 TABLE_NAME = "records"
-FOLDER_MODE = 0o700
-FILE_MODE = 0o600
 
 _PARTITION_RE = re.compile(r"journal-(\d{4})-(\d{2})\.json")
 _MONTH_NAMES = (
@@ -198,9 +196,7 @@ class Journal:
 
     def start(self) -> None:
         try:
-            self._folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-            # mkdir's mode is masked by umask and ignored for an existing folder.
-            self._folder.chmod(FOLDER_MODE)
+            ensure_private_dir(self._folder)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             raise JournalError(Message("journal", QT_TRANSLATE_NOOP(

@@ -8,15 +8,19 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from stressbreak.core.clock import Clock
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.prefs import Prefs, PrefsError, prefs_from_dict
 from stressbreak.services.files import move_aside, write_atomic
 
 
 class PrefsStore:
-    def __init__(self, path: Path, on_problem: Callable[[str], None]) -> None:
+    def __init__(
+        self, path: Path, on_problem: Callable[[str], None], *, clock: Clock | None = None
+    ) -> None:
         self._path = path
         self._on_problem = on_problem
+        self._clock = clock  # only names a damaged copy; the system time when not given
 
     def load(self) -> Prefs:
         """The saved choices; none yet gives the defaults. A damaged file is moved aside (kept,
@@ -33,7 +37,8 @@ class PrefsStore:
             except (ValueError, PrefsError) as exc:  # JSONDecodeError is a ValueError
                 problem = exc
         try:
-            target = move_aside(self._path, datetime.now().astimezone())
+            now = self._clock.now() if self._clock is not None else datetime.now().astimezone()
+            target = move_aside(self._path, now)
         except OSError:
             self._on_problem(Message("prefs", QT_TRANSLATE_NOOP(
                 "prefs", "Your choices in {path} could not be read ({problem})."),

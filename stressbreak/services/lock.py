@@ -7,15 +7,20 @@ Qt import.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import sys
+import zlib
 from pathlib import Path
 from typing import IO
 
 
 def server_name(data_dir: Path) -> str:
-    """A short, per-user, per-data-folder name (socket paths are limited to ~100 bytes)."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    """A short, per-user, per-data-folder name (socket paths are limited to ~100 bytes).
+
+    Two checksums rather than hashlib: importing hashlib loads OpenSSL's libcrypto, 3.4 MB of
+    resident memory for the whole day, and a name needs no cryptographic strength.
+    """
+    path = str(data_dir.resolve()).encode()
+    digest = f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}"
     return f"stressbreak-{getpass.getuser()}-{digest}"
 
 

@@ -191,17 +191,15 @@ class PauseWindow(QWidget):
         if self.exercise.steps:
             shown, progress = self.exercise.step_at(elapsed, self._duration_s)
             self.pacer.set_prompt_progress(progress)
-            text = translated(self.exercise.steps[shown], "exercises")
         else:
             shown = self.pacer.set_elapsed(elapsed).phase
-            text = self._phase_text(shown)
         if shown != self._text_shown:
             self._text_shown = shown
+            text = (self._phase_text(shown) if isinstance(shown, Phase)
+                    else translated(self.exercise.steps[shown], "exercises"))
             self.phase_label.setText(text)
             self.cue.emit(shown if isinstance(shown, Phase) else "prompt", text)
-        if self.tip_label.text() and not self.tip_label.isVisible() and (
-            elapsed >= self._tip_from_s
-        ):
+        if elapsed >= self._tip_from_s and self.tip_label.isHidden() and self.tip_label.text():
             self.tip_label.setVisible(True)
         left = max(0, math.ceil(self._duration_s - elapsed))
         if left != self._seconds_shown:

@@ -258,3 +258,22 @@ def test_a_reminder_closed_by_the_window_manager_counts_as_missed(qtbot):
     reminder.show_near(None)
     with qtbot.waitSignal(reminder.timed_out, timeout=1000):
         reminder.close()  # what Alt+F4 does
+
+
+def test_pacer_repaints_only_what_moves_and_leaves_nothing_behind(qtbot):
+    # The pacer repaints only the disc's box each frame (a hold repaints nothing). What is on
+    # screen must still equal a full repaint at every moment: growing, holding, shrinking,
+    # and after a resize.
+    pacer = Pacer(PATTERNS["coherent"])
+    qtbot.addWidget(pacer)
+    pacer.resize(300, 300)
+    pacer.show()
+    qtbot.waitExposed(pacer)
+    for step, t in enumerate((0.0, 1.0, 2.5, 4.0, 5.5, 7.0, 9.0, 10.9)):
+        if step == 4:
+            pacer.resize(260, 340)
+        pacer.set_elapsed(t)
+        qtbot.wait(30)  # the repaint is queued: let it reach the window's backing store
+        on_screen = pacer.screen().grabWindow(pacer.winId()).toImage()
+        full = pacer.grab().toImage().convertToFormat(on_screen.format())
+        assert on_screen == full, f"stale pixels on screen after t={t}"

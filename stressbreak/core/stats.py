@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord, Record
+from stressbreak.core.content import BODY_SIGNALS, NEED, Question
+from stressbreak.core.content import CONTEXT as CONTENT_CONTEXT
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
+from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
 from stressbreak.core.timeutil import at_local
 
 
@@ -43,6 +46,12 @@ class WeekSummary:
 def frequent_triggers(checkins: Iterable[CheckIn], limit: int = 50) -> list[str]:
     """The user's own earlier triggers, most frequent first (ties: most recent first), each
     once regardless of case, in the spelling used most recently."""
+    return [text for text, _count in _trigger_counts(checkins)[:limit]]
+
+
+def _trigger_counts(checkins: Iterable[CheckIn]) -> list[tuple[str, int]]:
+    """Triggers counted regardless of case and spacing, each in its most recent spelling:
+    most frequent first, ties most recent first (then by text, so equal instants are stable)."""
     counts: dict[str, int] = {}
     latest: dict[str, tuple[datetime, str]] = {}
     for checkin in checkins:
@@ -53,8 +62,8 @@ def frequent_triggers(checkins: Iterable[CheckIn], limit: int = 50) -> list[str]
         counts[key] = counts.get(key, 0) + 1
         if key not in latest or checkin.at >= latest[key][0]:
             latest[key] = (checkin.at, text)
-    ranked = sorted(counts, key=lambda k: (-counts[k], -latest[k][0].timestamp()))
-    return [latest[k][1] for k in ranked[:limit]]
+    ranked = sorted(counts, key=lambda k: (-counts[k], -latest[k][0].timestamp(), k))
+    return [(latest[k][1], counts[k]) for k in ranked]
 
 
 def week_bounds(monday: date, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -76,3 +85,282 @@ def summarise_week(records: Iterable[Record], monday: date, tz: tzinfo) -> WeekS
     for day in days:
         day.checkins.sort(key=lambda c: c.at)
     return WeekSummary(monday, days)
+
+
+# -- patterns within a week -----------------------------------------------------------------
+
+# Local hours 0–6, 6–12, 12–18, 18–24. Ids, not texts: a window labels them in its own words.
+PARTS_OF_DAY: tuple[str, ...] = ("night", "morning", "afternoon", "evening")
+_HOURS_PER_PART = 24 // len(PARTS_OF_DAY)
+
+
+def part_of_day(hour: int) -> str:
+    """The part of the day (an id from PARTS_OF_DAY) that a local hour 0–23 falls in."""
+    if not 0 <= hour <= 23:
+        raise ValueError(f"an hour of the day is 0–23, not {hour}")
+    return PARTS_OF_DAY[hour // _HOURS_PER_PART]
+
+
+@dataclass(frozen=True)
+class HourCell:
+    """What the stress meter saw in one local hour of one day."""
+
+    checkins: int = 0
+    tension_total: int = 0  # only check-ins that gave a tension count here...
+    tension_count: int = 0  # ...so an unanswered rating never pulls the mean towards 0
+    signals: int = 0
+
+    @property
+    def mean_tension(self) -> float | None:
+        return self.tension_total / self.tension_count if self.tension_count else None
+
+
+@dataclass(frozen=True)
+class WeekPatterns:
+    grid: tuple[tuple[HourCell, ...], ...]  # [day 0..6, Monday first][local hour 0..23]
+    tension_by_day: tuple[float | None, ...]  # None: no tension given that day
+    tension_points: tuple[tuple[datetime, int], ...]  # (local time, tension), oldest first
+    top_signals: tuple[tuple[str, int], ...]  # (BODY_SIGNALS id, check-ins), most first
+    top_needs: tuple[tuple[str, int], ...]  # (NEED chip id, check-ins), most first
+    top_triggers: tuple[tuple[str, int], ...]  # (latest spelling, check-ins), most first
+    checkins: int
+    checkins_by_origin: dict[CheckInOrigin, int]  # every origin is a key, 0 included
+
+
+def week_patterns(summary: WeekSummary, tz: tzinfo) -> WeekPatterns:
+    """When and what the week's check-ins noticed, by the user's local time in `tz` (the zone
+    the summary was made with: its days decide the day, `tz` the hour)."""
+    cells = [[_CellCount() for _ in range(24)] for _ in range(7)]
+    points: list[tuple[datetime, int]] = []
+    origins = dict.fromkeys(CheckInOrigin, 0)
+    for index, day in enumerate(summary.days):
+        for checkin in day.checkins:
+            local = checkin.at.astimezone(tz)
+            cells[index][local.hour].add(checkin)
+            origins[checkin.origin] += 1
+            if checkin.tension is not None:
+                points.append((local, checkin.tension))
+    grid = tuple(tuple(cell.frozen() for cell in row) for row in cells)
+    by_day = tuple(_mean([c.tension for c in d.checkins if c.tension is not None])
+                   for d in summary.days)
+    checkins = summary.checkins
+    return WeekPatterns(
+        grid=grid,
+        tension_by_day=by_day,
+        # Sorted on the instant: a local time repeated when the clocks go back stays in order.
+        tension_points=tuple(sorted(points, key=lambda p: p[0].astimezone(UTC))),
+        top_signals=_chip_counts((c.signals for c in checkins), BODY_SIGNALS),
+        top_needs=_chip_counts((c.need for c in checkins), NEED),
+        top_triggers=tuple(_trigger_counts(checkins)),
+        checkins=len(checkins),
+        checkins_by_origin=origins,
+    )
+
+
+class _CellCount:
+    def __init__(self) -> None:
+        self.checkins = 0
+        self.tension_total = 0
+        self.tension_count = 0
+        self.signals = 0
+
+    def add(self, checkin: CheckIn) -> None:
+        self.checkins += 1
+        self.signals += len(checkin.signals)
+        if checkin.tension is not None:
+            self.tension_total += checkin.tension
+            self.tension_count += 1
+
+    def frozen(self) -> HourCell:
+        return HourCell(self.checkins, self.tension_total, self.tension_count, self.signals)
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _chip_counts(
+    answers: Iterable[tuple[str, ...]], question: Question
+) -> tuple[tuple[str, int], ...]:
+    """How many check-ins named each chip: most first, ties in the order the question shows
+    them; ids the catalogue does not know (older or newer versions) after those, by id."""
+    counts: dict[str, int] = {}
+    for chosen in answers:
+        # Once per check-in: a damaged record that repeats an id does not count twice.
+        for chip_id in dict.fromkeys(chosen):
+            if chip_id:
+                counts[chip_id] = counts.get(chip_id, 0) + 1
+    order = {chip.id: i for i, chip in enumerate(question.chips)}
+    unknown = len(order)
+    ranked = sorted(counts, key=lambda k: (-counts[k], order.get(k, unknown), k))
+    return tuple((k, counts[k]) for k in ranked)
+
+
+# -- week against week ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekTrend:
+    monday: date
+    taken: int  # completed + ended early: a pause cut short is still a pause taken
+    reminders: int  # every outcome, missed and skipped included
+    checkins: int
+    mean_tension: float | None  # None: no tension given that week
+
+
+def week_trend(summary: WeekSummary) -> WeekTrend:
+    """One week as a point on a trend line."""
+    tensions = [c.tension for c in summary.checkins if c.tension is not None]
+    return WeekTrend(
+        monday=summary.monday,
+        taken=_taken(summary),
+        reminders=sum(d.reminders for d in summary.days),
+        checkins=len(summary.checkins),
+        mean_tension=_mean(tensions),
+    )
+
+
+def _taken(summary: WeekSummary) -> int:
+    return summary.total(PauseOutcome.COMPLETED) + summary.total(PauseOutcome.ENDED_EARLY)
+
+
+# -- insights ---------------------------------------------------------------------------------
+
+INSIGHTS_CONTEXT = "insights"
+
+# Each insight speaks only when the week gives it enough to stand on; fewer and it would read
+# a pattern into chance. The minimums (all "at least"):
+MIN_TENSION_CHECKINS = 3  # check-ins with a tension before naming when tension was highest;
+MIN_TENSION_PEAK_GAP = 1.0  # ...and the highest part of a day must lead the next by this much
+MIN_REMINDERS = 3  # reminders in a week before counting the pauses taken (either week)
+MIN_TRIGGER_MENTIONS = 3  # check-ins naming the same trigger
+MIN_SIGNAL_MENTIONS = 3  # check-ins noting the same body signal
+MIN_NEED_MENTIONS = 3  # check-ins naming the same need
+MIN_NOT_TAKEN_ON_DAY = 3  # missed or skipped reminders on one day, more than on any other
+MAX_INSIGHTS = 5  # a few observations are read; a list of ten is skimmed
+
+DAY_NAMES: tuple[Message, ...] = (
+    Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP("insights", "Monday")),
+    Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP("insights", "Tuesday")),
+    Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP("insights", "Wednesday")),
+    Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP("insights", "Thursday")),
+    Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP("insights", "Friday")),
+    Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP("insights", "Saturday")),
+    Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP("insights", "Sunday")),
+)
+
+
+def insights(
+    this_week: WeekSummary, previous_week: WeekSummary | None, tz: tzinfo
+) -> list[Message]:
+    """A few plain observations about the week, most useful first; none when the week holds
+    too little to say something true. They describe, never grade: a missed pause is
+    information, and a comparison with the week before says what changed, not whether that
+    was better."""
+    patterns = week_patterns(this_week, tz)
+    found = [
+        _tension_peak(this_week, tz),
+        _top_trigger(patterns),
+        _top_signal(patterns),
+        _top_need(patterns),
+        _pauses_taken(this_week, previous_week),
+        _not_taken_day(this_week),
+    ]
+    return [m for m in found if m is not None][:MAX_INSIGHTS]
+
+
+def _tension_peak(week: WeekSummary, tz: tzinfo) -> Message | None:
+    """The part of a day with the highest mean tension, when it clearly stands out."""
+    slots: dict[tuple[int, int], list[int]] = {}
+    for index, day in enumerate(week.days):
+        for checkin in day.checkins:
+            if checkin.tension is not None:
+                part = checkin.at.astimezone(tz).hour // _HOURS_PER_PART
+                slots.setdefault((index, part), []).append(checkin.tension)
+    if sum(len(t) for t in slots.values()) < MIN_TENSION_CHECKINS or len(slots) < 2:
+        return None
+    means = {slot: sum(t) / len(t) for slot, t in slots.items()}
+    first, second = sorted(means, key=lambda s: (-means[s], s))[:2]
+    if means[first] - means[second] < MIN_TENSION_PEAK_GAP:
+        return None
+    day_index, part = first
+    name = DAY_NAMES[day_index]
+    # Whole sentences per part of the day, so each language can phrase day and part its own
+    # way (Dutch joins them: "maandagochtend").
+    if part == 0:
+        return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
+            "insights", "Tension was highest in the early hours of {day}."), day=name)
+    if part == 1:
+        return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
+            "insights", "Tension was highest on {day} morning."), day=name)
+    if part == 2:
+        return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
+            "insights", "Tension was highest on {day} afternoon."), day=name)
+    return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
+        "insights", "Tension was highest on {day} evening."), day=name)
+
+
+def _top_trigger(patterns: WeekPatterns) -> Message | None:
+    if not patterns.top_triggers or patterns.top_triggers[0][1] < MIN_TRIGGER_MENTIONS:
+        return None
+    trigger, count = patterns.top_triggers[0]
+    # The user's own words: shown as written, never translated.
+    return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
+        "insights", "“{trigger}” came up {count} times as a trigger."),
+        trigger=trigger, count=count)
+
+
+def _top_signal(patterns: WeekPatterns) -> Message | None:
+    if not patterns.top_signals or patterns.top_signals[0][1] < MIN_SIGNAL_MENTIONS:
+        return None
+    signal, count = patterns.top_signals[0]
+    return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
+        "insights", "“{signal}” was the body signal you noticed most often: {count} times."),
+        signal=_chip_label(BODY_SIGNALS, signal), count=count)
+
+
+def _top_need(patterns: WeekPatterns) -> Message | None:
+    if not patterns.top_needs or patterns.top_needs[0][1] < MIN_NEED_MENTIONS:
+        return None
+    need, count = patterns.top_needs[0]
+    return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
+        "insights", "“{need}” was the need you named most often: {count} times."),
+        need=_chip_label(NEED, need), count=count)
+
+
+def _chip_label(question: Question, chip_id: str) -> str:
+    """A chip's label as a Message that translates with the catalogue's own entry; an id the
+    catalogue does not know stays plain text (as a template it could hold braces)."""
+    if any(chip.id == chip_id for chip in question.chips):
+        return Message(CONTENT_CONTEXT, question.label_of(chip_id))
+    return chip_id
+
+
+def _pauses_taken(week: WeekSummary, previous: WeekSummary | None) -> Message | None:
+    reminders = sum(d.reminders for d in week.days)
+    if reminders < MIN_REMINDERS:
+        return None
+    taken = _taken(week)
+    previous_reminders = 0 if previous is None else sum(d.reminders for d in previous.days)
+    if previous is None or previous_reminders < MIN_REMINDERS:
+        return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
+            "insights", "You took {taken} of {reminders} pauses."),
+            taken=taken, reminders=reminders)
+    # "The week before", not "last week": the overview also shows weeks long past.
+    return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
+        "insights",
+        "You took {taken} of {reminders} pauses; the week before, {previous_taken} of "
+        "{previous_reminders}."),
+        taken=taken, reminders=reminders, previous_taken=_taken(previous),
+        previous_reminders=previous_reminders)
+
+
+def _not_taken_day(week: WeekSummary) -> Message | None:
+    """The day when most reminders passed without a pause, when one day clearly has most."""
+    counts = [d.pauses[PauseOutcome.MISSED] + d.pauses[PauseOutcome.SKIPPED] for d in week.days]
+    most = max(counts)
+    if most < MIN_NOT_TAKEN_ON_DAY or counts.count(most) > 1:
+        return None
+    return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
+        "insights", "Reminders passed without a pause most often on {day}: {count} times."),
+        day=DAY_NAMES[counts.index(most)], count=most)

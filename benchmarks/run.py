@@ -199,27 +199,34 @@ def section_journal(quick: bool, env: dict[str, str], work_dir: Path | None,
     raw["journal"] = journal
     sizes: dict[str, dict[str, float]] = journal["sizes"]
     rows: list[Row] = []
-    for years, fig in sizes.items():
-        label = f"{years} years ({int(fig['records'])} records)"
-        rows.append(Row(f"journal append p50, {label}", fig["append_p50_ms"], None, "ms",
+    for label, fig in sizes.items():
+        history = f"{label} of history ({int(fig['records'])} records)"
+        rows.append(Row(f"journal append p50, {history}", fig["append_p50_ms"], None, "ms",
                         digits=2))
-        rows.append(Row(f"journal append p95, {label}", fig["append_p95_ms"], None, "ms",
+        rows.append(Row(f"journal append p95, {history}", fig["append_p95_ms"], None, "ms",
                         "≤ 10 ms", fig["append_p95_ms"] <= 10, 2))
-    # Not growing with history: compare with 1 year (0 years starts this month's file empty).
-    base, top = sizes.get("1"), sizes[max(sizes, key=int)]
+    # Not growing with history: compare with 1 year (an empty journal starts this month's file
+    # empty, so it is cheaper for a reason that does not last).
+    labels = list(sizes)
+    base, top = sizes.get("1 year"), sizes[labels[-1]]
     if base is not None and top is not base:
         limit = max(1.5 * base["append_p95_ms"], base["append_p95_ms"] + 2)
-        rows.append(Row(f"journal append p95 growth, 1 → {max(sizes, key=int)} years",
+        rows.append(Row(f"journal append p95 growth, 1 year → {labels[-1]}",
                         top["append_p95_ms"] - base["append_p95_ms"], None, "ms",
                         "flat (≤ +50 %, or +2 ms)", top["append_p95_ms"] <= limit, 2))
-    for years, fig in sizes.items():
-        rows.append(Row(f"overview: load one week (read + summarise), {years} years",
-                        fig["load_week_ms"], None, "ms", digits=1))
-    for years, fig in sizes.items():
-        is_top = fig is top
-        rows.append(Row(f"overview: OverviewWindow.show_week, {years} years",
-                        fig["show_week_ms"], None, "ms", "≤ 150 ms" if is_top else "",
-                        fig["show_week_ms"] <= 150 if is_top else None, 1))
+    # The goals hold at the largest history measured (10 years in a full run).
+    for label, fig in sizes.items():
+        goal = fig is top
+        rows.append(Row(f"overview: tray click → window painted (load, charts), {label}",
+                        fig["open_ms"], None, "ms", "≤ 150 ms" if goal else "",
+                        fig["open_ms"] <= 150 if goal else None))
+    rows.append(Row("  of which the first opening in a process (imports QtCharts), "
+                    f"{labels[-1]}", top["first_open_ms"], None, "ms"))
+    for label, fig in sizes.items():
+        goal = fig is top
+        rows.append(Row(f"overview: week switch → repainted, median, {label}",
+                        fig["switch_ms"], None, "ms", "≤ 50 ms" if goal else "",
+                        fig["switch_ms"] <= 50 if goal else None))
     return rows
 
 

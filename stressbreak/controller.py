@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -41,8 +42,17 @@ from stressbreak.core.schedule import (
     next_pause_at,
 )
 from stressbreak.core.settings import Settings
-from stressbreak.core.stats import WeekSummary, frequent_triggers, summarise_week, week_bounds
+from stressbreak.core.stats import (
+    WeekSummary,
+    frequent_triggers,
+    insights,
+    summarise_week,
+    week_bounds,
+    week_patterns,
+    week_trend,
+)
 from stressbreak.core.timeutil import add_real, at_local
+from stressbreak.services.files import write_atomic
 from stressbreak.services.i18n import translate_message
 from stressbreak.services.instance import Reply
 from stressbreak.services.journal import Journal, JournalError
@@ -55,7 +65,8 @@ from stressbreak.ui.tray import StatusText, Tray
 if TYPE_CHECKING:
     from stressbreak.services.cues import Cues
     from stressbreak.ui.checkin import Answers, CheckInDialog
-    from stressbreak.ui.overview import OverviewWindow
+    from stressbreak.ui.data_dialogs import ExportChoice
+    from stressbreak.ui.overview import OverviewWindow, WeekView
     from stressbreak.ui.pause_window import PauseWindow
     from stressbreak.ui.profile_dialog import ProfileDialog
     from stressbreak.ui.reminder import ReminderWindow
@@ -66,6 +77,7 @@ log = logging.getLogger(__name__)
 _TRAY_WAIT_TRIES = 30  # at login the panel may come late: look every 2 s for a minute
 _TRAY_WAIT_MS = 2000
 _TAKEN = (PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY)
+TREND_WEEKS = 4  # the overview's trend: this week and the three before it
 _TRIGGER_HISTORY = timedelta(days=92)  # suggestions come from about the last three months
 
 
@@ -469,14 +481,21 @@ class Controller(QObject):
             return
         from stressbreak.ui.overview import OverviewWindow  # noqa: PLC0415
 
-        window = OverviewWindow(self.load_week, self._today, self._tz)
+        window = OverviewWindow(self.load_overview, self._today, self._tz)
+        window.export_requested.connect(lambda choice: self.export_data(window, choice))
+        window.import_requested.connect(lambda path: self.import_data(window, path))
+        window.delete_all_requested.connect(lambda: self.delete_all_data(window))
         window.destroyed.connect(self._on_overview_closed)
+        # The four weeks shown span at most two months; going back week by week reads the
+        # month before them too.
+        self._journal.keep_parsed_months(3)
         self.overview = window
         window.show_week(self._today())
         _bring_forward(window)
 
     def _on_overview_closed(self) -> None:
         self.overview = None
+        self._journal.keep_parsed_months(0)  # the memory goes back when the window closes
 
     def _today(self) -> date:
         return self._clock.now().astimezone(self._tz).date()
@@ -489,6 +508,83 @@ class Controller(QObject):
             self.tell(message_of(exc))
             records = []
         return summarise_week(records, monday, self._tz)
+
+    def load_overview(self, monday: date) -> WeekView:
+        """The week of `monday` with its patterns and insights, and the four-week trend, from
+        one read of the journal (four weeks are at most two monthly files)."""
+        start, _ = week_bounds(monday - timedelta(weeks=TREND_WEEKS - 1), self._tz)
+        _, end = week_bounds(monday, self._tz)
+        try:
+            records = self._journal.records_between(start, end)
+        except JournalError as exc:
+            self.tell(message_of(exc))
+            records = []
+        return build_week_view(records, monday, self._tz)
+
+    def export_data(self, window: OverviewWindow, choice: ExportChoice) -> None:
+        from stressbreak import __version__  # noqa: PLC0415
+        from stressbreak.core.export import ExportFormat, export_bytes  # noqa: PLC0415
+
+        start = at_local(choice.first, time(0), self._tz) if choice.first else None
+        end = (at_local(choice.last + timedelta(days=1), time(0), self._tz)
+               if choice.last else None)
+        try:
+            records = self._journal.all_records(start, end)
+            # The same bytes as `stressbreak export` (CSV with a BOM, for spreadsheets).
+            write_atomic(choice.path, export_bytes(
+                records, ExportFormat(choice.format), exported_at=self._clock.now(),
+                app_version=__version__))
+        except JournalError as exc:
+            window.show_status(translate_message(message_of(exc)))
+            return
+        except OSError as exc:
+            window.show_status(self.tr("Nothing was exported: {file} could not be written "
+                                       "({reason}).").format(
+                file=choice.path, reason=exc.strerror or exc))
+            return
+        window.show_status(self.tr("Exported {count} entries to {file}.").format(
+            count=len(records), file=choice.path))
+
+    def import_data(self, window: OverviewWindow, path: Path) -> None:
+        from stressbreak.core.export import ImportFileError, parse_import  # noqa: PLC0415
+
+        try:
+            result = parse_import(path.read_text(encoding="utf-8"))
+            merged = self._journal.merge(result.records)
+        except (ImportFileError, JournalError) as exc:
+            window.show_status(translate_message(message_of(exc)))
+            return
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+            window.show_status(self.tr("{file} could not be read ({reason}). Nothing was "
+                                       "imported.").format(file=path, reason=reason or exc))
+            return
+        text = self.tr("Imported {added} new entries from {file}; {already} were already in "
+                       "your journal.").format(added=merged.added, file=path,
+                                               already=merged.already)
+        if result.skipped:
+            text += " " + self.tr("{skipped} entries could not be read and were left out "
+                                  "(written by a newer StressBreak?).").format(
+                skipped=result.skipped)
+        window.refresh()
+        window.show_status(text)
+
+    def delete_all_data(self, window: OverviewWindow) -> None:
+        """The journal files and what the user chose in the app; the settings stay."""
+        try:
+            self._journal.delete_all()
+        except JournalError as exc:
+            window.show_status(translate_message(message_of(exc)))
+            return
+        except OSError as exc:
+            window.show_status(self.tr("Not everything could be deleted ({reason}).").format(
+                reason=exc.strerror or exc))
+            return
+        deleted = self._save_prefs(Prefs())
+        window.refresh()
+        window.show_status(self.tr("All your data was deleted.") if deleted else self.tr(
+            "Your journal was deleted. Your values and choices could not be reset; the "
+            "message from the tray says why."))
 
     # -- journal and messages -------------------------------------------------------------
 
@@ -526,6 +622,22 @@ class Controller(QObject):
         # Run after replying, so the caller is answered before any window appears.
         QTimer.singleShot(0, action)
         return Reply(True, message or self.status_text())
+
+
+def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView:
+    """What the overview shows for the week of `monday`, from the records of that week and
+    the TREND_WEEKS - 1 weeks before it; insights in the user's language."""
+    from stressbreak.ui.overview import WeekView  # noqa: PLC0415
+
+    mondays = [monday - timedelta(weeks=back) for back in range(TREND_WEEKS - 1, -1, -1)]
+    weeks = [summarise_week(records, first, tz) for first in mondays]
+    this_week, previous = weeks[-1], weeks[-2]
+    return WeekView(
+        summary=this_week,
+        patterns=week_patterns(this_week, tz),
+        insights=tuple(translate_message(m) for m in insights(this_week, previous, tz)),
+        trend=tuple(week_trend(week) for week in weeks),
+    )
 
 
 def _bring_forward(window: QWidget) -> None:

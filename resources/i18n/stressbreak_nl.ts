@@ -107,6 +107,38 @@
         <translation>StressBreak</translation>
     </message>
     <message>
+        <source>Nothing was exported: {file} could not be written ({reason}).</source>
+        <translation>Er is niets geëxporteerd: {file} kon niet worden geschreven ({reason}).</translation>
+    </message>
+    <message>
+        <source>Exported {count} entries to {file}.</source>
+        <translation>{count} items geëxporteerd naar {file}.</translation>
+    </message>
+    <message>
+        <source>{file} could not be read ({reason}). Nothing was imported.</source>
+        <translation>{file} kon niet worden gelezen ({reason}). Er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Imported {added} new entries from {file}; {already} were already in your journal.</source>
+        <translation>{added} nieuwe items geïmporteerd uit {file}; {already} stonden al in je dagboek.</translation>
+    </message>
+    <message>
+        <source>{skipped} entries could not be read and were left out (written by a newer StressBreak?).</source>
+        <translation>{skipped} items konden niet worden gelezen en zijn weggelaten (geschreven door een nieuwere StressBreak?).</translation>
+    </message>
+    <message>
+        <source>Not everything could be deleted ({reason}).</source>
+        <translation>Niet alles kon worden verwijderd ({reason}).</translation>
+    </message>
+    <message>
+        <source>All your data was deleted.</source>
+        <translation>Al je gegevens zijn verwijderd.</translation>
+    </message>
+    <message>
+        <source>Your journal was deleted. Your values and choices could not be reset; the message from the tray says why.</source>
+        <translation>Je dagboek is verwijderd. Je waarden en keuzes konden niet worden gewist; de melding bij het systeemvak zegt waarom.</translation>
+    </message>
+    <message>
         <source>StressBreak is already running. {status}</source>
         <translation>StressBreak draait al. {status}</translation>
     </message>
@@ -128,10 +160,123 @@
     </message>
 </context>
 <context>
+    <name>DeleteAllDialog</name>
+    <message>
+        <source>Delete all your data</source>
+        <translation>Al je gegevens verwijderen</translation>
+    </message>
+    <message>
+        <source>This deletes every pause and stress-meter answer in your journal, your values, your favourite and hidden exercises and your stress-pattern answers, from this computer. It cannot be undone. Your settings stay.
+
+If you want a copy first, cancel and choose Export.</source>
+        <translation>Hiermee verwijder je van deze computer elke pauze en elk stressmeter-antwoord in je dagboek, je waarden, je favoriete en verborgen oefeningen en je antwoorden over stresspatronen. Dit kan niet ongedaan worden gemaakt. Je instellingen blijven.
+
+Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
+    </message>
+    <message>
+        <source>I understand that this cannot be undone</source>
+        <translation>Ik begrijp dat dit niet ongedaan kan worden gemaakt</translation>
+    </message>
+    <message>
+        <source>Delete everything</source>
+        <translation>Alles verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export your journal</source>
+        <translation>Je dagboek exporteren</translation>
+    </message>
+    <message>
+        <source>A copy of your pauses and stress-meter answers, to keep or to open elsewhere. The file is readable only by you; what you do with it is up to you.</source>
+        <translation>Een kopie van je pauzes en stressmeter-antwoorden, om te bewaren of ergens anders te openen. Alleen jij kunt het bestand lezen; wat je ermee doet, bepaal je zelf.</translation>
+    </message>
+    <message>
+        <source>JSON — complete, can be imported again</source>
+        <translation>JSON — volledig, kan weer worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>CSV — for a spreadsheet</source>
+        <translation>CSV — voor een spreadsheet</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>The week shown</source>
+        <translation>De getoonde week</translation>
+    </message>
+    <message>
+        <source>From – to:</source>
+        <translation>Van – tot en met:</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Eerste dag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Laatste dag</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formaat:</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Dagen:</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>The first day comes after the last day.</source>
+        <translation>De eerste dag komt na de laatste dag.</translation>
+    </message>
+</context>
+<context>
+    <name>HourMap</name>
+    <message>
+        <source>Tension (colour) and body signals (dot) by day and hour</source>
+        <translation>Spanning (kleur) en lichaamssignalen (stip) per dag en uur</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>geen getal</translation>
+    </message>
+    <message>
+        <source>body signal</source>
+        <translation>lichaamssignaal</translation>
+    </message>
+    <message>
+        <source>tension {mean}</source>
+        <translation>spanning {mean}</translation>
+    </message>
+    <message>
+        <source>no tension noted</source>
+        <translation>geen spanning genoteerd</translation>
+    </message>
+    <message>
+        <source>{day} {hour}:00: {count} stress meter(s), {tension}, {signals} body signal(s)</source>
+        <translation>{day} {hour}:00: {count} stressmeter(s), {tension}, {signals} lichaamssigna(a)l(en)</translation>
+    </message>
+</context>
+<context>
     <name>OverviewWindow</name>
     <message>
         <source>StressBreak — your week</source>
         <translation>StressBreak — jouw week</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Four weeks</source>
+        <translation>Vier weken</translation>
     </message>
     <message>
         <source>◀ Previous week</source>
@@ -146,44 +291,12 @@
         <translation>Volgende week ▶</translation>
     </message>
     <message>
-        <source>Day</source>
-        <translation>Dag</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Afgerond</translation>
-    </message>
-    <message>
-        <source>Ended early</source>
-        <translation>Eerder gestopt</translation>
-    </message>
-    <message>
-        <source>Missed</source>
-        <translation>Gemist</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Overgeslagen</translation>
-    </message>
-    <message>
-        <source>Stress meters</source>
-        <translation>Stressmeters</translation>
-    </message>
-    <message>
         <source>d MMM</source>
         <translation>d MMM</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
         <translation>d MMM yyyy</translation>
-    </message>
-    <message>
-        <source>Pauses taken: {taken} of {reminders} · stress meters: {checkins}</source>
-        <translation>Pauzes genomen: {taken} van {reminders} · stressmeters: {checkins}</translation>
-    </message>
-    <message>
-        <source>Nothing recorded this week. Your pauses and stress meters appear here.</source>
-        <translation>Deze week is er nog niets vastgelegd. Je pauzes en stressmeters verschijnen hier.</translation>
     </message>
     <message>
         <source>{day} {time}</source>
@@ -198,8 +311,32 @@
         <translation>‘{note}’</translation>
     </message>
     <message>
-        <source>Pauses per day</source>
-        <translation>Pauzes per dag</translation>
+        <source>Go to the week of</source>
+        <translation>Ga naar de week van</translation>
+    </message>
+    <message>
+        <source>Go to the week of a day</source>
+        <translation>Ga naar de week van een dag</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>Je gegevens</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <source>Delete all data…</source>
+        <translation>Alle gegevens verwijderen…</translation>
+    </message>
+    <message>
+        <source>What stands out</source>
+        <translation>Wat opvalt</translation>
     </message>
     <message>
         <source>When</source>
@@ -230,12 +367,52 @@
         <translation>Aanleiding</translation>
     </message>
     <message>
-        <source>Stress-meter answers</source>
-        <translation>Antwoorden in de stressmeter</translation>
+        <source>No stress meter was filled in this week.</source>
+        <translation>Deze week is er geen stressmeter ingevuld.</translation>
     </message>
     <message>
-        <source>Stress meter</source>
-        <translation>Stressmeter</translation>
+        <source>No pause reminders this week.</source>
+        <translation>Deze week geen pauzeherinneringen.</translation>
+    </message>
+    <message>
+        <source>No tension noted this week. When you give a number in the stress meter, it shows here.</source>
+        <translation>Deze week geen spanning genoteerd. Als je in de stressmeter een getal geeft, zie je het hier.</translation>
+    </message>
+    <message>
+        <source>The stress meters of the week appear here, by day and hour.</source>
+        <translation>De stressmeters van de week verschijnen hier, per dag en uur.</translation>
+    </message>
+    <message>
+        <source>Body signals, needs and what set you off appear here once you note them.</source>
+        <translation>Lichaamssignalen, behoeften en aanleidingen verschijnen hier zodra je ze noteert.</translation>
+    </message>
+    <message>
+        <source>Pauses taken: {taken} of {reminders} · stress meters: {checkins} (after a pause {after}, when asked {asked}, on your own {own})</source>
+        <translation>Pauzes genomen: {taken} van {reminders} · stressmeters: {checkins} (na een pauze {after}, op verzoek {asked}, uit jezelf {own})</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet this week. When you take a pause or fill in the stress meter, your week takes shape here.</source>
+        <translation>Deze week is er nog niets vastgelegd. Als je een pauze neemt of de stressmeter invult, krijgt je week hier vorm.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded this week.</source>
+        <translation>In deze week is niets vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Nothing stands out yet: a few more pauses and stress meters make patterns visible.</source>
+        <translation>Er valt nog niets op: met wat meer pauzes en stressmeters worden patronen zichtbaar.</translation>
+    </message>
+    <message>
+        <source>Week {week}</source>
+        <translation>Week {week}</translation>
+    </message>
+    <message>
+        <source>Bars: reminders, pauses taken and stress meters per week. Line: the average tension you noted (right-hand scale), where you noted one.</source>
+        <translation>Staven: herinneringen, genomen pauzes en stressmeters per week. Lijn: de gemiddelde spanning die je noteerde (schaal rechts), waar je die noteerde.</translation>
+    </message>
+    <message>
+        <source>Stress-meter answers</source>
+        <translation>Antwoorden in de stressmeter</translation>
     </message>
     <message>
         <source>Week {week}: {first} – {last}</source>
@@ -342,6 +519,29 @@
     <message>
         <source>It won&apos;t come back</source>
         <translation>Deze komt niet meer terug</translation>
+    </message>
+</context>
+<context>
+    <name>PausesChart</name>
+    <message>
+        <source>Pauses per day</source>
+        <translation>Pauzes per dag</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>Ended early</source>
+        <translation>Eerder gestopt</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Gemist</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Overgeslagen</translation>
     </message>
 </context>
 <context>
@@ -542,6 +742,13 @@
     </message>
 </context>
 <context>
+    <name>TensionChart</name>
+    <message>
+        <source>Tension through the week</source>
+        <translation>Spanning door de week</translation>
+    </message>
+</context>
+<context>
     <name>TensionRow</name>
     <message>
         <source>Tension {value} of 10</source>
@@ -550,6 +757,25 @@
     <message>
         <source>0 is completely calm, 10 the most tension you can imagine.</source>
         <translation>0 is helemaal rustig, 10 de meeste spanning die je je kunt voorstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>TopChart</name>
+    <message>
+        <source>What came up most</source>
+        <translation>Wat het vaakst terugkwam</translation>
+    </message>
+    <message>
+        <source>Body signals</source>
+        <translation>Lichaamssignalen</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Behoeften</translation>
+    </message>
+    <message>
+        <source>Set off by</source>
+        <translation>Aanleiding</translation>
     </message>
 </context>
 <context>
@@ -604,6 +830,33 @@
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <source>The last four weeks</source>
+        <translation>De laatste vier weken</translation>
+    </message>
+    <message>
+        <source>Pauses taken</source>
+        <translation>Pauzes genomen</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Herinneringen</translation>
+    </message>
+    <message>
+        <source>Stress meters</source>
+        <translation>Stressmeters</translation>
+    </message>
+    <message>
+        <source>Average tension (right, 0–10)</source>
+        <translation>Gemiddelde spanning (rechts, 0–10)</translation>
+    </message>
+    <message>
+        <source>{week}: {taken} of {reminders} pauses, {checkins} stress meters, average tension {tension}</source>
+        <translation>{week}: {taken} van {reminders} pauzes, {checkins} stressmeters, gemiddelde spanning {tension}</translation>
+    </message>
+</context>
+<context>
     <name>ValuesDialog</name>
     <message>
         <source>StressBreak — my values</source>
@@ -639,6 +892,18 @@
     <message>
         <source>stressbreak: another StressBreak holds the data folder but does not answer.</source>
         <translation>stressbreak: een andere StressBreak gebruikt de gegevensmap, maar antwoordt niet.</translation>
+    </message>
+    <message>
+        <source>stressbreak: --from {first} is after --to {last}.</source>
+        <translation>stressbreak: --from {first} ligt na --to {last}.</translation>
+    </message>
+    <message>
+        <source>stressbreak: {option} wants a date as YYYY-MM-DD, not &quot;{text}&quot;.</source>
+        <translation>stressbreak: {option} verwacht een datum als JJJJ-MM-DD, niet &quot;{text}&quot;.</translation>
+    </message>
+    <message>
+        <source>stressbreak: cannot write the export to {path}: {reason}</source>
+        <translation>stressbreak: kan de export niet schrijven naar {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1205,96 @@
     </message>
 </context>
 <context>
+    <name>export</name>
+    <message>
+        <source>This file cannot be imported: it is not a StressBreak export (it is not JSON).</source>
+        <translation>Dit bestand kan niet worden geïmporteerd: het is geen StressBreak-export (het is geen JSON).</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: it is not a StressBreak export.</source>
+        <translation>Dit bestand kan niet worden geïmporteerd: het is geen StressBreak-export.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: the StressBreak export in it is incomplete or damaged.</source>
+        <translation>Dit bestand kan niet worden geïmporteerd: de StressBreak-export erin is onvolledig of beschadigd.</translation>
+    </message>
+    <message>
+        <source>This file was exported by a newer StressBreak (export version {version}). Update StressBreak to import it.</source>
+        <translation>Dit bestand is geëxporteerd door een nieuwere StressBreak (exportversie {version}). Werk StressBreak bij om het te importeren.</translation>
+    </message>
+</context>
+<context>
+    <name>insights</name>
+    <message>
+        <source>Monday</source>
+        <translation>maandag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>dinsdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>woensdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>donderdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vrijdag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>zaterdag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>zondag</translation>
+    </message>
+    <message>
+        <source>Tension was highest in the early hours of {day}.</source>
+        <translation>De spanning was het hoogst in de vroege uren van {day}.</translation>
+    </message>
+    <message>
+        <source>Tension was highest on {day} morning.</source>
+        <translation>De spanning was het hoogst op {day}ochtend.</translation>
+    </message>
+    <message>
+        <source>Tension was highest on {day} afternoon.</source>
+        <translation>De spanning was het hoogst op {day}middag.</translation>
+    </message>
+    <message>
+        <source>Tension was highest on {day} evening.</source>
+        <translation>De spanning was het hoogst op {day}avond.</translation>
+    </message>
+    <message>
+        <source>“{trigger}” came up {count} times as a trigger.</source>
+        <translation>“{trigger}” kwam {count} keer terug als aanleiding.</translation>
+    </message>
+    <message>
+        <source>“{signal}” was the body signal you noticed most often: {count} times.</source>
+        <translation>“{signal}” was het lichaamssignaal dat je het vaakst opmerkte: {count} keer.</translation>
+    </message>
+    <message>
+        <source>“{need}” was the need you named most often: {count} times.</source>
+        <translation>“{need}” was de behoefte die je het vaakst noemde: {count} keer.</translation>
+    </message>
+    <message>
+        <source>You took {taken} of {reminders} pauses.</source>
+        <translation>Je nam {taken} van {reminders} pauzes.</translation>
+    </message>
+    <message>
+        <source>You took {taken} of {reminders} pauses; the week before, {previous_taken} of {previous_reminders}.</source>
+        <translation>Je nam {taken} van {reminders} pauzes; de week ervoor {previous_taken} van {previous_reminders}.</translation>
+    </message>
+    <message>
+        <source>Reminders passed without a pause most often on {day}: {count} times.</source>
+        <translation>Herinneringen gingen het vaakst zonder pauze voorbij op {day}: {count} keer.</translation>
+    </message>
+</context>
+<context>
     <name>journal</name>
     <message>
         <source>January</source>
@@ -1006,6 +1361,14 @@
         <translation>StressBreak kon dit moment niet bewaren ({reason}). Wat je eerder bewaarde, is veilig.</translation>
     </message>
     <message>
+        <source>StressBreak could not finish the import ({reason}). What was already in the journal is safe; importing the same file again adds what is missing.</source>
+        <translation>StressBreak kon het importeren niet afmaken ({reason}). Wat al in het dagboek stond, is veilig; als je hetzelfde bestand opnieuw importeert, komt erbij wat nog ontbreekt.</translation>
+    </message>
+    <message>
+        <source>StressBreak could not delete {path} ({reason}). The other journal files were deleted.</source>
+        <translation>StressBreak kon {path} niet verwijderen ({reason}). De andere dagboekbestanden zijn verwijderd.</translation>
+    </message>
+    <message>
         <source>StressBreak could not read its journal file {path} ({reason}). Nothing was changed.</source>
         <translation>StressBreak kon het dagboekbestand {path} niet lezen ({reason}). Er is niets veranderd.</translation>
     </message>
@@ -1028,6 +1391,10 @@
     <message>
         <source>{entries} in the journal file {path} could not be read (written by a newer StressBreak, or damaged). They are left out here and kept in the file unchanged.</source>
         <translation>{entries} in het dagboekbestand {path} konden niet worden gelezen (geschreven door een nieuwere StressBreak, of beschadigd). Ze worden hier overgeslagen en blijven onveranderd in het bestand.</translation>
+    </message>
+    <message>
+        <source>The journal file {path} could not be read ({problem}). It is left out here and was not changed.</source>
+        <translation>Het dagboekbestand {path} kon niet worden gelezen ({problem}). Het is hier weggelaten en niet veranderd.</translation>
     </message>
     <message>
         <source>The journal file for {month} could not be read ({problem}). It was kept as {target}, and StressBreak carries on with an empty journal for that month.</source>

@@ -9,6 +9,8 @@ Why it looks like this (see DESIGN.md, "Journal"):
 - Every TinyDB insert rewrites the whole file, so one file per month keeps the write cost flat as
   the years pass, and the weekly overview reads only the months it shows.
 - What cannot be read is moved aside and kept, never overwritten: the user's history is theirs.
+- A read-only Journal (the command-line export) may read while the app writes: every write is an
+  atomic rename, so it sees each month file whole. It never creates, moves or removes anything.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import errno
 import json
 import os
 import re
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,13 +33,23 @@ from tinydb.table import Table
 from stressbreak.core.clock import Clock
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.model import Record, RecordError, record_from_dict
-from stressbreak.services.files import ensure_private_dir, move_aside, write_atomic
+from stressbreak.services.files import (
+    ensure_private_dir,
+    fsync_folder,
+    move_aside,
+    write_atomic,
+)
 
 _T = TypeVar("_T")
 
 TABLE_NAME = "records"
 
 _PARTITION_RE = re.compile(r"journal-(\d{4})-(\d{2})\.json")
+# What delete_all removes: month files, their moved-aside damaged copies and leftover temp
+# files of an interrupted write (those hold journal text too).
+_JOURNAL_FILE_RE = re.compile(
+    r"journal-\d{4}-\d{2}\.json(\.damaged-.+)?|\.journal-\d{4}-\d{2}\.json\..+\.tmp"
+)
 _MONTH_NAMES = (
     QT_TRANSLATE_NOOP("journal", "January"),
     QT_TRANSLATE_NOOP("journal", "February"),
@@ -58,6 +72,12 @@ class JournalError(Exception):
 
 class DamagedFileError(ValueError):
     """A journal file exists but is not a TinyDB database this version can use."""
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    added: int
+    already: int  # already in the journal, or given more than once (the same id)
 
 
 class AtomicJSONStorage(Storage):
@@ -98,6 +118,13 @@ class AtomicJSONStorage(Storage):
         write_atomic(self._path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
+class _ReadOnlyStorage(AtomicJSONStorage):
+    """For a read-only Journal: a write reaching the storage is a bug, never a silent change."""
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        raise RuntimeError(f"a read-only journal tried to write {self.path}")
+
+
 def _check_shape(data: Any) -> None:
     """Refuse anything TinyDB would trip over later, so the file is moved aside up front."""
     if not isinstance(data, dict):
@@ -128,7 +155,7 @@ def _json_kind(value: Any) -> str:
     return "number"
 
 
-def _write_failure_message(exc: OSError) -> Message:
+def _write_failure_reason(exc: OSError) -> str:
     reason: str
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         reason = Message("journal", QT_TRANSLATE_NOOP("journal", "the disk is full"))
@@ -139,9 +166,26 @@ def _write_failure_message(exc: OSError) -> Message:
         reason = Message("journal", QT_TRANSLATE_NOOP("journal", "the journal folder is missing"))
     else:
         reason = exc.strerror or type(exc).__name__
+    return reason
+
+
+def _write_failure_message(exc: OSError) -> Message:
     return Message("journal", QT_TRANSLATE_NOOP(
         "journal", "StressBreak could not save this entry ({reason}). Earlier entries are safe."),
-        reason=reason)
+        reason=_write_failure_reason(exc))
+
+
+def _merge_failure_message(exc: OSError) -> Message:
+    return Message("journal", QT_TRANSLATE_NOOP(
+        "journal", "StressBreak could not finish the import ({reason}). What was already in "
+        "the journal is safe; importing the same file again adds what is missing."),
+        reason=_write_failure_reason(exc))
+
+
+def _delete_failure_message(path: Path, exc: OSError) -> Message:
+    return Message("journal", QT_TRANSLATE_NOOP(
+        "journal", "StressBreak could not delete {path} ({reason}). The other journal files "
+        "were deleted."), path=str(path), reason=exc.strerror or type(exc).__name__)
 
 
 def _read_failure_message(path: Path, exc: OSError) -> Message:
@@ -156,13 +200,8 @@ def _month_label(key: tuple[int, int]) -> Message:
                    month=Message("journal", _MONTH_NAMES[key[1] - 1]), year=key[0])
 
 
-def _months(first: tuple[int, int], last: tuple[int, int]) -> set[tuple[int, int]]:
-    year, month = first
-    result: set[tuple[int, int]] = set()
-    while (year, month) <= last:
-        result.add((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return result
+def _inserter(documents: list[dict[str, Any]]) -> Callable[[Table], list[int]]:
+    return lambda table: table.insert_multiple(documents)
 
 
 class Journal:
@@ -170,6 +209,10 @@ class Journal:
 
     A record goes into the month of its own wall date (`record.at` in its own UTC offset), which
     is the month the user would say it happened in.
+
+    With `read_only=True` (a second process, such as the command-line export, reading beside the
+    running app) `start()` creates and cleans up nothing, a damaged month file is reported and
+    left out but stays where it is, and append / merge / delete_all refuse to run.
     """
 
     def __init__(
@@ -178,23 +221,38 @@ class Journal:
         on_problem: Callable[[str], None],
         *,
         clock: Clock | None = None,
+        read_only: bool = False,
     ) -> None:
         self._folder = folder
         self._on_problem = on_problem
         self._clock = clock
+        self._read_only = read_only
         self._dbs: dict[tuple[int, int], TinyDB] = {}
         self._reported_skips: set[Path] = set()
         self._started = False
+        # Parsed records of recently read months, by month and the file's identity on disk
+        # (see _records_in). Off unless asked for: it holds memory all day.
+        self._cache: OrderedDict[tuple[int, int], tuple[tuple[int, int, int], list[Record]]] = (
+            OrderedDict())
+        self._cache_months = 0
 
     @property
     def folder(self) -> Path:
         return self._folder
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
 
     def path_for(self, key: tuple[int, int]) -> Path:
         """The partition file for (year, month)."""
         return self._folder / f"journal-{key[0]:04d}-{key[1]:02d}.json"
 
     def start(self) -> None:
+        if self._read_only:
+            # Temp files may belong to the running app's write in progress: not ours to remove.
+            self._started = True
+            return
         try:
             ensure_private_dir(self._folder)
         except OSError as exc:
@@ -206,36 +264,118 @@ class Journal:
         self._started = True
 
     def stop(self) -> None:
-        for db in self._dbs.values():
-            db.close()
-        self._dbs.clear()
+        self._close_files()
         self._started = False
 
     def append(self, record: Record) -> None:
         """Store `record`; when this returns it survives a crash or power cut."""
-        self._require_started()
-        if record.at.tzinfo is None:
-            # It would be written, but record_from_dict could never read it back.
-            raise ValueError("a journal record needs a timezone-aware time")
+        self._require_writable()
+        _require_aware(record)
         document = record.to_dict()
         key = (record.at.year, record.at.month)
+        self._cache.pop(key, None)  # also changes the file's identity; this is plainer
         try:
             self._on_table(key, lambda table: table.insert(document))
         except OSError as exc:
             raise JournalError(_write_failure_message(exc)) from exc
 
+    def merge(self, records: Iterable[Record]) -> MergeResult:
+        """Add the records whose id the journal does not hold yet (an import).
+
+        Each month file is written once, however many records go into it: one atomic rewrite
+        per record would make an import of years of data take minutes. Ids are compared across
+        all months, including entries this version cannot read, and within `records` itself,
+        so importing the same export twice adds nothing the second time.
+        """
+        self._require_writable()
+        incoming = list(records)
+        for record in incoming:
+            _require_aware(record)
+        known = self._all_ids()
+        by_month: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        already = 0
+        for record in incoming:
+            if record.id in known:
+                already += 1
+                continue
+            known.add(record.id)
+            by_month.setdefault((record.at.year, record.at.month), []).append(record.to_dict())
+        added = 0
+        for key in sorted(by_month):
+            self._cache.pop(key, None)
+            try:
+                self._on_table(key, _inserter(by_month[key]))
+            except OSError as exc:
+                raise JournalError(_merge_failure_message(exc)) from exc
+            added += len(by_month[key])
+        return MergeResult(added=added, already=already)
+
+    def delete_all(self) -> int:
+        """Delete every journal file, and return how many there were.
+
+        The user asked for all of their data to go, so moved-aside damaged copies and temp
+        files of an interrupted write (both hold journal text) go too. Other files in the
+        folder (settings, preferences, the lock) are left alone. The journal stays started:
+        the next append begins a fresh month file.
+        """
+        self._require_writable()
+        # Open TinyDB objects cache the next document id of files that are about to vanish.
+        self._close_files()
+        self._cache.clear()
+        self._reported_skips.clear()
+        try:
+            names = sorted(entry.name for entry in self._folder.iterdir())
+        except FileNotFoundError:
+            return 0
+        except OSError as exc:
+            raise JournalError(_read_failure_message(self._folder, exc)) from exc
+        removed = 0
+        failure: tuple[Path, OSError] | None = None
+        for name in names:
+            if _JOURNAL_FILE_RE.fullmatch(name) is None:
+                continue
+            path = self._folder / name
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                # Carry on: every other file the user wanted gone still goes.
+                failure = failure or (path, exc)
+                continue
+            removed += 1
+        try:
+            # Without it a power cut soon after could bring deleted files back.
+            fsync_folder(self._folder)
+        except OSError as exc:
+            failure = failure or (self._folder, exc)
+        if failure is not None:
+            raise JournalError(_delete_failure_message(*failure)) from failure[1]
+        return removed
+
     def records_between(self, start: datetime, end: datetime) -> list[Record]:
         """Records with start <= record.at < end, oldest first."""
-        self._require_started()
         if start.tzinfo is None or end.tzinfo is None:
             raise ValueError("records_between needs timezone-aware times")
-        if end <= start:
+        return self.all_records(start, end)
+
+    def all_records(
+        self, start: datetime | None = None, end: datetime | None = None
+    ) -> list[Record]:
+        """Every record, or those with start <= record.at < end (either bound may be left
+        open), oldest first. Only month files that exist are read; none is created."""
+        self._require_started()
+        if (start is not None and start.tzinfo is None) or (end is not None and end.tzinfo is None):
+            raise ValueError("all_records needs timezone-aware times")
+        if start is not None and end is not None and end <= start:
             return []
-        wanted = self._months_overlapping(start, end)
+        low, high = _month_bounds(start, end)
         found: list[Record] = []
-        for key in sorted(wanted & self._existing_months()):
+        for key in sorted(self._existing_months()):
+            if (low is not None and key < low) or (high is not None and key > high):
+                continue
             for record in self._records_in(key):
-                if start <= record.at < end:
+                if (start is None or start <= record.at) and (end is None or record.at < end):
                     found.append(record)
         found.sort(key=lambda record: record.at)
         return found
@@ -244,28 +384,25 @@ class Journal:
         if not self._started:
             raise RuntimeError("Journal.start() has not been called")
 
-    @staticmethod
-    def _months_overlapping(start: datetime, end: datetime) -> set[tuple[int, int]]:
-        # A record is filed by its own wall date, and real UTC offsets run from -12 h to +14 h,
-        # so a day of margin on each side of the UTC range catches every record in range.
-        margin = timedelta(days=1)
-        start_utc = start.astimezone(UTC)
-        end_utc = end.astimezone(UTC)
-        try:
-            low = start_utc - margin
-        except OverflowError:
-            low = datetime.min.replace(tzinfo=UTC)
-        try:
-            high = end_utc + margin
-        except OverflowError:
-            high = datetime.max.replace(tzinfo=UTC)
-        return _months((low.year, low.month), (high.year, high.month))
+    def _require_writable(self) -> None:
+        self._require_started()
+        if self._read_only:
+            raise RuntimeError("this Journal was opened read-only")
+
+    def _close_files(self) -> None:
+        for db in self._dbs.values():
+            db.close()
+        self._dbs.clear()
 
     def _existing_months(self) -> set[tuple[int, int]]:
         # Listing names opens no partition file, and keeps a query over a wide range (say,
         # "everything") from creating thousands of empty TinyDB instances.
         try:
             names = [entry.name for entry in self._folder.iterdir()]
+        except FileNotFoundError as exc:
+            if self._read_only:
+                return set()  # nothing written yet, and a reader does not create the folder
+            raise JournalError(_read_failure_message(self._folder, exc)) from exc
         except OSError as exc:
             raise JournalError(_read_failure_message(self._folder, exc)) from exc
         months: set[tuple[int, int]] = set()
@@ -275,16 +412,61 @@ class Journal:
                 months.add((int(match[1]), int(match[2])))
         return months
 
-    def _records_in(self, key: tuple[int, int]) -> list[Record]:
+    def _all_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for key in self._existing_months():
+            for document in self._documents_in(key):
+                # Raw documents, so an entry written by a newer StressBreak counts as well.
+                record_id = document.get("id")
+                if isinstance(record_id, str):
+                    ids.add(record_id)
+        return ids
+
+    def _documents_in(self, key: tuple[int, int]) -> list[dict[str, Any]]:
         try:
             documents = self._on_table(key, lambda table: table.all())
+        except DamagedFileError as exc:  # only a read-only journal lets this through
+            self._report_unreadable_file(self.path_for(key), exc)
+            return []
         except OSError as exc:
             raise JournalError(_read_failure_message(self.path_for(key), exc)) from exc
+        return [dict(document) for document in documents]
+
+    def keep_parsed_months(self, months: int) -> None:
+        """Keep the records of the last `months` month files read, parsed (0: none, the
+        default). The weekly overview asks for a few while it is open: reading and parsing
+        the same two month files again on every week switch was most of its cost."""
+        self._cache_months = max(0, months)
+        while len(self._cache) > self._cache_months:
+            self._cache.popitem(last=False)
+
+    def _records_in(self, key: tuple[int, int]) -> list[Record]:
+        if not self._cache_months:
+            return self._parse_month(key)
+        try:
+            info = self.path_for(key).stat()
+        except OSError:
+            return self._parse_month(key)  # the read says what is wrong, if anything
+        # Every write replaces the file (a new inode), so this identity changes with every
+        # change, whoever makes it: a cached month is never served stale.
+        identity = (info.st_ino, info.st_mtime_ns, info.st_size)
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] == identity:
+            self._cache.move_to_end(key)
+            return cached[1]
+        records = self._parse_month(key)
+        self._cache[key] = (identity, records)
+        self._cache.move_to_end(key)
+        if len(self._cache) > self._cache_months:
+            self._cache.popitem(last=False)
+        return records
+
+    def _parse_month(self, key: tuple[int, int]) -> list[Record]:
         records: list[Record] = []
         unreadable = 0
-        for document in documents:
+        for document in self._documents_in(key):
             try:
-                records.append(record_from_dict(dict(document)))
+                records.append(record_from_dict(document))
             except RecordError:
                 # Left in the file untouched: TinyDB writes raw documents back, so a newer
                 # StressBreak still finds them after we have appended to this month.
@@ -307,23 +489,38 @@ class Journal:
             "newer StressBreak, or damaged). They are left out here and kept in the file "
             "unchanged."), entries=entries, path=str(path)))
 
+    def _report_unreadable_file(self, path: Path, problem: DamagedFileError) -> None:
+        if path in self._reported_skips:
+            return
+        self._reported_skips.add(path)
+        self._on_problem(Message("journal", QT_TRANSLATE_NOOP(
+            "journal", "The journal file {path} could not be read ({problem}). It is left out "
+            "here and was not changed."), path=str(path), problem=str(problem)))
+
     def _table(self, key: tuple[int, int]) -> Table:
         db = self._dbs.get(key)
         if db is None:
             # Cheap: AtomicJSONStorage touches nothing until the first read or write.
-            db = TinyDB(self.path_for(key), storage=AtomicJSONStorage)
+            storage = _ReadOnlyStorage if self._read_only else AtomicJSONStorage
+            db = TinyDB(self.path_for(key), storage=storage)
             self._dbs[key] = db
         return db.table(TABLE_NAME)
 
     def _on_table(self, key: tuple[int, int], operation: Callable[[Table], _T]) -> _T:
-        """Run `operation`; if the month's file turns out damaged, move it aside and retry."""
+        """Run `operation`; if the month's file turns out damaged, move it aside and retry.
+
+        A read-only journal never moves anything: the DamagedFileError goes to the caller.
+        """
         try:
             return operation(self._table(key))
         except DamagedFileError as exc:
+            if self._read_only:
+                raise
             self._move_aside(key, exc)
             return operation(self._table(key))
 
     def _move_aside(self, key: tuple[int, int], problem: DamagedFileError) -> None:
+        self._cache.pop(key, None)
         db = self._dbs.pop(key, None)
         if db is not None:
             # A fresh TinyDB, so no id counter or cache from the damaged file survives.
@@ -341,3 +538,29 @@ class Journal:
         for leftover in self._folder.glob(".journal-*.json.*.tmp"):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+
+
+def _require_aware(record: Record) -> None:
+    if record.at.tzinfo is None:
+        # It would be written, but record_from_dict could never read it back.
+        raise ValueError("a journal record needs a timezone-aware time")
+
+
+def _month_bounds(
+    start: datetime | None, end: datetime | None
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The first and last month file that can hold a record in [start, end); None = open."""
+    # A record is filed by its own wall date, and real UTC offsets run from -12 h to +14 h,
+    # so a day of margin on each side of the UTC range catches every record in range.
+    margin = timedelta(days=1)
+    low: tuple[int, int] | None = None
+    high: tuple[int, int] | None = None
+    if start is not None:
+        with contextlib.suppress(OverflowError):
+            earliest = start.astimezone(UTC) - margin
+            low = (earliest.year, earliest.month)
+    if end is not None:
+        with contextlib.suppress(OverflowError):
+            latest = end.astimezone(UTC) + margin
+            high = (latest.year, latest.month)
+    return low, high

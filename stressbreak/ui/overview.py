@@ -1,38 +1,83 @@
-"""The weekly overview (plain tables for now): pauses per day and the stress-meter answers."""
+"""The weekly overview: what the week held, in charts and in plain words.
+
+The window shows one ISO week at a time (previous / next / this week, or any day picked in the
+calendar), a four-week trend, and every stress-meter answer in a table. It only shows: the
+data comes from `load_week`, and export, import and delete are signals the controller acts on.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
-from stressbreak.core.model import CheckIn, PauseOutcome
-from stressbreak.core.stats import WeekSummary
+from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome
+from stressbreak.core.stats import WeekPatterns, WeekSummary, WeekTrend
 from stressbreak.core.timeutil import week_start
-from stressbreak.ui.style import bold, translated
+from stressbreak.ui import data_dialogs
+from stressbreak.ui.style import bold, quieter, translated
+from stressbreak.ui.week_charts import HourMap, PausesChart, TensionChart, TopChart, TrendChart
 
-_OUTCOMES = (
-    PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY, PauseOutcome.MISSED, PauseOutcome.SKIPPED
-)
+_TREND_TAB = 1
+_ANSWERS_TAB = 2
+
+
+@dataclass(frozen=True)
+class WeekView:
+    """Everything the window shows for one week, computed by the controller."""
+
+    summary: WeekSummary
+    patterns: WeekPatterns
+    insights: tuple[str, ...]  # already in the user's language
+    trend: tuple[WeekTrend, ...]  # four weeks, oldest first, ending with this one
+
+
+class _Slot(QStackedWidget):
+    """A chart, or a kind sentence in its place when the week has nothing for it."""
+
+    def __init__(self, chart: QWidget) -> None:
+        super().__init__()
+        self.chart = chart
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(chart)
+        self.addWidget(self.note)
+
+    def show_chart(self, shown: bool, note: str = "") -> None:
+        self.note.setText(note)
+        self.setCurrentWidget(self.chart if shown else self.note)
 
 
 class OverviewWindow(QWidget):
+    export_requested = Signal(object)  # data_dialogs.ExportChoice
+    import_requested = Signal(object)  # pathlib.Path of a JSON export
+    delete_all_requested = Signal()
+
     def __init__(
         self,
-        load_week: Callable[[date], WeekSummary],
+        load_week: Callable[[date], WeekView],
         today: Callable[[], date],
         tz: tzinfo,
         parent: QWidget | None = None,
@@ -42,14 +87,39 @@ class OverviewWindow(QWidget):
         self._tz = tz
         self._today = today
         self._monday = week_start(today())
+        self._view: WeekView | None = None
+        # The other tabs are filled when opened (a week switch then costs less); these say
+        # for which week they were filled last.
+        self._trend_shown_for: date | None = None
+        self._answers_shown_for: date | None = None
         self.setWindowTitle(self.tr("StressBreak — your week"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_week_tab(), self.tr("Week"))
+        self.tabs.addTab(self._build_trend_tab(), self.tr("Four weeks"))
+        self.tabs.addTab(self._build_answers_tab(), self.tr("Stress-meter answers"))
+        self.tabs.currentChanged.connect(lambda _index: self._show_hidden_tab_if_visible())
+
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_nav())
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.tabs, 1)
+        # Roomy where there is room; never taller than a small laptop's screen.
+        area = self.screen().availableGeometry()
+        self.resize(min(1000, area.width() - 40), min(780, area.height() - 40))
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_nav(self) -> QHBoxLayout:
         self.previous_button = QPushButton(self.tr("◀ Previous week"))
         self.this_week_button = QPushButton(self.tr("This week"))
         self.next_button = QPushButton(self.tr("Next week ▶"))
         self.previous_button.clicked.connect(lambda: self.show_week(self._monday - timedelta(7)))
-        self.this_week_button.clicked.connect(lambda: self.show_week(week_start(self._today())))
+        self.this_week_button.clicked.connect(lambda: self.show_week(self._today()))
         self.next_button.clicked.connect(lambda: self.show_week(self._monday + timedelta(7)))
         self.title = QLabel()
         font = self.title.font()
@@ -57,20 +127,87 @@ class OverviewWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setAccessibleName(self.tr("Go to the week of"))
+        self.date_edit.setToolTip(self.tr("Go to the week of a day"))
+        self.date_edit.dateChanged.connect(lambda day: self.show_week(day.toPython()))
+
+        self.data_button = QToolButton()
+        self.data_button.setText(self.tr("Your data"))
+        self.data_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.data_button)
+        self.export_action = QAction(self.tr("Export…"), self)
+        self.import_action = QAction(self.tr("Import…"), self)
+        self.delete_action = QAction(self.tr("Delete all data…"), self)
+        self.export_action.triggered.connect(self.ask_export)
+        self.import_action.triggered.connect(self.ask_import)
+        self.delete_action.triggered.connect(self.ask_delete_all)
+        for action in (self.export_action, self.import_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        self.data_button.setMenu(menu)
 
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.title, 1)
+        nav.addWidget(self.date_edit)
         nav.addWidget(self.this_week_button)
         nav.addWidget(self.next_button)
+        nav.addSpacing(12)
+        nav.addWidget(self.data_button)
+        return nav
 
+    def _build_week_tab(self) -> QWidget:
+        page = QWidget()
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.pauses = _table(
-            [self.tr("Day"), self.tr("Completed"), self.tr("Ended early"), self.tr("Missed"),
-             self.tr("Skipped"), self.tr("Stress meters")]
-        )
-        self.pauses.setAccessibleName(self.tr("Pauses per day"))
+        self.insights_title = bold(QLabel(self.tr("What stands out")))
+        self.insights_label = QLabel()
+        self.insights_label.setWordWrap(True)
+        self.insights_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.insights_label.setAccessibleName(self.tr("What stands out"))
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.pauses_chart = PausesChart()
+        self.tension_chart = TensionChart()
+        self.hour_map = HourMap()
+        self.top_chart = TopChart()
+        self.pauses_slot = _Slot(self.pauses_chart)
+        self.tension_slot = _Slot(self.tension_chart)
+        self.map_slot = _Slot(self.hour_map)
+        self.top_slot = _Slot(self.top_chart)
+        self.charts = QWidget()
+        grid = QGridLayout(self.charts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.pauses_slot, 0, 0)
+        grid.addWidget(self.tension_slot, 0, 1)
+        grid.addWidget(self.map_slot, 1, 0)
+        grid.addWidget(self.top_slot, 1, 1)
+
+        column = QVBoxLayout(page)
+        column.addWidget(self.summary_label)
+        column.addWidget(self.insights_title)
+        column.addWidget(self.insights_label)
+        column.addWidget(self.empty_label, 1)
+        column.addWidget(self.charts, 1)
+        return page
+
+    def _build_trend_tab(self) -> QWidget:
+        page = QWidget()
+        self.trend_chart = TrendChart()
+        self.trend_label = quieter(QLabel())
+        self.trend_label.setWordWrap(True)
+        column = QVBoxLayout(page)
+        column.addWidget(self.trend_chart, 1)
+        column.addWidget(self.trend_label)
+        return page
+
+    def _build_answers_tab(self) -> QWidget:
+        page = QWidget()
         # Short headers; the full question is the header's tooltip.
         self.checkins = _table(
             [self.tr("When"), self.tr("Breathing"), self.tr("Belly or chest"), self.tr("Need"),
@@ -87,70 +224,117 @@ class OverviewWindow(QWidget):
                 header_item.setToolTip(translated(question.text))
         self.checkins.setAccessibleName(self.tr("Stress-meter answers"))
         self.checkins.setWordWrap(True)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(nav)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.pauses)
-        layout.addWidget(bold(QLabel(self.tr("Stress meter"))))
+        self.answers_empty = QLabel(self.tr("No stress meter was filled in this week."))
+        self.answers_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
         layout.addWidget(self.checkins, 1)
-        layout.addWidget(self.empty_label)
-        self.resize(820, 640)
+        layout.addWidget(self.answers_empty)
+        return page
+
+    # -- showing ----------------------------------------------------------------------------
 
     @property
     def monday(self) -> date:
         return self._monday
 
-    def show_week(self, monday: date) -> None:
-        self._monday = week_start(monday)
-        summary = self._load_week(self._monday)
+    @property
+    def view(self) -> WeekView | None:
+        return self._view
+
+    def show_week(self, day: date) -> None:
+        """Show the week that holds `day` (never one after the current week)."""
+        current = week_start(self._today())
+        self._monday = min(week_start(day), current)
+        view = self._load_week(self._monday)
+        self._view = view
         locale = QLocale()
         sunday = self._monday + timedelta(days=6)
-        self.title.setText(
-            self.tr("Week {week}: {first} – {last}").format(
-                week=self._monday.isocalendar().week,
-                # Month names from the locale; the pattern itself is translatable, so each
-                # language puts day and month in its own order ("23 Nov" / "Nov 23").
-                first=locale.toString(_qdate(self._monday), self.tr("d MMM")),
-                last=locale.toString(_qdate(sunday), self.tr("d MMM yyyy")),
-            )
-        )
-        current = week_start(self._today())
+        self.title.setText(self.tr("Week {week}: {first} – {last}").format(
+            week=self._monday.isocalendar().week,
+            # Month names from the locale; the pattern itself is translatable, so each
+            # language puts day and month in its own order ("23 Nov" / "Nov 23").
+            first=locale.toString(_qdate(self._monday), self.tr("d MMM")),
+            last=locale.toString(_qdate(sunday), self.tr("d MMM yyyy")),
+        ))
         self.next_button.setEnabled(self._monday < current)
         self.this_week_button.setEnabled(self._monday != current)
-        self._fill_pauses(summary, locale)
-        self._fill_checkins(summary, locale)
-        taken = summary.total(PauseOutcome.COMPLETED) + summary.total(PauseOutcome.ENDED_EARLY)
-        reminders = sum(summary.total(o) for o in _OUTCOMES)
-        self.summary_label.setText(
-            self.tr("Pauses taken: {taken} of {reminders} · stress meters: {checkins}").format(
-                taken=taken, reminders=reminders, checkins=len(summary.checkins)
-            )
-        )
-        self.empty_label.setVisible(summary.is_empty)
-        self.empty_label.setText(
-            self.tr("Nothing recorded this week. Your pauses and stress meters appear here.")
-        )
+        self.date_edit.blockSignals(True)
+        self.date_edit.setMaximumDate(_qdate(self._today()))
+        self.date_edit.setDate(_qdate(self._monday))
+        self.date_edit.blockSignals(False)
 
-    def _fill_pauses(self, summary: WeekSummary, locale: QLocale) -> None:
-        self.pauses.setRowCount(len(summary.days))
-        for row, day in enumerate(summary.days):
-            name = locale.dayName(day.day.isoweekday(), QLocale.FormatType.LongFormat)
-            values = [name, *(str(day.pauses[o]) for o in _OUTCOMES), str(len(day.checkins))]
-            for column, text in enumerate(values):
-                self.pauses.setItem(row, column, _item(text, numeric=column > 0))
-        self.pauses.resizeRowsToContents()
-        # All seven days at once, no scrolling: the table is exactly as tall as its rows.
-        height = self.pauses.horizontalHeader().height() + 2 * self.pauses.frameWidth()
-        height += sum(self.pauses.rowHeight(r) for r in range(self.pauses.rowCount()))
-        self.pauses.setFixedHeight(height)
+        self._show_summary(view, current)
+        palette = self.palette()
+        summary, patterns = view.summary, view.patterns
+        self.pauses_chart.show_week(summary, locale, palette)
+        self.pauses_slot.show_chart(any(d.reminders for d in summary.days),
+                                    self.tr("No pause reminders this week."))
+        self.tension_chart.show_week(patterns, locale, palette)
+        self.tension_slot.show_chart(bool(patterns.tension_points), self.tr(
+            "No tension noted this week. When you give a number in the stress meter, it "
+            "shows here."))
+        self.hour_map.show_week(patterns, locale, palette)
+        self.map_slot.show_chart(patterns.checkins > 0, self.tr(
+            "The stress meters of the week appear here, by day and hour."))
+        has_top = self.top_chart.show_week(patterns, palette)
+        self.top_slot.show_chart(has_top, self.tr(
+            "Body signals, needs and what set you off appear here once you note them."))
+        self._trend_shown_for = None
+        self._answers_shown_for = None
+        self._show_hidden_tab_if_visible()
+
+    def _show_summary(self, view: WeekView, current: date) -> None:
+        summary, patterns = view.summary, view.patterns
+        taken = summary.total(PauseOutcome.COMPLETED) + summary.total(PauseOutcome.ENDED_EARLY)
+        reminders = sum(summary.total(o) for o in PauseOutcome)
+        origins = patterns.checkins_by_origin
+        self.summary_label.setText(self.tr(
+            "Pauses taken: {taken} of {reminders} · stress meters: {checkins} (after a pause "
+            "{after}, when asked {asked}, on your own {own})").format(
+            taken=taken, reminders=reminders, checkins=patterns.checkins,
+            after=origins.get(CheckInOrigin.AFTER_PAUSE, 0),
+            asked=origins.get(CheckInOrigin.SCHEDULED, 0),
+            own=origins.get(CheckInOrigin.MANUAL, 0)))
+        empty = summary.is_empty
+        if self._monday == current:
+            self.empty_label.setText(self.tr(
+                "Nothing recorded yet this week. When you take a pause or fill in the stress "
+                "meter, your week takes shape here."))
+        else:
+            self.empty_label.setText(self.tr("Nothing was recorded this week."))
+        self.empty_label.setVisible(empty)
+        self.charts.setVisible(not empty)
+        self.summary_label.setVisible(not empty)
+        if view.insights:
+            self.insights_label.setText("\n".join(f"• {line}" for line in view.insights))
+        else:
+            self.insights_label.setText(self.tr(
+                "Nothing stands out yet: a few more pauses and stress meters make patterns "
+                "visible."))
+        self.insights_title.setVisible(not empty)
+        self.insights_label.setVisible(not empty)
+
+    def _show_hidden_tab_if_visible(self) -> None:
+        if self._view is None:
+            return
+        if self.tabs.currentIndex() == _ANSWERS_TAB and self._answers_shown_for != self._monday:
+            self._answers_shown_for = self._monday
+            self._fill_checkins(self._view.summary, QLocale())
+        if self.tabs.currentIndex() != _TREND_TAB or self._trend_shown_for == self._monday:
+            return
+        self._trend_shown_for = self._monday
+        trend = self._view.trend
+        labels = [self.tr("Week {week}").format(week=w.monday.isocalendar().week)
+                  for w in trend]
+        self.trend_chart.show_weeks(trend, labels, self.palette())
+        self.trend_label.setText(self.tr(
+            "Bars: reminders, pauses taken and stress meters per week. Line: the average "
+            "tension you noted (right-hand scale), where you noted one."))
 
     def _fill_checkins(self, summary: WeekSummary, locale: QLocale) -> None:
         entries = summary.checkins
         self.checkins.setRowCount(len(entries))
+        self.answers_empty.setVisible(not entries)
         for row, entry in enumerate(entries):
             local = entry.at.astimezone(self._tz)
             when = self.tr("{day} {time}").format(
@@ -170,9 +354,6 @@ class OverviewWindow(QWidget):
                     if item is not None:
                         item.setToolTip(step)
 
-
-
-
     def _answer_text(self, entry: CheckIn, question_id: str) -> str:
         question = next(q for q in QUESTIONS if q.id == question_id)
         chips: tuple[str, ...] = getattr(entry, question_id)
@@ -181,6 +362,31 @@ class OverviewWindow(QWidget):
         if note:
             words.append(self.tr("“{note}”").format(note=note))  # each language's quotes
         return ", ".join(words)
+
+    # -- the user's data --------------------------------------------------------------------
+
+    def show_status(self, text: str) -> None:
+        """The outcome of an export, import or delete, until the next one."""
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
+    def refresh(self) -> None:
+        self.show_week(self._monday)
+
+    def ask_export(self) -> None:
+        week = (self._monday, self._monday + timedelta(days=6))
+        choice = data_dialogs.ask_export(self, week, self._today())
+        if choice is not None:
+            self.export_requested.emit(choice)
+
+    def ask_import(self) -> None:
+        path = data_dialogs.ask_import_file(self)
+        if path is not None:
+            self.import_requested.emit(path)
+
+    def ask_delete_all(self) -> None:
+        if data_dialogs.confirm_delete_all(self):
+            self.delete_all_requested.emit()
 
 
 def _table(headers: list[str]) -> QTableWidget:

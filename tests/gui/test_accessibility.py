@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stressbreak.controller import build_week_view
 from stressbreak.core.breathing import PATTERNS
 from stressbreak.core.exercises import EXERCISES
-from stressbreak.core.stats import summarise_week
 from stressbreak.ui.checkin import CheckInDialog
 from stressbreak.ui.overview import OverviewWindow
 from stressbreak.ui.pause_window import PauseWindow
@@ -57,7 +57,7 @@ def contrast(a: QColor, b: QColor) -> float:
 
 
 def _overview() -> OverviewWindow:
-    window = OverviewWindow(lambda monday: summarise_week([], monday, AMS),
+    window = OverviewWindow(lambda monday: build_week_view([], monday, AMS),
                             lambda: date(2026, 11, 25), AMS)
     window.show_week(date(2026, 11, 25))
     return window

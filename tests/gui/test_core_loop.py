@@ -341,7 +341,8 @@ def test_overview_command_opens_the_week_with_saved_records(qtbot, loop):
     reply = controller.handle_command("overview")
     assert reply.ok
     qtbot.waitUntil(lambda: controller.overview is not None, timeout=2000)
-    assert controller.overview.pauses.item(1, 1).text() == "1"  # Tuesday, completed
+    completed = controller.overview.pauses_chart.sets[PauseOutcome.COMPLETED]
+    assert [completed.at(day) for day in range(7)] == [0, 1, 0, 0, 0, 0, 0]  # Tuesday
 
 
 def test_a_damaged_settings_file_is_told_and_kept(qtbot, tmp_path: Path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,10 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.breathing import PATTERNS, Phase
 from stressbreak.core.exercises import EXERCISES
-from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
-from stressbreak.core.stats import summarise_week
 from stressbreak.ui.checkin import CheckInDialog
-from stressbreak.ui.overview import OverviewWindow
 from stressbreak.ui.pacer import Pacer
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.reminder import ReminderWindow
@@ -146,47 +142,6 @@ def test_stress_meter_can_be_left_empty_or_dismissed(qtbot):
     assert dialog.answers().tension is None
     with qtbot.waitSignal(dialog.dismissed, timeout=1000):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-
-
-def test_overview_shows_the_week_and_navigates(qtbot):
-    t = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
-    records = [
-        PauseRecord(t, t + timedelta(minutes=1), PauseOutcome.COMPLETED),
-        PauseRecord(t + timedelta(hours=2), t + timedelta(hours=2), PauseOutcome.MISSED),
-        CheckIn(t + timedelta(hours=1), CheckInOrigin.SCHEDULED, breathing=("slow",),
-                need=("air",), need_note="a walk", tension=3, signals=("jaw", "heart"),
-                trigger="review meeting", next_step="ask one question"),
-    ]
-    asked: list[date] = []
-
-    def load(monday: date):
-        asked.append(monday)
-        return summarise_week(records, monday, AMS)
-
-    window = OverviewWindow(load, lambda: date(2026, 11, 25), AMS)
-    qtbot.addWidget(window)
-    window.show_week(date(2026, 11, 25))
-    window.show()
-    assert asked == [date(2026, 11, 23)]
-    tuesday = 1
-    assert window.pauses.item(tuesday, 1).text() == "1"  # completed
-    assert window.pauses.item(tuesday, 3).text() == "1"  # missed
-    assert window.pauses.item(tuesday, 5).text() == "1"  # check-ins
-    assert window.checkins.rowCount() == 1
-    assert window.checkins.item(0, 1).text() == "slow"
-    assert window.checkins.item(0, 3).text() == "fresh air, “a walk”"
-    assert window.checkins.item(0, 4).text() == "clenched jaw, racing heart"
-    assert window.checkins.item(0, 5).text() == "review meeting"
-    assert window.checkins.item(0, 6).text() == "3"
-    assert window.checkins.item(0, 5).toolTip() == "Next step: ask one question"
-    assert "1 of 2" in window.summary_label.text()
-    assert not window.next_button.isEnabled()  # no future weeks
-    qtbot.mouseClick(window.previous_button, Qt.MouseButton.LeftButton)
-    assert asked[-1] == date(2026, 11, 16)
-    assert window.empty_label.isVisibleTo(window)
-    assert window.next_button.isEnabled()
-    qtbot.mouseClick(window.this_week_button, Qt.MouseButton.LeftButton)
-    assert asked[-1] == date(2026, 11, 23)
 
 
 def test_reduced_motion_keeps_the_circle_still_and_fills_a_ring():

@@ -36,17 +36,18 @@ from PySide6.QtCore import QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from stressbreak.controller import TREND_WEEKS, build_week_view
 from stressbreak.core.breathing import PATTERNS, Pattern, Phase, plan_pause
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
 from stressbreak.core.profiles import GENERAL_TIPS
 from stressbreak.core.profiles import ORDER as PROFILE_ORDER
-from stressbreak.core.stats import WeekSummary, summarise_week
 from stressbreak.core.timeutil import week_start
 from stressbreak.services.i18n import Translations
 from stressbreak.ui.checkin import CheckInDialog
-from stressbreak.ui.overview import OverviewWindow
+from stressbreak.ui.data_dialogs import DeleteAllDialog, ExportDialog
+from stressbreak.ui.overview import OverviewWindow, WeekView
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.reminder import ReminderWindow
@@ -520,17 +521,36 @@ def week_records(lang: str, monday: date, tz: tzinfo) -> list[Record]:
 
 def _overview(shooter: Shooter, lang: str) -> None:
     monday = week_start(TODAY)
-    records = week_records(lang, monday, TZ)
+    # Four generated weeks, so the trend and the comparison with last week have data.
+    records = [record for back in range(TREND_WEEKS - 1, -1, -1)
+               for record in week_records(lang, monday - timedelta(weeks=back), TZ)]
 
-    def load_week(first: date) -> WeekSummary:
-        return summarise_week(records, first, TZ)
+    def load_week(first: date) -> WeekView:
+        return build_week_view([r for r in records if r.at.date() >= first - timedelta(
+            weeks=TREND_WEEKS)], first, TZ)
 
     window = OverviewWindow(load_week, lambda: TODAY, TZ)
     window.show_week(monday)
     shooter.show_centred(window)
     shooter.shoot(window, "overview",
-                  "Your week: a generated Monday–Friday of reminders and stress meters.")
+                  "Your week: charts, what stands out, and the summary of a generated week.")
+    window.tabs.setCurrentIndex(1)
+    shooter.shoot(window, "overview-trend", "The last four weeks side by side.")
+    window.tabs.setCurrentIndex(2)
+    shooter.shoot(window, "overview-answers", "Every stress-meter answer of the week.")
+    window.tabs.setCurrentIndex(0)
+    window.show_week(monday + timedelta(weeks=-10))
+    shooter.shoot(window, "overview-empty", "A week with nothing recorded reads kindly.")
     shooter.done(window)
+    export = ExportDialog((monday, monday + timedelta(days=6)), TODAY)
+    shooter.show_centred(export)
+    shooter.shoot(export, "export", "Export: JSON or CSV, everything or some days.")
+    shooter.done(export)
+    delete = DeleteAllDialog()
+    delete.understood.setChecked(True)
+    shooter.show_centred(delete)
+    shooter.shoot(delete, "delete-all", "Deleting everything asks for a tick first.")
+    shooter.done(delete)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The journal store: round trips, month partitions, private files, damaged data, failed writes."""
+"""The journal store: round trips, month partitions, private files, damaged data, failed writes,
+import merges, deleting everything and read-only use beside the app."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from stressbreak.core.model import (
     Record,
 )
 from stressbreak.services.files import fsync_folder
-from stressbreak.services.journal import AtomicJSONStorage, Journal, JournalError
+from stressbreak.services.journal import AtomicJSONStorage, Journal, JournalError, MergeResult
 
 AMS = ZoneInfo("Europe/Amsterdam")
 STAMP_TIME = datetime(2024, 6, 1, 9, 30, 15, tzinfo=AMS)
@@ -710,3 +711,305 @@ def test_read_only_file_system_message(journal: Journal, monkeypatch: pytest.Mon
         "StressBreak could not save this entry (the journal folder cannot be written to). "
         "Earlier entries are safe."
     )
+
+
+# --- all records, or an open range --------------------------------------------------------------
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
+            for p in folder.iterdir()}
+
+
+def test_all_records_everything_or_a_range(journal: Journal, folder: Path) -> None:
+    january = pause_at(datetime(2023, 1, 31, 23, 59, tzinfo=AMS))
+    march = CheckIn(at=datetime(2024, 3, 5, 10, tzinfo=AMS), origin=CheckInOrigin.MANUAL)
+    march_late = pause_at(datetime(2024, 3, 31, 23, 30, tzinfo=AMS))
+    june = pause_at(datetime(2024, 6, 1, 0, 0, tzinfo=AMS))
+    for record in (june, march_late, january, march):
+        journal.append(record)
+    before = _snapshot(folder)
+
+    assert journal.all_records() == [january, march, march_late, june]
+    assert journal.all_records(start=march_late.at) == [march_late, june]
+    assert journal.all_records(end=june.at) == [january, march, march_late]
+    assert journal.all_records(datetime(2024, 3, 1, tzinfo=AMS),
+                               datetime(2024, 6, 1, tzinfo=AMS)) == [march, march_late]
+    assert journal.all_records(june.at, june.at) == []
+    assert journal.all_records(june.at, january.at) == []
+    # Wide ranges over months without a file create none.
+    assert journal.all_records(datetime.min.replace(tzinfo=UTC),
+                               datetime.max.replace(tzinfo=UTC)) == [january, march,
+                                                                     march_late, june]
+    assert _snapshot(folder) == before
+
+
+def test_all_records_with_one_bound_reads_only_the_months_it_needs(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for month in (1, 5, 9):
+        journal.append(pause_at(datetime(2024, month, 15, 10, tzinfo=AMS)))
+    read_paths: list[str] = []
+    original_read = AtomicJSONStorage.read
+
+    def spy(self: AtomicJSONStorage) -> dict[str, dict[str, Any]] | None:
+        read_paths.append(self.path.name)
+        return original_read(self)
+
+    monkeypatch.setattr(AtomicJSONStorage, "read", spy)
+    assert len(journal.all_records(start=datetime(2024, 5, 20, tzinfo=AMS))) == 1
+    assert set(read_paths) == {"journal-2024-05.json", "journal-2024-09.json"}
+    read_paths.clear()
+    assert len(journal.all_records(end=datetime(2024, 4, 20, tzinfo=AMS))) == 1
+    assert set(read_paths) == {"journal-2024-01.json"}
+
+
+def test_all_records_refuses_naive_times(journal: Journal) -> None:
+    with pytest.raises(ValueError, match="timezone"):
+        journal.all_records(start=datetime(2024, 3, 1))  # noqa: DTZ001
+    with pytest.raises(ValueError, match="timezone"):
+        journal.all_records(end=datetime(2024, 3, 1))  # noqa: DTZ001
+
+
+# --- merge (import) -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def replaced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files renamed into place, one per atomic write."""
+    names: list[str] = []
+    original = os.replace
+
+    def counting(src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
+        names.append(Path(dst).name)
+        original(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", counting)
+    return names
+
+
+def test_merge_writes_each_month_file_once(
+    journal: Journal, folder: Path, replaced: list[str]
+) -> None:
+    existing = pause_at(datetime(2024, 2, 1, 8, tzinfo=AMS))
+    journal.append(existing)
+    replaced.clear()
+    base = datetime(2024, 2, 1, 9, tzinfo=AMS)
+    incoming = [pause_at(base + timedelta(hours=7 * n)) for n in range(300)]  # Feb–Apr 2024
+    months = {(r.at.year, r.at.month) for r in incoming}
+    assert len(months) == 3
+
+    result = journal.merge(incoming)
+
+    assert (result.added, result.already) == (300, 0)
+    assert sorted(replaced) == ["journal-2024-02.json", "journal-2024-03.json",
+                                "journal-2024-04.json"]
+    assert everything(journal) == [existing, *incoming]
+    assert len(stored_documents(folder / "journal-2024-02.json")) == 1 + sum(
+        1 for r in incoming if r.at.month == 2)
+
+
+def test_merge_of_nothing_new_writes_nothing(journal: Journal, replaced: list[str]) -> None:
+    records = [pause_at(datetime(2024, m, 3, 8, tzinfo=AMS)) for m in (1, 2)]
+    journal.merge(records)
+    replaced.clear()
+    assert journal.merge(records) == MergeResult(added=0, already=2)
+    assert journal.merge([]) == MergeResult(added=0, already=0)
+    assert replaced == []
+
+
+def test_merge_knows_ids_from_every_month_and_unreadable_entries(
+    journal: Journal, folder: Path, problems: Problems
+) -> None:
+    march = pause_at(datetime(2024, 3, 3, 10, tzinfo=AMS), id="known")
+    journal.append(march)
+    path = folder / "journal-2024-03.json"
+    documents = stored_documents(path)
+    documents["2"] = _newer_record()  # id "from-the-future"
+    path.write_text(json.dumps({"records": documents}))
+    journal.stop()
+    journal.start()
+
+    # The same ids filed under other months (say, edited since): still the same entries.
+    moved = pause_at(datetime(2024, 5, 1, 10, tzinfo=AMS), id="known")
+    future = pause_at(datetime(2024, 7, 1, 10, tzinfo=AMS), id="from-the-future")
+    new = pause_at(datetime(2024, 5, 2, 10, tzinfo=AMS), id="new")
+    assert journal.merge([moved, future, new]) == MergeResult(added=1, already=2)
+    assert partition_files(folder) == ["journal-2024-03.json", "journal-2024-05.json"]
+    assert stored_documents(path)["2"] == _newer_record()
+    assert everything(journal) == [march, new]
+    assert len(problems) == 1  # the unreadable entry, told once
+
+
+def test_merge_checks_every_record_before_writing_any(journal: Journal, folder: Path) -> None:
+    good = pause_at(datetime(2024, 3, 1, 12, tzinfo=AMS))
+    naive = pause_at(datetime(2024, 4, 1, 12))  # noqa: DTZ001
+    with pytest.raises(ValueError, match="timezone"):
+        journal.merge([good, naive])
+    assert partition_files(folder) == []
+
+
+def test_a_failed_merge_can_simply_be_run_again(
+    journal: Journal, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    incoming = [pause_at(datetime(2024, month, 2, 12, tzinfo=AMS)) for month in (3, 4, 5)]
+    original = os.replace
+
+    def full_on_april(src: Any, dst: Any) -> None:
+        if Path(dst).name == "journal-2024-04.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        original(src, dst)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", full_on_april)
+        with pytest.raises(JournalError) as caught:
+            journal.merge(incoming)
+    assert str(caught.value) == (
+        "StressBreak could not finish the import (the disk is full). What was already in the "
+        "journal is safe; importing the same file again adds what is missing.")
+    assert _no_temp_files(folder)
+    assert everything(journal) == [incoming[0]]
+
+    assert journal.merge(incoming) == MergeResult(added=2, already=1)
+    assert everything(journal) == incoming
+
+
+def test_merge_moves_a_damaged_month_aside_like_append(
+    folder: Path, problems: Problems, make_journal: MakeJournal
+) -> None:
+    folder.mkdir(parents=True)
+    (folder / "journal-2024-03.json").write_bytes(b"{")
+    journal = make_journal()
+    record = pause_at(datetime(2024, 3, 2, 12, tzinfo=AMS))
+    assert journal.merge([record]) == MergeResult(added=1, already=0)
+    assert (folder / f"journal-2024-03.json.damaged-{STAMP}").read_bytes() == b"{"
+    assert everything(journal) == [record]
+    assert len(problems) == 1
+
+
+# --- delete everything --------------------------------------------------------------------------
+
+
+def test_delete_all_removes_every_journal_file_and_nothing_else(
+    journal: Journal, folder: Path
+) -> None:
+    for month in (1, 2, 3):
+        journal.append(pause_at(datetime(2024, month, 10, 10, tzinfo=AMS)))
+    journal_text = [
+        folder / f"journal-2023-12.json.damaged-{STAMP}",
+        folder / f"journal-2023-11.json.damaged-{STAMP}-2",
+        folder / ".journal-2024-03.json.k2j3h4.tmp",
+    ]
+    others = [folder / "settings.json", folder / "prefs.json", folder / "notes.txt",
+              folder / "journal-notes.json"]
+    for path in [*journal_text, *others]:
+        path.write_text("x")
+
+    assert journal.delete_all() == 6
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in others)
+    assert everything(journal) == []
+
+
+def test_the_journal_is_usable_after_delete_all(journal: Journal, folder: Path) -> None:
+    march = [pause_at(datetime(2024, 3, day, 10, tzinfo=AMS)) for day in (1, 2, 3)]
+    for record in march:
+        journal.append(record)
+    assert everything(journal) == march  # the month's TinyDB is open and has counted ids
+
+    journal.delete_all()
+    fresh = pause_at(datetime(2024, 3, 4, 10, tzinfo=AMS))
+    journal.append(fresh)
+
+    assert everything(journal) == [fresh]
+    assert list(stored_documents(folder / "journal-2024-03.json")) == ["1"]
+    assert journal.delete_all() == 1
+    assert journal.delete_all() == 0
+
+
+def test_delete_all_reports_what_it_could_not_delete(
+    journal: Journal, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for month in (1, 2, 3):
+        journal.append(pause_at(datetime(2024, month, 10, 10, tzinfo=AMS)))
+    stuck = folder / "journal-2024-02.json"
+    original = Path.unlink
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if self == stuck:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        original(self, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(JournalError) as caught:
+        journal.delete_all()
+    assert str(caught.value) == (
+        f"StressBreak could not delete {stuck} (Permission denied). The other journal files "
+        "were deleted.")
+    assert partition_files(folder) == ["journal-2024-02.json"]
+
+
+# --- read-only (the command-line export beside the running app) ---------------------------------
+
+
+@pytest.fixture
+def reader(folder: Path, problems: Problems) -> Iterator[Journal]:
+    journal = Journal(folder, problems.append, read_only=True)
+    journal.start()
+    yield journal
+    journal.stop()
+
+
+def test_read_only_start_creates_nothing(folder: Path, reader: Journal) -> None:
+    assert not folder.exists()
+    assert reader.all_records() == []
+    assert not folder.exists()
+
+
+def test_read_only_never_writes_moves_or_removes(
+    folder: Path, problems: Problems, make_journal: MakeJournal
+) -> None:
+    writer = make_journal()
+    february = pause_at(datetime(2024, 2, 10, 8, tzinfo=AMS))
+    writer.append(february)
+    (folder / "journal-2024-03.json").write_bytes(b"{")  # damaged
+    (folder / "journal-2024-04.json").write_text(json.dumps({"records": {"1": _newer_record()}}))
+    (folder / ".journal-2024-02.json.abc123.tmp").write_text("the app's write in progress")
+    before = _snapshot(folder)
+
+    reader = Journal(folder, problems.append, read_only=True)
+    reader.start()
+    assert reader.all_records() == [february]
+    assert reader.all_records() == [february]
+
+    assert _snapshot(folder) == before
+    assert len(problems) == 2  # the damaged file and the unreadable entry, each told once
+    damaged = folder / "journal-2024-03.json"
+    assert str(damaged) in problems[0]
+    assert "was not changed" in problems[0]
+    for refused in (lambda: reader.append(february), lambda: reader.merge([february]),
+                    reader.delete_all):
+        with pytest.raises(RuntimeError, match="read-only"):
+            refused()
+    assert _snapshot(folder) == before
+    reader.stop()
+
+
+def test_read_only_sees_what_the_writer_adds_meanwhile(journal: Journal, reader: Journal) -> None:
+    first = pause_at(datetime(2024, 3, 1, 8, tzinfo=AMS))
+    journal.append(first)
+    assert reader.all_records() == [first]
+    later = [pause_at(datetime(2024, 3, 2, 8, tzinfo=AMS)),
+             pause_at(datetime(2024, 4, 2, 8, tzinfo=AMS))]
+    for record in later:
+        journal.append(record)
+    assert reader.all_records() == [first, *later]
+
+
+def test_read_only_storage_refuses_to_write(folder: Path, reader: Journal) -> None:
+    folder.mkdir(parents=True)
+    (folder / "journal-2024-03.json").write_text('{"records": {}}')
+    assert reader.all_records() == []
+    table = reader._table((2024, 3))  # the storage is the last guard, so test it directly
+    with pytest.raises(RuntimeError, match="read-only"):
+        table.insert({"a": 1})
+    assert (folder / "journal-2024-03.json").read_text() == '{"records": {}}'

@@ -1,0 +1,213 @@
+"""The journal as a file the user takes away: JSON (complete, and importable again) or CSV.
+
+JSON holds every record exactly as the journal stores it (`Record.to_dict`), in an envelope that
+names the format and its version, so an import can refuse what is not ours or too new instead
+of guessing. CSV is for spreadsheets and is export-only: list answers are joined into one cell
+and cells that a spreadsheet would run as a formula get a leading apostrophe, so it cannot be
+read back without loss. Nothing here touches files; the caller writes the bytes (privately).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
+from stressbreak.core.model import PauseRecord, Record, record_from_dict
+
+EXPORT_FORMAT = "stressbreak-export"
+EXPORT_VERSION = 1
+
+# "; " and not "," or "|": readable in a cell, and not the CSV delimiter, so no extra quoting.
+LIST_SEPARATOR = "; "
+
+CSV_COLUMNS = (
+    "kind",
+    "id",
+    "at",  # a pause's start, or the moment of a check-in
+    "ended_at",
+    "outcome",
+    "duration_s",
+    "exercise",
+    "origin",
+    "breathing",
+    "breathing_note",
+    "body",
+    "body_note",
+    "need",
+    "need_note",
+    "tension",
+    "signals",
+    "trigger",
+    "next_step",
+)
+
+# Excel, LibreOffice and Google Sheets run a cell that starts with one of these as a formula
+# (tab and carriage return are the variants OWASP lists for "CSV injection"). A note typed as
+# "=HYPERLINK(...)" must stay text when the user opens the export, so it gets an apostrophe,
+# which spreadsheets hide and treat as "this is text".
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+
+
+class ImportFileError(ValueError):
+    """The text is not an export this version can import; args[0] is a Message for the user."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    records: list[Record]
+    skipped: int  # records in the file this version cannot read (newer schema, damaged)
+
+
+def sorted_oldest_first(records: Sequence[Record]) -> list[Record]:
+    # Aware datetimes compare as instants, so mixed offsets sort in real order; stable for ties.
+    return sorted(records, key=lambda record: record.at)
+
+
+def to_json(records: Sequence[Record], *, exported_at: datetime, app_version: str) -> str:
+    """The records (oldest first) in an importable JSON document."""
+    if exported_at.tzinfo is None:
+        raise ValueError("exported_at must be timezone-aware")
+    document = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": exported_at.isoformat(),
+        "app_version": app_version,
+        "records": [record.to_dict() for record in sorted_oldest_first(records)],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_csv(records: Sequence[Record]) -> str:
+    """One row per record (oldest first) under the fixed CSV_COLUMNS header.
+
+    Times are ISO 8601 with their UTC offset; list answers are joined with LIST_SEPARATOR;
+    cells a spreadsheet would take for a formula start with an apostrophe. Rows end in CRLF
+    (RFC 4180); a cell with a line break, comma or quote is quoted by the csv module.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for record in sorted_oldest_first(records):
+        row = _csv_row(record)
+        writer.writerow([_csv_cell(row.get(column)) for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def export_bytes(
+    records: Sequence[Record], fmt: ExportFormat, *, exported_at: datetime, app_version: str
+) -> bytes:
+    """What goes into the export file (or onto stdout), the same from the menu and the CLI.
+
+    CSV starts with a UTF-8 byte order mark: without it Excel reads the file in the Windows
+    code page and mangles every accented letter; LibreOffice and csv readers opened with
+    "utf-8-sig" skip it. JSON is plain UTF-8 (RFC 8259 forbids the mark).
+    """
+    if fmt is ExportFormat.CSV:
+        return to_csv(records).encode("utf-8-sig")
+    return to_json(records, exported_at=exported_at, app_version=app_version).encode("utf-8")
+
+
+def default_file_name(fmt: ExportFormat, day: date) -> str:
+    return f"stressbreak-export-{day.isoformat()}.{fmt.value}"
+
+
+def parse_import(text: str) -> ImportResult:
+    """The records in a JSON export; ImportFileError when the text is not one we can read.
+
+    A single record this version cannot read (a newer schema, a damaged entry) does not stop
+    the import: it is counted in `skipped` and the rest are imported.
+    """
+    try:
+        # An editor may have saved the file with a byte order mark; json refuses it.
+        document = json.loads(text.removeprefix("\ufeff"))
+    except (ValueError, RecursionError) as exc:
+        raise ImportFileError(Message("export", QT_TRANSLATE_NOOP(
+            "export", "This file cannot be imported: it is not a StressBreak export (it is "
+            "not JSON)."))) from exc
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise ImportFileError(Message("export", QT_TRANSLATE_NOOP(
+            "export", "This file cannot be imported: it is not a StressBreak export.")))
+    version = document.get("version")
+    records = document.get("records")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1 or not isinstance(
+        records, list
+    ):
+        raise ImportFileError(Message("export", QT_TRANSLATE_NOOP(
+            "export", "This file cannot be imported: the StressBreak export in it is "
+            "incomplete or damaged.")))
+    if version > EXPORT_VERSION:
+        raise ImportFileError(Message("export", QT_TRANSLATE_NOOP(
+            "export", "This file was exported by a newer StressBreak (export version "
+            "{version}). Update StressBreak to import it."), version=version))
+    found: list[Record] = []
+    skipped = 0
+    for raw in records:
+        record = _readable_record(raw)
+        if record is None:
+            skipped += 1
+        else:
+            found.append(record)
+    return ImportResult(records=found, skipped=skipped)
+
+
+def _readable_record(raw: Any) -> Record | None:
+    try:
+        record = record_from_dict(raw)
+        # A JSON escape can carry a lone surrogate ("\ud800"); the journal stores UTF-8 and
+        # could never write it, so such a record is refused here rather than on saving.
+        json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
+    except (ValueError, OverflowError):
+        # ValueError covers RecordError and UnicodeEncodeError; OverflowError is a time at the
+        # very edge of the calendar that cannot be moved to UTC. A file is untrusted input:
+        # one odd record is skipped, it does not end the import.
+        return None
+    return record
+
+
+def _csv_row(record: Record) -> dict[str, object]:
+    if isinstance(record, PauseRecord):
+        return {
+            "kind": record.KIND,
+            "id": record.id,
+            "at": record.started_at.isoformat(),
+            "ended_at": record.ended_at.isoformat(),
+            "outcome": record.outcome.value,
+            "duration_s": round(record.duration_s, 3),
+            "exercise": record.exercise,
+        }
+    return {
+        "kind": record.KIND,
+        "id": record.id,
+        "at": record.at.isoformat(),
+        "origin": record.origin.value,
+        "breathing": LIST_SEPARATOR.join(record.breathing),
+        "breathing_note": record.breathing_note,
+        "body": LIST_SEPARATOR.join(record.body),
+        "body_note": record.body_note,
+        "need": LIST_SEPARATOR.join(record.need),
+        "need_note": record.need_note,
+        "tension": record.tension,
+        "signals": LIST_SEPARATOR.join(record.signals),
+        "trigger": record.trigger,
+        "next_step": record.next_step,
+    }
+
+
+def _csv_cell(value: object) -> object:
+    # Every text cell is guarded, ids and list answers too: an imported file can put anything
+    # there. Our own times never start with a formula character; numbers stay numbers.
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value

@@ -1,0 +1,461 @@
+"""The weekly overview's charts, drawn with QtCharts (PySide6-Addons).
+
+Each chart is a QChartView that keeps its series and axes for the life of the window and only
+replaces their values when another week is shown: rebuilding a QChart costs tens of
+milliseconds, replacing values about one. Colours are calm on purpose (no alarm red: a tense
+day is something to notice, not a warning), and every chart also says its numbers in its
+accessible description, since a screen reader cannot read a picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QScatterSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
+from stressbreak.core.model import PauseOutcome
+from stressbreak.core.stats import HourCell, WeekPatterns, WeekSummary, WeekTrend
+from stressbreak.ui.style import translated
+
+OUTCOME_COLOURS = {
+    PauseOutcome.COMPLETED: QColor("#3f9a95"),
+    PauseOutcome.ENDED_EARLY: QColor("#8cc9c1"),
+    PauseOutcome.MISSED: QColor("#b9b1a6"),
+    PauseOutcome.SKIPPED: QColor("#e0c9a6"),
+}
+# Tension 0–10 in five steps, from calm sea-green to warm terracotta.
+TENSION_BANDS: tuple[tuple[int, int, QColor], ...] = (
+    (0, 2, QColor("#cfe8e3")),
+    (3, 4, QColor("#9fd0c7")),
+    (5, 6, QColor("#f2d49b")),
+    (7, 8, QColor("#e8a87c")),
+    (9, 10, QColor("#d9826b")),
+)
+_SIGNAL_COLOUR = QColor("#5b4b8a")
+_LINE_COLOUR = QColor("#3f9a95")
+_GROUP_COLOURS = (QColor("#5b4b8a"), QColor("#3f9a95"), QColor("#e0a35c"))
+_TOP_PER_GROUP = 2  # six rows in all: more squeeze the labels until QtCharts elides them
+_LABEL_CHARS = 26
+
+
+def _new_chart(view: QChartView, *, curves: bool = True) -> QChart:
+    chart = QChart()
+    chart.setBackgroundVisible(False)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    # No animation: a week switch shows the new week at once, and costs no frames.
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    view.setChart(chart)
+    # Bars are upright rectangles: antialiasing them only costs paint time (text is smoothed
+    # either way).
+    view.setRenderHint(QPainter.RenderHint.Antialiasing, curves)
+    view.setMinimumSize(360, 240)
+    return chart
+
+
+def _follow_palette(chart: QChart, palette: QPalette) -> None:
+    """Charts keep their own colours; make titles, labels and the legend follow the window's
+    text colour, so they read on a dark desktop as well as a light one."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    grid = QColor(text)
+    grid.setAlphaF(0.15)
+    chart.setTitleBrush(QBrush(text))
+    chart.legend().setLabelColor(text)
+    for axis in chart.axes():
+        axis.setLabelsColor(text)
+        axis.setTitleBrush(QBrush(text))
+        axis.setLinePenColor(grid)
+        axis.setGridLineColor(grid)
+
+
+def _whole_numbers(axis: QValueAxis, top: float) -> None:
+    """Counts are whole: ticks on whole numbers, never "2.5 pauses"."""
+    top = max(1.0, float(top))
+    step = 1 if top <= 6 else 2 if top <= 12 else 5 if top <= 30 else 10
+    top = step * -(-top // step)
+    axis.setRange(0, top)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setLabelFormat("%d")
+
+
+def short_day_names(locale: QLocale) -> list[str]:
+    return [locale.dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8)]
+
+
+class PausesChart(QChartView):
+    """Pauses per day, stacked by what became of each reminder."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _new_chart(self, curves=False)
+        self.chart().setTitle(self.tr("Pauses per day"))
+        names = {
+            PauseOutcome.COMPLETED: self.tr("Completed"),
+            PauseOutcome.ENDED_EARLY: self.tr("Ended early"),
+            PauseOutcome.MISSED: self.tr("Missed"),
+            PauseOutcome.SKIPPED: self.tr("Skipped"),
+        }
+        self.sets: dict[PauseOutcome, QBarSet] = {}
+        self.series = QStackedBarSeries()
+        for outcome, name in names.items():
+            bar_set = QBarSet(name)
+            bar_set.setColor(OUTCOME_COLOURS[outcome])
+            bar_set.setBorderColor(OUTCOME_COLOURS[outcome])
+            self.sets[outcome] = bar_set
+            self.series.append(bar_set)
+        self.chart().addSeries(self.series)
+        self.days = QBarCategoryAxis()
+        self.counts = QValueAxis()
+        self.chart().addAxis(self.days, Qt.AlignmentFlag.AlignBottom)
+        self.chart().addAxis(self.counts, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.days)
+        self.series.attachAxis(self.counts)
+        self.setAccessibleName(self.chart().title())
+
+    def show_week(self, summary: WeekSummary, locale: QLocale, palette: QPalette) -> None:
+        names = short_day_names(locale)
+        if self.days.categories() != names:  # the same every week; setting costs a relayout
+            self.days.setCategories(names)
+        for outcome, bar_set in self.sets.items():
+            bar_set.remove(0, bar_set.count())
+            bar_set.append([float(day.pauses[outcome]) for day in summary.days])
+        _whole_numbers(self.counts, max(day.reminders for day in summary.days))
+        _follow_palette(self.chart(), palette)
+        parts = []
+        for name, day in zip(names, summary.days, strict=True):
+            counts = ", ".join(f"{self.sets[o].label()} {day.pauses[o]}" for o in self.sets
+                               if day.pauses[o])
+            parts.append(f"{name}: {counts or '0'}")
+        self.setAccessibleDescription("; ".join(parts))
+
+
+class TensionChart(QChartView):
+    """Every tension the user noted this week, in time order (0 calm – 10 very tense)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _new_chart(self)
+        self.chart().setTitle(self.tr("Tension through the week"))
+        self.chart().legend().setVisible(False)
+        self.line = QLineSeries()
+        pen = QPen(_LINE_COLOUR)
+        pen.setWidthF(2.0)
+        self.line.setPen(pen)
+        self.points = QScatterSeries()
+        self.points.setMarkerSize(9)
+        self.points.setColor(_LINE_COLOUR)
+        self.points.setBorderColor(_LINE_COLOUR)
+        self.chart().addSeries(self.line)
+        self.chart().addSeries(self.points)
+        self.days = QCategoryAxis()
+        self.days.setRange(0, 7)
+        self.days.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+        self.tension = QValueAxis()
+        self.tension.setRange(0, 10)
+        self.tension.setTickCount(6)
+        self.tension.setLabelFormat("%d")
+        self.chart().addAxis(self.days, Qt.AlignmentFlag.AlignBottom)
+        self.chart().addAxis(self.tension, Qt.AlignmentFlag.AlignLeft)
+        for series in (self.line, self.points):
+            series.attachAxis(self.days)
+            series.attachAxis(self.tension)
+        self.setAccessibleName(self.chart().title())
+
+    def show_week(self, patterns: WeekPatterns, locale: QLocale, palette: QPalette) -> None:
+        names = short_day_names(locale)
+        _set_day_ranges(self.days, names)
+        points = []
+        described = []
+        for when, tension in patterns.tension_points:
+            # Days from Monday 00:00 local, by the wall clock, so a point sits in its day.
+            x = when.weekday() + (when.hour + when.minute / 60) / 24
+            points.append(QPointF(x, tension))
+            described.append(f"{names[when.weekday()]} {when:%H:%M} {tension}")
+        self.line.replace(points)
+        self.points.replace(points)
+        _follow_palette(self.chart(), palette)
+        self.setAccessibleDescription(", ".join(described))
+
+
+def _set_day_ranges(axis: QCategoryAxis, names: list[str]) -> None:
+    """One range per day, [i, i + 1), labelled in its middle; left alone when unchanged."""
+    if axis.categoriesLabels() == names:
+        return
+    for label in list(axis.categoriesLabels()):
+        axis.remove(label)
+    for index, name in enumerate(names, start=1):
+        axis.append(name, index)
+
+
+def band_of(tension: float) -> int:
+    """Index into TENSION_BANDS for a (mean) tension."""
+    rounded = round(tension)
+    for index, (low, high, _colour) in enumerate(TENSION_BANDS):
+        if low <= rounded <= high:
+            return index
+    return len(TENSION_BANDS) - 1
+
+
+class HourMap(QChartView):
+    """A day × hour map: the colour is the mean tension noted in that hour, the dot says a
+    body signal was noticed there. Hover a cell for its numbers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _new_chart(self)
+        self.chart().setTitle(self.tr("Tension (colour) and body signals (dot) by day and hour"))
+        self.bands: list[QScatterSeries] = []
+        for low, high, colour in TENSION_BANDS:
+            series = QScatterSeries()
+            series.setName(f"{low}–{high}")
+            series.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+            series.setColor(colour)
+            series.setBorderColor(colour)
+            self.bands.append(series)
+        self.no_tension = QScatterSeries()
+        self.no_tension.setName(self.tr("no number"))
+        self.no_tension.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+        self.no_tension.setColor(QColor("#e4e1dc"))
+        self.no_tension.setBorderColor(QColor("#c9c4bc"))
+        self.signals = QScatterSeries()
+        self.signals.setName(self.tr("body signal"))
+        self.signals.setMarkerSize(7)
+        self.signals.setColor(_SIGNAL_COLOUR)
+        self.signals.setBorderColor(_SIGNAL_COLOUR)
+        self.hours = QValueAxis()
+        self.hours.setLabelFormat("%d")
+        self.days = QCategoryAxis()
+        self.days.setRange(0, 7)
+        self.days.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+        self.days.setGridLineVisible(False)
+        self.chart().addAxis(self.hours, Qt.AlignmentFlag.AlignBottom)
+        self.chart().addAxis(self.days, Qt.AlignmentFlag.AlignLeft)
+        for series in (*self.bands, self.no_tension, self.signals):
+            self.chart().addSeries(series)
+            series.attachAxis(self.hours)
+            series.attachAxis(self.days)
+            series.hovered.connect(self._on_hover)
+        self.chart().plotAreaChanged.connect(lambda *_: self._fit_markers())
+        self._grid: tuple[tuple[HourCell, ...], ...] = ()
+        self._names: list[str] = []
+        self._first_hour = 7
+        self._last_hour = 19
+        self.setAccessibleName(self.chart().title())
+
+    def show_week(self, patterns: WeekPatterns, locale: QLocale, palette: QPalette) -> None:
+        self._grid = patterns.grid
+        self._names = short_day_names(locale)
+        # Monday on top, as in a calendar: day d is drawn at 6 - d.
+        _set_day_ranges(self.days, list(reversed(self._names)))
+        used = [h for row in patterns.grid for h, cell in enumerate(row) if cell.checkins]
+        # Working hours by default; wider when the week has entries outside them.
+        self._first_hour = min([7, *used])
+        self._last_hour = max([19, *used])
+        self.hours.setRange(self._first_hour - 0.5, self._last_hour + 0.5)
+        self.hours.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.hours.setTickAnchor(0)
+        self.hours.setTickInterval(3 if self._last_hour - self._first_hour > 12 else 2)
+        banded: list[list[QPointF]] = [[] for _ in TENSION_BANDS]
+        unbanded: list[QPointF] = []
+        signalled: list[QPointF] = []
+        described = []
+        for day, row in enumerate(patterns.grid):
+            for hour, cell in enumerate(row):
+                if not cell.checkins:
+                    continue
+                point = QPointF(hour, 6 - day + 0.5)
+                mean = cell.mean_tension
+                if mean is None:
+                    unbanded.append(point)
+                else:
+                    banded[band_of(mean)].append(point)
+                if cell.signals:
+                    signalled.append(point)
+                described.append(self._cell_text(day, hour, cell))
+        for series, points in zip(self.bands, banded, strict=True):
+            series.replace(points)
+        self.no_tension.replace(unbanded)
+        self.signals.replace(signalled)
+        self._fit_markers()
+        _follow_palette(self.chart(), palette)
+        self.setAccessibleDescription("; ".join(described))
+
+    def _fit_markers(self) -> None:
+        area = self.chart().plotArea()
+        hours = self._last_hour - self._first_hour + 1
+        if area.width() <= 0 or hours <= 0:
+            return
+        size = max(4.0, min(area.width() / hours, area.height() / 7) * 0.9)
+        for series in (*self.bands, self.no_tension):
+            series.setMarkerSize(size)
+
+    def _cell_text(self, day: int, hour: int, cell: HourCell) -> str:
+        mean = cell.mean_tension
+        tension = (self.tr("tension {mean}").format(mean=f"{mean:.1f}")
+                   if mean is not None else self.tr("no tension noted"))
+        return self.tr("{day} {hour}:00: {count} stress meter(s), {tension}, "
+                            "{signals} body signal(s)").format(
+            day=self._names[day], hour=hour, count=cell.checkins, tension=tension,
+            signals=cell.signals)
+
+    def _on_hover(self, point: QPointF, state: bool) -> None:
+        if not state or not self._grid:
+            QToolTip.hideText()
+            return
+        day = 6 - int(point.y())
+        hour = round(point.x())
+        if 0 <= day < 7 and 0 <= hour < 24:
+            QToolTip.showText(QCursor.pos(), self._cell_text(day, hour, self._grid[day][hour]),
+                              self)
+
+
+class TopChart(QChartView):
+    """What came up most: body signals, needs and the user's own triggers, the top two of each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _new_chart(self, curves=False)
+        self.chart().setTitle(self.tr("What came up most"))
+        self.series = QHorizontalStackedBarSeries()
+        self.sets = []
+        names = (self.tr("Body signals"), self.tr("Needs"), self.tr("Set off by"))
+        for name, colour in zip(names, _GROUP_COLOURS, strict=True):
+            bar_set = QBarSet(name)
+            bar_set.setColor(colour)
+            bar_set.setBorderColor(colour)
+            self.sets.append(bar_set)
+            self.series.append(bar_set)
+        self.chart().addSeries(self.series)
+        self.labels = QBarCategoryAxis()
+        self.counts = QValueAxis()
+        self.chart().addAxis(self.labels, Qt.AlignmentFlag.AlignLeft)
+        self.chart().addAxis(self.counts, Qt.AlignmentFlag.AlignBottom)
+        self.series.attachAxis(self.labels)
+        self.series.attachAxis(self.counts)
+        self.setAccessibleName(self.chart().title())
+
+    def show_week(self, patterns: WeekPatterns, palette: QPalette) -> bool:
+        """False when nothing was noted this week (the window then says so in words)."""
+        need = next(q for q in QUESTIONS if q.id == "need")
+        groups: list[list[tuple[str, int]]] = [
+            [(translated(BODY_SIGNALS.label_of(i)), n)
+             for i, n in patterns.top_signals[:_TOP_PER_GROUP]],
+            [(translated(need.label_of(i)), n) for i, n in patterns.top_needs[:_TOP_PER_GROUP]],
+            [(f"“{_shortened(text)}”", n)
+             for text, n in patterns.top_triggers[:_TOP_PER_GROUP]],
+        ]
+        # Bottom to top in Qt's horizontal bars: reversed, so the first group reads first.
+        rows = [(group, label, count) for group, entries in enumerate(groups)
+                for label, count in entries][::-1]
+        labels = _unique_labels([label for _group, label, _count in rows])
+        self.labels.setCategories(labels)
+        for group, bar_set in enumerate(self.sets):
+            bar_set.remove(0, bar_set.count())
+            bar_set.append([float(count) if g == group else 0.0 for g, _label, count in rows])
+        _whole_numbers(self.counts, max((count for _g, _l, count in rows), default=1))
+        _follow_palette(self.chart(), palette)
+        self.setAccessibleDescription(
+            "; ".join(f"{label}: {count}" for (_g, _l, count), label in
+                      zip(reversed(rows), reversed(labels), strict=True)))
+        return bool(rows)
+
+
+def _shortened(text: str, most: int = _LABEL_CHARS) -> str:
+    """A long trigger would squeeze the bars to nothing (QtCharts then elides every label)."""
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+def _unique_labels(labels: Sequence[str]) -> list[str]:
+    """A category axis needs distinct labels; a trigger may read like a body signal."""
+    seen: set[str] = set()
+    result = []
+    for label in labels:
+        unique = label
+        while unique in seen:
+            unique += "\u200b"  # invisible, keeps the text as the user wrote it
+        seen.add(unique)
+        result.append(unique)
+    return result
+
+
+class TrendChart(QChartView):
+    """Four weeks side by side: pauses taken, stress meters, and the average tension."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _new_chart(self)
+        self.chart().setTitle(self.tr("The last four weeks"))
+        self.taken = QBarSet(self.tr("Pauses taken"))
+        self.taken.setColor(OUTCOME_COLOURS[PauseOutcome.COMPLETED])
+        self.reminders = QBarSet(self.tr("Reminders"))
+        self.reminders.setColor(OUTCOME_COLOURS[PauseOutcome.MISSED])
+        self.checkins = QBarSet(self.tr("Stress meters"))
+        self.checkins.setColor(_GROUP_COLOURS[0])
+        for bar_set in (self.taken, self.reminders, self.checkins):
+            bar_set.setBorderColor(bar_set.color())
+        self.bars = QBarSeries()
+        for bar_set in (self.reminders, self.taken, self.checkins):
+            self.bars.append(bar_set)
+        self.tension = QLineSeries()
+        self.tension.setName(self.tr("Average tension (right, 0–10)"))
+        pen = QPen(_GROUP_COLOURS[2])
+        pen.setWidthF(2.5)
+        self.tension.setPen(pen)
+        self.tension.setPointsVisible(True)
+        self.chart().addSeries(self.bars)
+        self.chart().addSeries(self.tension)
+        self.weeks = QBarCategoryAxis()
+        self.counts = QValueAxis()
+        self.tension_axis = QValueAxis()
+        self.tension_axis.setRange(0, 10)
+        self.tension_axis.setTickCount(6)
+        self.tension_axis.setLabelFormat("%d")
+        self.chart().addAxis(self.weeks, Qt.AlignmentFlag.AlignBottom)
+        self.chart().addAxis(self.counts, Qt.AlignmentFlag.AlignLeft)
+        self.chart().addAxis(self.tension_axis, Qt.AlignmentFlag.AlignRight)
+        self.bars.attachAxis(self.weeks)
+        self.bars.attachAxis(self.counts)
+        self.tension.attachAxis(self.weeks)
+        self.tension.attachAxis(self.tension_axis)
+        self.setAccessibleName(self.chart().title())
+
+    def show_weeks(
+        self, weeks: Sequence[WeekTrend], labels: Sequence[str], palette: QPalette
+    ) -> None:
+        self.weeks.setCategories(list(labels))
+        for bar_set, values in (
+            (self.taken, [w.taken for w in weeks]),
+            (self.reminders, [w.reminders for w in weeks]),
+            (self.checkins, [w.checkins for w in weeks]),
+        ):
+            bar_set.remove(0, bar_set.count())
+            bar_set.append([float(v) for v in values])
+        self.tension.replace([QPointF(i, w.mean_tension) for i, w in enumerate(weeks)
+                              if w.mean_tension is not None])
+        _whole_numbers(self.counts, max((max(w.reminders, w.checkins) for w in weeks),
+                                        default=1))
+        _follow_palette(self.chart(), palette)
+        self.setAccessibleDescription("; ".join(
+            self.tr("{week}: {taken} of {reminders} pauses, {checkins} stress meters, "
+                         "average tension {tension}").format(
+                week=label, taken=w.taken, reminders=w.reminders, checkins=w.checkins,
+                tension="–" if w.mean_tension is None else f"{w.mean_tension:.1f}")
+            for label, w in zip(labels, weeks, strict=True)))

@@ -1,0 +1,232 @@
+"""`stressbreak export` as a real process: JSON and CSV, private files, local day ranges, clear
+errors, and reading beside a running app without ever changing the journal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from stressbreak.core.export import EXPORT_FORMAT, parse_import
+from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
+from stressbreak.services.journal import Journal
+
+ZONE = "Europe/Amsterdam"
+AMS = ZoneInfo(ZONE)
+STARTUP_WAIT_S = 30.0
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["TZ"] = ZONE  # tzlocal reads it: the --from/--to days are Amsterdam days
+    return env
+
+
+def stressbreak(data_dir: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "stressbreak", "--data-dir", str(data_dir), *args],
+        capture_output=True, env=_env(), timeout=60, check=False,
+    )
+
+
+def seed(data_dir: Path, records: list[Record]) -> None:
+    journal = Journal(data_dir, pytest.fail)
+    journal.start()
+    try:
+        for record in records:
+            journal.append(record)
+    finally:
+        journal.stop()
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
+
+
+def pause(at: datetime) -> PauseRecord:
+    return PauseRecord(started_at=at, ended_at=at + timedelta(seconds=60),
+                       outcome=PauseOutcome.COMPLETED)
+
+
+def at(day: int, hour: int = 12, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(2024, 3, day, hour, minute, second, tzinfo=AMS)
+
+
+# Around the edges of 10–12 March 2024, Amsterdam time.
+BEFORE = pause(at(9, 23, 59, 59))
+FIRST = CheckIn(at=at(10, 0), origin=CheckInOrigin.MANUAL, trigger='=cmd, "x"\nnext', tension=6)
+LAST = pause(at(12, 23, 59, 59))
+AFTER = pause(at(13, 0))
+# 23:30 UTC on the 12th is already the 13th in Amsterdam: outside the range.
+AFTER_IN_UTC = CheckIn(at=datetime(2024, 3, 12, 23, 30, tzinfo=ZoneInfo("UTC")),
+                       origin=CheckInOrigin.SCHEDULED)
+ALL = [BEFORE, FIRST, LAST, AFTER, AFTER_IN_UTC]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    seed(folder, ALL)
+    return folder
+
+
+def exported(result: subprocess.CompletedProcess[bytes]) -> list[Record]:
+    assert result.returncode == 0, result.stderr.decode()
+    return parse_import(result.stdout.decode("utf-8")).records
+
+
+def test_json_to_stdout_holds_everything(data_dir: Path) -> None:
+    before = snapshot(data_dir)
+    result = stressbreak(data_dir, "export", "--format", "json")
+
+    assert result.stderr == b""
+    document = json.loads(result.stdout)
+    assert document["format"] == EXPORT_FORMAT
+    assert document["app_version"].startswith("0.")
+    assert datetime.fromisoformat(document["exported_at"]).utcoffset() is not None
+    assert exported(result) == ALL
+    assert snapshot(data_dir) == before  # an export changes nothing in the journal
+
+
+def test_csv_to_a_private_file(data_dir: Path, tmp_path: Path) -> None:
+    output = tmp_path / "out" / "journal.csv"
+    output.parent.mkdir()
+    output.write_text("an older export")
+    output.chmod(0o644)
+
+    result = stressbreak(data_dir, "export", "--format", "csv", "-o", str(output))
+
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == b""
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+    assert [p.name for p in output.parent.iterdir()] == ["journal.csv"]  # no temp file left
+    rows = list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8-sig"), newline="")))
+    assert [row["id"] for row in rows] == [r.id for r in ALL]
+    trigger = next(row["trigger"] for row in rows if row["id"] == FIRST.id)
+    assert trigger == "'" + FIRST.trigger  # kept whole, and not run as a formula
+    assert {row["kind"] for row in rows} == {"pause", "checkin"}
+
+
+def test_from_and_to_are_whole_local_days(data_dir: Path) -> None:
+    result = stressbreak(data_dir, "export", "--format", "json",
+                         "--from", "2024-03-10", "--to", "2024-03-12")
+    assert exported(result) == [FIRST, LAST]
+
+    only_from = stressbreak(data_dir, "export", "--format", "json", "--from", "2024-03-13")
+    assert exported(only_from) == [AFTER, AFTER_IN_UTC]
+    only_to = stressbreak(data_dir, "export", "--format", "json", "--to", "2024-03-09")
+    assert exported(only_to) == [BEFORE]
+    one_day = stressbreak(data_dir, "export", "--format", "json",
+                          "--from", "2024-03-10", "--to", "2024-03-10")
+    assert exported(one_day) == [FIRST]
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["--from", "10-03-2024"], '--from wants a date as YYYY-MM-DD, not "10-03-2024".'),
+    (["--to", "2024-02-30"], '--to wants a date as YYYY-MM-DD, not "2024-02-30".'),
+    (["--from", "2024-03-12", "--to", "2024-03-10"],
+     "--from 2024-03-12 is after --to 2024-03-10."),
+], ids=["bad-from", "impossible-to", "from-after-to"])
+def test_bad_dates_exit_2_with_a_message(
+    data_dir: Path, tmp_path: Path, args: list[str], expected: str
+) -> None:
+    output = tmp_path / "never.json"
+    result = stressbreak(data_dir, "export", "--format", "json", *args, "-o", str(output))
+    assert result.returncode == 2
+    assert result.stderr.decode().strip() == f"stressbreak: {expected}"
+    assert result.stdout == b""
+    assert not output.exists()
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "a-folder"])
+def test_an_unwritable_output_exits_2_and_leaves_nothing(
+    data_dir: Path, tmp_path: Path, where: str
+) -> None:
+    output = tmp_path / "no" / "such" / "x.json" if where == "missing-folder" else tmp_path
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = stressbreak(data_dir, "export", "--format", "json", "-o", str(output))
+
+    assert result.returncode == 2
+    assert f"cannot write the export to {output}" in result.stderr.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_format_is_required(data_dir: Path) -> None:
+    result = stressbreak(data_dir, "export")
+    assert result.returncode == 2
+    assert "--format" in result.stderr.decode()
+
+
+def test_a_missing_data_folder_exports_nothing_and_creates_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "never-used"
+    result = stressbreak(folder, "export", "--format", "json")
+    assert exported(result) == []
+    assert not folder.exists()
+
+
+def test_a_damaged_month_is_reported_left_alone_and_the_rest_exported(data_dir: Path) -> None:
+    damaged = data_dir / "journal-2024-02.json"
+    damaged.write_bytes(b'{"records": ')
+    leftover = data_dir / ".journal-2024-03.json.abc.tmp"  # maybe the app's write under way
+    leftover.write_text("{")
+    before = snapshot(data_dir)
+
+    result = stressbreak(data_dir, "export", "--format", "json")
+
+    assert exported(result) == ALL
+    assert str(damaged) in result.stderr.decode()
+    assert snapshot(data_dir) == before
+
+
+def test_export_loads_no_qt(data_dir: Path) -> None:
+    code = (
+        "import sys\n"
+        "from stressbreak.cli import main\n"
+        f"code = main(['--data-dir', {str(data_dir)!r}, 'export', '--format', 'csv'])\n"
+        "print('qt loaded' if 'PySide6' in sys.modules else 'no qt', code, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=_env(),
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr.decode().split() == ["no", "qt", "0"]
+
+
+@pytest.fixture
+def running_app(data_dir: Path) -> Iterator[subprocess.Popen[bytes]]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "stressbreak", "--data-dir", str(data_dir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(),
+    )
+    try:
+        deadline = time.monotonic() + STARTUP_WAIT_S
+        while stressbreak(data_dir, "status").returncode != 0:
+            assert process.poll() is None, "the app ended while starting"
+            assert time.monotonic() < deadline, "the app did not answer in time"
+            time.sleep(0.2)
+        yield process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def test_export_while_the_app_runs(data_dir: Path, running_app: subprocess.Popen[bytes]) -> None:
+    started = time.monotonic()
+    result = stressbreak(data_dir, "export", "--format", "json")
+    assert exported(result) == ALL
+    # It did not wait for the app's lock (the command hand-over waits up to 5 s).
+    assert time.monotonic() - started < 5
+    assert running_app.poll() is None
+    assert stressbreak(data_dir, "status").returncode == 0

@@ -249,7 +249,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>body signal</source>
-        <translation>lichaamssignaal</translation>
+        <translation>signaal</translation>
     </message>
     <message>
         <source>tension {mean}</source>

@@ -194,6 +194,9 @@ class DeleteAllDialog(QDialog):
             "computer. It cannot be undone. Your settings stay.\n\n"
             "If you want a copy first, cancel and choose Export."))
         text.setWordWrap(True)
+        # A wrapped label's height follows its width: a fixed width lets the dialog size to
+        # the whole text (a resize to height 0 cut it off).
+        text.setMinimumWidth(440)
         self.understood = QCheckBox(self.tr("I understand that this cannot be undone"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.delete_button = QPushButton(self.tr("Delete everything"))
@@ -208,7 +211,6 @@ class DeleteAllDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.understood)
         layout.addWidget(buttons)
-        self.resize(460, 0)
 
 
 def confirm_delete_all(parent: QWidget | None) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import os
 import sys
@@ -19,19 +20,24 @@ from typing import TYPE_CHECKING
 
 from stressbreak import __version__
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message, message_of
+from stressbreak.services.commands import MAX_QUIET_MIN, Reply, Request
 
 if TYPE_CHECKING:
     from stressbreak.core.model import Record
-    from stressbreak.services.instance import Reply
 
 COMMAND_HELP = {
     "run": "start StressBreak in the system tray (the default)",
     "pause": "start a breathing pause now",
     "checkin": "open the stress meter now",
     "overview": "open the weekly overview",
-    "status": "say when the next pause is due",
+    "settings": "open the settings",
+    "status": "say when the next pause and stress meter are due, and what holds reminders",
+    "quiet": "no reminders for MINUTES minutes",
+    "resume": "reminders again (ends a quiet time)",
     "quit": "quit the running StressBreak",
 }
+# These only talk to a running StressBreak; they never start one (nor take its lock).
+_ASK_ONLY = ("status", "quiet", "resume", "quit")
 EXPORT_HELP = "write the journal (or part of it) as CSV or JSON"
 _FORWARD_WAIT_S = 5.0  # a first instance that is still starting gets this long to answer
 
@@ -51,7 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
                                help=data_dir_help)
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for name, text in COMMAND_HELP.items():
-        commands.add_parser(name, parents=[after_command], help=text, description=text)
+        command = commands.add_parser(name, parents=[after_command], help=text,
+                                      description=text)
+        if name == "quiet":
+            command.add_argument("minutes", type=_quiet_minutes, metavar="MINUTES",
+                                 help="from 1 to 1440 (a day)")
+        elif name == "status":
+            command.add_argument("--json", action="store_true",
+                                 help="print the facts as JSON, for scripts and panels")
     export = commands.add_parser(
         "export", parents=[after_command], help=EXPORT_HELP, description=EXPORT_HELP,
         epilog="Dates are local calendar days and both ends are included. Without -o the "
@@ -102,21 +115,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             folder=str(data_dir), reason=exc.strerror or str(exc)), settings_file)
         return 2
     name = server_name(data_dir)
-    if args.command in ("status", "quit"):
+    request = Request(args.command, getattr(args, "minutes", None),
+                      details=bool(getattr(args, "json", False)))
+    if args.command in _ASK_ONLY:
         # Asking never takes the lock: a probe must not keep a starting app from its lock.
-        reply = _send(name, args.command)
+        reply = _send(name, request)
         if reply is None:
+            if request.details:
+                print(json.dumps({"running": False}))
             _say(Message("cli", QT_TRANSLATE_NOOP("cli", "StressBreak is not running.")),
                  settings_file)
             return 1
-        return _print(reply)
+        return _print(reply, as_json=request.details)
 
     lock = InstanceLock(data_dir)
     deadline = time.monotonic() + _FORWARD_WAIT_S
     while not lock.acquire():
         # Someone holds the lock: the running app (hand the command over), or a process
         # that is just starting or just ending (then the lock comes free: try again).
-        reply = _send(name, "show" if args.command == "run" else args.command)
+        reply = _send(name, Request("show") if args.command == "run" else request)
         if reply is not None:
             return _print(reply)
         if time.monotonic() > deadline:
@@ -238,7 +255,17 @@ def _write_stdout(data: bytes) -> int:
     return 0
 
 
-def _send(name: str, command: str) -> Reply | None:
+def _quiet_minutes(text: str) -> int:
+    try:
+        minutes = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes") from None
+    if not 1 <= minutes <= MAX_QUIET_MIN:
+        raise argparse.ArgumentTypeError(f"{minutes} is not from 1 to {MAX_QUIET_MIN}")
+    return minutes
+
+
+def _send(name: str, request: Request) -> Reply | None:
     """The running app's answer, or None when nobody is listening."""
     from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
 
@@ -249,7 +276,7 @@ def _send(name: str, command: str) -> Reply | None:
     owned = QCoreApplication.instance() is None
     app = QCoreApplication.instance() or QCoreApplication([])
     try:
-        return send_command(name, command, timeout_ms=1000)
+        return send_command(name, request, timeout_ms=1000)
     finally:
         if owned:
             app.shutdown()
@@ -278,6 +305,9 @@ def _say(text: str, settings_file: Path) -> None:
             app.shutdown()
 
 
-def _print(reply: Reply) -> int:
-    print(reply.message, file=sys.stdout if reply.ok else sys.stderr)
+def _print(reply: Reply, *, as_json: bool = False) -> int:
+    if as_json and reply.data is not None:
+        print(json.dumps(reply.data, ensure_ascii=False, indent=1))
+    else:
+        print(reply.message, file=sys.stdout if reply.ok else sys.stderr)
     return 0 if reply.ok else 1

@@ -7,43 +7,13 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from stressbreak.services.commands import MAX_MESSAGE_BYTES, Handler, Reply, Request, parse_request
+
 log = logging.getLogger(__name__)
-
-COMMANDS = ("show", "pause", "checkin", "overview", "status", "quit")
-MAX_MESSAGE_BYTES = 4096
-
-
-@dataclass(frozen=True)
-class Reply:
-    ok: bool
-    message: str
-
-    def encode(self) -> bytes:
-        return json.dumps({"ok": self.ok, "message": self.message}).encode() + b"\n"
-
-
-Handler = Callable[[str], Reply]
-
-
-def parse_request(raw: bytes) -> str:
-    """The command in one request line; ValueError with a readable reason otherwise."""
-    try:
-        message = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError("the message is not JSON") from exc
-    if not isinstance(message, dict) or not isinstance(message.get("command"), str):
-        raise ValueError('the message must look like {"command": "pause"}')
-    command = message["command"]
-    if command not in COMMANDS:
-        raise ValueError(f"unknown command {command!r}; known: {', '.join(COMMANDS)}")
-    return str(command)
-
 
 class CommandServer(QObject):
     """Answers one JSON line per connection: {"command": ...} → {"ok": ..., "message": ...}."""
@@ -80,11 +50,11 @@ class CommandServer(QObject):
             return
         raw = bytes(socket.readLine(MAX_MESSAGE_BYTES).data()).strip()
         try:
-            command = parse_request(raw)
+            request = parse_request(raw)
         except ValueError as exc:
             reply = Reply(False, str(exc))
         else:
-            reply = self._handler(command)
+            reply = self._handler(request)
         self._answer(socket, reply)
 
     @staticmethod
@@ -94,13 +64,13 @@ class CommandServer(QObject):
         socket.disconnectFromServer()
 
 
-def send_command(name: str, command: str, timeout_ms: int = 3000) -> Reply | None:
-    """Send `command` to the running instance; None when nobody is listening."""
+def send_command(name: str, request: Request, timeout_ms: int = 3000) -> Reply | None:
+    """Send `request` to the running instance; None when nobody is listening."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return None
-    socket.write(json.dumps({"command": command}).encode() + b"\n")
+    socket.write(request.encode())
     socket.waitForBytesWritten(timeout_ms)
     data = b""
     while b"\n" not in data:
@@ -111,6 +81,8 @@ def send_command(name: str, command: str, timeout_ms: int = 3000) -> Reply | Non
         socket.disconnectFromServer()
     try:
         answer = json.loads(data.decode("utf-8"))
-        return Reply(bool(answer["ok"]), str(answer["message"]))
-    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError):
+        facts = answer.get("data")
+        return Reply(bool(answer["ok"]), str(answer["message"]),
+                     facts if isinstance(facts, dict) else None)
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError):
         return Reply(False, "the running StressBreak gave no readable answer")

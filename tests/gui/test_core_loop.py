@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
+from stressbreak.services.commands import Request
 from stressbreak.services.cues import SOUNDS, Cues
 from stressbreak.services.journal import Journal
 from stressbreak.ui.profile_dialog import ProfileDialog
@@ -338,7 +339,7 @@ def test_overview_command_opens_the_week_with_saved_records(qtbot, loop):
     controller, clock, journal, _told = loop
     journal.append(PauseRecord(clock.now(), clock.now() + timedelta(minutes=1),
                                PauseOutcome.COMPLETED))
-    reply = controller.handle_command("overview")
+    reply = controller.handle_command(Request("overview"))
     assert reply.ok
     qtbot.waitUntil(lambda: controller.overview is not None, timeout=2000)
     completed = controller.overview.pauses_chart.sets[PauseOutcome.COMPLETED]

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,45 @@ def test_command_line_problems_follow_the_language_setting(tmp_path: Path):
     result = cli(tmp_path, "status")
     assert result.returncode == 1
     assert result.stderr.strip() == "StressBreak draait niet."
+
+
+def test_quiet_resume_and_status_json_from_the_command_line(running_app):
+    data, process = running_app
+    facts = json.loads(cli(data, "status", "--json").stdout)
+    assert facts["running"] is True
+    assert facts["quiet_until"] is None
+    assert facts["holding"] == []
+    quiet = cli(data, "quiet", "45")
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout.startswith("No reminders until ")
+    facts = json.loads(cli(data, "status", "--json").stdout)
+    quiet_until = datetime.fromisoformat(facts["quiet_until"])
+    now = datetime.fromisoformat(facts["now"])
+    assert timedelta(minutes=44) < quiet_until - now <= timedelta(minutes=45)
+    assert facts["next_pause"] is None or datetime.fromisoformat(facts["next_pause"]) >= (
+        quiet_until)
+    resumed = cli(data, "resume")
+    assert resumed.returncode == 0 and resumed.stdout.startswith("Reminders are on again.")
+    assert json.loads(cli(data, "status", "--json").stdout)["quiet_until"] is None
+    assert process.poll() is None
+
+
+def test_bad_quiet_minutes_are_refused_before_asking(running_app):
+    data, _process = running_app
+    for wrong in ("0", "1441", "soon"):
+        done = cli(data, "quiet", wrong)
+        assert done.returncode == 2
+        assert "MINUTES" in done.stderr or "minutes" in done.stderr
+
+
+def test_status_json_says_when_nothing_runs(tmp_path: Path):
+    done = cli(tmp_path / "d", "status", "--json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout) == {"running": False}
+
+
+def test_settings_command_opens_the_settings_window(running_app):
+    data, _process = running_app
+    done = cli(data, "settings")
+    assert done.returncode == 0
+    assert done.stdout.strip() == "Settings opened."

@@ -1,4 +1,9 @@
-"""Typed settings: one declaration gives each key its type, bounds and default.
+"""Typed settings: one declaration gives each key its type, bounds, default, label and help.
+
+Each field of `Settings` is declared with `setting(...)`, which keeps its default where Python
+expects it and carries the rest (kind, bounds, choices, group, label, help) as the field's
+metadata. `SETTINGS_SPEC`, the file parsers and the settings dialog are all derived from it, so
+a new setting is added in exactly one place.
 
 `parse_settings` never raises on user data: every bad value is replaced by its default and
 reported in a message that names the key, so a hand-edited file can't stop the app.
@@ -7,42 +12,132 @@ reported in a message that names the key, so a hand-edited file can't stop the a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import time
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from stressbreak.core.breathing import DEFAULT_PATTERN, PATTERNS, ROTATE
 from stressbreak.core.exercises import BREATHING, EXERCISES
-from stressbreak.core.languages import DEFAULT_LANGUAGE, parse_language
+from stressbreak.core.languages import DEFAULT_LANGUAGE, LANGUAGES, parse_language
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message, message_of
 from stressbreak.core.timeutil import parse_hhmm
 
 SCHEMA_VERSION = 1
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_CHECKINS_PER_DAY = 8
+CONTEXT = "settings"  # the translation context of every label, help text and problem here
+
+T = TypeVar("T")
+
+
+class Kind(StrEnum):
+    """What sort of value a setting holds; the dialog picks its control from this."""
+
+    INT = "int"
+    BOOL = "bool"
+    TIME = "time"  # one clock time, "HH:MM" in the file
+    TIMES = "times"  # a sorted set of clock times
+    DAYS = "days"  # weekdays, Monday = 0 as date.weekday()
+    CHOICE = "choice"  # one of a fixed list of ids
+
+
+class Group(StrEnum):
+    """The pages of the settings dialog, in the order they are shown."""
+
+    SCHEDULE = "schedule"
+    PAUSE = "pause"
+    REMINDERS = "reminders"
+    SOUND = "sound"
+    LANGUAGE = "language"
+    NEIGHBOUR = "neighbour"
+
+
+GROUP_LABELS: dict[Group, str] = {
+    Group.SCHEDULE: QT_TRANSLATE_NOOP("settings", "Schedule"),
+    Group.PAUSE: QT_TRANSLATE_NOOP("settings", "Pause"),
+    Group.REMINDERS: QT_TRANSLATE_NOOP("settings", "Reminders"),
+    Group.SOUND: QT_TRANSLATE_NOOP("settings", "Sound"),
+    Group.LANGUAGE: QT_TRANSLATE_NOOP("settings", "Language"),
+    Group.NEIGHBOUR: QT_TRANSLATE_NOOP("settings", "Login and interruptions"),
+}
+
+
+class Unit(StrEnum):
+    """The unit an INT setting counts in (its key ends in the same suffix)."""
+
+    NONE = ""
+    MINUTES = "min"
+    SECONDS = "s"
 
 
 @dataclass(frozen=True)
-class Settings:
-    interval_min: int = 60
-    work_days: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday = 0, as date.weekday()
-    work_start: time = time(9, 0)
-    work_end: time = time(17, 30)
-    checkin_times: tuple[time, ...] = (time(10, 30), time(13, 30), time(16, 0))
-    snooze_min: int = 5
-    reminder_timeout_s: int = 60
-    pause_length_min: int = 1
-    breathing_pattern: str = DEFAULT_PATTERN
-    exercise: str = BREATHING  # or "rotate", or one exercise id
-    checkin_after_pause: bool = True
-    native_notifications: bool = True
-    reduced_motion: bool = False
-    sound_cues: bool = False  # a soft chime as each breath in and out begins
-    spoken_cues: bool = False  # the phase or prompt spoken, for eyes-closed pauses
-    followup_enabled: bool = True
-    followup_tension: int = 7  # a check-in at or above this offers one extra pause later
-    language: str = DEFAULT_LANGUAGE  # "system" follows the desktop; "nl" or "en" overrides
+class Choice:
+    value: str
+    label: str
+    context: str | None = CONTEXT  # where `label` is translated; None: shown as written
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """Everything known about one setting. `parse` turns the file's JSON value into the typed
+    value or raises ValueError with a Message; the dialog checks typed values with the same
+    rules (see `field_problem`)."""
+
+    key: str
+    kind: Kind
+    default: Any
+    group: Group
+    label: str  # English, marked with QT_TRANSLATE_NOOP("settings", …)
+    help: str
+    parse: Callable[[Any], Any]
+    low: int | None = None  # INT only: inclusive bounds
+    high: int | None = None
+    unit: Unit = Unit.NONE
+    choices: tuple[Choice, ...] = ()  # CHOICE only, in the order they are offered
+    enabled_by: str | None = None  # a BOOL setting without which this one does nothing
+
+
+@dataclass(frozen=True)
+class _Declared:
+    """What `setting` stores in a field's metadata until the key and default are known."""
+
+    kind: Kind
+    group: Group
+    label: str
+    help: str
+    low: int | None
+    high: int | None
+    unit: Unit
+    choices: tuple[Choice, ...]
+    parse: Callable[[Any], Any] | None
+    enabled_by: str | None
+
+
+_DECLARED = "stressbreak.setting"
+
+
+def setting(
+    default: T,
+    kind: Kind,
+    group: Group,
+    label: str,
+    help: str = "",
+    *,
+    low: int | None = None,
+    high: int | None = None,
+    unit: Unit = Unit.NONE,
+    choices: tuple[Choice, ...] = (),
+    parse: Callable[[Any], Any] | None = None,
+    enabled_by: str | None = None,
+) -> T:
+    """A `Settings` field: its default, and its declaration as the field's metadata."""
+    declared = _Declared(kind, group, label, help, low, high, unit, choices, parse, enabled_by)
+    return field(default=default, metadata={_DECLARED: declared})
+
+
+# --- parsers: the file's JSON value -> the typed value, or ValueError with a Message ----------
 
 
 def _int_in(low: int, high: int) -> Callable[[Any], int]:
@@ -99,7 +194,8 @@ def _days(value: Any) -> tuple[int, ...]:
 
 
 def _pattern(value: Any) -> str:
-    if value != ROTATE and value not in PATTERNS:
+    # The type first: a list or object is unhashable, and `in` a dict would raise TypeError.
+    if not isinstance(value, str) or (value != ROTATE and value not in PATTERNS):
         choices = ", ".join([*PATTERNS, ROTATE])
         raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
             "settings", "unknown pattern {value}; choose one of {choices}"),
@@ -108,7 +204,8 @@ def _pattern(value: Any) -> str:
 
 
 def _exercise(value: Any) -> str:
-    if value != ROTATE and value not in EXERCISES:
+    # The type first: a list or object is unhashable, and `in` a dict would raise TypeError.
+    if not isinstance(value, str) or (value != ROTATE and value not in EXERCISES):
         choices = ", ".join([*EXERCISES, ROTATE])
         raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
             "settings", "unknown exercise {value}; choose one of {choices}"),
@@ -116,27 +213,230 @@ def _exercise(value: Any) -> str:
     return str(value)
 
 
-PARSERS: dict[str, Callable[[Any], Any]] = {
-    "interval_min": _int_in(5, 240),
-    "work_days": _days,
-    "work_start": _time,
-    "work_end": _time,
-    "checkin_times": _times,
-    "snooze_min": _int_in(1, 60),
-    "reminder_timeout_s": _int_in(10, 600),
-    "pause_length_min": _int_in(1, 5),
-    "breathing_pattern": _pattern,
-    "exercise": _exercise,
-    "checkin_after_pause": _bool,
-    "native_notifications": _bool,
-    "reduced_motion": _bool,
-    "sound_cues": _bool,
-    "spoken_cues": _bool,
-    "followup_enabled": _bool,
-    "followup_tension": _int_in(1, 10),
-    "language": parse_language,
+# --- the choices, from the catalogues they choose from ---------------------------------------
+
+_PATTERN_NAMES: dict[str, str] = {
+    "coherent": QT_TRANSLATE_NOOP("settings", "Slow and even (5.5 s in, 5.5 s out)"),
+    "sigh": QT_TRANSLATE_NOOP("settings", "Sighing out (in, a little more in, long out)"),
+    "longexhale": QT_TRANSLATE_NOOP("settings", "Longer out (4 s in, 6 s out)"),
+    "box": QT_TRANSLATE_NOOP("settings", "Box, with holds (4 s each)"),
 }
-assert set(PARSERS) == {f.name for f in fields(Settings)}, "every setting needs a parser"
+assert set(_PATTERN_NAMES) == set(PATTERNS), "every breathing pattern needs a name here"
+PATTERN_CHOICES: tuple[Choice, ...] = (
+    *(Choice(pid, _PATTERN_NAMES[pid]) for pid in PATTERNS),
+    Choice(ROTATE, QT_TRANSLATE_NOOP("settings", "Each pattern in turn")),
+)
+EXERCISE_CHOICES: tuple[Choice, ...] = (
+    *(Choice(e.id, e.title, "exercises") for e in EXERCISES.values()),
+    Choice(ROTATE, QT_TRANSLATE_NOOP("settings", "Each exercise in turn")),
+)
+_LANGUAGE_NAMES: dict[str, Choice] = {
+    "system": Choice("system", QT_TRANSLATE_NOOP("settings", "As on this computer")),
+    # A language is offered in its own name, so it can be found from any interface language.
+    "nl": Choice("nl", "Nederlands", None),
+    "en": Choice("en", "English", None),
+}
+LANGUAGE_CHOICES: tuple[Choice, ...] = tuple(_LANGUAGE_NAMES[code] for code in LANGUAGES)
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- schedule -------------------------------------------------------------------------
+    interval_min: int = setting(
+        60, Kind.INT, Group.SCHEDULE,
+        QT_TRANSLATE_NOOP("settings", "Time between pauses"),
+        QT_TRANSLATE_NOOP("settings", "How long you work before a pause is offered."),
+        low=5, high=240, unit=Unit.MINUTES)
+    work_days: tuple[int, ...] = setting(
+        (0, 1, 2, 3, 4), Kind.DAYS, Group.SCHEDULE,  # Monday = 0, as date.weekday()
+        QT_TRANSLATE_NOOP("settings", "Working days"),
+        QT_TRANSLATE_NOOP("settings", "Pauses and the stress meter come only on these days."),
+        parse=_days)
+    # setting() returns a dataclasses.field, which ruff cannot see through for a `time`.
+    work_start: time = setting(  # noqa: RUF009
+        time(9, 0), Kind.TIME, Group.SCHEDULE,
+        QT_TRANSLATE_NOOP("settings", "Working day starts at"), parse=_time)
+    work_end: time = setting(  # noqa: RUF009
+        time(17, 30), Kind.TIME, Group.SCHEDULE,
+        QT_TRANSLATE_NOOP("settings", "Working day ends at"),
+        QT_TRANSLATE_NOOP("settings", "Outside these hours StressBreak stays quiet."),
+        parse=_time)
+    checkin_times: tuple[time, ...] = setting(
+        (time(10, 30), time(13, 30), time(16, 0)), Kind.TIMES, Group.SCHEDULE,
+        QT_TRANSLATE_NOOP("settings", "Stress meter at"),
+        QT_TRANSLATE_NOOP("settings", "When the stress meter asks how you are, up to eight "
+                                      "times a day. With no times it only comes when you "
+                                      "open it."),
+        parse=_times)
+    # --- pause ----------------------------------------------------------------------------
+    pause_length_min: int = setting(
+        1, Kind.INT, Group.PAUSE,
+        QT_TRANSLATE_NOOP("settings", "Pause length"), low=1, high=5, unit=Unit.MINUTES)
+    exercise: str = setting(
+        BREATHING, Kind.CHOICE, Group.PAUSE,  # or "rotate", or one exercise id
+        QT_TRANSLATE_NOOP("settings", "Exercise"),
+        QT_TRANSLATE_NOOP("settings", "What a pause offers: breathing, another exercise, or "
+                                      "each of them in turn."),
+        choices=EXERCISE_CHOICES, parse=_exercise)
+    breathing_pattern: str = setting(
+        DEFAULT_PATTERN, Kind.CHOICE, Group.PAUSE,
+        QT_TRANSLATE_NOOP("settings", "Breathing pattern"),
+        QT_TRANSLATE_NOOP("settings", "If you feel light-headed, stop and breathe normally. "
+                                      "With a heart or lung condition, or when pregnant, "
+                                      "choose a pattern without holds."),
+        choices=PATTERN_CHOICES, parse=_pattern)
+    checkin_after_pause: bool = setting(
+        True, Kind.BOOL, Group.PAUSE,
+        QT_TRANSLATE_NOOP("settings", "Offer the stress meter after a pause"))
+    reduced_motion: bool = setting(
+        False, Kind.BOOL, Group.PAUSE,
+        QT_TRANSLATE_NOOP("settings", "Less motion"),
+        QT_TRANSLATE_NOOP("settings", "The breathing circle stays still and a ring fills "
+                                      "calmly instead; the words still give the rhythm."))
+    followup_enabled: bool = setting(
+        True, Kind.BOOL, Group.PAUSE,
+        QT_TRANSLATE_NOOP("settings", "After a tense moment, offer one more pause later"))
+    followup_tension: int = setting(
+        7, Kind.INT, Group.PAUSE,  # a check-in at or above this offers one extra pause later
+        QT_TRANSLATE_NOOP("settings", "From a tension of"),
+        QT_TRANSLATE_NOOP("settings", "A stress meter with this tension or more (0 to 10) "
+                                      "offers one more pause a little later."),
+        low=1, high=10, enabled_by="followup_enabled")
+    # --- reminders ------------------------------------------------------------------------
+    snooze_min: int = setting(
+        5, Kind.INT, Group.REMINDERS,
+        QT_TRANSLATE_NOOP("settings", "Snooze for"), low=1, high=60, unit=Unit.MINUTES)
+    reminder_timeout_s: int = setting(
+        60, Kind.INT, Group.REMINDERS,
+        QT_TRANSLATE_NOOP("settings", "A reminder stays for"),
+        QT_TRANSLATE_NOOP("settings", "Then it goes away by itself and the pause is noted "
+                                      "as missed. That is information, nothing more."),
+        low=10, high=600, unit=Unit.SECONDS)
+    native_notifications: bool = setting(
+        True, Kind.BOOL, Group.REMINDERS,
+        QT_TRANSLATE_NOOP("settings", "Also send a desktop notification"))
+    gentle_timing: bool = setting(
+        True, Kind.BOOL, Group.REMINDERS,
+        QT_TRANSLATE_NOOP("settings", "Wait until you stop typing"),
+        QT_TRANSLATE_NOOP("settings", "A reminder waits for a few seconds without typing, "
+                                      "so it does not cut into a sentence."))
+    gentle_max_wait_s: int = setting(
+        60, Kind.INT, Group.REMINDERS,
+        QT_TRANSLATE_NOOP("settings", "Wait at most"),
+        QT_TRANSLATE_NOOP("settings", "After this the reminder comes anyway."),
+        low=0, high=300, unit=Unit.SECONDS, enabled_by="gentle_timing")
+    # --- sound ----------------------------------------------------------------------------
+    sound_cues: bool = setting(
+        False, Kind.BOOL, Group.SOUND,  # a soft chime as each breath in and out begins
+        QT_TRANSLATE_NOOP("settings", "A soft tone as each breath begins"))
+    spoken_cues: bool = setting(
+        False, Kind.BOOL, Group.SOUND,  # the phase or prompt spoken, for eyes-closed pauses
+        QT_TRANSLATE_NOOP("settings", "Speak the steps aloud"),
+        QT_TRANSLATE_NOOP("settings", "So you can keep your eyes closed during a pause."))
+    # --- language -------------------------------------------------------------------------
+    language: str = setting(
+        DEFAULT_LANGUAGE, Kind.CHOICE, Group.LANGUAGE,  # "system" follows the desktop
+        QT_TRANSLATE_NOOP("settings", "Language"),
+        QT_TRANSLATE_NOOP("settings", "A new language shows the next time StressBreak "
+                                      "starts."),
+        choices=LANGUAGE_CHOICES, parse=parse_language)
+    # --- being a good neighbour on the desktop -------------------------------------------
+    start_at_login: bool = setting(
+        False, Kind.BOOL, Group.NEIGHBOUR,
+        QT_TRANSLATE_NOOP("settings", "Start StressBreak when you log in"))
+    natural_breaks: bool = setting(
+        True, Kind.BOOL, Group.NEIGHBOUR,
+        QT_TRANSLATE_NOOP("settings", "Count time away as a pause"),
+        QT_TRANSLATE_NOOP("settings", "Away from keyboard and mouse for at least as long as "
+                                      "a pause? Then you had your pause, and the next one "
+                                      "counts from your return."))
+    dnd_fullscreen: bool = setting(
+        True, Kind.BOOL, Group.NEIGHBOUR,
+        QT_TRANSLATE_NOOP("settings", "Quiet during full-screen use"),
+        QT_TRANSLATE_NOOP("settings", "While a full-screen window has the focus, such as a "
+                                      "presentation or a film, reminders wait."))
+    dnd_desktop: bool = setting(
+        True, Kind.BOOL, Group.NEIGHBOUR,
+        QT_TRANSLATE_NOOP("settings", "Follow the desktop's do-not-disturb"))
+    meeting_aware: bool = setting(
+        True, Kind.BOOL, Group.NEIGHBOUR,
+        QT_TRANSLATE_NOOP("settings", "Quiet during calls"),
+        QT_TRANSLATE_NOOP("settings", "While the microphone or camera is in use, reminders "
+                                      "wait. After the call you are offered a pause."))
+
+
+def _parser_of(key: str, declared: _Declared) -> Callable[[Any], Any]:
+    if declared.parse is not None:
+        return declared.parse
+    if declared.kind is Kind.BOOL:
+        return _bool
+    if declared.kind is Kind.INT and declared.low is not None and declared.high is not None:
+        return _int_in(declared.low, declared.high)
+    raise TypeError(f"setting {key!r} ({declared.kind}) needs bounds or a parser")
+
+
+def _declaration() -> tuple[SettingSpec, ...]:
+    specs = []
+    for f in fields(Settings):
+        declared = f.metadata.get(_DECLARED)
+        if not isinstance(declared, _Declared):
+            raise TypeError(f"Settings.{f.name} is not declared with setting(...)")
+        specs.append(SettingSpec(
+            key=f.name, kind=declared.kind, default=f.default, group=declared.group,
+            label=declared.label, help=declared.help, parse=_parser_of(f.name, declared),
+            low=declared.low, high=declared.high, unit=declared.unit,
+            choices=declared.choices, enabled_by=declared.enabled_by))
+    bools = {spec.key for spec in specs if spec.kind is Kind.BOOL}
+    for spec in specs:
+        if spec.enabled_by is not None and spec.enabled_by not in bools:
+            raise TypeError(f"{spec.key}: enabled_by names no on/off setting")
+    return tuple(specs)
+
+
+SETTINGS_SPEC: tuple[SettingSpec, ...] = _declaration()
+SPEC_BY_KEY: dict[str, SettingSpec] = {spec.key: spec for spec in SETTINGS_SPEC}
+PARSERS: dict[str, Callable[[Any], Any]] = {spec.key: spec.parse for spec in SETTINGS_SPEC}
+
+
+def field_problem(key: str, value: Any) -> str | None:
+    """What is wrong with one typed value (as a window holds it), or None.
+
+    The value goes through the file's own parser in its JSON form, so the dialog and a
+    hand-edited file follow the same rules; a few mistakes that only a person at the controls
+    makes (no day ticked, one time twice) are caught here too. The answer is a Message, shown
+    translated under the control.
+    """
+    spec = SPEC_BY_KEY[key]
+    try:
+        spec.parse(_to_json(key, value))
+    except ValueError as exc:
+        return message_of(exc)
+    if spec.kind is Kind.DAYS and not value:
+        return Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "Choose at least one working day."))
+    if spec.kind is Kind.TIMES:
+        seen: set[time] = set()
+        for moment in value:
+            if moment in seen:
+                return Message("settings", QT_TRANSLATE_NOOP(
+                    "settings", "{time} is in the list twice."), time=f"{moment:%H:%M}")
+            seen.add(moment)
+    return None
+
+
+def settings_problems(values: Mapping[str, Any]) -> dict[str, str]:
+    """Setting key -> what is wrong, for the typed values a window holds (missing keys keep
+    their defaults). Rules between settings are reported at the later field of the two."""
+    problems = {key: problem for key, value in values.items()
+                if (problem := field_problem(key, value)) is not None}
+    defaults = Settings()
+    start = values.get("work_start", defaults.work_start)
+    end = values.get("work_end", defaults.work_end)
+    if not {"work_start", "work_end"} & problems.keys() and end <= start:
+        problems["work_end"] = Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "The working day has to end after it starts ({start})."),
+            start=f"{start:%H:%M}")
+    return problems
 
 
 def parse_settings(raw: Any) -> tuple[Settings, list[str]]:

@@ -52,6 +52,13 @@ class SettingsStore:
             self._tell(problem)
         return settings
 
+    def save(self, settings: Settings) -> None:
+        """Write the settings chosen in the settings window; OSError when that fails (the
+        file on disk is then still the previous one, whole)."""
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(settings_to_dict(settings), indent=2) + "\n"
+        write_atomic(self._path, text.encode("utf-8"))
+
     def _write_defaults(self) -> None:
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,12 +1,31 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import asdict, fields
 from datetime import time
 from pathlib import Path
 
 import pytest
 
-from stressbreak.core.settings import Settings, parse_settings, settings_to_dict
+from stressbreak.core import settings as settings_module
+from stressbreak.core.breathing import PATTERNS, ROTATE
+from stressbreak.core.exercises import EXERCISES
+from stressbreak.core.languages import LANGUAGES
+from stressbreak.core.messages import Message
+from stressbreak.core.settings import (
+    GROUP_LABELS,
+    PARSERS,
+    SETTINGS_SPEC,
+    SPEC_BY_KEY,
+    Group,
+    Kind,
+    Settings,
+    field_problem,
+    parse_settings,
+    settings_problems,
+    settings_to_dict,
+)
 from stressbreak.services.settings_store import SettingsStore
 
 
@@ -111,3 +130,140 @@ def test_store_reports_a_bad_value_and_keeps_the_file(tmp_path: Path):
     assert settings.interval_min == 60 and settings.snooze_min == 10
     assert len(told) == 1 and "'interval_min'" in told[0]
     assert path.read_text() == original
+
+
+# --- the declaration -------------------------------------------------------------------------
+
+# What PARSERS accepted before the declaration existed, per key: (good values, bad values).
+OLD_RULES: dict[str, tuple[list[object], list[object]]] = {
+    "interval_min": ([5, 240], [4, 241, "60", 1.5, True]),
+    "work_days": ([["mon"], ["SUN", "mon", "mon"], []], [["funday"], "mon", [1]]),
+    "work_start": (["00:00", "23:59"], ["24:00", "9:00", 900]),
+    "work_end": (["17:30"], ["5pm"]),
+    "checkin_times": ([[], ["10:30", "10:30"], ["08:00"] * 8],
+                      [["10:30"] * 9, "10:30", ["25:00"]]),
+    "snooze_min": ([1, 60], [0, 61]),
+    "reminder_timeout_s": ([10, 600], [9, 601]),
+    "pause_length_min": ([1, 5], [0, 6]),
+    "breathing_pattern": (["coherent", "sigh", "longexhale", "box", "rotate"], ["fast", 1]),
+    "exercise": (["breathing", "body_check", "rotate"], ["yoga", None]),
+    "checkin_after_pause": ([True, False], ["yes", 1]),
+    "native_notifications": ([True, False], [0]),
+    "reduced_motion": ([True], [None]),
+    "sound_cues": ([False], ["false"]),
+    "spoken_cues": ([True], [1]),
+    "followup_enabled": ([True], ["on"]),
+    "followup_tension": ([1, 10], [0, 11]),
+    "language": (["system", "nl", "EN"], ["de", 31]),
+}
+NEW_KEYS = {"start_at_login": False, "natural_breaks": True, "dnd_fullscreen": True,
+            "dnd_desktop": True, "meeting_aware": True, "gentle_timing": True,
+            "gentle_max_wait_s": 60}
+
+
+def test_every_setting_is_declared_once_in_field_order():
+    keys = [spec.key for spec in SETTINGS_SPEC]
+    assert keys == [f.name for f in fields(Settings)]
+    assert len(set(keys)) == len(keys)
+    assert list(PARSERS) == keys
+    for spec in SETTINGS_SPEC:
+        assert spec.default == getattr(Settings(), spec.key)
+        assert spec.label, spec.key
+        assert spec.group in GROUP_LABELS
+
+
+def test_the_existing_keys_parse_as_before():
+    assert set(OLD_RULES) | set(NEW_KEYS) == set(PARSERS)
+    for key, (good, bad) in OLD_RULES.items():
+        for value in good:
+            PARSERS[key](value)
+        for value in bad:
+            with pytest.raises(ValueError):  # noqa: PT011 - the message is checked above
+                PARSERS[key](value)
+
+
+def test_the_new_keys_and_their_defaults():
+    assert {key: getattr(Settings(), key) for key in NEW_KEYS} == NEW_KEYS
+    spec = SPEC_BY_KEY["gentle_max_wait_s"]
+    assert (spec.kind, spec.low, spec.high, spec.enabled_by) == (Kind.INT, 0, 300,
+                                                                  "gentle_timing")
+    assert parse_settings({"gentle_max_wait_s": 0})[0].gentle_max_wait_s == 0
+    assert parse_settings({"gentle_max_wait_s": 300})[0].gentle_max_wait_s == 300
+    settings, problems = parse_settings({"gentle_max_wait_s": 301, "start_at_login": "yes",
+                                         "dnd_desktop": False})
+    assert (settings.gentle_max_wait_s, settings.start_at_login) == (60, False)
+    assert not settings.dnd_desktop
+    assert len(problems) == 2
+    for key in set(NEW_KEYS) - {"gentle_max_wait_s"}:
+        assert SPEC_BY_KEY[key].kind is Kind.BOOL
+        assert SPEC_BY_KEY[key].group is Group.NEIGHBOUR or key == "gentle_timing"
+
+
+def test_the_new_keys_round_trip_through_the_file():
+    custom = Settings(start_at_login=True, natural_breaks=False, dnd_fullscreen=False,
+                      dnd_desktop=False, meeting_aware=False, gentle_timing=False,
+                      gentle_max_wait_s=5)
+    assert parse_settings(json.loads(json.dumps(settings_to_dict(custom)))) == (custom, [])
+
+
+def test_an_old_file_without_the_new_keys_still_reads_cleanly():
+    old = {k: v for k, v in settings_to_dict(Settings()).items() if k not in NEW_KEYS}
+    assert parse_settings(old) == (Settings(), [])
+
+
+def test_choices_come_from_the_catalogues():
+    def values(key: str) -> list[str]:
+        return [choice.value for choice in SPEC_BY_KEY[key].choices]
+
+    assert values("breathing_pattern") == [*PATTERNS, ROTATE]
+    assert values("exercise") == [*EXERCISES, ROTATE]
+    assert values("language") == list(LANGUAGES)
+    exercise_labels = {c.value: (c.label, c.context) for c in SPEC_BY_KEY["exercise"].choices}
+    assert exercise_labels["breathing"] == (EXERCISES["breathing"].title, "exercises")
+    for spec in SETTINGS_SPEC:
+        for choice in spec.choices:
+            assert spec.parse(choice.value) == choice.value
+
+
+def test_labels_are_marked_for_translation_literally():
+    """lupdate only sees QT_TRANSLATE_NOOP("settings", "…") written out: every label and help
+    text of the declaration must appear in the source like that."""
+    source = Path(settings_module.__file__).read_text(encoding="utf-8")
+    marked = set(re.findall(r'QT_TRANSLATE_NOOP\("settings",\s*((?:"[^"]*"\s*)+)\)', source))
+    texts = {"".join(re.findall(r'"([^"]*)"', m)) for m in marked}
+    for spec in SETTINGS_SPEC:
+        assert spec.label in texts, spec.key
+        if spec.help:
+            assert spec.help in texts, spec.key
+    for label in GROUP_LABELS.values():
+        assert label in texts
+
+
+def test_field_problems_for_the_dialog():
+    assert field_problem("interval_min", 60) is None
+    assert "from 5 to 240" in str(field_problem("interval_min", 241))
+    assert field_problem("work_days", ()) == "Choose at least one working day."
+    assert field_problem("checkin_times", (time(10), time(10))) == "10:00 is in the list twice."
+    assert "at most 8" in str(field_problem("checkin_times", tuple(time(h) for h in range(9))))
+    assert "unknown pattern" in str(field_problem("breathing_pattern", "fast"))
+    problem = field_problem("work_days", ())
+    assert isinstance(problem, Message) and problem.context == "settings"
+
+
+def test_cross_field_rule_is_reported_at_the_end_time():
+    values = asdict(Settings())
+    assert settings_problems(values) == {}
+    values["work_end"] = time(9, 0)
+    problems = settings_problems(values)
+    assert list(problems) == ["work_end"]
+    assert "(09:00)" in problems["work_end"]
+    values["work_start"] = time(8, 59)
+    assert settings_problems(values) == {}
+
+
+@pytest.mark.parametrize("key", ["breathing_pattern", "exercise"])
+@pytest.mark.parametrize("value", [["box"], {"name": "box"}])
+def test_an_unhashable_choice_is_reported_not_raised(key: str, value: object):
+    settings, problems = parse_settings({key: value})
+    assert settings == Settings()
+    assert len(problems) == 1 and problems[0].startswith(repr(key))

@@ -1,0 +1,541 @@
+"""The settings window, built from the declaration in core.settings (SETTINGS_SPEC).
+
+One page per group, one control per setting chosen by its kind; the label and help text come
+from the declaration, translated in the "settings" context. Every change is checked with the
+same rules as the settings file (core.settings.settings_problems); a problem shows in words
+under its control, and Save stays off until nothing is wrong. The window only emits `saved`:
+writing the file, autostart and the rest are the controller's work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import fields
+from datetime import time
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stressbreak.core.messages import Message
+from stressbreak.core.settings import (
+    CONTEXT,
+    GROUP_LABELS,
+    MAX_CHECKINS_PER_DAY,
+    SETTINGS_SPEC,
+    Choice,
+    Group,
+    Kind,
+    Settings,
+    SettingSpec,
+    Unit,
+    settings_problems,
+)
+from stressbreak.ui.style import quieter
+
+
+def _t(text: str, context: str = CONTEXT) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def _message(text: str) -> str:
+    """A core Message in the user's language, its parameters too (plain text stays as is).
+    The same as services.i18n.translate_message, which a window may not import."""
+    if not isinstance(text, Message):
+        return text
+    params = {key: _message(value) if isinstance(value, str) else value
+              for key, value in text.params.items()}
+    return QCoreApplication.translate(text.context, text.template).format(**params)
+
+
+def _wrapped(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def _time(value: QTime) -> time:
+    return time(value.hour(), value.minute())
+
+
+def _time_edit(value: time) -> QTimeEdit:
+    edit = QTimeEdit(_qtime(value))
+    edit.setDisplayFormat("HH:mm")  # the settings are whole minutes on a 24-hour clock
+    return edit
+
+
+# --- one editor per kind -----------------------------------------------------------------------
+
+
+class Editor(QWidget):
+    """A control for one setting: `value()` / `set_value()` in the setting's own type."""
+
+    changed = Signal()
+
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.setAccessibleName(_t(spec.label))
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def describe(self, description: str) -> None:
+        """What a screen reader says besides the name: the help text, and any problem."""
+        self.setAccessibleDescription(description)
+
+
+class IntEditor(Editor):
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.spin = QSpinBox()
+        if spec.low is None or spec.high is None:
+            raise TypeError(f"{spec.key}: a whole-number setting needs bounds")
+        self.spin.setRange(spec.low, spec.high)
+        suffix = {Unit.MINUTES: self.tr("min"), Unit.SECONDS: self.tr("s")}.get(spec.unit)
+        if suffix:
+            self.spin.setSuffix(f" {suffix}")
+        self.spin.setAccessibleName(_t(spec.label))
+        self.spin.valueChanged.connect(self.changed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.spin)
+        row.addStretch(1)
+        self.setFocusProxy(self.spin)
+
+    def value(self) -> int:
+        return self.spin.value()
+
+    def set_value(self, value: Any) -> None:
+        self.spin.setValue(int(value))
+
+    def describe(self, description: str) -> None:
+        self.spin.setAccessibleDescription(description)
+
+
+class BoolEditor(Editor):
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.check = QCheckBox(_t(spec.label))
+        self.check.setAccessibleName(_t(spec.label))
+        self.check.toggled.connect(self.changed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        self.setFocusProxy(self.check)
+
+    def value(self) -> bool:
+        return self.check.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.check.setChecked(bool(value))
+
+    def describe(self, description: str) -> None:
+        self.check.setAccessibleDescription(description)
+
+
+class TimeEditor(Editor):
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.edit = _time_edit(spec.default)
+        self.edit.setAccessibleName(_t(spec.label))
+        self.edit.timeChanged.connect(self.changed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        row.addStretch(1)
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> time:
+        return _time(self.edit.time())
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setTime(_qtime(value))
+
+    def describe(self, description: str) -> None:
+        self.edit.setAccessibleDescription(description)
+
+
+class DaysEditor(Editor):
+    """Seven check boxes, Monday first (as the setting counts), named in the user's language.
+
+    Check boxes rather than toggle buttons: a ticked box reads the same in every style, where
+    a pressed-in button is easy to misread. Each is a Tab stop and Space ticks it."""
+
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        locale = QLocale()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.buttons: list[QCheckBox] = []
+        for day in range(7):
+            button = QCheckBox(locale.dayName(day + 1, QLocale.FormatType.ShortFormat))
+            button.setAccessibleName(locale.dayName(day + 1, QLocale.FormatType.LongFormat))
+            button.toggled.connect(self.changed)
+            row.addWidget(button)
+            self.buttons.append(button)
+        row.addStretch(1)
+        self.setFocusProxy(self.buttons[0])
+
+    def value(self) -> tuple[int, ...]:
+        return tuple(day for day, button in enumerate(self.buttons) if button.isChecked())
+
+    def set_value(self, value: Any) -> None:
+        for day, button in enumerate(self.buttons):
+            button.setChecked(day in value)
+
+    def describe(self, description: str) -> None:
+        for button in self.buttons:
+            button.setAccessibleDescription(description)
+
+
+class TimesEditor(Editor):
+    """A short list of clock times: each row a time field and a Remove button, then Add."""
+
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.rows: list[tuple[QWidget, QTimeEdit, QPushButton]] = []
+        self._description = ""
+        self._rows_box = QVBoxLayout()
+        self._rows_box.setContentsMargins(0, 0, 0, 0)
+        self.empty_label = quieter(QLabel(self.tr("No times: the stress meter comes only when "
+                                                  "you open it.")))
+        self.empty_label.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("Add a time"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.setAccessibleName(self.tr("Add a time"))
+        self.add_button.clicked.connect(self._add_clicked)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._rows_box)
+        column.addWidget(self.empty_label)
+        column.addLayout(add_row)
+        self.setFocusProxy(self.add_button)
+
+    def value(self) -> tuple[time, ...]:
+        # Sorted, as the file keeps them; a time given twice stays twice so it can be pointed out.
+        return tuple(sorted(_time(edit.time()) for _row, edit, _remove in self.rows))
+
+    def set_value(self, value: Any) -> None:
+        for entry in list(self.rows):
+            self._drop(entry)
+        for moment in value:
+            self._add_row(moment)
+        self._refresh()
+        self.changed.emit()
+
+    def describe(self, description: str) -> None:
+        self._description = description
+        for _row, edit, _remove in self.rows:
+            edit.setAccessibleDescription(description)
+
+    def _add_clicked(self) -> None:
+        self._add_row(self._next_free_time())
+        self._refresh()
+        self.rows[-1][1].setFocus()
+        self.changed.emit()
+
+    def _next_free_time(self) -> time:
+        """An hour after the last time, or the next free half hour: a new row never starts
+        out as a duplicate."""
+        taken = {_time(edit.time()) for _row, edit, _remove in self.rows}
+        start = max(taken, default=time(11, 0))
+        minutes = start.hour * 60 + start.minute + 60
+        for step in range(48):
+            candidate = (minutes + 30 * step) % (24 * 60)
+            moment = time(candidate // 60, candidate % 60)
+            if moment not in taken:
+                return moment
+        return start
+
+    def _add_row(self, moment: time) -> None:
+        row = QWidget()
+        edit = _time_edit(moment)
+        edit.setAccessibleDescription(self._description)
+        remove = QPushButton(self.tr("Remove"))
+        remove.setAutoDefault(False)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(edit)
+        line.addWidget(remove)
+        line.addStretch(1)
+        entry = (row, edit, remove)
+        edit.timeChanged.connect(self._name_rows)
+        edit.timeChanged.connect(self.changed)
+        remove.clicked.connect(lambda: self._remove_row(entry))
+        self._rows_box.addWidget(row)
+        self.rows.append(entry)
+
+    def _remove_row(self, entry: tuple[QWidget, QTimeEdit, QPushButton]) -> None:
+        index = self.rows.index(entry)
+        self._drop(entry)
+        self._refresh()
+        # The keyboard stays in the list: on the row that moved up, else on Add.
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)][2].setFocus()
+        else:
+            self.add_button.setFocus()
+        self.changed.emit()
+
+    def _drop(self, entry: tuple[QWidget, QTimeEdit, QPushButton]) -> None:
+        # Out of the layout and hidden now; deleteLater alone would leave it drawn until the
+        # event loop comes round.
+        self.rows.remove(entry)
+        self._rows_box.removeWidget(entry[0])
+        entry[0].hide()
+        entry[0].deleteLater()
+
+    def _refresh(self) -> None:
+        self.add_button.setEnabled(len(self.rows) < MAX_CHECKINS_PER_DAY)
+        self.empty_label.setVisible(not self.rows)
+        self._name_rows()
+
+    def _name_rows(self) -> None:
+        label = _t(self.spec.label)
+        for number, (_row, edit, remove) in enumerate(self.rows, start=1):
+            edit.setAccessibleName(self.tr("{label}, time {number}").format(
+                label=label, number=number))
+            remove.setAccessibleName(self.tr("Remove {time}").format(
+                time=edit.time().toString("HH:mm")))
+
+
+class ChoiceEditor(Editor):
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.combo = QComboBox()
+        self.combo.setAccessibleName(_t(spec.label))
+        for choice in spec.choices:
+            self.combo.addItem(self._label(choice), choice.value)
+        self.combo.currentIndexChanged.connect(self.changed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.combo)
+        row.addStretch(1)
+        self.setFocusProxy(self.combo)
+
+    @staticmethod
+    def _label(choice: Choice) -> str:
+        return choice.label if choice.context is None else _t(choice.label, choice.context)
+
+    def value(self) -> str:
+        return str(self.combo.currentData())
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        if index < 0:  # not offered any more: shown as is, so saving keeps it
+            self.combo.addItem(str(value), value)
+            index = self.combo.count() - 1
+        self.combo.setCurrentIndex(index)
+
+    def describe(self, description: str) -> None:
+        self.combo.setAccessibleDescription(description)
+
+
+EDITORS: dict[Kind, type[Editor]] = {
+    Kind.INT: IntEditor,
+    Kind.BOOL: BoolEditor,
+    Kind.TIME: TimeEditor,
+    Kind.DAYS: DaysEditor,
+    Kind.TIMES: TimesEditor,
+    Kind.CHOICE: ChoiceEditor,
+}
+
+
+# --- the dialog --------------------------------------------------------------------------------
+
+
+class SettingsDialog(QDialog):
+    """All settings on pages; Save emits the new Settings, Cancel or Esc changes nothing.
+
+    `unavailable` maps a setting key to a reason in the user's language (say, no idle-time
+    source on this desktop): the reason shows beside the control, which is then off and keeps
+    its current value, also through Restore defaults.
+    """
+
+    saved = Signal(object)  # Settings
+
+    def __init__(
+        self,
+        settings: Settings,
+        unavailable: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("StressBreak — settings"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._unavailable = dict(unavailable or {})
+        self.editors: dict[str, Editor] = {}
+        self.help_labels: dict[str, QLabel] = {}
+        self.problem_labels: dict[str, QLabel] = {}
+        self.reason_labels: dict[str, QLabel] = {}
+        self._pages: dict[Group, QWidget] = {}
+
+        self.tabs = QTabWidget()
+        forms = {group: self._add_page(group) for group in Group}
+        for spec in SETTINGS_SPEC:
+            self._add_setting(forms[spec.group], spec)
+
+        self.summary_label = _wrapped()
+        self.summary_label.setAccessibleName(self.tr("What still needs a look"))
+        self.defaults_button = QPushButton(self.tr("Restore defaults"))
+        self.defaults_button.setToolTip(self.tr("Put every setting back to its default; nothing "
+                                                "is saved until you choose Save."))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.save_button = QPushButton(self.tr("Save"))
+        for button in (self.defaults_button, self.cancel_button):
+            button.setAutoDefault(False)
+        self.save_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.defaults_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(buttons)
+
+        self.set_settings(settings)
+        for editor in self.editors.values():
+            editor.changed.connect(self._check)
+        self.defaults_button.clicked.connect(self.restore_defaults)
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button.clicked.connect(self.accept)
+        self._check()
+        self.resize(600, 520)
+
+    # --- building ------------------------------------------------------------------------
+
+    def _add_page(self, group: Group) -> QFormLayout:
+        content = QWidget()
+        form = QFormLayout(content)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        area = QScrollArea()
+        area.setWidget(content)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls take Tab; they scroll it
+        self.tabs.addTab(area, _t(GROUP_LABELS[group]))
+        self._pages[group] = area
+        return form
+
+    def _add_setting(self, form: QFormLayout, spec: SettingSpec) -> None:
+        editor = EDITORS[spec.kind](spec)
+        self.editors[spec.key] = editor
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(editor)
+        if spec.help:
+            help_label = quieter(_wrapped(_t(spec.help)))
+            column.addWidget(help_label)
+            self.help_labels[spec.key] = help_label
+        reason = self._unavailable.get(spec.key)
+        if reason is not None:
+            reason_label = quieter(_wrapped(reason))
+            reason_label.setAccessibleName(reason)
+            column.addWidget(reason_label)
+            self.reason_labels[spec.key] = reason_label
+            editor.setEnabled(False)
+        problem_label = _wrapped()
+        problem_label.setAccessibleName(self.tr("Problem: {setting}").format(
+            setting=_t(spec.label)))
+        problem_label.hide()
+        column.addWidget(problem_label)
+        self.problem_labels[spec.key] = problem_label
+        editor.describe(self._description(spec.key, None))
+        if spec.kind is Kind.BOOL:
+            form.addRow(column)  # the check box carries its own label
+        else:
+            label = QLabel(_t(spec.label))
+            label.setBuddy(editor.focusProxy() or editor)
+            form.addRow(label, column)
+
+    def _description(self, key: str, problem: str | None) -> str:
+        spec = self.editors[key].spec
+        parts = [problem or "", self._unavailable.get(key, ""), _t(spec.help) if spec.help else ""]
+        return " ".join(part for part in parts if part)
+
+    # --- values --------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """Setting key -> the value shown now, in the setting's own type."""
+        return {key: editor.value() for key, editor in self.editors.items()}
+
+    def set_settings(self, settings: Settings) -> None:
+        for f in fields(Settings):
+            self.editors[f.name].set_value(getattr(settings, f.name))
+        self._check()
+
+    def restore_defaults(self) -> None:
+        """Every available setting back to its default; saved only with Save."""
+        for spec in SETTINGS_SPEC:
+            if spec.key not in self._unavailable:
+                self.editors[spec.key].set_value(spec.default)
+        self._check()
+
+    def problems(self) -> dict[str, str]:
+        """Setting key -> the problem shown under it (in the user's language)."""
+        return {key: label.text() for key, label in self.problem_labels.items()
+                if not label.isHidden()}
+
+    def _check(self) -> None:
+        if not self.editors or len(self.editors) < len(SETTINGS_SPEC):
+            return  # still being built
+        problems = settings_problems(self.values())
+        for key, label in self.problem_labels.items():
+            problem = problems.get(key)
+            text = _message(problem) if problem is not None else ""
+            label.setText(text)
+            label.setVisible(problem is not None)
+            self.editors[key].describe(self._description(key, text or None))
+        for spec in SETTINGS_SPEC:
+            if spec.enabled_by is not None and spec.key not in self._unavailable:
+                self.editors[spec.key].setEnabled(bool(self.editors[spec.enabled_by].value()))
+        pages = [
+            _t(GROUP_LABELS[group]) for group in Group
+            if any(spec.group is group and spec.key in problems for spec in SETTINGS_SPEC)
+        ]
+        self.summary_label.setText(
+            self.tr("Not saved yet: see {pages}.").format(
+                pages=", ".join(f"“{page}”" for page in pages)) if pages else "")
+        self.summary_label.setVisible(bool(pages))
+        self.save_button.setEnabled(not problems)
+
+    # --- closing -------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Save: only ever with values that pass every rule (Enter reaches here even while the
+        Save button is off, as the dialog's default button)."""
+        values = self.values()
+        if settings_problems(values):
+            return
+        settings = Settings(**values)
+        super().accept()
+        self.saved.emit(settings)

@@ -83,12 +83,19 @@ def _build(
 
     from stressbreak.controller import Controller  # noqa: PLC0415
     from stressbreak.core.clock import SystemClock  # noqa: PLC0415
+    from stressbreak.services.autostart import (  # noqa: PLC0415
+        autostart_command,
+        platform_autostart,
+    )
+    from stressbreak.services.commands import Request  # noqa: PLC0415
     from stressbreak.services.cues import Cues  # noqa: PLC0415
+    from stressbreak.services.idle import detect_idle_source  # noqa: PLC0415
     from stressbreak.services.instance import CommandServer  # noqa: PLC0415
     from stressbreak.services.journal import Journal  # noqa: PLC0415
     from stressbreak.services.lock import server_name  # noqa: PLC0415
     from stressbreak.services.notify import Notifier  # noqa: PLC0415
     from stressbreak.services.prefs_store import PrefsStore  # noqa: PLC0415
+    from stressbreak.services.presence import detect_backends  # noqa: PLC0415
     from stressbreak.services.scheduler import Scheduler  # noqa: PLC0415
     from stressbreak.services.settings_store import SettingsStore  # noqa: PLC0415
 
@@ -112,6 +119,11 @@ def _build(
         notifier=Notifier("StressBreak", enabled=True),
         cues=Cues(language),
         tray=tray,
+        # Which idle-time and presence sources this desktop offers (a few ms of probing).
+        idle=detect_idle_source(),
+        presence=detect_backends(),
+        autostart=platform_autostart(),
+        autostart_command=autostart_command(),
     )
     server = CommandServer(server_name(data_dir), controller.handle_command)
     controller.quit_requested.connect(qapp.quit)
@@ -120,7 +132,7 @@ def _build(
     controller.start()
     server.start()
     if command not in ("run", "show"):
-        controller.handle_command(command)
+        controller.handle_command(Request(command))
     return controller, server
 
 

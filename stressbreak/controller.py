@@ -6,14 +6,17 @@ first opened, so start-up only pays for what the tray needs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QObject,
+    Qt,
     QTimer,
     Signal,
 )
@@ -30,9 +33,10 @@ from stressbreak.core.breathing import (
 )
 from stressbreak.core.clock import Clock
 from stressbreak.core.exercises import BREATHING, Exercise, choose_exercise
-from stressbreak.core.messages import message_of
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, message_of
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
 from stressbreak.core.prefs import Prefs
+from stressbreak.core.presence import NaturalPause, hold_label
 from stressbreak.core.profiles import tips_for
 from stressbreak.core.schedule import (
     ScheduleState,
@@ -52,12 +56,16 @@ from stressbreak.core.stats import (
     week_trend,
 )
 from stressbreak.core.timeutil import add_real, at_local
+from stressbreak.gate import ReminderGate
+from stressbreak.services.autostart import Autostart
+from stressbreak.services.commands import Reply, Request
 from stressbreak.services.files import write_atomic
 from stressbreak.services.i18n import translate_message
-from stressbreak.services.instance import Reply
+from stressbreak.services.idle import IdleProbe
 from stressbreak.services.journal import Journal, JournalError
 from stressbreak.services.notify import Notifier
 from stressbreak.services.prefs_store import PrefsStore
+from stressbreak.services.presence import Backends
 from stressbreak.services.scheduler import Scheduler
 from stressbreak.services.settings_store import SettingsStore
 from stressbreak.ui.tray import StatusText, Tray
@@ -70,6 +78,7 @@ if TYPE_CHECKING:
     from stressbreak.ui.pause_window import PauseWindow
     from stressbreak.ui.profile_dialog import ProfileDialog
     from stressbreak.ui.reminder import ReminderWindow
+    from stressbreak.ui.settings_dialog import SettingsDialog
     from stressbreak.ui.values_dialog import ValuesDialog
 
 log = logging.getLogger(__name__)
@@ -99,6 +108,10 @@ class Controller(QObject):
         cues: Cues,
         tray: Tray,
         pause_duration_s: float | None = None,
+        idle: IdleProbe | None = None,
+        presence: Backends | None = None,
+        autostart: Autostart | None = None,
+        autostart_command: Sequence[str] = (),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -113,6 +126,14 @@ class Controller(QObject):
         self._cues = cues
         self.tray = tray
         self._pause_duration_override = pause_duration_s
+        self._autostart = autostart
+        self._autostart_command = list(autostart_command)
+        self._unavailable = _unavailable_reasons(idle, presence)
+        self._gate = ReminderGate(clock, lambda: self.settings, self._pause_seconds,
+                                  idle=idle, presence=presence, parent=self)
+        self._gate.open.connect(self._open_reminder)
+        self._gate.natural_pause.connect(self._on_natural_pause)
+        self._gate.holds_changed.connect(self.reschedule)
         self.settings = Settings()
         self.state = ScheduleState(anchor=clock.now())
         self._status = StatusText(self)
@@ -124,6 +145,7 @@ class Controller(QObject):
         self.overview: OverviewWindow | None = None
         self.values_dialog: ValuesDialog | None = None
         self.profile_dialog: ProfileDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
         self._tip_index = 0
         self._pause_started_at: datetime | None = None
         self._pause_exercise = DEFAULT_PATTERN  # what the running pause records
@@ -139,6 +161,7 @@ class Controller(QObject):
         tray.resume_requested.connect(self.resume)
         tray.values_requested.connect(self.open_values)
         tray.profile_requested.connect(self.open_profile)
+        tray.settings_requested.connect(self.open_settings)
         tray.unhide_requested.connect(lambda: self._save_prefs(self.prefs.unhide_all()))
         tray.quit_requested.connect(self.quit_requested.emit)
         scheduler.pause_due.connect(self._on_pause_due)
@@ -156,6 +179,7 @@ class Controller(QObject):
         self.tray.set_hidden_exercises(len(self.prefs.hidden))
         self.state = self._state_from_today()
         self._scheduler.start()
+        self._gate.start()
         self.reschedule()
 
     def stop(self) -> None:
@@ -164,6 +188,7 @@ class Controller(QObject):
         if self.reminder is not None:
             self.reminder.dismiss()
         self._scheduler.stop()
+        self._gate.stop()
         self._journal.stop()
         self.tray.hide()
 
@@ -210,16 +235,19 @@ class Controller(QObject):
 
     def reschedule(self) -> None:
         now = self._clock.now()
-        busy = self.reminder is not None or self.pause_window is not None
+        busy = (self.reminder is not None or self.pause_window is not None
+                or self._gate.waiting)
         upcoming = next_pause_at(self.settings, self.state, now)
         self._scheduler.set_pause_at(None if busy else upcoming)
         after = max(now, self.state.quiet_until) if self.state.quiet_until else now
         self._scheduler.set_checkin_at(next_checkin_at(self.settings, after))
-        self.tray.set_status(
-            self._status.describe(now, upcoming, self.state.quiet_until, self.pause_window
-                                  is not None),
-            quiet=self.state.is_quiet(now),
-        )
+        text = self._status.describe(now, upcoming, self.state.quiet_until,
+                                     self.pause_window is not None)
+        holding = self.holding_reasons()
+        if holding:
+            text += "\n" + self.tr("A reminder waits because of {reasons}.").format(
+                reasons="; ".join(holding))
+        self.tray.set_status(text, quiet=self.state.is_quiet(now))
 
     def status_text(self) -> str:
         return "\n".join([self.tray.tooltip(), *self.problems])
@@ -234,7 +262,42 @@ class Controller(QObject):
         if self.state.is_quiet(now) or not in_working_hours(self.settings, now):
             self.reschedule()
             return
-        self.show_reminder()
+        self._gate.reminder_due()  # it opens the reminder now, or when the moment is right
+        self.reschedule()
+
+    def _open_reminder(self, after_call: bool) -> None:
+        now = self._clock.now()
+        if self.reminder is not None or self.pause_window is not None:
+            return
+        if self.state.is_quiet(now) or not in_working_hours(self.settings, now):
+            self.reschedule()  # the wait ran into a quiet time or the end of the day
+            return
+        self.show_reminder(after_call=after_call)
+
+    def _on_natural_pause(self, natural: NaturalPause) -> None:
+        """Away from the desk for a pause's length: recorded, and the interval starts again."""
+        self._record(PauseRecord(natural.started_at.astimezone(self._tz),
+                                 natural.ended_at.astimezone(self._tz), PauseOutcome.NATURAL,
+                                 exercise="away"))
+        self.state = self.state.restart_interval(natural.ended_at)
+        self.reschedule()
+
+    def _pause_seconds(self) -> float:
+        if self._pause_duration_override is not None:
+            return self._pause_duration_override
+        return self.settings.pause_length_min * 60.0
+
+    def holding_reasons(self) -> list[str]:
+        """What keeps a due reminder back right now, in words (empty when nothing does)."""
+        reasons = []
+        for hold in self._gate.holds:
+            text = translate_message(hold_label(hold))
+            detail = self._gate.details.get(hold)
+            reasons.append(f"{text} — {detail}" if detail else text)
+        return reasons
+
+    def _presence_settings_changed(self) -> None:
+        self._gate.settings_changed()
 
     def _on_checkin_due(self, slot: object) -> None:
         assert isinstance(slot, datetime)
@@ -260,12 +323,13 @@ class Controller(QObject):
 
     # -- reminder and pause ---------------------------------------------------------------
 
-    def show_reminder(self) -> None:
+    def show_reminder(self, after_call: bool = False) -> None:
         from stressbreak.ui.reminder import ReminderWindow  # noqa: PLC0415
 
         shown_at = self._clock.now()
         reminder = ReminderWindow(self.settings.reminder_timeout_s, self.settings.snooze_min,
-                                  followup=self.state.is_followup_due(shown_at))
+                                  followup=self.state.is_followup_due(shown_at),
+                                  after_call=after_call)
         reminder.start_requested.connect(self._on_reminder_start)
         reminder.snooze_requested.connect(self._on_reminder_snooze)
         reminder.destroyed.connect(self._on_reminder_destroyed)
@@ -442,6 +506,57 @@ class Controller(QObject):
             return []  # only suggestions: the stress meter works without them
         return frequent_triggers(r for r in records if isinstance(r, CheckIn))
 
+    def open_settings(self) -> None:
+        if self.settings_dialog is not None:
+            _bring_forward(self.settings_dialog)
+            return
+        from stressbreak.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
+
+        shown = self.settings
+        if self._autostart is not None:
+            # The desktop's own startup settings may have switched it off meanwhile.
+            with contextlib.suppress(OSError):
+                shown = replace(shown, start_at_login=self._autostart.is_enabled())
+        dialog = SettingsDialog(shown, self.unavailable_settings())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.apply_settings)
+        dialog.destroyed.connect(self._on_settings_closed)
+        self.settings_dialog = dialog
+        _bring_forward(dialog)
+
+    def _on_settings_closed(self) -> None:
+        self.settings_dialog = None
+
+    def unavailable_settings(self) -> dict[str, str]:
+        """Settings that cannot work on this desktop, each with the reason, translated."""
+        reasons = dict(self._unavailable)
+        if self._autostart is None:
+            reasons["start_at_login"] = self.tr("Starting at login isn't available on this system.")
+        return {key: translate_message(text) for key, text in reasons.items()}
+
+    def apply_settings(self, settings: Settings) -> None:
+        """The settings window saved: keep, apply at once, and recompute the schedule."""
+        before = self.settings
+        try:
+            self._settings_store.save(settings)
+        except OSError as exc:
+            self.tell(self.tr("Your settings could not be saved ({reason}); they apply until "
+                              "StressBreak quits.").format(reason=exc.strerror or exc))
+        self.settings = settings
+        self._notifier.enabled = settings.native_notifications
+        self._cues.configure(settings.sound_cues, settings.spoken_cues)
+        if settings.start_at_login != before.start_at_login and self._autostart is not None:
+            try:
+                if settings.start_at_login:
+                    self._autostart.enable(self._autostart_command)
+                else:
+                    self._autostart.disable()
+            except OSError as exc:
+                self.tell(self.tr("Start at login could not be changed ({reason}).").format(
+                    reason=exc.strerror or exc))
+        self._presence_settings_changed()
+        self.reschedule()
+
     def open_values(self) -> None:
         if self.values_dialog is not None:
             _bring_forward(self.values_dialog)
@@ -607,21 +722,56 @@ class Controller(QObject):
 
     # -- remote control -------------------------------------------------------------------
 
-    def handle_command(self, command: str) -> Reply:
+    def handle_command(self, request: Request) -> Reply:
+        command = request.command
+        if command == "status":
+            return Reply(True, self.status_text(),
+                         self.status_facts() if request.details else None)
+        if command == "quiet":
+            assert request.minutes is not None  # parse_request makes sure of it
+            self.quiet_for(request.minutes)
+            until = self.state.quiet_until
+            assert until is not None
+            local = until.astimezone(self._tz)
+            return Reply(True, self.tr("No reminders until {time}.").format(
+                time=f"{local:%H:%M}"))
+        if command == "resume":
+            self.resume()
+            return Reply(True, self.tr("Reminders are on again. {status}").format(
+                status=self.status_text()))
         actions: dict[str, tuple[Callable[[], None], str]] = {
             "show": (lambda: None, self.tr("StressBreak is already running. {status}").format(
                 status=self.status_text())),
-            "status": (lambda: None, ""),
             "pause": (self.start_pause, self.tr("Pause started.")),
             "checkin": (lambda: self.open_checkin(CheckInOrigin.MANUAL, True),
                         self.tr("Stress meter opened.")),
             "overview": (self.open_overview, self.tr("Weekly overview opened.")),
+            "settings": (self.open_settings, self.tr("Settings opened.")),
             "quit": (self.quit_requested.emit, self.tr("StressBreak is quitting.")),
         }
         action, message = actions[command]
         # Run after replying, so the caller is answered before any window appears.
         QTimer.singleShot(0, action)
-        return Reply(True, message or self.status_text())
+        return Reply(True, message)
+
+    def status_facts(self) -> dict[str, Any]:
+        """What `stressbreak status --json` prints: times in ISO 8601 with their offset."""
+
+        def iso(when: datetime | None) -> str | None:
+            return None if when is None else when.astimezone(self._tz).isoformat()
+
+        now = self._clock.now()
+        quiet = self.state.quiet_until if self.state.is_quiet(now) else None
+        return {
+            "running": True,
+            "now": iso(now),
+            "next_pause": iso(self._scheduler.next_pause_at()),
+            "next_checkin": iso(self._scheduler.next_checkin_at()),
+            "quiet_until": iso(quiet),
+            "pause_running": self.pause_window is not None,
+            "holding": self.holding_reasons(),
+            "problems": list(self.problems),
+        }
 
 
 def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView:
@@ -638,6 +788,29 @@ def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView
         insights=tuple(translate_message(m) for m in insights(this_week, previous, tz)),
         trend=tuple(week_trend(week) for week in weeks),
     )
+
+
+def _unavailable_reasons(idle: IdleProbe | None, presence: Backends | None) -> dict[str, str]:
+    """Settings that cannot work here (no source for what they need), each with the reason."""
+    reasons: dict[str, str] = {}
+    if idle is None or idle.source is None:
+        why = idle.reason if idle is not None else QT_TRANSLATE_NOOP(
+            "Controller", "Time away from the keyboard is not measured in this run.")
+        reasons["natural_breaks"] = why
+        reasons["gentle_timing"] = why
+    if presence is None:
+        why = QT_TRANSLATE_NOOP("Controller", "Not checked in this run.")
+        return {**reasons, "dnd_fullscreen": why, "dnd_desktop": why, "meeting_aware": why}
+    if presence.fullscreen is None:
+        reasons["dnd_fullscreen"] = presence.reasons.get("fullscreen", "")
+    if presence.desktop_dnd is None:
+        reasons["dnd_desktop"] = presence.reasons.get("desktop-dnd", "")
+    if presence.microphone is None and presence.camera is None:
+        both = [presence.reasons.get(name, "").strip() for name in ("microphone", "camera")]
+        # Two reasons, each said as a sentence of its own.
+        reasons["meeting_aware"] = " ".join(
+            reason if reason.endswith(".") else reason + "." for reason in both if reason)
+    return reasons
 
 
 def _bring_forward(window: QWidget) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
@@ -55,8 +56,9 @@ class FakeTimeScheduler(QObject):
         return self.checkin_at
 
 
-def make_controller(data: Path, clock: FakeClock, told: list[str]) -> Controller:
-    """A real Controller on fake time, with a short pause and no sound, speech or pop-ups."""
+def make_controller(data: Path, clock: FakeClock, told: list[str], **extra: Any) -> Controller:
+    """A real Controller on fake time, with a short pause and no sound, speech or pop-ups.
+    `extra` goes to the Controller as well (idle and presence sources, autostart)."""
     return Controller(
         clock=clock,
         tz=AMS,
@@ -68,4 +70,5 @@ def make_controller(data: Path, clock: FakeClock, told: list[str]) -> Controller
         cues=Cues("en", which=lambda name: None),
         tray=Tray(QIcon()),
         pause_duration_s=0.5,
+        **extra,
     )

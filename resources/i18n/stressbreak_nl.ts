@@ -107,6 +107,22 @@
         <translation>StressBreak</translation>
     </message>
     <message>
+        <source>A reminder waits because of {reasons}.</source>
+        <translation>Een herinnering wacht vanwege {reasons}.</translation>
+    </message>
+    <message>
+        <source>Starting at login isn&apos;t available on this system.</source>
+        <translation>Starten bij inloggen is op dit systeem niet beschikbaar.</translation>
+    </message>
+    <message>
+        <source>Your settings could not be saved ({reason}); they apply until StressBreak quits.</source>
+        <translation>Je instellingen konden niet worden opgeslagen ({reason}); ze gelden tot StressBreak stopt.</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed ({reason}).</source>
+        <translation>Starten bij het inloggen kon niet worden aangepast ({reason}).</translation>
+    </message>
+    <message>
         <source>Nothing was exported: {file} could not be written ({reason}).</source>
         <translation>Er is niets geëxporteerd: {file} kon niet worden geschreven ({reason}).</translation>
     </message>
@@ -139,6 +155,14 @@
         <translation>Je dagboek is verwijderd. Je waarden en keuzes konden niet worden gewist; de melding bij het systeemvak zegt waarom.</translation>
     </message>
     <message>
+        <source>No reminders until {time}.</source>
+        <translation>Geen herinneringen tot {time}.</translation>
+    </message>
+    <message>
+        <source>Reminders are on again. {status}</source>
+        <translation>Herinneringen staan weer aan. {status}</translation>
+    </message>
+    <message>
         <source>StressBreak is already running. {status}</source>
         <translation>StressBreak draait al. {status}</translation>
     </message>
@@ -155,8 +179,20 @@
         <translation>Weekoverzicht geopend.</translation>
     </message>
     <message>
+        <source>Settings opened.</source>
+        <translation>Instellingen geopend.</translation>
+    </message>
+    <message>
         <source>StressBreak is quitting.</source>
         <translation>StressBreak stopt.</translation>
+    </message>
+    <message>
+        <source>Time away from the keyboard is not measured in this run.</source>
+        <translation>Tijd weg van het toetsenbord wordt deze keer niet gemeten.</translation>
+    </message>
+    <message>
+        <source>Not checked in this run.</source>
+        <translation>Wordt deze keer niet gecontroleerd.</translation>
     </message>
 </context>
 <context>
@@ -265,6 +301,17 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>IntEditor</name>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+</context>
+<context>
     <name>OverviewWindow</name>
     <message>
         <source>StressBreak — your week</source>
@@ -308,7 +355,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>“{note}”</source>
-        <translation>‘{note}’</translation>
+        <translation>“{note}”</translation>
     </message>
     <message>
         <source>Go to the week of</source>
@@ -389,6 +436,10 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Pauses taken: {taken} of {reminders} · stress meters: {checkins} (after a pause {after}, when asked {asked}, on your own {own})</source>
         <translation>Pauzes genomen: {taken} van {reminders} · stressmeters: {checkins} (na een pauze {after}, op verzoek {asked}, uit jezelf {own})</translation>
+    </message>
+    <message>
+        <source>natural pauses (away from the desk): {count}</source>
+        <translation>natuurlijke pauzes (weg van je bureau): {count}</translation>
     </message>
     <message>
         <source>Nothing recorded yet this week. When you take a pause or fill in the stress meter, your week takes shape here.</source>
@@ -543,6 +594,10 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <source>Skipped</source>
         <translation>Overgeslagen</translation>
     </message>
+    <message>
+        <source>Natural pause</source>
+        <translation>Natuurlijke pauze</translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>
@@ -674,6 +729,14 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>Klik om een ademhalingspauze van een minuut te beginnen, of stel hem uit of sla hem over.</translation>
     </message>
     <message>
+        <source>Your call just ended</source>
+        <translation>Je gesprek is net afgelopen</translation>
+    </message>
+    <message>
+        <source>A minute to breathe? Click here to breathe along.</source>
+        <translation>Een minuut om te ademen? Klik hier om mee te ademen.</translation>
+    </message>
+    <message>
         <source>An extra minute for you</source>
         <translation>Nog een extra minuut voor jou</translation>
     </message>
@@ -712,6 +775,41 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Not this one; the next comes one interval from now</source>
         <translation>Deze keer niet; de volgende komt na het gewone interval</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>StressBreak — settings</source>
+        <translation>StressBreak — instellingen</translation>
+    </message>
+    <message>
+        <source>What still needs a look</source>
+        <translation>Wat nog aandacht vraagt</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Standaard herstellen</translation>
+    </message>
+    <message>
+        <source>Put every setting back to its default; nothing is saved until you choose Save.</source>
+        <translation>Zet elke instelling terug op de standaardwaarde; er wordt niets bewaard tot je Opslaan kiest.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: see {pages}.</source>
+        <translation>Nog niet opgeslagen: kijk bij {pages}.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Problem: {setting}</source>
+        <translation>Probleem: {setting}</translation>
     </message>
 </context>
 <context>
@@ -760,6 +858,29 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>TimesEditor</name>
+    <message>
+        <source>No times: the stress meter comes only when you open it.</source>
+        <translation>Geen tijden: de stressmeter komt alleen als je hem zelf opent.</translation>
+    </message>
+    <message>
+        <source>Add a time</source>
+        <translation>Tijd toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>{label}, time {number}</source>
+        <translation>{label}, tijd {number}</translation>
+    </message>
+    <message>
+        <source>Remove {time}</source>
+        <translation>{time} verwijderen</translation>
+    </message>
+</context>
+<context>
     <name>TopChart</name>
     <message>
         <source>What came up most</source>
@@ -803,6 +924,10 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Show hidden exercises again</source>
         <translation>Verborgen oefeningen weer tonen</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Instellingen…</translation>
     </message>
     <message>
         <source>Pause reminders</source>
@@ -1224,6 +1349,45 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>idle</name>
+    <message>
+        <source>No idle-time source was found on this Mac (ioreg did not report HIDIdleTime).</source>
+        <translation>Er is op deze Mac geen bron voor inactiviteit gevonden (ioreg meldde geen HIDIdleTime).</translation>
+    </message>
+    <message>
+        <source>No idle-time source was found on this desktop (Wayland without a D-Bus session bus).</source>
+        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (Wayland zonder D-Bus-sessiebus).</translation>
+    </message>
+    <message>
+        <source>No idle-time source was found on this desktop (on Wayland only GNOME tells the idle time; KDE Plasma does not).</source>
+        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (onder Wayland geeft alleen GNOME de inactieve tijd door; KDE Plasma niet).</translation>
+    </message>
+    <message>
+        <source>No idle-time source was found on this desktop (no X display and no D-Bus session bus).</source>
+        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (geen X-display en geen D-Bus-sessiebus).</translation>
+    </message>
+    <message>
+        <source>No idle-time source was found on this desktop (no X display, and neither GNOME nor KDE answered over D-Bus).</source>
+        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (geen X-display, en GNOME noch KDE gaf antwoord via D-Bus).</translation>
+    </message>
+    <message>
+        <source>No idle-time source was found on this desktop (the XScreenSaver library libXss is not installed).</source>
+        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (de XScreenSaver-bibliotheek libXss is niet geïnstalleerd).</translation>
+    </message>
+    <message>
+        <source>No idle-time source was found on this desktop (the X display cannot be opened).</source>
+        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (het X-display kan niet worden geopend).</translation>
+    </message>
+    <message>
+        <source>No idle-time source was found on this desktop (X11 without the XScreenSaver extension).</source>
+        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (X11 zonder de XScreenSaver-extensie).</translation>
+    </message>
+    <message>
+        <source>No idle-time source was found (Windows did not answer GetLastInputInfo).</source>
+        <translation>Er is geen bron voor inactiviteit gevonden (Windows gaf geen antwoord op GetLastInputInfo).</translation>
+    </message>
+</context>
+<context>
     <name>insights</name>
     <message>
         <source>Monday</source>
@@ -1413,6 +1577,65 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>presence</name>
+    <message>
+        <source>a full-screen window</source>
+        <translation>een venster op volledig scherm</translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s do-not-disturb</source>
+        <translation>de niet-storen-stand van de desktop</translation>
+    </message>
+    <message>
+        <source>a call (microphone in use)</source>
+        <translation>een gesprek (microfoon in gebruik)</translation>
+    </message>
+    <message>
+        <source>a call (camera in use)</source>
+        <translation>een gesprek (camera in gebruik)</translation>
+    </message>
+    <message>
+        <source>no X11 display (DISPLAY is not set)</source>
+        <translation>geen X11-display (DISPLAY is niet ingesteld)</translation>
+    </message>
+    <message>
+        <source>a Wayland session does not let applications see other windows&apos; state</source>
+        <translation>een Wayland-sessie laat programma&apos;s de toestand van andere vensters niet zien</translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus</source>
+        <translation>geen D-Bus-sessiebus</translation>
+    </message>
+    <message>
+        <source>pactl was not found (Debian: pulseaudio-utils)</source>
+        <translation>pactl is niet gevonden (Debian: pulseaudio-utils)</translation>
+    </message>
+    <message>
+        <source>/proc is not available</source>
+        <translation>/proc is niet beschikbaar</translation>
+    </message>
+    <message>
+        <source>Windows has no documented way for applications to read Focus Assist</source>
+        <translation>Windows biedt programma&apos;s geen gedocumenteerde manier om Concentratiehulp (Focus Assist) uit te lezen</translation>
+    </message>
+    <message>
+        <source>not supported on macOS yet: other applications&apos; full-screen state needs the window server&apos;s private interfaces</source>
+        <translation>nog niet ondersteund op macOS: of andere programma&apos;s op volledig scherm staan, is alleen te zien via privé-interfaces van de window server</translation>
+    </message>
+    <message>
+        <source>not supported on macOS yet: Focus can only be read by signed app bundles with the user&apos;s permission</source>
+        <translation>nog niet ondersteund op macOS: Focus kan alleen worden uitgelezen door ondertekende app-bundels, met toestemming van de gebruiker</translation>
+    </message>
+    <message>
+        <source>not supported on macOS yet: needs CoreAudio and CoreMediaIO</source>
+        <translation>nog niet ondersteund op macOS: hiervoor zijn CoreAudio en CoreMediaIO nodig</translation>
+    </message>
+    <message>
+        <source>not supported on this system</source>
+        <translation>niet ondersteund op dit systeem</translation>
+    </message>
+</context>
+<context>
     <name>profiles</name>
     <message>
         <source>not like me</source>
@@ -1582,6 +1805,30 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>onbekende taal {value}; kies uit {choices}</translation>
     </message>
     <message>
+        <source>Schedule</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pauze</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Herinneringen</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Geluid</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Login and interruptions</source>
+        <translation>Inloggen en onderbrekingen</translation>
+    </message>
+    <message>
         <source>expected a whole number from {low} to {high}, got {value}</source>
         <translation>verwacht een heel getal van {low} tot en met {high}, maar het is {value}</translation>
     </message>
@@ -1620,6 +1867,206 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>unknown exercise {value}; choose one of {choices}</source>
         <translation>onbekende oefening {value}; kies uit {choices}</translation>
+    </message>
+    <message>
+        <source>Slow and even (5.5 s in, 5.5 s out)</source>
+        <translation>Langzaam en gelijkmatig (5,5 s in, 5,5 s uit)</translation>
+    </message>
+    <message>
+        <source>Sighing out (in, a little more in, long out)</source>
+        <translation>Zuchtend uit (in, nog wat in, lang uit)</translation>
+    </message>
+    <message>
+        <source>Longer out (4 s in, 6 s out)</source>
+        <translation>Langer uit (4 s in, 6 s uit)</translation>
+    </message>
+    <message>
+        <source>Box, with holds (4 s each)</source>
+        <translation>Vierkant, met vasthouden (steeds 4 s)</translation>
+    </message>
+    <message>
+        <source>Each pattern in turn</source>
+        <translation>Elk ademritme om de beurt</translation>
+    </message>
+    <message>
+        <source>Each exercise in turn</source>
+        <translation>Elke oefening om de beurt</translation>
+    </message>
+    <message>
+        <source>As on this computer</source>
+        <translation>Zoals op deze computer</translation>
+    </message>
+    <message>
+        <source>Time between pauses</source>
+        <translation>Tijd tussen pauzes</translation>
+    </message>
+    <message>
+        <source>How long you work before a pause is offered.</source>
+        <translation>Hoe lang je werkt voordat er een pauze komt.</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Werkdagen</translation>
+    </message>
+    <message>
+        <source>Pauses and the stress meter come only on these days.</source>
+        <translation>Pauzes en de stressmeter komen alleen op deze dagen.</translation>
+    </message>
+    <message>
+        <source>Working day starts at</source>
+        <translation>Werkdag begint om</translation>
+    </message>
+    <message>
+        <source>Working day ends at</source>
+        <translation>Werkdag eindigt om</translation>
+    </message>
+    <message>
+        <source>Outside these hours StressBreak stays quiet.</source>
+        <translation>Buiten deze uren blijft StressBreak stil.</translation>
+    </message>
+    <message>
+        <source>Stress meter at</source>
+        <translation>Stressmeter om</translation>
+    </message>
+    <message>
+        <source>When the stress meter asks how you are, up to eight times a day. With no times it only comes when you open it.</source>
+        <translation>Wanneer de stressmeter vraagt hoe het met je gaat, hoogstens acht keer per dag. Zonder tijden komt hij alleen als je hem zelf opent.</translation>
+    </message>
+    <message>
+        <source>Pause length</source>
+        <translation>Pauzeduur</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Oefening</translation>
+    </message>
+    <message>
+        <source>What a pause offers: breathing, another exercise, or each of them in turn.</source>
+        <translation>Wat een pauze je biedt: ademen, een andere oefening, of alles om de beurt.</translation>
+    </message>
+    <message>
+        <source>Breathing pattern</source>
+        <translation>Ademritme</translation>
+    </message>
+    <message>
+        <source>If you feel light-headed, stop and breathe normally. With a heart or lung condition, or when pregnant, choose a pattern without holds.</source>
+        <translation>Voel je je licht in het hoofd? Stop dan en adem zoals je gewend bent. Heb je een hart- of longaandoening, of ben je zwanger, kies dan een ademritme zonder vasthouden.</translation>
+    </message>
+    <message>
+        <source>Offer the stress meter after a pause</source>
+        <translation>Na een pauze de stressmeter aanbieden</translation>
+    </message>
+    <message>
+        <source>Less motion</source>
+        <translation>Minder beweging</translation>
+    </message>
+    <message>
+        <source>The breathing circle stays still and a ring fills calmly instead; the words still give the rhythm.</source>
+        <translation>De ademcirkel blijft stil staan en in plaats daarvan vult zich rustig een ring; de woorden geven nog steeds het ritme aan.</translation>
+    </message>
+    <message>
+        <source>Away from keyboard and mouse for at least as long as a pause? Then you had your pause, and the next one counts from your return.</source>
+        <translation>Minstens zo lang als een pauze weg van toetsenbord en muis? Dan had je je pauze, en de volgende telt vanaf je terugkomst.</translation>
+    </message>
+    <message>
+        <source>Follow the desktop&apos;s do-not-disturb</source>
+        <translation>De niet-storen-stand van de desktop volgen</translation>
+    </message>
+    <message>
+        <source>After a tense moment, offer one more pause later</source>
+        <translation>Na een gespannen moment later nog een pauze aanbieden</translation>
+    </message>
+    <message>
+        <source>From a tension of</source>
+        <translation>Vanaf een spanning van</translation>
+    </message>
+    <message>
+        <source>A stress meter with this tension or more (0 to 10) offers one more pause a little later.</source>
+        <translation>Geef je in de stressmeter deze spanning of meer (0 tot en met 10), dan krijg je wat later nog een pauze aangeboden.</translation>
+    </message>
+    <message>
+        <source>Snooze for</source>
+        <translation>Uitstellen met</translation>
+    </message>
+    <message>
+        <source>A reminder stays for</source>
+        <translation>Een herinnering blijft staan</translation>
+    </message>
+    <message>
+        <source>Then it goes away by itself and the pause is noted as missed. That is information, nothing more.</source>
+        <translation>Daarna verdwijnt hij vanzelf en wordt de pauze als gemist genoteerd. Dat is informatie, meer niet.</translation>
+    </message>
+    <message>
+        <source>Also send a desktop notification</source>
+        <translation>Ook een desktopmelding sturen</translation>
+    </message>
+    <message>
+        <source>Wait until you stop typing</source>
+        <translation>Wachten tot je stopt met typen</translation>
+    </message>
+    <message>
+        <source>A reminder waits for a few seconds without typing, so it does not cut into a sentence.</source>
+        <translation>Een herinnering wacht tot je een paar seconden niet typt, zodat hij je niet midden in een zin onderbreekt.</translation>
+    </message>
+    <message>
+        <source>Wait at most</source>
+        <translation>Hoogstens wachten</translation>
+    </message>
+    <message>
+        <source>After this the reminder comes anyway.</source>
+        <translation>Daarna komt de herinnering toch.</translation>
+    </message>
+    <message>
+        <source>A soft tone as each breath begins</source>
+        <translation>Een zachte toon bij elke in- en uitademing</translation>
+    </message>
+    <message>
+        <source>Speak the steps aloud</source>
+        <translation>De stappen hardop uitspreken</translation>
+    </message>
+    <message>
+        <source>So you can keep your eyes closed during a pause.</source>
+        <translation>Zo kun je tijdens een pauze je ogen dicht houden.</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time StressBreak starts.</source>
+        <translation>Een nieuwe taal zie je de volgende keer dat StressBreak start.</translation>
+    </message>
+    <message>
+        <source>Start StressBreak when you log in</source>
+        <translation>StressBreak starten als je inlogt</translation>
+    </message>
+    <message>
+        <source>Count time away as a pause</source>
+        <translation>Tijd weg van de computer als pauze tellen</translation>
+    </message>
+    <message>
+        <source>Quiet during full-screen use</source>
+        <translation>Stil bij volledig scherm</translation>
+    </message>
+    <message>
+        <source>While a full-screen window has the focus, such as a presentation or a film, reminders wait.</source>
+        <translation>Zolang een venster op volledig scherm de focus heeft, zoals een presentatie of een film, wachten herinneringen.</translation>
+    </message>
+    <message>
+        <source>Quiet during calls</source>
+        <translation>Stil tijdens gesprekken</translation>
+    </message>
+    <message>
+        <source>While the microphone or camera is in use, reminders wait. After the call you are offered a pause.</source>
+        <translation>Zolang de microfoon of camera in gebruik is, wachten herinneringen. Na het gesprek krijg je een pauze aangeboden.</translation>
+    </message>
+    <message>
+        <source>Choose at least one working day.</source>
+        <translation>Kies minstens één werkdag.</translation>
+    </message>
+    <message>
+        <source>{time} is in the list twice.</source>
+        <translation>{time} staat twee keer in de lijst.</translation>
+    </message>
+    <message>
+        <source>The working day has to end after it starts ({start}).</source>
+        <translation>De werkdag moet later eindigen dan hij begint ({start}).</translation>
     </message>
     <message>
         <source>the settings file must hold a JSON object; all defaults are used</source>

@@ -28,6 +28,14 @@ class PauseOutcome(StrEnum):
     ENDED_EARLY = "ended_early"
     MISSED = "missed"
     SKIPPED = "skipped"
+    # Away from keyboard and mouse for at least a pause's length: no reminder was needed.
+    # An older StressBreak reads it as an entry it does not know, and leaves it in the file.
+    NATURAL = "natural"
+
+
+# What became of a reminder (a natural pause had none).
+REMINDER_OUTCOMES = (
+    PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY, PauseOutcome.MISSED, PauseOutcome.SKIPPED)
 
 
 class CheckInOrigin(StrEnum):

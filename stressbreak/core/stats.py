@@ -9,7 +9,14 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from stressbreak.core.content import BODY_SIGNALS, NEED, Question
 from stressbreak.core.content import CONTEXT as CONTENT_CONTEXT
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
-from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
+from stressbreak.core.model import (
+    REMINDER_OUTCOMES,
+    CheckIn,
+    CheckInOrigin,
+    PauseOutcome,
+    PauseRecord,
+    Record,
+)
 from stressbreak.core.timeutil import at_local
 
 
@@ -23,7 +30,11 @@ class DaySummary:
 
     @property
     def reminders(self) -> int:
-        return sum(self.pauses.values())
+        return sum(self.pauses[o] for o in REMINDER_OUTCOMES)
+
+    @property
+    def natural(self) -> int:
+        return self.pauses[PauseOutcome.NATURAL]
 
 
 @dataclass
@@ -40,7 +51,7 @@ class WeekSummary:
 
     @property
     def is_empty(self) -> bool:
-        return all(d.reminders == 0 and not d.checkins for d in self.days)
+        return all(d.reminders == 0 and d.natural == 0 and not d.checkins for d in self.days)
 
 
 def frequent_triggers(checkins: Iterable[CheckIn], limit: int = 50) -> list[str]:

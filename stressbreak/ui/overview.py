@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
-from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome
+from stressbreak.core.model import REMINDER_OUTCOMES, CheckIn, CheckInOrigin, PauseOutcome
 from stressbreak.core.stats import WeekPatterns, WeekSummary, WeekTrend
 from stressbreak.core.timeutil import week_start
 from stressbreak.ui import data_dialogs
@@ -267,7 +267,7 @@ class OverviewWindow(QWidget):
         palette = self.palette()
         summary, patterns = view.summary, view.patterns
         self.pauses_chart.show_week(summary, locale, palette)
-        self.pauses_slot.show_chart(any(d.reminders for d in summary.days),
+        self.pauses_slot.show_chart(any(d.reminders or d.natural for d in summary.days),
                                     self.tr("No pause reminders this week."))
         self.tension_chart.show_week(patterns, locale, palette)
         self.tension_slot.show_chart(bool(patterns.tension_points), self.tr(
@@ -286,7 +286,7 @@ class OverviewWindow(QWidget):
     def _show_summary(self, view: WeekView, current: date) -> None:
         summary, patterns = view.summary, view.patterns
         taken = summary.total(PauseOutcome.COMPLETED) + summary.total(PauseOutcome.ENDED_EARLY)
-        reminders = sum(summary.total(o) for o in PauseOutcome)
+        reminders = sum(summary.total(o) for o in REMINDER_OUTCOMES)
         origins = patterns.checkins_by_origin
         self.summary_label.setText(self.tr(
             "Pauses taken: {taken} of {reminders} · stress meters: {checkins} (after a pause "
@@ -295,6 +295,10 @@ class OverviewWindow(QWidget):
             after=origins.get(CheckInOrigin.AFTER_PAUSE, 0),
             asked=origins.get(CheckInOrigin.SCHEDULED, 0),
             own=origins.get(CheckInOrigin.MANUAL, 0)))
+        natural = summary.total(PauseOutcome.NATURAL)
+        if natural:
+            self.summary_label.setText(self.summary_label.text() + " · " + self.tr(
+                "natural pauses (away from the desk): {count}").format(count=natural))
         empty = summary.is_empty
         if self._monday == current:
             self.empty_label.setText(self.tr(

@@ -24,6 +24,7 @@ class ReminderWindow(QFrame):
         timeout_s: int,
         snooze_min: int,
         followup: bool = False,
+        after_call: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,7 +46,11 @@ class ReminderWindow(QFrame):
             self.tr("Click to start a one-minute breathing pause, or snooze or skip it.")
         )
 
-        if followup:
+        if after_call:
+            # Held back during a call; right after one is when stress tends to peak.
+            title = QLabel(self.tr("Your call just ended"))
+            body = QLabel(self.tr("A minute to breathe? Click here to breathe along."))
+        elif followup:
             # Offered after a tense check-in: say why this one comes early, without judging.
             title = QLabel(self.tr("An extra minute for you"))
             body = QLabel(self.tr("Earlier you noticed quite some tension. "

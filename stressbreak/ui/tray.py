@@ -18,6 +18,7 @@ class Tray(QObject):
     resume_requested = Signal()
     values_requested = Signal()
     profile_requested = Signal()
+    settings_requested = Signal()
     unhide_requested = Signal()  # bring back the exercises the user said never to show
     quit_requested = Signal()
 
@@ -33,6 +34,7 @@ class Tray(QObject):
         self._unhide: QAction = self._menu.addAction(
             self.tr("Show hidden exercises again"), self.unhide_requested.emit)
         self._unhide.setEnabled(False)
+        self._menu.addAction(self.tr("Settings…"), self.settings_requested.emit)
         self._menu.addSeparator()
         quiet = self._menu.addMenu(self.tr("Pause reminders"))
         quiet.addAction(self.tr("For 30 minutes"), lambda: self.quiet_requested.emit(30))

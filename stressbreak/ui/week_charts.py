@@ -38,6 +38,7 @@ OUTCOME_COLOURS = {
     PauseOutcome.ENDED_EARLY: QColor("#8cc9c1"),
     PauseOutcome.MISSED: QColor("#b9b1a6"),
     PauseOutcome.SKIPPED: QColor("#e0c9a6"),
+    PauseOutcome.NATURAL: QColor("#7fb0d6"),
 }
 # Tension 0–10 in five steps, from calm sea-green to warm terracotta.
 TENSION_BANDS: tuple[tuple[int, int, QColor], ...] = (
@@ -112,6 +113,7 @@ class PausesChart(QChartView):
             PauseOutcome.ENDED_EARLY: self.tr("Ended early"),
             PauseOutcome.MISSED: self.tr("Missed"),
             PauseOutcome.SKIPPED: self.tr("Skipped"),
+            PauseOutcome.NATURAL: self.tr("Natural pause"),
         }
         self.sets: dict[PauseOutcome, QBarSet] = {}
         self.series = QStackedBarSeries()
@@ -137,7 +139,7 @@ class PausesChart(QChartView):
         for outcome, bar_set in self.sets.items():
             bar_set.remove(0, bar_set.count())
             bar_set.append([float(day.pauses[outcome]) for day in summary.days])
-        _whole_numbers(self.counts, max(day.reminders for day in summary.days))
+        _whole_numbers(self.counts, max(day.reminders + day.natural for day in summary.days))
         _follow_palette(self.chart(), palette)
         parts = []
         for name, day in zip(names, summary.days, strict=True):

@@ -32,7 +32,7 @@ from datetime import time as clock_time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEventLoop, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -43,6 +43,7 @@ from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
 from stressbreak.core.profiles import GENERAL_TIPS
 from stressbreak.core.profiles import ORDER as PROFILE_ORDER
+from stressbreak.core.settings import Settings
 from stressbreak.core.timeutil import week_start
 from stressbreak.services.i18n import Translations
 from stressbreak.ui.checkin import CheckInDialog
@@ -51,6 +52,7 @@ from stressbreak.ui.overview import OverviewWindow, WeekView
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.reminder import ReminderWindow
+from stressbreak.ui.settings_dialog import SettingsDialog
 from stressbreak.ui.values_dialog import ValuesDialog
 from tests.system.xdisplay import click, geometry, run, tray_panel, virtual_desktop, wait_for
 
@@ -338,6 +340,7 @@ def child(lang: str, scheme: str, raw: Path) -> int:
     _values(shooter, user["values"])
     _profile(shooter)
     _overview(shooter, lang)
+    _settings(shooter)
     (raw / "manifest.json").write_text(json.dumps(shooter.shots, ensure_ascii=False, indent=1))
     del translations
     return 0
@@ -476,6 +479,18 @@ def _profile(shooter: Shooter) -> None:
     dialog._go(dialog.last_page)
     shooter.shoot(dialog, "profile-result",
                   "The reflection's result: the perfectionist pattern stands out (10 of 12).")
+    shooter.done(dialog)
+
+
+def _settings(shooter: Shooter) -> None:
+    dialog = SettingsDialog(Settings(), {"meeting_aware": QCoreApplication.translate(
+        "presence", "No sound server answers (pactl is not installed).")})
+    shooter.show_centred(dialog)
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        name = f"settings-{index + 1}"
+        shooter.shoot(dialog, name, f"Settings, tab {index + 1}: "
+                      f"{dialog.tabs.tabText(index).replace('&', '')}.")
     shooter.done(dialog)
 
 

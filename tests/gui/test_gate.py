@@ -1,0 +1,253 @@
+"""A due reminder through the real controller and its gate, with made-up idle and presence
+sources on fake time: held during a call (and offered after it), held in full screen, waiting
+for a lull in typing, and replaced by a natural pause when the person stepped away."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from stressbreak.core.clock import FakeClock
+from stressbreak.core.model import PauseOutcome, PauseRecord
+from stressbreak.core.presence import AWAY_AFTER_S, LULL_S, RECHECK_S
+from stressbreak.services.commands import Request
+from stressbreak.services.idle import IdleProbe
+from stressbreak.services.presence import Backends, Check
+from tests.fakes import TUESDAY_10, make_controller
+
+
+@dataclass
+class FakeIdle:
+    """Seconds since the last input, as the test says; `now` moves it along with the clock."""
+
+    clock: FakeClock
+    last_input: object = None
+    name: str = "fake"
+    asked: int = 0
+
+    def idle_seconds(self) -> float | None:
+        self.asked += 1
+        if self.last_input is None:
+            return 0.0
+        return (self.clock.now() - self.last_input).total_seconds()  # type: ignore[operator]
+
+    def type_now(self) -> None:
+        self.last_input = self.clock.now()
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class FakeSource:
+    name: str
+    active: bool | None = False
+    detail: str = ""
+    asked: list[int] = field(default_factory=list)
+
+    def check(self) -> Check:
+        self.asked.append(1)
+        return Check(self.name, self.active, self.detail)
+
+
+@pytest.fixture
+def gated(qtbot, tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"native_notifications": False}))
+    clock = FakeClock(TUESDAY_10)
+    idle = FakeIdle(clock)
+    idle.type_now()
+    sources = {name: FakeSource(name) for name in
+               ("fullscreen", "desktop-dnd", "microphone", "camera")}
+    presence = Backends(sources["fullscreen"], sources["desktop-dnd"], sources["microphone"],
+                        sources["camera"], {})
+    controller = make_controller(data, clock, [], idle=IdleProbe(idle, ""), presence=presence)
+    controller._pause_duration_override = 60.0  # the default one-minute pause
+    controller.start()
+    yield controller, clock, idle, sources
+    controller.stop()
+
+
+def _due(controller, clock, idle, *, typing: bool = False) -> None:
+    """The interval is over; the person last touched the keyboard 10 s ago (or just now)."""
+    clock.advance(timedelta(hours=1))
+    idle.last_input = clock.now() - timedelta(seconds=0 if typing else 10)
+    controller._scheduler.pause_due.emit(clock.now())
+
+
+def _look_after(controller, clock, idle, seconds: float, *, typing: bool = False) -> None:
+    clock.advance(timedelta(seconds=seconds))
+    if typing:
+        idle.type_now()
+    controller._gate.look()  # what its timer does after `seconds`
+
+
+def test_a_reminder_waits_during_a_call_and_offers_a_pause_after_it(gated):
+    controller, clock, idle, sources = gated
+    sources["microphone"].active = True
+    sources["microphone"].detail = "Jitsi Meet"
+    _due(controller, clock, idle)
+    assert controller.reminder is None
+    assert controller._scheduler.next_pause_at() is None  # nothing fires again meanwhile
+    assert controller.holding_reasons() == ["a call (microphone in use) — Jitsi Meet"]
+    assert ("A reminder waits because of a call (microphone in use) — Jitsi Meet."
+            in controller.tray.tooltip())
+    facts = controller.handle_command(Request("status", details=True)).data
+    assert facts["holding"] == ["a call (microphone in use) — Jitsi Meet"]
+    assert controller._gate._look_again.interval() == RECHECK_S * 1000
+    _look_after(controller, clock, idle, RECHECK_S)
+    assert controller.reminder is None  # still in the call
+    sources["microphone"].active = False  # the call ends
+    _look_after(controller, clock, idle, RECHECK_S)
+    # No key was touched during the call (idle 70 s): that is listening, not being away.
+    assert controller.reminder is not None
+    assert controller.holding_reasons() == []
+    assert controller._gate._held_by_meeting is False
+
+
+def test_after_a_call_the_reminder_says_so(gated):
+    from PySide6.QtWidgets import QLabel
+
+    controller, clock, idle, sources = gated
+    sources["camera"].active = True
+    _due(controller, clock, idle)
+    sources["camera"].active = False
+    _look_after(controller, clock, idle, RECHECK_S)
+    labels = [label.text() for label in controller.reminder.findChildren(QLabel)]
+    assert "Your call just ended" in labels
+
+
+def test_full_screen_holds_only_when_the_setting_wants_it(gated):
+    controller, clock, idle, sources = gated
+    sources["fullscreen"].active = True
+    _due(controller, clock, idle)
+    assert controller.reminder is None
+    assert controller.holding_reasons() == ["a full-screen window"]
+    controller.apply_settings(replace(controller.settings, dnd_fullscreen=False))
+    _look_after(controller, clock, idle, RECHECK_S)
+    assert controller.reminder is not None  # no longer held, and not "after a call"
+
+
+def test_a_source_that_cannot_tell_holds_nothing(gated):
+    controller, clock, idle, sources = gated
+    sources["desktop-dnd"].active = None
+    _due(controller, clock, idle)
+    assert controller.reminder is not None
+
+
+def test_meeting_checks_are_not_asked_when_the_setting_is_off(gated):
+    controller, clock, idle, sources = gated
+    controller.apply_settings(replace(controller.settings, meeting_aware=False))
+    sources["microphone"].active = True
+    _due(controller, clock, idle)
+    assert controller.reminder is not None
+    assert sources["microphone"].asked == []  # not even run: it costs a subprocess
+
+
+def test_a_reminder_waits_for_a_lull_in_typing_but_not_for_ever(gated):
+    controller, clock, idle, _sources = gated
+    _due(controller, clock, idle, typing=True)
+    assert controller.reminder is None  # mid-sentence
+    assert controller._gate._look_again.interval() == 1000
+    _look_after(controller, clock, idle, 1, typing=True)
+    assert controller.reminder is None
+    _look_after(controller, clock, idle, LULL_S)  # a few seconds without a key
+    assert controller.reminder is not None
+
+
+def test_gentle_timing_gives_up_waiting_after_its_limit(gated):
+    controller, clock, idle, _sources = gated
+    limit = controller.settings.gentle_max_wait_s
+    _due(controller, clock, idle, typing=True)
+    _look_after(controller, clock, idle, limit - 1, typing=True)
+    assert controller.reminder is None
+    _look_after(controller, clock, idle, 1, typing=True)  # still typing, but waited enough
+    assert controller.reminder is not None
+
+
+def test_stepping_away_is_a_natural_pause_and_no_reminder_comes(gated):
+    controller, clock, idle, _sources = gated
+    clock.advance(timedelta(minutes=50))
+    idle.type_now()  # working until 10:50
+    clock.advance(timedelta(minutes=10))
+    controller._scheduler.pause_due.emit(clock.now())  # due at 11:00, away since 10:50
+    assert controller.reminder is None
+    assert controller._gate._look_again.interval() == RECHECK_S * 1000
+    clock.advance(timedelta(minutes=5))
+    idle.type_now()  # back at 11:05
+    _look_after(controller, clock, idle, 2)
+    assert controller.reminder is None
+    natural = [r for r in controller._journal.all_records()
+               if isinstance(r, PauseRecord) and r.outcome is PauseOutcome.NATURAL]
+    assert len(natural) == 1
+    assert natural[0].started_at == TUESDAY_10 + timedelta(minutes=50)
+    assert natural[0].ended_at == TUESDAY_10 + timedelta(hours=1, minutes=5)
+    # The interval starts again from the return, not from 10:00.
+    assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=2, minutes=5)
+
+
+def test_time_away_between_reminders_restarts_the_interval(gated):
+    controller, clock, idle, _sources = gated
+    assert controller._gate._idle_poll.isActive()
+    clock.advance(timedelta(minutes=20))
+    idle.type_now()  # 10:20, then away for 15 minutes
+    clock.advance(timedelta(minutes=2))
+    controller._gate._poll_idle()  # a reading at 10:22: just two minutes idle
+    clock.advance(timedelta(minutes=13))
+    idle.type_now()  # back at 10:35
+    clock.advance(timedelta(seconds=30))
+    controller._gate._poll_idle()  # the reading after the return
+    assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1, minutes=35)
+
+
+def test_a_short_absence_is_not_a_natural_pause(gated):
+    controller, clock, idle, _sources = gated
+    controller._pause_duration_override = 300.0  # a five-minute pause setting
+    clock.advance(timedelta(minutes=20))
+    idle.type_now()
+    clock.advance(timedelta(seconds=AWAY_AFTER_S + 30))
+    controller._gate._poll_idle()  # away for 1.5 minutes
+    idle.type_now()
+    clock.advance(timedelta(seconds=10))
+    controller._gate._poll_idle()
+    assert [r for r in controller._journal.all_records()
+            if r.outcome is PauseOutcome.NATURAL] == []
+    assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)
+
+
+def test_without_sources_the_settings_say_why(qtbot, tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    controller = make_controller(data, FakeClock(TUESDAY_10), [],
+                                 idle=IdleProbe(None, "No idle source here."),
+                                 presence=Backends(None, None, None, None, {
+                                     "fullscreen": "No X11.", "desktop-dnd": "No bus.",
+                                     "microphone": "No pactl.", "camera": "No /proc."}))
+    reasons = controller.unavailable_settings()
+    assert reasons["natural_breaks"] == "No idle source here."
+    assert reasons["gentle_timing"] == "No idle source here."
+    assert reasons["dnd_fullscreen"] == "No X11."
+    assert reasons["dnd_desktop"] == "No bus."
+    assert reasons["meeting_aware"] == "No pactl. No /proc."
+
+
+def test_a_call_between_reminders_is_not_a_natural_pause(gated):
+    controller, clock, idle, sources = gated
+    clock.advance(timedelta(minutes=10))
+    idle.type_now()  # 10:10: the call starts, no typing for 30 minutes
+    sources["microphone"].active = True
+    for _ in range(30):
+        clock.advance(timedelta(minutes=1))
+        controller._gate._poll_idle()
+    sources["microphone"].active = False
+    idle.type_now()  # 10:40: the call is over, typing again
+    clock.advance(timedelta(seconds=20))
+    controller._gate._poll_idle()
+    assert [r for r in controller._journal.all_records()
+            if r.outcome is PauseOutcome.NATURAL] == []
+    assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)

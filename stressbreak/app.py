@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stressbreak.services.i18n import Translations, language_setting
+from stressbreak.ui.icons import APP_ICON
 from stressbreak.ui.tray import Tray
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ICON_PATH = Path(__file__).parent / "assets" / "icons" / "stressbreak.svg"
+ICON_PATH = APP_ICON
 
 
 def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -172,6 +173,7 @@ class Controller(QObject):
     def start(self) -> None:
         self._show_tray()
         self.settings = self._settings_store.load()
+        self._show_tray_icon()
         self._notifier.enabled = self.settings.native_notifications
         self._cues.configure(self.settings.sound_cues, self.settings.spoken_cues)
         self._journal.start()
@@ -281,6 +283,11 @@ class Controller(QObject):
                                  exercise="away"))
         self.state = self.state.restart_interval(natural.ended_at)
         self.reschedule()
+
+    def _show_tray_icon(self) -> None:
+        from stressbreak.ui.icons import tray_icons  # noqa: PLC0415
+
+        self.tray.set_icons(*tray_icons(self.settings.tray_icon, sys.platform))
 
     def _pause_seconds(self) -> float:
         if self._pause_duration_override is not None:
@@ -543,6 +550,8 @@ class Controller(QObject):
             self.tell(self.tr("Your settings could not be saved ({reason}); they apply until "
                               "StressBreak quits.").format(reason=exc.strerror or exc))
         self.settings = settings
+        if settings.tray_icon != before.tray_icon:
+            self._show_tray_icon()
         self._notifier.enabled = settings.native_notifications
         self._cues.configure(settings.sound_cues, settings.spoken_cues)
         if settings.start_at_login != before.start_at_login and self._autostart is not None:

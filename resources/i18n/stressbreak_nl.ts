@@ -1829,6 +1829,10 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>Inloggen en onderbrekingen</translation>
     </message>
     <message>
+        <source>Look and language</source>
+        <translation>Uiterlijk en taal</translation>
+    </message>
+    <message>
         <source>expected a whole number from {low} to {high}, got {value}</source>
         <translation>verwacht een heel getal van {low} tot en met {high}, maar het is {value}</translation>
     </message>
@@ -1863,6 +1867,22 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>unknown pattern {value}; choose one of {choices}</source>
         <translation>onbekend ademritme {value}; kies uit {choices}</translation>
+    </message>
+    <message>
+        <source>unknown tray icon {value}; choose one of {choices}</source>
+        <translation>onbekend pictogram {value}; kies een van {choices}</translation>
+    </message>
+    <message>
+        <source>In colour</source>
+        <translation>In kleur</translation>
+    </message>
+    <message>
+        <source>White (for a dark panel)</source>
+        <translation>Wit (voor een donker paneel)</translation>
+    </message>
+    <message>
+        <source>Black (for a light panel)</source>
+        <translation>Zwart (voor een licht paneel)</translation>
     </message>
     <message>
         <source>unknown exercise {value}; choose one of {choices}</source>
@@ -1963,6 +1983,14 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>The breathing circle stays still and a ring fills calmly instead; the words still give the rhythm.</source>
         <translation>De ademcirkel blijft stil staan en in plaats daarvan vult zich rustig een ring; de woorden geven nog steeds het ritme aan.</translation>
+    </message>
+    <message>
+        <source>Tray icon</source>
+        <translation>Pictogram in het systeemvak</translation>
+    </message>
+    <message>
+        <source>A one-colour icon fits panels that show all their icons in one colour. On macOS the menu bar always gets one.</source>
+        <translation>Een pictogram in één kleur past bij panelen die al hun pictogrammen in één kleur tonen. Op macOS krijgt de menubalk er altijd een.</translation>
     </message>
     <message>
         <source>Away from keyboard and mouse for at least as long as a pause? Then you had your pause, and the next one counts from your return.</source>

@@ -59,7 +59,7 @@ GROUP_LABELS: dict[Group, str] = {
     Group.PAUSE: QT_TRANSLATE_NOOP("settings", "Pause"),
     Group.REMINDERS: QT_TRANSLATE_NOOP("settings", "Reminders"),
     Group.SOUND: QT_TRANSLATE_NOOP("settings", "Sound"),
-    Group.LANGUAGE: QT_TRANSLATE_NOOP("settings", "Language"),
+    Group.LANGUAGE: QT_TRANSLATE_NOOP("settings", "Look and language"),
     Group.NEIGHBOUR: QT_TRANSLATE_NOOP("settings", "Login and interruptions"),
 }
 
@@ -203,6 +203,24 @@ def _pattern(value: Any) -> str:
     return str(value)
 
 
+TRAY_ICON_STYLES = ("colour", "light", "dark")
+
+
+def _tray_icon(value: Any) -> str:
+    if not isinstance(value, str) or value not in TRAY_ICON_STYLES:
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "unknown tray icon {value}; choose one of {choices}"),
+            value=repr(value), choices=", ".join(TRAY_ICON_STYLES)))
+    return value
+
+
+TRAY_ICON_CHOICES: tuple[Choice, ...] = (
+    Choice("colour", QT_TRANSLATE_NOOP("settings", "In colour"), "settings"),
+    Choice("light", QT_TRANSLATE_NOOP("settings", "White (for a dark panel)"), "settings"),
+    Choice("dark", QT_TRANSLATE_NOOP("settings", "Black (for a light panel)"), "settings"),
+)
+
+
 def _exercise(value: Any) -> str:
     # The type first: a list or object is unhashable, and `in` a dict would raise TypeError.
     if not isinstance(value, str) or (value != ROTATE and value not in EXERCISES):
@@ -340,6 +358,12 @@ class Settings:
         QT_TRANSLATE_NOOP("settings", "A new language shows the next time StressBreak "
                                       "starts."),
         choices=LANGUAGE_CHOICES, parse=parse_language)
+    tray_icon: str = setting(
+        "colour", Kind.CHOICE, Group.LANGUAGE,
+        QT_TRANSLATE_NOOP("settings", "Tray icon"),
+        QT_TRANSLATE_NOOP("settings", "A one-colour icon fits panels that show all their icons "
+                                      "in one colour. On macOS the menu bar always gets one."),
+        choices=TRAY_ICON_CHOICES, parse=_tray_icon)
     # --- being a good neighbour on the desktop -------------------------------------------
     start_at_login: bool = setting(
         False, Kind.BOOL, Group.NEIGHBOUR,

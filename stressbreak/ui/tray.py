@@ -25,6 +25,9 @@ class Tray(QObject):
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._icon = QSystemTrayIcon(icon, self)
+        self._normal_icon = icon
+        self._paused_icon: QIcon | None = None  # none yet: the same icon while paused
+        self._quiet = False
         self._menu = QMenu()
         self._menu.addAction(self.tr("Start a pause now"), self.pause_requested.emit)
         self._menu.addAction(self.tr("Stress meter now"), self.checkin_requested.emit)
@@ -72,9 +75,21 @@ class Tray(QObject):
     def tooltip(self) -> str:
         return self._icon.toolTip()
 
+    def set_icons(self, normal: QIcon, paused: QIcon) -> None:
+        """The icon's looks (the settings' "tray icon"); `paused` shows while reminders are."""
+        self._normal_icon, self._paused_icon = normal, paused
+        self._icon.setIcon(paused if self._quiet else normal)
+
+    @property
+    def quiet(self) -> bool:
+        return self._quiet
+
     def set_status(self, text: str, quiet: bool) -> None:
         self._icon.setToolTip(text)
         self._resume.setEnabled(quiet)
+        if quiet != self._quiet and self._paused_icon is not None:
+            self._icon.setIcon(self._paused_icon if quiet else self._normal_icon)
+        self._quiet = quiet
 
     def set_hidden_exercises(self, count: int) -> None:
         self._unhide.setEnabled(count > 0)

@@ -251,3 +251,21 @@ def test_a_call_between_reminders_is_not_a_natural_pause(gated):
     assert [r for r in controller._journal.all_records()
             if r.outcome is PauseOutcome.NATURAL] == []
     assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)
+
+
+def test_the_tray_icon_shows_paused_reminders_and_follows_its_setting(gated):
+    controller, _clock, _idle, _sources = gated
+    tray = controller.tray
+    normal = tray._icon.icon().pixmap(22, 22).toImage()
+    controller.quiet_for(30)
+    assert tray.quiet
+    paused = tray._icon.icon().pixmap(22, 22).toImage()
+    assert paused != normal
+    controller.resume()
+    assert tray._icon.icon().pixmap(22, 22).toImage() == normal
+    controller.apply_settings(replace(controller.settings, tray_icon="light"))
+    light = tray._icon.icon().pixmap(22, 22).toImage()
+    # One colour: every visible pixel of the light icon is white.
+    colours = {light.pixelColor(x, y).name() for x in range(22) for y in range(22)
+               if light.pixelColor(x, y).alpha() > 0}
+    assert colours == {"#ffffff"}

@@ -158,7 +158,7 @@ OLD_RULES: dict[str, tuple[list[object], list[object]]] = {
 }
 NEW_KEYS = {"start_at_login": False, "natural_breaks": True, "dnd_fullscreen": True,
             "dnd_desktop": True, "meeting_aware": True, "gentle_timing": True,
-            "gentle_max_wait_s": 60}
+            "gentle_max_wait_s": 60, "tray_icon": "colour"}
 
 
 def test_every_setting_is_declared_once_in_field_order():
@@ -194,7 +194,7 @@ def test_the_new_keys_and_their_defaults():
     assert (settings.gentle_max_wait_s, settings.start_at_login) == (60, False)
     assert not settings.dnd_desktop
     assert len(problems) == 2
-    for key in set(NEW_KEYS) - {"gentle_max_wait_s"}:
+    for key in set(NEW_KEYS) - {"gentle_max_wait_s", "tray_icon"}:
         assert SPEC_BY_KEY[key].kind is Kind.BOOL
         assert SPEC_BY_KEY[key].group is Group.NEIGHBOUR or key == "gentle_timing"
 
@@ -267,3 +267,11 @@ def test_an_unhashable_choice_is_reported_not_raised(key: str, value: object):
     settings, problems = parse_settings({key: value})
     assert settings == Settings()
     assert len(problems) == 1 and problems[0].startswith(repr(key))
+
+
+def test_tray_icon_takes_its_three_looks_only():
+    for style in ("colour", "light", "dark"):
+        assert PARSERS["tray_icon"](style) == style
+    settings, problems = parse_settings({"tray_icon": "sparkly"})
+    assert settings.tray_icon == "colour"
+    assert "unknown tray icon 'sparkly'" in problems[0]

@@ -734,6 +734,9 @@ class Controller(QObject):
     def handle_command(self, request: Request) -> Reply:
         command = request.command
         if command == "status":
+            # Asking is an event: a reminder that waits looks again now, so the answer (and
+            # the reminder) follow what is true this moment, not up to 30 s ago.
+            self._gate.look()
             return Reply(True, self.status_text(),
                          self.status_facts() if request.details else None)
         if command == "quiet":

@@ -1,0 +1,128 @@
+"""The real app on a virtual X display with a tray host and its own PulseAudio: a process
+recording audio holds a due reminder, `stressbreak status` names it, and when the recording
+stops the reminder comes as the after-the-call offer; a full-screen window holds it the same
+way. (Time away from the desk is tested on fake time in tests/gui/test_gate.py, and the real
+X11 idle source in tests/system/test_idle_x11.py: here it would take minutes.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.system.test_presence_real import _activate, _client_window, _set_state, _stop, pulse
+from tests.system.xdisplay import (
+    find_window,
+    missing_tools,
+    run,
+    seed_due_pause,
+    tray_panel,
+    virtual_desktop,
+    wait_for,
+)
+
+pytestmark = pytest.mark.skipif(
+    bool(missing_tools()), reason=f"needs {', '.join(missing_tools())} (see .ci/run)"
+)
+__all__ = ["pulse"]  # the fixture, imported for the tests below
+
+
+def _seed(data: Path) -> None:
+    """A reminder due at once; only the holds decide when it shows (no idle rules here)."""
+    seed_due_pause(data)
+    settings = json.loads((data / "settings.json").read_text())
+    settings.update(natural_breaks=False, gentle_timing=False)
+    (data / "settings.json").write_text(json.dumps(settings))
+
+
+def _status(app: list[str], env: dict[str, str]) -> dict[str, object]:
+    done = subprocess.run([*app, "status", "--json"], env=env, capture_output=True, text=True,
+                          timeout=30, check=False)
+    assert done.returncode == 0, done.stderr
+    facts: dict[str, object] = json.loads(done.stdout)
+    return facts
+
+
+@pytest.fixture
+def desktop(pulse: dict[str, str]) -> Iterator[dict[str, str]]:
+    with virtual_desktop() as env:
+        yield {**env, **{k: v for k, v in pulse.items() if k.startswith(("PULSE", "XDG", "HOME"))}}
+
+
+def _start(app: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    process = subprocess.Popen(app, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    wait_for(lambda: '"StressBreak"' in run(env, "xwininfo", "-tree", "-id", tray_panel(env)))
+    # The icon comes first; the command channel right after it.
+    wait_for(lambda: process.poll() is not None or subprocess.run(
+        [*app, "status"], env=env, capture_output=True, timeout=30, check=False).returncode == 0)
+    assert process.poll() is None, process.communicate()[0]
+    return process
+
+
+def _quit(app: list[str], env: dict[str, str], process: subprocess.Popen[str]) -> None:
+    subprocess.run([*app, "quit"], env=env, check=True, timeout=30, capture_output=True)
+    output = process.communicate(timeout=30)[0]
+    assert process.returncode == 0, output
+
+
+def test_a_recording_holds_the_reminder_and_its_end_brings_the_offer(
+        desktop: dict[str, str], tmp_path: Path):
+    data = tmp_path / "data"
+    _seed(data)
+    app = [sys.executable, "-m", "stressbreak", "--data-dir", str(data)]
+    recorder = subprocess.Popen(["parecord", "-d", "nullsink.monitor", "/dev/null"],
+                                env=desktop, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+    process = _start(app, desktop)
+    try:
+        wait_for(lambda: _status(app, desktop)["holding"] != [])
+        facts = _status(app, desktop)
+        assert facts["holding"] == ["a call (microphone in use) — parecord"]
+        assert find_window(desktop, "StressBreak reminder") is None
+        plain = subprocess.run([*app, "status"], env=desktop, capture_output=True, text=True,
+                               timeout=30, check=True).stdout
+        assert "A reminder waits because of a call (microphone in use) — parecord." in plain
+
+        _stop(recorder)
+        wait_for(lambda: _status(app, desktop)["holding"] == [])
+        wait_for(lambda: find_window(desktop, "StressBreak reminder") is not None)
+        shots = Path(os.environ.get("STRESSBREAK_SHOTS", tmp_path))
+        run(desktop, "import", "-window", "root", str(shots / "after-call.png"), check=False)
+        _quit(app, desktop, process)
+    finally:
+        _stop(recorder)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_a_full_screen_window_holds_the_reminder_until_it_is_not(
+        desktop: dict[str, str], tmp_path: Path):
+    data = tmp_path / "data"
+    _seed(data)
+    app = [sys.executable, "-m", "stressbreak", "--data-dir", str(data)]
+    film, window = _client_window(desktop, "film")
+    _set_state(desktop, window, "_NET_WM_STATE_FULLSCREEN")
+    _activate(desktop, window)
+    process = _start(app, desktop)
+    try:
+        wait_for(lambda: _status(app, desktop)["holding"] != [])
+        # The detail is the window's WM_CLASS.
+        assert _status(app, desktop)["holding"] == ["a full-screen window — Xmessage"]
+        assert find_window(desktop, "StressBreak reminder") is None
+        _set_state(desktop, window)  # the film leaves full screen
+        # Asking for the status makes the waiting reminder look again at once.
+        wait_for(lambda: _status(app, desktop)["holding"] == [])
+        wait_for(lambda: find_window(desktop, "StressBreak reminder") is not None)
+        _quit(app, desktop, process)
+    finally:
+        _stop(film)
+        if process.poll() is None:
+            process.kill()
+            process.wait()

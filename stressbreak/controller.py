@@ -154,6 +154,9 @@ class Controller(QObject):
         self._last_exercise: str | None = None  # for the rotation through exercises
         self._tray_tries = 0
 
+        self._connect(tray, scheduler)
+
+    def _connect(self, tray: Tray, scheduler: Scheduler) -> None:
         tray.pause_requested.connect(self.start_pause)
         tray.checkin_requested.connect(lambda: self.open_checkin(CheckInOrigin.MANUAL, True))
         tray.overview_requested.connect(self.open_overview)
@@ -167,6 +170,8 @@ class Controller(QObject):
         tray.quit_requested.connect(self.quit_requested.emit)
         scheduler.pause_due.connect(self._on_pause_due)
         scheduler.checkin_due.connect(self._on_checkin_due)
+        # After a clock jump every time computed before may be off by the jump.
+        scheduler.clock_changed.connect(self.reschedule)
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -697,6 +702,7 @@ class Controller(QObject):
         """The journal files and what the user chose in the app; the settings stay."""
         try:
             self._journal.delete_all()
+            self._prefs_store.delete_copies()
         except JournalError as exc:
             window.show_status(translate_message(message_of(exc)))
             return

@@ -2129,6 +2129,10 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>kon niet worden gelezen ({reason}); alle standaardwaarden worden gebruikt</translation>
     </message>
     <message>
+        <source>is nested too deeply to be settings; all defaults are used and the file is left as it is</source>
+        <translation>is te diep genest om instellingen te zijn; alle standaardwaarden worden gebruikt en het bestand blijft zoals het is</translation>
+    </message>
+    <message>
         <source>is not valid JSON (line {line}, column {column}: {reason}); all defaults are used and the file is left as it is</source>
         <translation>is geen geldige JSON (regel {line}, kolom {column}: {reason}); alle standaardwaarden worden gebruikt en het bestand blijft zoals het is</translation>
     </message>

@@ -139,7 +139,9 @@ def next_checkin_at(settings: Settings, after: datetime) -> datetime | None:
             continue
         for wall in settings.checkin_times:
             slot = at_local(day, wall, tz)
-            if slot > after:
+            # In UTC: in the repeated autumn hour the wall clock shows the slot twice, and
+            # the first one, already past, would come back (and fire) at every wake-up.
+            if _utc(slot) > _utc(after):
                 return slot
     return None
 

@@ -54,7 +54,8 @@ def parse_request(raw: bytes) -> Request:
     """The request in one line; ValueError with a readable reason otherwise."""
     try:
         message = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    # RecursionError: deeply nested brackets are beyond the parser, and not a request either.
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ValueError("the message is not JSON") from exc
     if not isinstance(message, dict) or not isinstance(message.get("command"), str):
         raise ValueError('the message must look like {"command": "pause"}')

@@ -34,7 +34,8 @@ class PrefsStore:
         else:
             try:
                 return prefs_from_dict(json.loads(text))
-            except (ValueError, PrefsError) as exc:  # JSONDecodeError is a ValueError
+            # JSONDecodeError is a ValueError; RecursionError comes from absurdly deep nesting.
+            except (ValueError, PrefsError, RecursionError) as exc:
                 problem = exc
         try:
             now = self._clock.now() if self._clock is not None else datetime.now().astimezone()
@@ -55,3 +56,15 @@ class PrefsStore:
         data = json.dumps(prefs.to_dict(), ensure_ascii=False, indent=2) + "\n"
         self._path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self._path, data.encode("utf-8"))
+
+    def delete_copies(self) -> int:
+        """Remove moved-aside copies of the choices and temp files of an interrupted write
+        (both hold the user's values): "delete all data" means them too. The file itself is
+        reset by saving the defaults. How many were removed; OSError when one cannot be."""
+        folder, name = self._path.parent, self._path.name
+        removed = 0
+        for pattern in (f"{name}.damaged-*", f".{name}.*.tmp"):
+            for leftover in folder.glob(pattern):
+                leftover.unlink(missing_ok=True)
+                removed += 1
+        return removed

@@ -20,6 +20,7 @@ import inspect
 import logging
 import math
 import sys
+import time
 import types
 from collections.abc import Callable
 from datetime import datetime, tzinfo
@@ -33,6 +34,9 @@ _PAUSE = "pause"
 _CHECKIN = "checkin"
 _KINDS = (_PAUSE, _CHECKIN)
 
+# A wake-up comes at least every 5 minutes; a wall clock that moved this much more (or less)
+# than the monotonic clock was set, or the machine slept.
+_CLOCK_JUMP_S = 90.0
 # QTimer takes a signed 32-bit interval in milliseconds (~24.8 days).
 _QT_MAX_INTERVAL_MS = 2**31 - 1
 
@@ -230,6 +234,9 @@ class Scheduler(QObject):
 
     pause_due = Signal(object)  # the aware datetime the pause was scheduled for
     checkin_due = Signal(object)  # the check-in slot (aware datetime)
+    # The wall clock moved other than time passed: set by hand or by NTP, or the laptop slept
+    # (the monotonic clock stands still during suspend). Times computed before may be wrong.
+    clock_changed = Signal()
 
     def __init__(
         self, clock_tz: tzinfo, max_wait_s: float = 300.0, parent: QObject | None = None
@@ -241,6 +248,9 @@ class Scheduler(QObject):
         self._max_wait_s = max_wait_s
         # Owned here (a child of this object) so it outlives restarts and dies with us.
         self._timer = QTimer(self)
+        # Connected before the backend's own slot, so a jump is told before jobs run.
+        self._timer.timeout.connect(self._check_clock)
+        self._clocks = (time.time(), time.monotonic())
         self._backend: _Backend | None = None
         # Times wanted while not running; start() hands them to APScheduler.
         self._wanted: dict[str, datetime | None] = dict.fromkeys(_KINDS)
@@ -320,6 +330,15 @@ class Scheduler(QObject):
             return None
         next_run: datetime = job.next_run_time
         return next_run.astimezone(self._tz)
+
+    def _check_clock(self) -> None:
+        wall, steady = time.time(), time.monotonic()
+        last_wall, last_steady = self._clocks
+        self._clocks = (wall, steady)
+        if abs((wall - last_wall) - (steady - last_steady)) > _CLOCK_JUMP_S:
+            log.info("the wall clock moved by %+.0f s more than time passed",
+                     (wall - last_wall) - (steady - last_steady))
+            self.clock_changed.emit()
 
     def _job_due(self, kind: str, when: datetime) -> None:
         # Runs inside APScheduler's processing step; emit only after it, so that a slot

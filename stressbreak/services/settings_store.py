@@ -41,6 +41,11 @@ class SettingsStore:
             return Settings()
         try:
             raw = json.loads(text)
+        except RecursionError:
+            self._tell(Message("settings", QT_TRANSLATE_NOOP(
+                "settings", "is nested too deeply to be settings; all defaults are used and the "
+                "file is left as it is")))
+            return Settings()
         except json.JSONDecodeError as exc:
             self._tell(Message("settings", QT_TRANSLATE_NOOP(
                 "settings", "is not valid JSON (line {line}, column {column}: {reason}); all "

@@ -372,3 +372,35 @@ def test_constructing_and_importing_do_not_import_apscheduler():
 def test_bad_max_wait_is_refused(qtbot):
     with pytest.raises(ValueError, match="max_wait_s"):
         Scheduler(TZ, max_wait_s=0)
+
+
+def test_a_wall_clock_jump_is_noticed_at_the_next_wake_up(qtbot, monkeypatch):
+    import stressbreak.services.scheduler as scheduler_module
+
+    class Clocks:
+        wall = 1_000_000.0
+        steady = 50.0
+
+        def time(self) -> float:
+            return self.wall
+
+        def monotonic(self) -> float:
+            return self.steady
+
+    clocks = Clocks()
+    monkeypatch.setattr(scheduler_module, "time", clocks)
+    scheduler = Scheduler(ZoneInfo("Europe/Amsterdam"))
+    told: list[bool] = []
+    scheduler.clock_changed.connect(lambda: told.append(True))
+    clocks.wall += 300
+    clocks.steady += 300  # five minutes passed on both clocks
+    scheduler._timer.timeout.emit()
+    assert told == []
+    clocks.wall -= 86_400 - 60
+    clocks.steady += 60  # the clock was set back a day
+    scheduler._timer.timeout.emit()
+    assert told == [True]
+    clocks.wall += 8 * 3600
+    clocks.steady += 1  # asleep for eight hours: the monotonic clock stood still
+    scheduler._timer.timeout.emit()
+    assert told == [True, True]

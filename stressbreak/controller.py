@@ -135,6 +135,7 @@ class Controller(QObject):
         self._gate.open.connect(self._open_reminder)
         self._gate.natural_pause.connect(self._on_natural_pause)
         self._gate.holds_changed.connect(self.reschedule)
+        self._gate.call_ended.connect(self._on_call_ended)
         self.settings = Settings()
         self.state = ScheduleState(anchor=clock.now())
         self._status = StatusText(self)
@@ -280,6 +281,15 @@ class Controller(QObject):
             self.reschedule()  # the wait ran into a quiet time or the end of the day
             return
         self.show_reminder(after_call=after_call)
+
+    def _on_call_ended(self) -> None:
+        """Right after a call is when stress tends to peak: offer a pause, once, if the
+        schedule allows one now (working hours, not quiet, nothing else on screen)."""
+        now = self._clock.now()
+        if (self.reminder is not None or self.pause_window is not None or self._gate.waiting
+                or self.state.is_quiet(now) or not in_working_hours(self.settings, now)):
+            return
+        self.show_reminder(after_call=True)
 
     def _on_natural_pause(self, natural: NaturalPause) -> None:
         """Away from the desk for a pause's length: recorded, and the interval starts again."""

@@ -41,6 +41,7 @@ class ReminderGate(QObject):
     open = Signal(bool)  # show the reminder now; True: a call just ended
     natural_pause = Signal(object)  # core.presence.NaturalPause
     holds_changed = Signal()
+    call_ended = Signal()  # a call seen between reminders is over: a moment to offer a pause
 
     def __init__(
         self,
@@ -60,6 +61,7 @@ class ReminderGate(QObject):
         self._presence = presence
         self._due_since: datetime | None = None
         self._held_by_meeting = False
+        self._call_seen = False  # a call was on at the last idle reading
         self._away = Away()
         self.holds: tuple[str, ...] = ()
         self.details: dict[str, str] = {}  # hold → who holds it ("Firefox"), where known
@@ -156,9 +158,17 @@ class ReminderGate(QObject):
         idle_s = self._idle.idle_seconds()
         if idle_s is None:
             return
-        if idle_s >= AWAY_AFTER_S and self._in_a_call():
-            self._away = Away()  # listening in a call is not a pause
-            return
+        # The microphone and camera are asked only while no key was touched for a minute,
+        # or while a call seen then may still be on: a subprocess now and then, not always.
+        if idle_s >= AWAY_AFTER_S or self._call_seen:
+            in_call = self._in_a_call()
+            if in_call:
+                self._call_seen = True
+                self._away = Away()  # listening in a call is not a pause
+                return
+            if self._call_seen:
+                self._call_seen = False
+                self.call_ended.emit()
         self._away, natural = self._away.observe(self._clock.now(), idle_s, self._pause_s())
         if natural is not None:
             self.natural_pause.emit(natural)

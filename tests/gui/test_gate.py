@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import PauseOutcome, PauseRecord
@@ -111,8 +112,6 @@ def test_a_reminder_waits_during_a_call_and_offers_a_pause_after_it(gated):
 
 
 def test_after_a_call_the_reminder_says_so(gated):
-    from PySide6.QtWidgets import QLabel
-
     controller, clock, idle, sources = gated
     sources["camera"].active = True
     _due(controller, clock, idle)
@@ -244,13 +243,26 @@ def test_a_call_between_reminders_is_not_a_natural_pause(gated):
     for _ in range(30):
         clock.advance(timedelta(minutes=1))
         controller._gate._poll_idle()
+    assert controller.reminder is None  # nothing during the call
     sources["microphone"].active = False
     idle.type_now()  # 10:40: the call is over, typing again
     clock.advance(timedelta(seconds=20))
     controller._gate._poll_idle()
     assert [r for r in controller._journal.all_records()
             if r.outcome is PauseOutcome.NATURAL] == []
-    assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)
+    # The end of the call is a moment to offer a pause, though none was due yet.
+    labels = [label.text() for label in controller.reminder.findChildren(QLabel)]
+    assert "Your call just ended" in labels
+
+
+def test_no_call_seen_means_no_microphone_question_while_typing(gated):
+    controller, clock, idle, sources = gated
+    for _ in range(10):
+        clock.advance(timedelta(minutes=1))
+        idle.type_now()  # working: a key at least every minute
+        controller._gate._poll_idle()
+    assert sources["microphone"].asked == []  # a subprocess each time would cost CPU all day
+    assert controller.reminder is None
 
 
 def test_the_tray_icon_shows_paused_reminders_and_follows_its_setting(gated):

@@ -428,7 +428,8 @@ class SettingsDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.accept)
         self._check()
-        self.resize(600, 520)
+        # Wide enough for every tab's name (no scroll arrows), in any language.
+        self.resize(max(600, self.tabs.tabBar().sizeHint().width() + 48), 520)
 
     # --- building ------------------------------------------------------------------------
 

@@ -483,8 +483,9 @@ def _profile(shooter: Shooter) -> None:
 
 
 def _settings(shooter: Shooter) -> None:
+    # A real reason, as a machine without pactl gives it.
     dialog = SettingsDialog(Settings(), {"meeting_aware": QCoreApplication.translate(
-        "presence", "No sound server answers (pactl is not installed).")})
+        "presence", "pactl was not found (Debian: pulseaudio-utils)")})
     shooter.show_centred(dialog)
     for index in range(dialog.tabs.count()):
         dialog.tabs.setCurrentIndex(index)

@@ -118,8 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     request = Request(args.command, getattr(args, "minutes", None),
                       details=bool(getattr(args, "json", False)))
     if args.command in _ASK_ONLY:
-        # Asking never takes the lock: a probe must not keep a starting app from its lock.
+        # Asking never keeps the lock: a probe must not keep a starting app from its lock.
         reply = _send(name, request)
+        deadline = time.monotonic() + _FORWARD_WAIT_S
+        while reply is None and time.monotonic() < deadline and InstanceLock(
+                data_dir).held_elsewhere():
+            # The app is starting: its tray icon comes a moment before it listens.
+            time.sleep(0.1)
+            reply = _send(name, request)
         if reply is None:
             if request.details:
                 print(json.dumps({"running": False}))

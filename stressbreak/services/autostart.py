@@ -22,8 +22,9 @@ from stressbreak.services.files import write_atomic
 
 APP_NAME = "StressBreak"
 DESKTOP_FILE_NAME = "stressbreak.desktop"
-# The reverse-DNS name of the app, for the LaunchAgent's Label and file name. It has to match
-# the macOS bundle's CFBundleIdentifier once there is one, so launchd and the bundle agree.
+# The reverse-DNS name of the app: the LaunchAgent's Label and file name, the macOS bundle's
+# CFBundleIdentifier and the icon name the Linux packages install (packaging/validate.py
+# checks they agree).
 BUNDLE_ID = "org.stressbreak.StressBreak"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE_NAME = APP_NAME
@@ -103,7 +104,7 @@ def desktop_entry(command: Sequence[str]) -> str:
         f"Comment={_COMMENT_EN}",
         f"Comment[nl]={_COMMENT_NL}",
         f"Exec={exec_line(command)}",
-        "Icon=stressbreak",
+        f"Icon={BUNDLE_ID}",  # the name packaging/ installs the hicolor icons under
         "Terminal=false",
         "StartupNotify=false",
         "X-GNOME-Autostart-enabled=true",

@@ -44,6 +44,19 @@ class InstanceLock:
         self._file = handle
         return True
 
+    def held_elsewhere(self) -> bool:
+        """Whether another process holds the lock (an app running or starting), found without
+        keeping it: taken and given back at once, so a starting app loses at most one retry."""
+        if not self._path.exists():
+            return False
+        try:
+            with self._path.open("a+b") as handle:
+                _lock_file(handle)
+                _unlock_file(handle)
+        except OSError:
+            return True
+        return False
+
     def release(self) -> None:
         if self._file is not None:
             self._file.close()  # closing drops the lock
@@ -59,3 +72,14 @@ def _lock_file(handle: IO[bytes]) -> None:
         import fcntl  # noqa: PLC0415
 
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unlock_file(handle: IO[bytes]) -> None:
+    if sys.platform == "win32":
+        import msvcrt  # noqa: PLC0415
+
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl  # noqa: PLC0415
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -140,6 +140,11 @@ class PausesChart(QChartView):
             bar_set.remove(0, bar_set.count())
             bar_set.append([float(day.pauses[outcome]) for day in summary.days])
         _whole_numbers(self.counts, max(day.reminders + day.natural for day in summary.days))
+        # "Natural pause" in the legend only in weeks that had one: five entries do not fit.
+        natural = self.sets[PauseOutcome.NATURAL]
+        for marker in self.chart().legend().markers(self.series):
+            if marker.label() == natural.label():
+                marker.setVisible(any(day.natural for day in summary.days))
         _follow_palette(self.chart(), palette)
         parts = []
         for name, day in zip(names, summary.days, strict=True):

@@ -318,3 +318,23 @@ def test_journal_type_is_the_real_one(overview):
     # Guards the fixture: these tests go through the real journal on disk, not a stand-in.
     _controller, _window, journal, _told = overview
     assert type(journal) is Journal
+
+
+def test_natural_pauses_have_their_bar_and_legend_entry_only_when_there_are_some(overview):
+    _controller, window, journal, _told = overview
+
+    def legend_labels() -> list[str]:
+        chart = window.pauses_chart.chart()
+        return [m.label() for m in chart.legend().markers() if m.isVisible()]
+
+    assert "Natural pause" not in legend_labels()
+    away = TUESDAY_10 - timedelta(minutes=50)
+    journal.append(PauseRecord(away, away + timedelta(minutes=12), PauseOutcome.NATURAL,
+                               exercise="away"))
+    window.refresh()
+    natural = window.pauses_chart.sets[PauseOutcome.NATURAL]
+    assert [natural.at(d) for d in range(7)] == [0, 1, 0, 0, 0, 0, 0]
+    assert "Natural pause" in legend_labels()
+    assert "natural pauses (away from the desk): 1" in window.summary_label.text()
+    # Not a reminder: "2 of 4" stays as it was.
+    assert window.summary_label.text().startswith("Pauses taken: 2 of 4")

@@ -135,3 +135,37 @@ def test_the_running_app_creates_only_private_files_even_with_an_open_umask(
     assert {"instance.lock", "settings.json"} <= set(modes)
     assert any(name.startswith("journal-") for name in modes)  # the pause ended early
     assert set(modes.values()) == {0o600}, modes
+
+
+def test_a_lock_held_elsewhere_is_seen_without_being_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    probe = InstanceLock(folder)
+    assert not probe.held_elsewhere()  # no lock file yet
+    app = InstanceLock(folder)
+    assert app.acquire()
+    assert probe.held_elsewhere()
+    app.release()
+    assert not probe.held_elsewhere()
+    assert app.acquire()  # the probe did not keep it
+    app.release()
+
+
+def test_status_right_after_start_waits_for_the_starting_app(tmp_path: Path) -> None:
+    # The tray icon comes a moment before the command channel listens; a `status` sent in
+    # that moment waits for it instead of saying "not running".
+    data = tmp_path / "d"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    app = subprocess.Popen([sys.executable, "-m", "stressbreak", "--data-dir", str(data)],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not (data / "instance.lock").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        status = subprocess.run([sys.executable, "-m", "stressbreak", "--data-dir", str(data),
+                                 "status"], env=env, capture_output=True, text=True,
+                                timeout=60, check=False)
+        assert status.returncode == 0, status.stderr
+    finally:
+        subprocess.run([sys.executable, "-m", "stressbreak", "--data-dir", str(data), "quit"],
+                       env=env, capture_output=True, timeout=60, check=False)
+        app.wait(timeout=30)

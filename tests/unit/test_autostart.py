@@ -37,7 +37,7 @@ def test_the_desktop_entry_exactly():
         "Comment=One-minute pauses and a stress meter, from the system tray\n"
         "Comment[nl]=Pauzes van een minuut en een stressmeter, vanuit het systeemvak\n"
         "Exec=/usr/bin/python3 -m stressbreak\n"
-        "Icon=stressbreak\n"
+        "Icon=org.stressbreak.StressBreak\n"
         "Terminal=false\n"
         "StartupNotify=false\n"
         "X-GNOME-Autostart-enabled=true\n"

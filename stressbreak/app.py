@@ -24,8 +24,10 @@ from stressbreak.ui.tray import Tray
 
 if TYPE_CHECKING:
     from stressbreak.controller import Controller
+    from stressbreak.services.idle import IdleProbe
     from stressbreak.services.instance import CommandServer
     from stressbreak.services.lock import InstanceLock
+    from stressbreak.services.presence import Backends
 
 log = logging.getLogger(__name__)
 
@@ -90,13 +92,11 @@ def _build(
     )
     from stressbreak.services.commands import Request  # noqa: PLC0415
     from stressbreak.services.cues import Cues  # noqa: PLC0415
-    from stressbreak.services.idle import detect_idle_source  # noqa: PLC0415
     from stressbreak.services.instance import CommandServer  # noqa: PLC0415
     from stressbreak.services.journal import Journal  # noqa: PLC0415
     from stressbreak.services.lock import server_name  # noqa: PLC0415
     from stressbreak.services.notify import Notifier  # noqa: PLC0415
     from stressbreak.services.prefs_store import PrefsStore  # noqa: PLC0415
-    from stressbreak.services.presence import detect_backends  # noqa: PLC0415
     from stressbreak.services.scheduler import Scheduler  # noqa: PLC0415
     from stressbreak.services.settings_store import SettingsStore  # noqa: PLC0415
 
@@ -120,9 +120,9 @@ def _build(
         notifier=Notifier("StressBreak", enabled=True),
         cues=Cues(language),
         tray=tray,
-        # Which idle-time and presence sources this desktop offers (a few ms of probing).
-        idle=detect_idle_source(),
-        presence=detect_backends(),
+        # Which idle-time and presence sources this desktop offers: probed when first
+        # needed, not now (it loads libraries and asks the session bus).
+        detect_sources=_detect_sources,
         autostart=platform_autostart(),
         autostart_command=autostart_command(),
     )
@@ -135,6 +135,13 @@ def _build(
     if command not in ("run", "show"):
         controller.handle_command(Request(command))
     return controller, server
+
+
+def _detect_sources() -> tuple[IdleProbe, Backends]:
+    from stressbreak.services.idle import detect_idle_source  # noqa: PLC0415
+    from stressbreak.services.presence import detect_backends  # noqa: PLC0415
+
+    return detect_idle_source(), detect_backends()
 
 
 def _quit_on_signals() -> QSocketNotifier:

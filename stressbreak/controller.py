@@ -48,7 +48,6 @@ from stressbreak.core.schedule import (
 )
 from stressbreak.core.settings import Settings
 from stressbreak.core.stats import (
-    WeekSummary,
     frequent_triggers,
     insights,
     summarise_week,
@@ -73,6 +72,8 @@ from stressbreak.ui.tray import StatusText, Tray
 
 if TYPE_CHECKING:
     from stressbreak.services.cues import Cues
+    from stressbreak.services.idle import IdleProbe
+    from stressbreak.services.presence import Backends
     from stressbreak.ui.checkin import Answers, CheckInDialog
     from stressbreak.ui.data_dialogs import ExportChoice
     from stressbreak.ui.overview import OverviewWindow, WeekView
@@ -111,6 +112,7 @@ class Controller(QObject):
         pause_duration_s: float | None = None,
         idle: IdleProbe | None = None,
         presence: Backends | None = None,
+        detect_sources: Callable[[], tuple[IdleProbe, Backends]] | None = None,
         autostart: Autostart | None = None,
         autostart_command: Sequence[str] = (),
         parent: QObject | None = None,
@@ -129,9 +131,9 @@ class Controller(QObject):
         self._pause_duration_override = pause_duration_s
         self._autostart = autostart
         self._autostart_command = list(autostart_command)
-        self._unavailable = _unavailable_reasons(idle, presence)
         self._gate = ReminderGate(clock, lambda: self.settings, self._pause_seconds,
-                                  idle=idle, presence=presence, parent=self)
+                                  idle=idle, presence=presence, detect=detect_sources,
+                                  parent=self)
         self._gate.open.connect(self._open_reminder)
         self._gate.natural_pause.connect(self._on_natural_pause)
         self._gate.holds_changed.connect(self.reschedule)
@@ -318,9 +320,6 @@ class Controller(QObject):
             reasons.append(f"{text} — {detail}" if detail else text)
         return reasons
 
-    def _presence_settings_changed(self) -> None:
-        self._gate.settings_changed()
-
     def _on_checkin_due(self, slot: object) -> None:
         assert isinstance(slot, datetime)
         now = self._clock.now()
@@ -333,10 +332,12 @@ class Controller(QObject):
 
     def quiet_for(self, minutes: int) -> None:
         self.state = self.state.quiet_for(self._clock.now(), minutes)
+        self._gate.cancel()  # a reminder waiting for a call to end is not wanted now either
         self.reschedule()
 
     def quiet_until_tomorrow(self) -> None:
         self.state = self.state.quiet_until_tomorrow(self._clock.now())
+        self._gate.cancel()
         self.reschedule()
 
     def resume(self) -> None:
@@ -408,6 +409,7 @@ class Controller(QObject):
         if self.pause_window is not None:
             _bring_forward(self.pause_window)
             return
+        self._gate.cancel()  # a pause taken by hand answers a reminder that waited
         if self.reminder is not None:
             self.reminder.dismiss()
             self.reminder = None
@@ -551,7 +553,8 @@ class Controller(QObject):
 
     def unavailable_settings(self) -> dict[str, str]:
         """Settings that cannot work on this desktop, each with the reason, translated."""
-        reasons = dict(self._unavailable)
+        self._gate.sources()  # found now if they were not yet
+        reasons = _unavailable_reasons(self._gate.idle_probe, self._gate.presence)
         if self._autostart is None:
             reasons["start_at_login"] = self.tr("Starting at login isn't available on this system.")
         return {key: translate_message(text) for key, text in reasons.items()}
@@ -578,7 +581,7 @@ class Controller(QObject):
             except OSError as exc:
                 self.tell(self.tr("Start at login could not be changed ({reason}).").format(
                     reason=exc.strerror or exc))
-        self._presence_settings_changed()
+        self._gate.settings_changed()
         self.reschedule()
 
     def open_values(self) -> None:
@@ -638,15 +641,6 @@ class Controller(QObject):
 
     def _today(self) -> date:
         return self._clock.now().astimezone(self._tz).date()
-
-    def load_week(self, monday: date) -> WeekSummary:
-        start, end = week_bounds(monday, self._tz)
-        try:
-            records = self._journal.records_between(start, end)
-        except JournalError as exc:
-            self.tell(message_of(exc))
-            records = []
-        return summarise_week(records, monday, self._tz)
 
     def load_overview(self, monday: date) -> WeekView:
         """The week of `monday` with its patterns and insights, and the four-week trend, from

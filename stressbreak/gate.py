@@ -4,8 +4,12 @@ the person already stepped away (a natural pause).
 
 The rules are in core/presence.py; this object asks the idle and presence sources when the
 rules need an answer, with one single-shot timer for looking again. Between reminders it
-reads the idle time once a minute (one cheap X11 round trip), so that time away from the desk
-restarts the interval even when no reminder was due.
+reads the idle time now and then (one cheap X11 round trip): every 3 minutes at the desk,
+every minute once no key was touched for a while, so that time away from the desk restarts
+the interval even when no reminder was due, at a few wake-ups an hour.
+
+The sources are found only when first needed (`Sources`): probing them loads libraries and
+asks the session bus, which at start-up would delay the tray icon.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -31,10 +36,19 @@ from stressbreak.core.presence import (
     decide,
 )
 from stressbreak.core.settings import Settings
-from stressbreak.services.idle import IdleProbe
-from stressbreak.services.presence import Backends, PresenceSource
+
+if TYPE_CHECKING:
+    # Types only: services/presence.py loads ctypes, which waits until sources are needed.
+    from stressbreak.services.idle import IdleProbe, IdleSource
+    from stressbreak.services.presence import Backends, PresenceSource
 
 log = logging.getLogger(__name__)
+
+# What detection finds: an idle-time source (or why none) and the presence checks.
+Sources = tuple["IdleProbe", "Backends"]
+_LEAVING_S = 20.0  # idle this long at a reading: maybe leaving, so read again sooner
+_AT_DESK_POLL_S = 3 * IDLE_POLL_S  # between readings while someone is at the desk
+_DETECT_AFTER_MS = 3000
 
 
 class ReminderGate(QObject):
@@ -49,15 +63,21 @@ class ReminderGate(QObject):
         settings: Callable[[], Settings],
         pause_s: Callable[[], float],
         *,
-        idle: IdleProbe | None,
-        presence: Backends | None,
+        idle: IdleProbe | None = None,
+        presence: Backends | None = None,
+        detect: Callable[[], Sources] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """Give the sources (`idle`, `presence`), or `detect` to find them when first
+        needed."""
         super().__init__(parent)
         self._clock = clock
         self._settings = settings
         self._pause_s = pause_s
-        self._idle = idle.source if idle is not None else None
+        self._detect = detect
+        self.idle_probe = idle
+        self.presence = presence
+        self._idle: IdleSource | None = idle.source if idle is not None else None
         self._presence = presence
         self._due_since: datetime | None = None
         self._held_by_meeting = False
@@ -69,7 +89,7 @@ class ReminderGate(QObject):
         self._look_again.setSingleShot(True)
         self._look_again.timeout.connect(self.look)
         self._idle_poll = QTimer(self)
-        self._idle_poll.setInterval(IDLE_POLL_S * 1000)
+        self._idle_poll.setSingleShot(True)  # re-armed after each reading, see _poll_idle
         self._idle_poll.timeout.connect(self._poll_idle)
 
     # -- what the controller asks ---------------------------------------------------------
@@ -79,24 +99,34 @@ class ReminderGate(QObject):
         """A due reminder waits here (the schedule then has nothing to fire)."""
         return self._due_since is not None
 
-    @property
-    def has_idle_source(self) -> bool:
-        return self._idle is not None
-
     def start(self) -> None:
+        # The sources are found a few seconds after start: after the tray icon and the first
+        # look of the schedule, before anything needs them, and not inside the quiet hours
+        # of the day (their probing starts D-Bus and loads libraries).
+        if self._detect is not None:
+            QTimer.singleShot(_DETECT_AFTER_MS, self, self.sources)
         self.settings_changed()
 
     def stop(self) -> None:
+        # The sources stay open: a stopped controller may start again (they live as long as
+        # the process, and the operating system closes them with it).
         self._look_again.stop()
         self._idle_poll.stop()
         self._due_since = None
-        if self._idle is not None:
-            self._idle.close()
+
+    def sources(self) -> None:
+        """Find the idle and presence sources now, if that was left for later."""
+        if self._detect is not None:
+            detect, self._detect = self._detect, None
+            self.idle_probe, self.presence = detect()
+            self._idle = self.idle_probe.source
+            self._presence = self.presence
 
     def settings_changed(self) -> None:
-        if self._idle is not None and self._settings().natural_breaks:
+        maybe_idle = self._idle is not None or self._detect is not None
+        if maybe_idle and self._settings().natural_breaks:
             if not self._idle_poll.isActive():
-                self._idle_poll.start()
+                self._idle_poll.start(_AT_DESK_POLL_S * 1000)
         else:
             self._idle_poll.stop()
             self._away = Away()
@@ -117,6 +147,7 @@ class ReminderGate(QObject):
     def look(self) -> None:
         if self._due_since is None:
             return
+        self.sources()
         settings = self._settings()
         now = self._clock.now()
         checks, details = self._checks(settings)
@@ -153,11 +184,17 @@ class ReminderGate(QObject):
         self.open.emit(False)
 
     def _poll_idle(self) -> None:
-        if self._idle is None or self._due_since is not None:
-            return  # while a reminder waits, look() reads the idle time itself
-        idle_s = self._idle.idle_seconds()
+        self.sources()
+        if self._idle is None:
+            return  # no idle time on this desktop: no more readings
+        idle_s = None if self._due_since is not None else self._idle.idle_seconds()
+        # At the desk a reading every 3 minutes is enough; once nothing was touched for a
+        # while (or someone is away) every minute, to see the return to within a minute.
+        soon = idle_s is not None and (idle_s >= _LEAVING_S or self._away.since is not None)
+        self._idle_poll.start((IDLE_POLL_S if soon or self._call_seen else _AT_DESK_POLL_S)
+                              * 1000)
         if idle_s is None:
-            return
+            return  # unknown now, or a reminder waits and look() reads it itself
         # The microphone and camera are asked only while no key was touched for a minute,
         # or while a call seen then may still be on: a subprocess now and then, not always.
         if idle_s >= AWAY_AFTER_S or self._call_seen:

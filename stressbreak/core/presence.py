@@ -25,7 +25,7 @@ MEETING = frozenset({MICROPHONE, CAMERA})
 LULL_S = 3.0  # no key or mouse input this long: a sentence is finished, a reminder may come
 GENTLE_STEP_S = 1  # how often a waiting reminder looks for that lull
 RECHECK_S = 30  # how often a held or "away" reminder looks again (the issue: ≥ 30 s apart)
-IDLE_POLL_S = 60  # how often natural pauses between reminders are looked for
+IDLE_POLL_S = 60  # idle readings while someone may be away (every 3 min at the desk)
 AWAY_AFTER_S = 60  # idle this long at reminder time: not at the desk, the reminder waits
 
 

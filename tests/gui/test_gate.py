@@ -281,3 +281,52 @@ def test_the_tray_icon_shows_paused_reminders_and_follows_its_setting(gated):
     colours = {light.pixelColor(x, y).name() for x in range(22) for y in range(22)
                if light.pixelColor(x, y).alpha() > 0}
     assert colours == {"#ffffff"}
+
+
+def test_quiet_or_a_pause_by_hand_ends_a_waiting_reminder(gated):
+    controller, clock, idle, sources = gated
+    sources["microphone"].active = True
+    _due(controller, clock, idle)
+    assert controller._gate.waiting
+    controller.quiet_for(60)
+    assert not controller._gate.waiting
+    assert controller.holding_reasons() == []
+    controller.resume()
+    _due(controller, clock, idle)
+    assert controller._gate.waiting
+    controller.start_pause()
+    assert not controller._gate.waiting
+    assert controller.pause_window is not None
+
+
+def test_idle_is_read_every_three_minutes_at_the_desk_and_every_minute_when_leaving(gated):
+    controller, clock, idle, _sources = gated
+    poll = controller._gate._idle_poll
+    assert poll.interval() == 180_000  # the first reading
+    clock.advance(timedelta(minutes=3))
+    idle.type_now()
+    controller._gate._poll_idle()
+    assert poll.interval() == 180_000  # at the desk
+    clock.advance(timedelta(seconds=30))  # nothing touched for 30 s: maybe leaving
+    controller._gate._poll_idle()
+    assert poll.interval() == 60_000
+
+
+def test_sources_are_found_when_first_needed_not_at_construction(qtbot, tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    found: list[int] = []
+
+    def detect():
+        found.append(1)
+        return IdleProbe(None, "No idle source here."), Backends(None, None, None, None, {})
+
+    controller = make_controller(data, FakeClock(TUESDAY_10), [], detect_sources=detect)
+    assert found == []
+    controller.start()
+    assert found == []  # not during start either: the tray icon comes first
+    assert controller.unavailable_settings()["natural_breaks"] == "No idle source here."
+    assert found == [1]
+    controller.unavailable_settings()
+    assert found == [1]  # once
+    controller.stop()

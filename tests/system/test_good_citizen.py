@@ -1,8 +1,8 @@
 """The real app on a virtual X display with a tray host and its own PulseAudio: a process
 recording audio holds a due reminder, `stressbreak status` names it, and when the recording
 stops the reminder comes as the after-the-call offer; a full-screen window holds it the same
-way. (Time away from the desk is tested on fake time in tests/gui/test_gate.py, and the real
-X11 idle source in tests/system/test_idle_x11.py: here it would take minutes.)"""
+way; and a reminder due while nobody touched the keyboard for over a minute becomes a natural
+pause when the person comes back."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from stressbreak.core.presence import AWAY_AFTER_S
 from tests.system.test_presence_real import _activate, _client_window, _set_state, _stop, pulse
 from tests.system.xdisplay import (
     find_window,
@@ -126,3 +128,40 @@ def test_a_full_screen_window_holds_the_reminder_until_it_is_not(
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_time_away_at_reminder_time_is_a_natural_pause_and_no_reminder_comes(tmp_path: Path):
+    """Nobody touched the (virtual) keyboard or mouse since the X server started. Once that is
+    longer than a pause, a due reminder does not come: StressBreak waits for the return, and
+    the time away is recorded as a natural pause."""
+    data = tmp_path / "data"
+    seed_due_pause(data)  # the default one-minute pause; natural breaks on
+    app = [sys.executable, "-m", "stressbreak", "--data-dir", str(data)]
+    with virtual_desktop() as env:
+        away_since = time.monotonic()
+        time.sleep(max(0.0, AWAY_AFTER_S + 5 - (time.monotonic() - away_since)))
+        process = _start(app, env)
+        try:
+            # The sources are found 3 s after start; the due reminder then finds nobody here.
+            time.sleep(4)
+            assert find_window(env, "StressBreak reminder") is None
+            run(env, "xdotool", "mousemove", "200", "200")  # back at the desk
+            wait_for(lambda: _natural_pauses(data) != [])
+            assert find_window(env, "StressBreak reminder") is None
+            [pause] = _natural_pauses(data)
+            assert pause["duration_s"] >= AWAY_AFTER_S
+            _quit(app, env, process)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def _natural_pauses(data: Path) -> list[dict[str, object]]:
+    # Asking for the status makes the waiting reminder look again (see the controller).
+    subprocess.run([sys.executable, "-m", "stressbreak", "--data-dir", str(data), "status"],
+                   capture_output=True, timeout=30, check=False,
+                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return [record for path in data.glob("journal-*.json")
+            for record in json.loads(path.read_text())["records"].values()
+            if record.get("outcome") == "natural"]

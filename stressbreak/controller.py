@@ -184,7 +184,11 @@ class Controller(QObject):
         self._show_tray_icon()
         self._notifier.enabled = self.settings.native_notifications
         self._cues.configure(self.settings.sound_cues, self.settings.spoken_cues)
-        self._journal.start()
+        try:
+            self._journal.start()
+        except JournalError as exc:
+            # Said in the tray, not only in a log nobody reads; reminders and pauses go on.
+            self.tell(message_of(exc))
         self.prefs = self._prefs_store.load()
         self.tray.set_hidden_exercises(len(self.prefs.hidden))
         self.state = self._state_from_today()

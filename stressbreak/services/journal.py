@@ -256,6 +256,9 @@ class Journal:
         try:
             ensure_private_dir(self._folder)
         except OSError as exc:
+            # Started all the same: every later read or write tries again and says what
+            # fails, so the app goes on reminding and the folder may come back (a drive).
+            self._started = True
             reason = exc.strerror or type(exc).__name__
             raise JournalError(Message("journal", QT_TRANSLATE_NOOP(
                 "journal", "StressBreak could not open its journal folder {folder} ({reason})."),

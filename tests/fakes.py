@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -57,12 +57,13 @@ class FakeTimeScheduler(QObject):
         return self.checkin_at
 
 
-def make_controller(data: Path, clock: FakeClock, told: list[str], **extra: Any) -> Controller:
+def make_controller(data: Path, clock: FakeClock, told: list[str], tz: tzinfo = AMS,
+                    **extra: Any) -> Controller:
     """A real Controller on fake time, with a short pause and no sound, speech or pop-ups.
     `extra` goes to the Controller as well (idle and presence sources, autostart)."""
     return Controller(
         clock=clock,
-        tz=AMS,
+        tz=tz,
         settings_store=SettingsStore(data / "settings.json", told.append),
         journal=Journal(data, told.append),
         prefs_store=PrefsStore(data / "prefs.json", told.append),

@@ -97,6 +97,18 @@ def _whole_numbers(axis: QValueAxis, top: float) -> None:
     axis.setLabelFormat("%d")
 
 
+def _bar_set(name: str, colour: QColor) -> QBarSet:
+    bar_set = QBarSet(name)
+    bar_set.setColor(colour)
+    bar_set.setBorderColor(colour)  # a flat bar, no darker outline
+    return bar_set
+
+
+def _replace_values(bar_set: QBarSet, values: Sequence[float]) -> None:
+    bar_set.remove(0, bar_set.count())
+    bar_set.append([float(v) for v in values])
+
+
 def short_day_names(locale: QLocale) -> list[str]:
     return [locale.dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8)]
 
@@ -118,11 +130,8 @@ class PausesChart(QChartView):
         self.sets: dict[PauseOutcome, QBarSet] = {}
         self.series = QStackedBarSeries()
         for outcome, name in names.items():
-            bar_set = QBarSet(name)
-            bar_set.setColor(OUTCOME_COLOURS[outcome])
-            bar_set.setBorderColor(OUTCOME_COLOURS[outcome])
-            self.sets[outcome] = bar_set
-            self.series.append(bar_set)
+            self.sets[outcome] = _bar_set(name, OUTCOME_COLOURS[outcome])
+            self.series.append(self.sets[outcome])
         self.chart().addSeries(self.series)
         self.days = QBarCategoryAxis()
         self.counts = QValueAxis()
@@ -137,8 +146,7 @@ class PausesChart(QChartView):
         if self.days.categories() != names:  # the same every week; setting costs a relayout
             self.days.setCategories(names)
         for outcome, bar_set in self.sets.items():
-            bar_set.remove(0, bar_set.count())
-            bar_set.append([float(day.pauses[outcome]) for day in summary.days])
+            _replace_values(bar_set, [day.pauses[outcome] for day in summary.days])
         _whole_numbers(self.counts, max(day.reminders + day.natural for day in summary.days))
         # "Natural pause" in the legend only in weeks that had one: five entries do not fit.
         natural = self.sets[PauseOutcome.NATURAL]
@@ -345,11 +353,8 @@ class TopChart(QChartView):
         self.sets = []
         names = (self.tr("Body signals"), self.tr("Needs"), self.tr("Set off by"))
         for name, colour in zip(names, _GROUP_COLOURS, strict=True):
-            bar_set = QBarSet(name)
-            bar_set.setColor(colour)
-            bar_set.setBorderColor(colour)
-            self.sets.append(bar_set)
-            self.series.append(bar_set)
+            self.sets.append(_bar_set(name, colour))
+            self.series.append(self.sets[-1])
         self.chart().addSeries(self.series)
         self.labels = QBarCategoryAxis()
         self.counts = QValueAxis()
@@ -375,8 +380,7 @@ class TopChart(QChartView):
         labels = _unique_labels([label for _group, label, _count in rows])
         self.labels.setCategories(labels)
         for group, bar_set in enumerate(self.sets):
-            bar_set.remove(0, bar_set.count())
-            bar_set.append([float(count) if g == group else 0.0 for g, _label, count in rows])
+            _replace_values(bar_set, [count if g == group else 0 for g, _label, count in rows])
         _whole_numbers(self.counts, max((count for _g, _l, count in rows), default=1))
         _follow_palette(self.chart(), palette)
         self.setAccessibleDescription(
@@ -410,14 +414,9 @@ class TrendChart(QChartView):
         super().__init__(parent)
         _new_chart(self)
         self.chart().setTitle(self.tr("The last four weeks"))
-        self.taken = QBarSet(self.tr("Pauses taken"))
-        self.taken.setColor(OUTCOME_COLOURS[PauseOutcome.COMPLETED])
-        self.reminders = QBarSet(self.tr("Reminders"))
-        self.reminders.setColor(OUTCOME_COLOURS[PauseOutcome.MISSED])
-        self.checkins = QBarSet(self.tr("Stress meters"))
-        self.checkins.setColor(_GROUP_COLOURS[0])
-        for bar_set in (self.taken, self.reminders, self.checkins):
-            bar_set.setBorderColor(bar_set.color())
+        self.taken = _bar_set(self.tr("Pauses taken"), OUTCOME_COLOURS[PauseOutcome.COMPLETED])
+        self.reminders = _bar_set(self.tr("Reminders"), OUTCOME_COLOURS[PauseOutcome.MISSED])
+        self.checkins = _bar_set(self.tr("Stress meters"), _GROUP_COLOURS[0])
         self.bars = QBarSeries()
         for bar_set in (self.reminders, self.taken, self.checkins):
             self.bars.append(bar_set)
@@ -453,8 +452,7 @@ class TrendChart(QChartView):
             (self.reminders, [w.reminders for w in weeks]),
             (self.checkins, [w.checkins for w in weeks]),
         ):
-            bar_set.remove(0, bar_set.count())
-            bar_set.append([float(v) for v in values])
+            _replace_values(bar_set, values)
         self.tension.replace([QPointF(i, w.mean_tension) for i, w in enumerate(weeks)
                               if w.mean_tension is not None])
         _whole_numbers(self.counts, max((max(w.reminders, w.checkins) for w in weeks),

@@ -30,14 +30,9 @@ from shiboken6 import Shiboken
 from stressbreak.controller import Controller
 from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord
-from stressbreak.services.cues import Cues
-from stressbreak.services.journal import Journal
-from stressbreak.services.notify import Notifier
-from stressbreak.services.prefs_store import PrefsStore
-from stressbreak.services.settings_store import SettingsStore
 from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.tray import Tray
-from tests.fakes import FakeTimeScheduler
+from tests.fakes import FakeTimeScheduler, make_controller
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NYC = ZoneInfo("America/New_York")
@@ -49,22 +44,10 @@ def no_modal_offer(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def build(data: Path, clock: FakeClock, tz: tzinfo, settings: dict[str, Any]) -> Controller:
-    """tests.fakes.make_controller, in any zone."""
+    """tests.fakes.make_controller, in any zone, with these settings."""
     data.mkdir(parents=True, exist_ok=True)
     (data / "settings.json").write_text(json.dumps({"native_notifications": False, **settings}))
-    told: list[str] = []
-    return Controller(
-        clock=clock,
-        tz=tz,
-        settings_store=SettingsStore(data / "settings.json", told.append),
-        journal=Journal(data, told.append),
-        prefs_store=PrefsStore(data / "prefs.json", told.append),
-        scheduler=FakeTimeScheduler(),  # type: ignore[arg-type]
-        notifier=Notifier("StressBreak test", enabled=False),
-        cues=Cues("en", which=lambda name: None),
-        tray=Tray(QIcon()),
-        pause_duration_s=0.5,
-    )
+    return make_controller(data, clock, [], tz=tz)
 
 
 def flush_deletes() -> None:

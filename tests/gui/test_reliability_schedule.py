@@ -370,7 +370,10 @@ def _census(before: list[object]) -> dict[str, int]:
     windows = QApplication.topLevelWidgets()
     return {
         "python_objects": len(gc.get_objects()),
-        "qt_wrappers": len(Shiboken.getAllValidWrappers()),
+        # Our own Qt objects (windows, the tray, the gate...): a leaked window shows here.
+        # Wrappers of other tests' objects, collected or not in between, are not ours to count.
+        "qt_wrappers": sum(type(w).__module__.startswith("stressbreak")
+                           for w in Shiboken.getAllValidWrappers()),
         "top_level_widgets": len(windows),
         "visible_windows": sum(w.isVisible() for w in windows
                                if not any(w is old for old in before)),
@@ -406,7 +409,7 @@ def test_a_simulated_month_keeps_memory_flat_and_leaves_nothing_behind(
     week2, week4 = census[1], census[3]
     assert week4["visible_windows"] == 0
     assert week4["top_level_widgets"] <= week2["top_level_widgets"], census
-    assert week4["qt_wrappers"] <= week2["qt_wrappers"] + 20, census
+    assert week4["qt_wrappers"] <= week2["qt_wrappers"], census
     assert week4["python_objects"] <= week2["python_objects"] * 1.02 + 500, census
     assert week4["rss_kib"] - week2["rss_kib"] < 8 * 1024, census
     print(f"\nsimulated month ({MONTH_INTERVAL_MIN} min interval): {len(run.reminders)} "

@@ -1,4 +1,5 @@
-"""What the running app keeps loaded all day: not asyncio, ssl or OpenSSL's hashing.
+"""What the running app keeps loaded all day: not asyncio, ssl, OpenSSL's hashing, nor (on
+Linux and macOS) QtNetwork.
 
 Each of these costs resident memory for as long as the tray icon lives (benchmarks/ measures
 how much). Checked in a fresh interpreter, because the test process itself imports anything.
@@ -17,11 +18,13 @@ _LOAD_THE_APP = """
 import json, sys
 from pathlib import Path
 import stressbreak.app, stressbreak.controller, stressbreak.services.cues
+import stressbreak.services.instance
 from stressbreak.services.lock import server_name
 from stressbreak.services.scheduler import single_timer_scheduler_class
 single_timer_scheduler_class()
 server_name(Path("."))
-loaded = sorted(m for m in ("asyncio", "ssl", "_ssl", "hashlib", "_hashlib") if m in sys.modules)
+loaded = sorted(m for m in ("asyncio", "ssl", "_ssl", "hashlib", "_hashlib",
+                            "PySide6.QtNetwork") if m in sys.modules)
 """
 
 
@@ -33,7 +36,7 @@ def _run(code: str) -> dict[str, object]:
     return result
 
 
-def test_the_running_app_loads_no_asyncio_ssl_or_openssl_hashing() -> None:
+def test_the_running_app_loads_no_asyncio_ssl_openssl_hashing_or_qtnetwork() -> None:
     result = _run(_LOAD_THE_APP + "print(json.dumps({'loaded': loaded}))")
     assert result["loaded"] == []
 

@@ -95,6 +95,7 @@ def _build(
     from stressbreak.services.instance import CommandServer  # noqa: PLC0415
     from stressbreak.services.journal import Journal  # noqa: PLC0415
     from stressbreak.services.lock import server_name  # noqa: PLC0415
+    from stressbreak.services.motion import platform_motion  # noqa: PLC0415
     from stressbreak.services.notify import Notifier  # noqa: PLC0415
     from stressbreak.services.prefs_store import PrefsStore  # noqa: PLC0415
     from stressbreak.services.scheduler import Scheduler  # noqa: PLC0415
@@ -125,6 +126,8 @@ def _build(
         detect_sources=_detect_sources,
         autostart=platform_autostart(),
         autostart_command=autostart_command(),
+        # The desktop's wish for less motion, read as each pause opens (not now).
+        platform_reduces_motion=platform_motion().reduce_motion,
     )
     server = CommandServer(server_name(data_dir), controller.handle_command)
     controller.quit_requested.connect(qapp.quit)

@@ -46,7 +46,7 @@ from stressbreak.core.schedule import (
     next_checkin_at,
     next_pause_at,
 )
-from stressbreak.core.settings import Settings
+from stressbreak.core.settings import Settings, motion_is_reduced
 from stressbreak.core.stats import (
     frequent_triggers,
     insights,
@@ -115,6 +115,7 @@ class Controller(QObject):
         detect_sources: Callable[[], tuple[IdleProbe, Backends]] | None = None,
         autostart: Autostart | None = None,
         autostart_command: Sequence[str] = (),
+        platform_reduces_motion: Callable[[], bool | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -131,6 +132,8 @@ class Controller(QObject):
         self._pause_duration_override = pause_duration_s
         self._autostart = autostart
         self._autostart_command = list(autostart_command)
+        # Asked as each pause opens, and only while reduced_motion follows the system.
+        self._platform_reduces_motion = platform_reduces_motion or _no_motion_preference
         self._gate = ReminderGate(clock, lambda: self.settings, self._pause_seconds,
                                   idle=idle, presence=presence, detect=detect_sources,
                                   parent=self)
@@ -425,8 +428,9 @@ class Controller(QObject):
             wished_s = self.settings.pause_length_min * 60.0
             # Breathing ends on a whole out-breath; prompts simply share the time.
             duration_s = wished_s if exercise.steps else plan_pause(pattern, wished_s).duration_s
+        reduced = motion_is_reduced(self.settings.reduced_motion, self._platform_reduces_motion)
         window = PauseWindow(
-            pattern, duration_s, reduced_motion=self.settings.reduced_motion,
+            pattern, duration_s, reduced_motion=reduced,
             exercise=exercise, values=self.prefs.values,
             favourite=exercise.id in self.prefs.favourites,
             tip=tips_for(self.prefs.profile_scores, self._tip_index),
@@ -814,6 +818,10 @@ def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView
         insights=tuple(translate_message(m) for m in insights(this_week, previous, tz)),
         trend=tuple(week_trend(week) for week in weeks),
     )
+
+
+def _no_motion_preference() -> bool | None:
+    return None
 
 
 def _unavailable_reasons(idle: IdleProbe | None, presence: Backends | None) -> dict[str, str]:

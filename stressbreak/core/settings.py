@@ -221,6 +221,42 @@ TRAY_ICON_CHOICES: tuple[Choice, ...] = (
 )
 
 
+MOTION_SYSTEM = "system"  # follow the platform's preference (no answer: full motion)
+MOTION_ON = "on"  # always less motion
+MOTION_OFF = "off"  # always full motion
+MOTION_VALUES = (MOTION_SYSTEM, MOTION_ON, MOTION_OFF)
+
+
+def _motion(value: Any) -> str:
+    """One of "system", "on" and "off". Files from before this choice hold a bool: `true` was
+    the user asking for less motion ("on"); `false` was only the default, never a wish for
+    motion, so it now follows the platform ("system")."""
+    if isinstance(value, bool):
+        return MOTION_ON if value else MOTION_SYSTEM
+    if not isinstance(value, str) or value not in MOTION_VALUES:
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "unknown motion choice {value}; choose one of {choices}"),
+            value=repr(value), choices=", ".join(MOTION_VALUES)))
+    return value
+
+
+MOTION_CHOICES: tuple[Choice, ...] = (
+    Choice(MOTION_SYSTEM, QT_TRANSLATE_NOOP("settings", "As on this computer")),
+    Choice(MOTION_ON, QT_TRANSLATE_NOOP("settings", "Always: the circle stays still")),
+    Choice(MOTION_OFF, QT_TRANSLATE_NOOP("settings", "Never: the circle grows and shrinks")),
+)
+
+
+def motion_is_reduced(choice: str, platform_reduces_motion: Callable[[], bool | None]) -> bool:
+    """Whether a pause shows less motion: "on" always, "off" never, "system" when the platform
+    asks for it. The platform is asked only for "system"; no answer (None) means full motion."""
+    if choice == MOTION_ON:
+        return True
+    if choice == MOTION_OFF:
+        return False
+    return platform_reduces_motion() is True
+
+
 def _exercise(value: Any) -> str:
     # The type first: a list or object is unhashable, and `in` a dict would raise TypeError.
     if not isinstance(value, str) or (value != ROTATE and value not in EXERCISES):
@@ -306,11 +342,15 @@ class Settings:
     checkin_after_pause: bool = setting(
         True, Kind.BOOL, Group.PAUSE,
         QT_TRANSLATE_NOOP("settings", "Offer the stress meter after a pause"))
-    reduced_motion: bool = setting(
-        False, Kind.BOOL, Group.PAUSE,
+    reduced_motion: str = setting(
+        MOTION_SYSTEM, Kind.CHOICE, Group.PAUSE,  # "system", "on" or "off" (see _motion)
         QT_TRANSLATE_NOOP("settings", "Less motion"),
-        QT_TRANSLATE_NOOP("settings", "The breathing circle stays still and a ring fills "
-                                      "calmly instead; the words still give the rhythm."))
+        QT_TRANSLATE_NOOP("settings", "“As on this computer” follows your system's choice to "
+                                      "reduce motion or switch animations off; if it does not "
+                                      "say, the circle grows and shrinks. With less motion the "
+                                      "circle stays still and a ring fills calmly instead; the "
+                                      "words still give the rhythm."),
+        choices=MOTION_CHOICES, parse=_motion)
     followup_enabled: bool = setting(
         True, Kind.BOOL, Group.PAUSE,
         QT_TRANSLATE_NOOP("settings", "After a tense moment, offer one more pause later"))

@@ -2,18 +2,25 @@
 
 `export` reads the journal read-only and needs neither the lock nor Qt (Qt is loaded only to
 translate an error message), so it works the same whether or not the app is running.
+
+The command line speaks the app's language (Dutch or English, see services.i18n): its help,
+argparse's own words ("usage:", "options", "invalid choice") and its messages. Qt and the
+settings file are only read when there is something to say: see parse_arguments.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
+import gettext
+import io
 import json
 import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,61 +33,231 @@ if TYPE_CHECKING:
     from stressbreak.core.model import Record
 
 COMMAND_HELP = {
-    "run": "start StressBreak in the system tray (the default)",
-    "pause": "start a breathing pause now",
-    "checkin": "open the stress meter now",
-    "overview": "open the weekly overview",
-    "settings": "open the settings",
-    "status": "say when the next pause and stress meter are due, and what holds reminders",
-    "quiet": "no reminders for MINUTES minutes",
-    "resume": "reminders again (ends a quiet time)",
-    "quit": "quit the running StressBreak",
+    "run": QT_TRANSLATE_NOOP("cli", "start StressBreak in the system tray (the default)"),
+    "pause": QT_TRANSLATE_NOOP("cli", "start a breathing pause now"),
+    "checkin": QT_TRANSLATE_NOOP("cli", "open the stress meter now"),
+    "overview": QT_TRANSLATE_NOOP("cli", "open the weekly overview"),
+    "settings": QT_TRANSLATE_NOOP("cli", "open the settings"),
+    "status": QT_TRANSLATE_NOOP(
+        "cli", "say when the next pause and stress meter are due, and what holds reminders"),
+    "quiet": QT_TRANSLATE_NOOP("cli", "no reminders for MINUTES minutes"),
+    "resume": QT_TRANSLATE_NOOP("cli", "reminders again (ends a quiet time)"),
+    "quit": QT_TRANSLATE_NOOP("cli", "quit the running StressBreak"),
 }
 # These only talk to a running StressBreak; they never start one (nor take its lock).
 _ASK_ONLY = ("status", "quiet", "resume", "quit")
-EXPORT_HELP = "write the journal (or part of it) as CSV or JSON"
+EXPORT_HELP = QT_TRANSLATE_NOOP("cli", "write the journal (or part of it) as CSV or JSON")
 _FORWARD_WAIT_S = 5.0  # a first instance that is still starting gets this long to answer
 
+# argparse's own words, as Python 3.11-3.13 write them, marked here so that lupdate puts them
+# in the .ts (context "argparse"). All that someone running a command line can meet are here;
+# tests/unit/test_cli_language.py compares this list with the argparse of the Python it runs
+# on and names the ones only a programmer who builds a parser wrongly can see.
+ARGPARSE_WORDS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "subcommands"),
+    QT_TRANSLATE_NOOP("argparse", "%(heading)s:"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "show program's version number and exit"),
+    QT_TRANSLATE_NOOP("argparse", " (default: %(default)s)"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: warning: %(message)s\n"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "one of the arguments %s is required"),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "unknown parser %(parser_name)r (choices: %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("argparse", "ignored explicit argument %r"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at most one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at least one argument"),
+    # ngettext's two forms: see CliWords.ngettext.
+    QT_TRANSLATE_NOOP("argparse", "expected %s argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected %s arguments"),
+    QT_TRANSLATE_NOOP("argparse", "can't open '%(filename)s': %(error)s"),
+    QT_TRANSLATE_NOOP("argparse", "option '%(option)s' is deprecated"),
+    QT_TRANSLATE_NOOP("argparse", "argument '%(argument_name)s' is deprecated"),
+    QT_TRANSLATE_NOOP("argparse", "command '%(parser_name)s' is deprecated"),
+)
 
-def build_parser() -> argparse.ArgumentParser:
-    data_dir_help = "keep the journal and settings in this folder instead of the usual place"
+
+class CliWords(gettext.NullTranslations):
+    """The command line's words in one language: StressBreak's own (`own`) and argparse's,
+    through the gettext interface that argparse calls (`gettext`, `ngettext`).
+
+    `translate(context, text)` is Qt's QCoreApplication.translate with the app's translators
+    installed (see _app_language); without it the words stay English.
+    """
+
+    def __init__(self, translate: Callable[[str, str], str] | None = None) -> None:
+        super().__init__()
+        self._translate = translate
+
+    def own(self, text: str) -> str:
+        """One of StressBreak's command-line texts, marked with context "cli"."""
+        return self._lookup("cli", text)
+
+    def gettext(self, message: str) -> str:
+        return self._lookup("argparse", message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        # Dutch counts like English (one / more), so each English form is its own entry.
+        return self.gettext(msgid1 if n == 1 else msgid2)
+
+    def _lookup(self, context: str, text: str) -> str:
+        # `not text`: argparse 3.11 hands a missing subcommand description (None) to `_` too.
+        if self._translate is None or not text:
+            return text
+        return self._translate(context, text)
+
+
+def build_parser(words: CliWords | None = None) -> argparse.ArgumentParser:
+    """The command line in English, or in the language of `words` (argparse's own words are
+    then in that language only when the parser is built and used inside _argparse_speaks)."""
+    words = CliWords() if words is None else words
+    own = words.own
+    data_dir_help = own(QT_TRANSLATE_NOOP(
+        "cli", "keep the journal and settings in this folder instead of the usual place"))
+    folder = own(QT_TRANSLATE_NOOP("cli", "FOLDER"))
     parser = argparse.ArgumentParser(
         prog="stressbreak",
-        description="A calm micro-pause assistant in the system tray.",
+        description=own(QT_TRANSLATE_NOOP(
+            "cli", "A calm micro-pause assistant in the system tray.")),
     )
-    parser.add_argument("--version", action="version", version=f"StressBreak {__version__}")
-    parser.add_argument("--data-dir", type=Path, help=data_dir_help)
+    # The help is passed on: argparse 3.11 does not translate its default one.
+    parser.add_argument("--version", action="version", version=f"StressBreak {__version__}",
+                        help=words.gettext("show program's version number and exit"))
+    parser.add_argument("--data-dir", type=Path, metavar=folder, help=data_dir_help)
     # --data-dir is accepted after the command too, as it was before commands had options.
     # SUPPRESS: a command that does not repeat it must not reset the one given before it.
     after_command = argparse.ArgumentParser(add_help=False)
     after_command.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
-                               help=data_dir_help)
-    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
-    for name, text in COMMAND_HELP.items():
+                               metavar=folder, help=data_dir_help)
+    commands = parser.add_subparsers(dest="command", title=own(QT_TRANSLATE_NOOP(
+        "cli", "commands")), metavar=own(QT_TRANSLATE_NOOP("cli", "COMMAND")))
+    for name, english in COMMAND_HELP.items():
+        text = own(english)
         command = commands.add_parser(name, parents=[after_command], help=text,
                                       description=text)
         if name == "quiet":
-            command.add_argument("minutes", type=_quiet_minutes, metavar="MINUTES",
-                                 help="from 1 to 1440 (a day)")
+            command.add_argument(
+                "minutes", type=functools.partial(_quiet_minutes, words=words),
+                metavar=own(QT_TRANSLATE_NOOP("cli", "MINUTES")),
+                help=own(QT_TRANSLATE_NOOP("cli", "from 1 to 1440 (a day)")))
         elif name == "status":
-            command.add_argument("--json", action="store_true",
-                                 help="print the facts as JSON, for scripts and panels")
+            command.add_argument("--json", action="store_true", help=own(QT_TRANSLATE_NOOP(
+                "cli", "print the facts as JSON, for scripts and panels")))
     export = commands.add_parser(
-        "export", parents=[after_command], help=EXPORT_HELP, description=EXPORT_HELP,
-        epilog="Dates are local calendar days and both ends are included. Without -o the "
-        "export goes to standard output; with -o the file is written privately (mode 0600). "
-        "Only JSON can be imported again.")
+        "export", parents=[after_command], help=own(EXPORT_HELP), description=own(EXPORT_HELP),
+        epilog=own(QT_TRANSLATE_NOOP(
+            "cli", "Dates are local calendar days and both ends are included. Without -o the "
+            "export goes to standard output; with -o the file is written privately (mode "
+            "0600). Only JSON can be imported again.")))
+    day = own(QT_TRANSLATE_NOOP("cli", "YYYY-MM-DD"))
     # Literal names, not ExportFormat: the tray's start-up should not import the exporter.
     export.add_argument("--format", required=True, choices=("csv", "json"),
-                        help="csv for a spreadsheet; json to keep, or to import again")
-    export.add_argument("--from", dest="first_day", metavar="YYYY-MM-DD",
-                        help="leave out what happened before this day")
-    export.add_argument("--to", dest="last_day", metavar="YYYY-MM-DD",
-                        help="leave out what happened after this day")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write to FILE instead of standard output")
+                        help=own(QT_TRANSLATE_NOOP(
+                            "cli", "csv for a spreadsheet; json to keep, or to import again")))
+    export.add_argument("--from", dest="first_day", metavar=day, help=own(QT_TRANSLATE_NOOP(
+        "cli", "leave out what happened before this day")))
+    export.add_argument("--to", dest="last_day", metavar=day, help=own(QT_TRANSLATE_NOOP(
+        "cli", "leave out what happened after this day")))
+    export.add_argument("-o", "--output", type=Path, metavar=own(QT_TRANSLATE_NOOP(
+        "cli", "FILE")), help=own(QT_TRANSLATE_NOOP(
+            "cli", "write to %(metavar)s instead of standard output")))
     parser.set_defaults(command="run")
     return parser
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line parsed; help, usage errors and --version are printed in the language
+    the app itself would use, and end the process as argparse does (SystemExit).
+
+    Most runs print nothing here, and the tray's start-up and `export` must not load Qt and
+    read the settings for a language they never show. So the first parse is English with its
+    output held back; only when argparse wants to say something (and so exits) is the language
+    looked up and the same command line parsed again, to say it in that language. Again with a
+    new parser: its help texts and metavars are fixed when it is built, and argparse fetches
+    some of its own words ("options", "show this help message and exit") while building.
+    """
+    try:
+        with _held_back():
+            return build_parser().parse_args(argv)
+    except SystemExit:
+        pass
+    _journal_dir, settings_file = default_dirs(_data_dir_in(argv))
+    with _app_language(settings_file) as translate:
+        words = CliWords(translate)
+        with _argparse_speaks(words):
+            return build_parser(words).parse_args(argv)
+
+
+def _data_dir_in(argv: Sequence[str]) -> Path | None:
+    """--data-dir from a command line that does not parse (its settings say the language)."""
+    finder = argparse.ArgumentParser(add_help=False)
+    finder.add_argument("--data-dir", type=Path)
+    try:
+        with _held_back():
+            found, _others = finder.parse_known_args(argv)
+    except SystemExit:  # "--data-dir" without a folder: the usual place, then
+        return None
+    data_dir: Path | None = found.data_dir
+    return data_dir
+
+
+@contextlib.contextmanager
+def _held_back() -> Iterator[None]:
+    """What argparse prints inside the block is dropped."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        yield
+
+
+@contextlib.contextmanager
+def _argparse_speaks(words: CliWords) -> Iterator[None]:
+    """argparse's own words ("usage:", "options", its error messages) come from `words` while
+    the block runs.
+
+    argparse 3.11-3.13 looks each of its words up when it needs it, through the module-level
+    names `_` and `ngettext` it imports from gettext. gettext's own way to feed them (a text
+    domain with .mo catalogues) takes the language only from LANGUAGE/LC_ALL/LC_MESSAGES/LANG:
+    it could not follow the app's `language` setting without rewriting the environment that
+    the app and every program it starts inherit, and it would need a second compiled catalogue
+    beside the .qm. Pointing argparse's two names at a gettext-compatible translation (the
+    interface gettext.translation() returns) that reads the .qm keeps one catalogue and one
+    choice of language (services.i18n); the names are put back when the block ends.
+    """
+    saved = vars(argparse)["_"], vars(argparse)["ngettext"]
+    vars(argparse).update(_=words.gettext, ngettext=words.ngettext)
+    try:
+        yield
+    finally:
+        vars(argparse).update(_=saved[0], ngettext=saved[1])
+
+
+@contextlib.contextmanager
+def _app_language(settings_file: Path) -> Iterator[Callable[[str, str], str]]:
+    """Qt's translate(context, text) in the language the app itself would show, for as long as
+    the block runs (a Qt application object exists for that long)."""
+    from PySide6.QtCore import QCoreApplication, QLocale  # noqa: PLC0415
+
+    from stressbreak.services.i18n import Translations, language_setting  # noqa: PLC0415
+
+    owned = QCoreApplication.instance() is None
+    app = QCoreApplication.instance() or QCoreApplication([])
+    translations = Translations(app, language_setting(settings_file), QLocale.system())
+    try:
+        translations.install()
+        yield QCoreApplication.translate
+    finally:
+        translations.remove()
+        if owned:
+            app.shutdown()
 
 
 def default_dirs(data_dir: Path | None) -> tuple[Path, Path]:
@@ -96,7 +273,7 @@ def default_dirs(data_dir: Path | None) -> tuple[Path, Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="stressbreak: %(message)s")
     logging.getLogger("stressbreak").setLevel(logging.INFO)
     data_dir, settings_file = default_dirs(args.data_dir)
@@ -261,13 +438,16 @@ def _write_stdout(data: bytes) -> int:
     return 0
 
 
-def _quiet_minutes(text: str) -> int:
+def _quiet_minutes(text: str, words: CliWords) -> int:
     try:
         minutes = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes") from None
+        raise argparse.ArgumentTypeError(words.own(QT_TRANSLATE_NOOP(
+            "cli", "{text} is not a whole number of minutes")).format(text=repr(text))) from None
     if not 1 <= minutes <= MAX_QUIET_MIN:
-        raise argparse.ArgumentTypeError(f"{minutes} is not from 1 to {MAX_QUIET_MIN}")
+        raise argparse.ArgumentTypeError(words.own(QT_TRANSLATE_NOOP(
+            "cli", "{minutes} is not from 1 to {most}")).format(minutes=minutes,
+                                                               most=MAX_QUIET_MIN))
     return minutes
 
 
@@ -291,24 +471,10 @@ def _send(name: str, request: Request) -> Reply | None:
 def _say(text: str, settings_file: Path) -> None:
     """A problem line on stderr, in the language the app itself would use (a Message is
     translated, other text is shown as it is)."""
-    from PySide6.QtCore import QCoreApplication, QLocale  # noqa: PLC0415
+    from stressbreak.services.i18n import translate_message  # noqa: PLC0415
 
-    from stressbreak.services.i18n import (  # noqa: PLC0415
-        Translations,
-        language_setting,
-        translate_message,
-    )
-
-    owned = QCoreApplication.instance() is None
-    app = QCoreApplication.instance() or QCoreApplication([])
-    translations = Translations(app, language_setting(settings_file), QLocale.system())
-    try:
-        translations.install()
+    with _app_language(settings_file):
         print(translate_message(text), file=sys.stderr)
-    finally:
-        translations.remove()
-        if owned:
-            app.shutdown()
 
 
 def _print(reply: Reply, *, as_json: bool = False) -> int:

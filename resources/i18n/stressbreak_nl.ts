@@ -1005,7 +1005,230 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>gebruik: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>positionele argumenten</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>opties</translation>
+    </message>
+    <message>
+        <source>subcommands</source>
+        <translation>subopdrachten</translation>
+    </message>
+    <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s:</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>toon deze hulp en stop</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>toon het versienummer en stop</translation>
+    </message>
+    <message>
+        <source> (default: %(default)s)</source>
+        <translation> (standaard: %(default)s)</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: fout: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>%(prog)s: warning: %(message)s
+</source>
+        <translation>%(prog)s: waarschuwing: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>ongeldige keuze: %(value)r (kies uit %(choices)s)</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>ongeldige %(type)s-waarde: %(value)r</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>deze argumenten ontbreken nog: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>een van de argumenten %s is nodig</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>kan niet samen met argument %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>onbekende argumenten: %s</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>onbekende opdracht %(parser_name)r (keuzes: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>optie %(option)s is niet eenduidig: het kan %(matches)s zijn</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>verwacht geen waarde, maar kreeg %r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>verwacht één argument</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>verwacht hoogstens één argument</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>verwacht minstens één argument</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>verwacht %s argument</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>verwacht %s argumenten</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>kan &apos;%(filename)s&apos; niet openen: %(error)s</translation>
+    </message>
+    <message>
+        <source>option &apos;%(option)s&apos; is deprecated</source>
+        <translation>optie &apos;%(option)s&apos; is verouderd</translation>
+    </message>
+    <message>
+        <source>argument &apos;%(argument_name)s&apos; is deprecated</source>
+        <translation>argument &apos;%(argument_name)s&apos; is verouderd</translation>
+    </message>
+    <message>
+        <source>command &apos;%(parser_name)s&apos; is deprecated</source>
+        <translation>opdracht &apos;%(parser_name)s&apos; is verouderd</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
+    <message>
+        <source>start StressBreak in the system tray (the default)</source>
+        <translation>start StressBreak in het systeemvak (standaard)</translation>
+    </message>
+    <message>
+        <source>start a breathing pause now</source>
+        <translation>neem nu een ademhalingspauze</translation>
+    </message>
+    <message>
+        <source>open the stress meter now</source>
+        <translation>open nu de stressmeter</translation>
+    </message>
+    <message>
+        <source>open the weekly overview</source>
+        <translation>open het weekoverzicht</translation>
+    </message>
+    <message>
+        <source>open the settings</source>
+        <translation>open de instellingen</translation>
+    </message>
+    <message>
+        <source>say when the next pause and stress meter are due, and what holds reminders</source>
+        <translation>zeg wanneer de volgende pauze en stressmeter komen, en wat herinneringen tegenhoudt</translation>
+    </message>
+    <message>
+        <source>no reminders for MINUTES minutes</source>
+        <translation>MINUTEN minuten geen herinneringen</translation>
+    </message>
+    <message>
+        <source>reminders again (ends a quiet time)</source>
+        <translation>weer herinneringen (beëindigt een stille tijd)</translation>
+    </message>
+    <message>
+        <source>quit the running StressBreak</source>
+        <translation>sluit de draaiende StressBreak af</translation>
+    </message>
+    <message>
+        <source>write the journal (or part of it) as CSV or JSON</source>
+        <translation>schrijf het dagboek (of een deel ervan) als CSV of JSON</translation>
+    </message>
+    <message>
+        <source>keep the journal and settings in this folder instead of the usual place</source>
+        <translation>bewaar het dagboek en de instellingen in deze map in plaats van op de gewone plek</translation>
+    </message>
+    <message>
+        <source>FOLDER</source>
+        <translation>MAP</translation>
+    </message>
+    <message>
+        <source>A calm micro-pause assistant in the system tray.</source>
+        <translation>Een rustige hulp voor korte pauzes, vanuit het systeemvak.</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>opdrachten</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>OPDRACHT</translation>
+    </message>
+    <message>
+        <source>MINUTES</source>
+        <translation>MINUTEN</translation>
+    </message>
+    <message>
+        <source>from 1 to 1440 (a day)</source>
+        <translation>van 1 tot en met 1440 (een dag)</translation>
+    </message>
+    <message>
+        <source>print the facts as JSON, for scripts and panels</source>
+        <translation>geef de gegevens als JSON, voor scripts en panelen</translation>
+    </message>
+    <message>
+        <source>Dates are local calendar days and both ends are included. Without -o the export goes to standard output; with -o the file is written privately (mode 0600). Only JSON can be imported again.</source>
+        <translation>Datums zijn kalenderdagen in je eigen tijdzone; de eerste en de laatste dag tellen allebei mee. Zonder -o gaat de export naar de standaarduitvoer; met -o wordt het bestand privé geschreven (modus 0600). Alleen JSON kun je later weer importeren.</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-DD</translation>
+    </message>
+    <message>
+        <source>csv for a spreadsheet; json to keep, or to import again</source>
+        <translation>csv voor een spreadsheet; json om te bewaren of later weer te importeren</translation>
+    </message>
+    <message>
+        <source>leave out what happened before this day</source>
+        <translation>laat weg wat er vóór deze dag gebeurde</translation>
+    </message>
+    <message>
+        <source>leave out what happened after this day</source>
+        <translation>laat weg wat er na deze dag gebeurde</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>BESTAND</translation>
+    </message>
+    <message>
+        <source>write to %(metavar)s instead of standard output</source>
+        <translation>schrijf naar %(metavar)s in plaats van naar de standaarduitvoer</translation>
+    </message>
     <message>
         <source>stressbreak: cannot use the data folder {folder}: {reason}</source>
         <translation>stressbreak: de gegevensmap {folder} is niet te gebruiken: {reason}</translation>
@@ -1029,6 +1252,14 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>stressbreak: cannot write the export to {path}: {reason}</source>
         <translation>stressbreak: kan de export niet schrijven naar {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number of minutes</source>
+        <translation>{text} is geen heel aantal minuten</translation>
+    </message>
+    <message>
+        <source>{minutes} is not from 1 to {most}</source>
+        <translation>{minutes} ligt niet tussen 1 en {most}</translation>
     </message>
 </context>
 <context>
@@ -1981,10 +2212,6 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>Minder beweging</translation>
     </message>
     <message>
-        <source>The breathing circle stays still and a ring fills calmly instead; the words still give the rhythm.</source>
-        <translation>De ademcirkel blijft stil staan en in plaats daarvan vult zich rustig een ring; de woorden geven nog steeds het ritme aan.</translation>
-    </message>
-    <message>
         <source>Tray icon</source>
         <translation>Pictogram in het systeemvak</translation>
     </message>
@@ -2003,6 +2230,22 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>After a tense moment, offer one more pause later</source>
         <translation>Na een gespannen moment later nog een pauze aanbieden</translation>
+    </message>
+    <message>
+        <source>unknown motion choice {value}; choose one of {choices}</source>
+        <translation>onbekende keuze voor beweging {value}; kies uit {choices}</translation>
+    </message>
+    <message>
+        <source>Always: the circle stays still</source>
+        <translation>Altijd: de cirkel blijft stil</translation>
+    </message>
+    <message>
+        <source>Never: the circle grows and shrinks</source>
+        <translation>Nooit: de cirkel wordt groter en kleiner</translation>
+    </message>
+    <message>
+        <source>“As on this computer” follows your system&apos;s choice to reduce motion or switch animations off; if it does not say, the circle grows and shrinks. With less motion the circle stays still and a ring fills calmly instead; the words still give the rhythm.</source>
+        <translation>“Zoals op deze computer” volgt de keuze van je systeem om beweging te beperken of animaties uit te zetten; zegt het systeem niets, dan wordt de cirkel groter en kleiner. Met minder beweging blijft de cirkel stil en vult een ring zich rustig; de woorden geven nog steeds het ritme aan.</translation>
     </message>
     <message>
         <source>From a tension of</source>

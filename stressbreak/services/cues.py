@@ -2,8 +2,11 @@
 breathing.
 
 Sounds are played by the platform's own player (winsound on Windows, afplay on macOS, the
-PipeWire/PulseAudio/ALSA players on Linux) rather than QtMultimedia: two short chimes do not
-justify PySide6-Addons (~440 MB installed). Speech uses espeak(-ng) on Linux, with the voice of
+PipeWire/PulseAudio/ALSA players on Linux) rather than QtMultimedia. PySide6-Addons is
+installed anyway (for the overview's charts), but importing QtMultimedia costs 5.9 MB of
+resident memory and loads its FFmpeg backend (libavcodec alone is 15 MB), and shipping it
+would add about 21 MB to the bundle, all for two short WAV chimes that every desktop's own
+player plays without a codec. Speech uses espeak(-ng) on Linux, with the voice of
 the app's language (plyer's espeak backend has no voice choice, so Dutch would be read with an
 English voice), and plyer's text-to-speech elsewhere. What is not there is switched off with a
 stated reason, never an error.

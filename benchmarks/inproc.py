@@ -26,16 +26,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from stressbreak.app import ICON_PATH
 from stressbreak.controller import Controller
 from stressbreak.core.clock import FakeClock, SystemClock
 from stressbreak.services.journal import Journal
 from stressbreak.services.notify import Notifier
 from stressbreak.services.settings_store import SettingsStore
+from stressbreak.ui.icons import app_icon
 from stressbreak.ui.tray import Tray
 from tests.fakes import FakeTimeScheduler
 
@@ -131,7 +131,7 @@ def make_controller(
         "journal": Journal(data, problems.append),
         "scheduler": FakeTimeScheduler(),
         "notifier": Notifier("StressBreak benchmark", enabled=False),
-        "tray": Tray(QIcon(str(ICON_PATH))),
+        "tray": Tray(app_icon()),
         "pause_duration_s": pause_s,
     }
     # Collaborators that appeared after this harness was written, built the way app.run does.
@@ -257,7 +257,7 @@ def bench_click(quick: bool) -> dict[str, Any]:
 def bench_pacer(quick: bool) -> dict[str, Any]:
     duration_s = 3.0 if quick else 60.0  # the full run: the default one-minute pause
     qapp = app()
-    qapp.setWindowIcon(QIcon(str(ICON_PATH)))
+    qapp.setWindowIcon(app_icon())
     with tempfile.TemporaryDirectory(prefix="sb-bench-pacer-") as tmp:
         # The default settings: breathing with the default pattern, as most pauses are.
         controller = make_controller(Path(tmp) / "data", FakeClock(MONDAY_0855),

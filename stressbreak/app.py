@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSocketNotifier, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stressbreak.services.i18n import Translations, language_setting
-from stressbreak.ui.icons import APP_ICON
+from stressbreak.ui.icons import app_icon
 from stressbreak.ui.tray import Tray
 
 if TYPE_CHECKING:
@@ -31,8 +30,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ICON_PATH = APP_ICON
-
 
 def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -> int:
     """Show the tray icon, build the rest from the running loop, run until the user quits."""
@@ -41,7 +38,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     qapp.setApplicationName("StressBreak")
     qapp.setApplicationDisplayName("StressBreak")
     qapp.setQuitOnLastWindowClosed(False)  # the tray is the app, windows come and go
-    icon = QIcon(str(ICON_PATH))
+    icon = app_icon()
     qapp.setWindowIcon(icon)
     # Texts are translated when the tray menu and windows are built, so the translator comes
     # first. The Controller loads the settings later and reports any problem in them.

@@ -1,6 +1,10 @@
 """The tray icon in its looks: in colour, or in one colour for panels (and the macOS menu bar)
-that draw all their icons alike, each with a "reminders paused" variant. All from SVG, so
-they stay crisp at any size and scale."""
+that draw all their icons alike, each with a "reminders paused" variant.
+
+Drawn from PNGs rendered from the SVG artwork (`packaging/make_icons.py`) in every size a
+panel asks for, at @1x and @2x: an SVG icon would load Qt's SVG icon engine into the tray app
+for the whole day (about 1.4 MB of resident memory) to draw a 22-pixel picture.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,22 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QPainter
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "assets" / "icons"
-APP_ICON = ICON_DIR / "stressbreak.svg"
+PNG_DIR = ICON_DIR / "png"
+PNG_SIZES = (16, 22, 24, 32, 44, 48, 64, 96, 128)  # as packaging/make_icons.py writes them
 _SIZES = (16, 22, 24, 32, 48, 64)  # what panels ask for; scaled for high-DPI screens too
+
+
+def icon_from_pngs(name: str) -> QIcon:
+    """`name` ("stressbreak", "stressbreak-quiet", "stressbreak-symbolic"...) in all sizes."""
+    icon = QIcon()
+    for size in PNG_SIZES:
+        icon.addFile(str(PNG_DIR / f"{name}-{size}.png"), QSize(size, size))
+    return icon
+
+
+def app_icon() -> QIcon:
+    """The colour icon: windows, the tray, notifications."""
+    return icon_from_pngs("stressbreak")
 
 
 def tray_icons(style: str, platform: str) -> tuple[QIcon, QIcon]:
@@ -26,12 +44,11 @@ def tray_icons(style: str, platform: str) -> tuple[QIcon, QIcon]:
         return _one_colour(QColor("white")), _one_colour(QColor("white"), paused=True)
     if style == "dark":
         return _one_colour(QColor("#202020")), _one_colour(QColor("#202020"), paused=True)
-    return QIcon(str(APP_ICON)), QIcon(str(ICON_DIR / "stressbreak-quiet.svg"))
+    return app_icon(), icon_from_pngs("stressbreak-quiet")
 
 
 def _one_colour(colour: QColor, paused: bool = False) -> QIcon:
-    name = "stressbreak-symbolic-quiet.svg" if paused else "stressbreak-symbolic.svg"
-    source = QIcon(str(ICON_DIR / name))
+    source = icon_from_pngs("stressbreak-symbolic-quiet" if paused else "stressbreak-symbolic")
     icon = QIcon()
     for size in _SIZES:
         for ratio in (1, 2):

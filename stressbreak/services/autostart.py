@@ -10,7 +10,6 @@ which the caller turns into a sentence for the user.
 from __future__ import annotations
 
 import os
-import plistlib
 import re
 import subprocess
 import sys
@@ -231,6 +230,10 @@ def launch_agent_plist(command: Sequence[str]) -> bytes:
     StressBreak must keep it quit). launchd reads the arguments as a list, so no quoting."""
     if not command:
         raise ValueError("an autostart command needs at least the program")
+    # Here, not at the top: plistlib loads the XML parser (pyexpat), which the tray app on
+    # Linux and Windows would otherwise keep for the whole day.
+    import plistlib  # noqa: PLC0415
+
     return plistlib.dumps({
         "Label": BUNDLE_ID,
         "ProgramArguments": list(command),

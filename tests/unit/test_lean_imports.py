@@ -1,5 +1,5 @@
-"""What the running app keeps loaded all day: not asyncio, ssl, OpenSSL's hashing, nor (on
-Linux and macOS) QtNetwork.
+"""What the running app keeps loaded all day: not asyncio, ssl, OpenSSL's hashing, the XML
+parser (plistlib, for macOS' autostart file only), nor (on Linux and macOS) QtNetwork.
 
 Each of these costs resident memory for as long as the tray icon lives (benchmarks/ measures
 how much). Checked in a fresh interpreter, because the test process itself imports anything.
@@ -24,7 +24,7 @@ from stressbreak.services.scheduler import single_timer_scheduler_class
 single_timer_scheduler_class()
 server_name(Path("."))
 loaded = sorted(m for m in ("asyncio", "ssl", "_ssl", "hashlib", "_hashlib",
-                            "PySide6.QtNetwork") if m in sys.modules)
+                            "PySide6.QtNetwork", "plistlib", "pyexpat") if m in sys.modules)
 """
 
 

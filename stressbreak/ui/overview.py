@@ -167,7 +167,8 @@ class OverviewWindow(QWidget):
         self.insights_label = QLabel()
         self.insights_label.setWordWrap(True)
         self.insights_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.insights_label.setAccessibleName(self.tr("What stands out"))
+        # A description, not a name: a label's name replaces its text for a screen reader.
+        self.insights_label.setAccessibleDescription(self.tr("What stands out"))
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAccessible, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stressbreak.core.breathing import Pattern, Phase
@@ -16,6 +17,8 @@ from stressbreak.ui.pacer import Pacer
 from stressbreak.ui.style import bold, quieter, translated
 
 _TIP_SHOWN_S = 15.0  # the tip shows for the last quarter minute (or third of a short pause)
+# Qt 6.8+ (AT-SPI "object:announcement", UIA notifications, NSAccessibility announcements).
+_CAN_ANNOUNCE = hasattr(QtGui, "QAccessibleAnnouncementEvent")
 
 
 class PauseWindow(QWidget):
@@ -73,7 +76,10 @@ class PauseWindow(QWidget):
         self.tip_label = self._build_tip(tip, duration_s)
         self.countdown_label = QLabel()
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown_label.setAccessibleName(self.tr("Time left"))
+        # A label's own name would hide its text: a screen reader gets only the name (Qt's
+        # labels have no text interface over AT-SPI). So the time is the name, and what it
+        # is the description ("0:42, Time left").
+        self.countdown_label.setAccessibleDescription(self.tr("Time left"))
         safety = QLabel(self.tr("Feeling light-headed? Stop and breathe as you normally do."))
         safety.setWordWrap(True)
         safety.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -198,6 +204,7 @@ class PauseWindow(QWidget):
             text = (self._phase_text(shown) if isinstance(shown, Phase)
                     else translated(self.exercise.steps[shown], "exercises"))
             self.phase_label.setText(text)
+            self._announce(text)
             self.cue.emit(shown if isinstance(shown, Phase) else "prompt", text)
         if elapsed >= self._tip_from_s and self.tip_label.isHidden() and self.tip_label.text():
             self.tip_label.setVisible(True)
@@ -205,6 +212,14 @@ class PauseWindow(QWidget):
         if left != self._seconds_shown:
             self._seconds_shown = left
             self.countdown_label.setText(f"{left // 60}:{left % 60:02d}")
+
+    def _announce(self, text: str) -> None:
+        """Say the new phase or prompt to a screen reader. The label's name change alone is
+        not enough: Orca speaks a changed name only for the object that has the focus, and
+        the focus stays on End early. An announcement is spoken wherever the focus is."""
+        if _CAN_ANNOUNCE and self.isVisible():  # not while built: start() says the first
+            QAccessible.updateAccessibility(
+                QtGui.QAccessibleAnnouncementEvent(self.phase_label, text))
 
     def _phase_text(self, phase: Phase) -> str:
         texts = {

@@ -142,7 +142,8 @@ class ProfileDialog(QDialog):
         self.result_label = _wrapped()
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.result_label.setAccessibleName(self.tr("What stands out"))
+        # A description, not a name: a label's name replaces its text for a screen reader.
+        self.result_label.setAccessibleDescription(self.tr("What stands out"))
         self.result_area = _scrolling(self._result_page(), focusable=True)
         self.result_area.setAccessibleName(self.tr("What stands out"))
         self.stack.addWidget(self.result_area)

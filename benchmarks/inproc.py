@@ -14,6 +14,7 @@ import gc
 import inspect
 import itertools
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -378,6 +379,10 @@ def bench_journal(quick: bool, work_dir: Path | None) -> dict[str, Any]:
             folder = Path(tmp) / "data"
             now = clock.now()
             count = write_history(folder, days, now.date(), tz)
+            # A real history was written over the years and is long on disk: the appends'
+            # fsyncs must not also flush the synthetic history just written (a file system
+            # may commit other files' pending data with them).
+            os.sync()
             problems: list[str] = []
             journal = Journal(folder, problems.append)
             journal.start()

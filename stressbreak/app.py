@@ -78,9 +78,7 @@ def _build(
     command: str,
 ) -> tuple[Controller, CommandServer]:
     # Imported here, after the tray icon is up: together they cost more start-up time than
-    # showing the icon itself (TinyDB, QtNetwork, the schedule rules, the windows' logic).
-    import tzlocal  # noqa: PLC0415
-
+    # showing the icon itself (TinyDB, APScheduler, the schedule rules, the windows' logic).
     from stressbreak.controller import Controller  # noqa: PLC0415
     from stressbreak.core.clock import SystemClock  # noqa: PLC0415
     from stressbreak.services.autostart import (  # noqa: PLC0415
@@ -91,6 +89,7 @@ def _build(
     from stressbreak.services.cues import Cues  # noqa: PLC0415
     from stressbreak.services.instance import CommandServer  # noqa: PLC0415
     from stressbreak.services.journal import Journal  # noqa: PLC0415
+    from stressbreak.services.localzone import local_zone  # noqa: PLC0415
     from stressbreak.services.lock import server_name  # noqa: PLC0415
     from stressbreak.services.motion import platform_motion  # noqa: PLC0415
     from stressbreak.services.notify import Notifier  # noqa: PLC0415
@@ -98,7 +97,7 @@ def _build(
     from stressbreak.services.scheduler import Scheduler  # noqa: PLC0415
     from stressbreak.services.settings_store import SettingsStore  # noqa: PLC0415
 
-    tz = tzlocal.get_localzone()
+    tz = local_zone()
     controller: Controller | None = None
 
     def on_problem(message: str) -> None:

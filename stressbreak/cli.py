@@ -337,11 +337,10 @@ class _ExportError(Exception):
 
 def _export(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> int:
     """Write the export; 2 with a message on stderr when it cannot be made (nothing changes)."""
-    import tzlocal  # noqa: PLC0415
-
     from stressbreak.core.export import ExportFormat, export_bytes  # noqa: PLC0415
+    from stressbreak.services.localzone import local_zone  # noqa: PLC0415
 
-    zone: tzinfo = tzlocal.get_localzone()
+    zone: tzinfo = local_zone()
     try:
         start, end = _day_range(args.first_day, args.last_day, zone)
         records = _read_journal(data_dir, start, end, settings_file)

@@ -15,18 +15,16 @@ apscheduler is imported only in `Scheduler.start()`: importing it costs well ove
 from __future__ import annotations
 
 import functools
-import importlib
-import inspect
 import logging
 import math
-import sys
 import time
-import types
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+
+from stressbreak.services.lean_apscheduler import import_apscheduler_lean
 
 log = logging.getLogger(__name__)
 
@@ -59,37 +57,6 @@ class _Backend(Protocol):
     def call_after_processing(self, callback: Callable[[], object]) -> None: ...
 
 
-def _import_apscheduler_util_without_asyncio() -> None:
-    """Import `apscheduler.util` without loading asyncio, which it uses for one function.
-
-    Below Python 3.14 APScheduler 3.x takes `iscoroutinefunction` from asyncio (from 3.14 on it
-    takes `inspect`'s). Importing asyncio loads ssl and OpenSSL: 7.5 MB of resident memory held
-    all day by an app that runs no coroutines. So while `apscheduler.util` is imported,
-    `asyncio` names a stand-in that offers just `inspect.iscoroutinefunction`. APScheduler uses
-    it only in its asyncio and Tornado executors, which StressBreak never creates. The real
-    asyncio stays importable afterwards. Should a later APScheduler want more from asyncio at
-    import time, the stand-in is dropped and the plain import is made: a few MB lost, nothing
-    broken (tests/unit/test_lean_imports.py notices).
-    """
-    if "asyncio" in sys.modules or "apscheduler.util" in sys.modules:
-        return
-    # Everything apscheduler.util imports besides asyncio comes first, so that nothing else
-    # can meet the stand-in.
-    for name in ("apscheduler", "calendar", "zoneinfo"):
-        importlib.import_module(name)
-    stand_in = types.ModuleType("asyncio")
-    stand_in.iscoroutinefunction = inspect.iscoroutinefunction  # type: ignore[attr-defined]
-    sys.modules["asyncio"] = stand_in
-    try:
-        importlib.import_module("apscheduler.util")
-    except (ImportError, AttributeError):
-        sys.modules.pop("apscheduler.util", None)
-        log.debug("apscheduler.util needs the real asyncio", exc_info=True)
-    finally:
-        if sys.modules.get("asyncio") is stand_in:
-            del sys.modules["asyncio"]
-
-
 @functools.cache
 def single_timer_scheduler_class() -> Any:
     """Import apscheduler and return `SingleTimerQtScheduler` (a BaseScheduler subclass).
@@ -97,7 +64,8 @@ def single_timer_scheduler_class() -> Any:
     A factory rather than a module-level class so that importing this module stays cheap.
     """
     # Deliberately late: see the module docstring for the start-up cost.
-    _import_apscheduler_util_without_asyncio()
+    # Without the modules APScheduler loads for parts StressBreak never uses (memory).
+    import_apscheduler_lean()
     from apscheduler.executors.debug import DebugExecutor  # noqa: PLC0415
     from apscheduler.schedulers.base import (  # noqa: PLC0415
         STATE_STOPPED,

@@ -1,5 +1,6 @@
 """What the running app keeps loaded all day: not asyncio, ssl, OpenSSL's hashing, the XML
-parser (plistlib, for macOS' autostart file only), nor (on Linux and macOS) QtNetwork.
+parser (plistlib, for macOS' autostart file only), importlib.metadata, multiprocessing,
+tzlocal, nor (on Linux and macOS) QtNetwork; and APScheduler works as usual without them.
 
 Each of these costs resident memory for as long as the tray icon lives (benchmarks/ measures
 how much). Checked in a fresh interpreter, because the test process itself imports anything.
@@ -8,9 +9,13 @@ how much). Checked in a fresh interpreter, because the test process itself impor
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+import pytest
 
 # What app._build imports and starts, without a display: the modules, the scheduler class
 # (which imports APScheduler) and the command channel's name (which used to need hashlib).
@@ -23,8 +28,11 @@ from stressbreak.services.lock import server_name
 from stressbreak.services.scheduler import single_timer_scheduler_class
 single_timer_scheduler_class()
 server_name(Path("."))
+from apscheduler.triggers.date import DateTrigger
 loaded = sorted(m for m in ("asyncio", "ssl", "_ssl", "hashlib", "_hashlib",
-                            "PySide6.QtNetwork", "plistlib", "pyexpat") if m in sys.modules)
+                            "PySide6.QtNetwork", "plistlib", "pyexpat", "importlib.metadata",
+                            "email", "multiprocessing", "concurrent.futures.process",
+                            "tzlocal", "importlib.resources") if m in sys.modules)
 """
 
 
@@ -36,7 +44,7 @@ def _run(code: str) -> dict[str, object]:
     return result
 
 
-def test_the_running_app_loads_no_asyncio_ssl_openssl_hashing_or_qtnetwork() -> None:
+def test_the_running_app_loads_none_of_them() -> None:
     result = _run(_LOAD_THE_APP + "print(json.dumps({'loaded': loaded}))")
     assert result["loaded"] == []
 
@@ -55,31 +63,80 @@ print(json.dumps({
     assert result == {"asyncio_is_real": True, "coroutine_seen": True, "plain_seen": False}
 
 
-def test_an_apscheduler_that_needs_more_of_asyncio_still_imports() -> None:
-    # A later APScheduler might use more of asyncio while it is imported: then the stand-in
-    # is dropped and the real asyncio is used. Simulated by a finder that makes the import of
-    # apscheduler.util reach for asyncio.get_event_loop first.
-    result = _run("""
+def test_apscheduler_knows_its_version_and_its_stand_ins_reach_the_real_modules() -> None:
+    result = _run(_LOAD_THE_APP + """
+import apscheduler, apscheduler.executors.pool as pool, apscheduler.schedulers.base as base
+import importlib.metadata, tzlocal
+print(json.dumps({
+    "version": apscheduler.__version__,
+    "real_version": importlib.metadata.version("APScheduler"),
+    "plugins": [base.BaseScheduler._trigger_plugins, base.BaseScheduler._executor_plugins],
+    "multiprocessing": pool.multiprocessing.get_context is not None,
+    "localzone": str(base.get_localzone()) == str(tzlocal.get_localzone()),
+}))
+""")
+    assert result["version"] == result["real_version"]
+    assert result["plugins"] == [{}, {}]  # names are never used: objects are passed
+    assert result["multiprocessing"] is True
+    assert result["localzone"] is True
+
+
+_NEEDS_MORE = """
 import importlib.abc, importlib.util, json, sys
 
-class NeedsMoreAsyncio(importlib.abc.MetaPathFinder):
+class NeedsMore(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if name != "apscheduler.util":
+        if name != MODULE:
             return None
         sys.meta_path.remove(self)
         spec = importlib.util.find_spec(name)
         sys.meta_path.insert(0, self)
         real_exec = spec.loader.exec_module
         def exec_module(module):
-            from asyncio import get_event_loop  # not in the stand-in
+            exec(STATEMENT, {})  # something the stand-in does not offer
             real_exec(module)
         spec.loader.exec_module = exec_module
         return spec
 
-sys.meta_path.insert(0, NeedsMoreAsyncio())
+sys.meta_path.insert(0, NeedsMore())
 from stressbreak.services.scheduler import single_timer_scheduler_class
 cls = single_timer_scheduler_class()
-import asyncio
-print(json.dumps({"scheduler": cls.__name__, "asyncio_is_real": hasattr(asyncio, "run")}))
-""")
-    assert result == {"scheduler": "SingleTimerQtScheduler", "asyncio_is_real": True}
+import apscheduler.triggers.date
+REAL = importlib.import_module(STATEMENT.split()[1])
+print(json.dumps({"scheduler": cls.__name__, "real": hasattr(REAL, ATTRIBUTE)}))
+"""
+
+
+@pytest.mark.parametrize(("module", "statement", "attribute"), [
+    ("apscheduler.util", "from asyncio import get_event_loop", "run"),
+    ("apscheduler", "from importlib.metadata import distributions", "distributions"),
+    ("apscheduler.schedulers.base", "from importlib.metadata import distributions",
+     "distributions"),
+    ("apscheduler.executors.pool", "from concurrent.futures.process import _MAX_WINDOWS_WORKERS",
+     "ProcessPoolExecutor"),
+    ("apscheduler.triggers.date", "from tzlocal import get_localzone_name", "get_localzone_name"),
+])
+def test_an_apscheduler_that_needs_more_of_a_module_still_imports(
+    module: str, statement: str, attribute: str
+) -> None:
+    # A later APScheduler might use more of a module than its stand-in offers while it is
+    # imported: then the stand-in is dropped and the real module is used, at a cost in
+    # memory. Simulated by a finder that makes the import of `module` run `statement` first.
+    result = _run(f"MODULE, STATEMENT, ATTRIBUTE = {module!r}, {statement!r}, {attribute!r}\n"
+                  "import importlib\n" + _NEEDS_MORE)
+    assert result == {"scheduler": "SingleTimerQtScheduler", "real": True}
+
+
+def test_the_local_zone_from_tz_needs_neither_tzlocal_nor_tzdata() -> None:
+    if not Path("/usr/share/zoneinfo/Europe/Amsterdam").is_file():
+        pytest.skip("needs the system's zone files (Debian: tzdata)")
+    done = subprocess.run(
+        [sys.executable, "-c", "import json, sys\n"
+         "from stressbreak.services.localzone import local_zone\n"
+         "zone = local_zone()\n"
+         "print(json.dumps([str(zone), sorted(m for m in ('tzlocal', 'importlib.resources')"
+         " if m in sys.modules)]))"],
+        capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "TZ": "Europe/Amsterdam"})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == ["Europe/Amsterdam", []]

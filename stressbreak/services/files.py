@@ -18,11 +18,15 @@ def ensure_private_dir(folder: Path) -> None:
     folder.chmod(PRIVATE_DIR)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> os.stat_result:
     """Write `data` to a temp file beside `path`, fsync it, rename it over `path`, fsync the folder.
 
     A kill at any instant leaves either the complete old file or the complete new one. The
     temp file is created 0600 by mkstemp, and the rename carries that mode over.
+
+    Returns the new file's status as it was just before the rename (a rename keeps the inode,
+    size and mtime): the identity of what this call wrote, which a stat of `path` made after
+    the rename could not promise, as another writer may have replaced it by then.
     """
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp_path = Path(tmp_name)
@@ -31,6 +35,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+            written = os.fstat(handle.fileno())
         tmp_path.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -38,6 +43,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
     # Without this the rename itself may still be lost on power failure.
     fsync_folder(path.parent)
+    return written
 
 
 def fsync_folder(folder: Path) -> None:

@@ -8,6 +8,10 @@ Why it looks like this (see DESIGN.md, "Journal"):
   ever sees the whole old file or the whole new one.
 - Every TinyDB insert rewrites the whole file, so one file per month keeps the write cost flat as
   the years pass, and the weekly overview reads only the months it shows.
+- An append still rewrites its whole month file, but does not read or serialise it again: the
+  storage keeps the text it last wrote and adds the new document's JSON to its end. It uses that
+  text only while the file on disk is still the one it wrote (same inode, size and mtime), so a
+  change by anyone else is read back in first and kept.
 - What cannot be read is moved aside and kept, never overwritten: the user's history is theirs.
 - A read-only Journal (the command-line export) may read while the app writes: every write is an
   atomic rename, so it sees each month file whole. It never creates, moves or removes anything.
@@ -21,7 +25,7 @@ import json
 import os
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -80,6 +84,22 @@ class MergeResult:
     already: int  # already in the journal, or given more than once (the same id)
 
 
+@dataclass(frozen=True)
+class _Written:
+    """The file as this storage last wrote it: all that an append needs to know of it."""
+
+    identity: tuple[int, int, int]  # (st_ino, st_size, st_mtime_ns) of that file
+    table: str  # the last table in the file, non-empty: the text ends in its last document
+    last_id: int  # the largest document id in that table
+    text: bytes  # the whole file, as json.dumps(data, ensure_ascii=False) wrote it
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int]:
+    # Every write replaces the file (a new inode); a writer that rewrites it in place changes
+    # its size or mtime. Either way the identity changes.
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that replaces its file atomically and durably on every write.
 
@@ -91,6 +111,7 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         super().__init__()
         self._path = Path(path)
+        self._written: _Written | None = None
 
     @property
     def path(self) -> Path:
@@ -115,14 +136,85 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         # Serialise before creating anything, so a bad document leaves no temp file behind.
-        write_atomic(self._path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        text = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        # Not remembered for append(): TinyDB's writes (an import) are rare, and their data
+        # may not end in the table an append goes to.
+        self._written = None
+        self._replace(text)
+
+    def append(self, table: str, document: Mapping[str, Any]) -> int:
+        """Add `document` to `table` under TinyDB's next id (the largest + 1); return that id.
+
+        The same file as TinyDB's insert would write, replaced as durably as by write(), but
+        cheaper: reading and parsing the month file and serialising all of it again was most
+        of an append's cost. While the file is the one this storage wrote last, the new text is
+        that text with the document's JSON spliced in before the closing braces (json.dumps
+        writes nothing after them), and the file is not read at all.
+        """
+        # Serialised first, as in write(): a document JSON cannot hold leaves nothing behind.
+        encoded = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        written = self._written
+        # Forgotten before writing: after a failed write the file is the old one, or (when
+        # only the folder fsync failed) the new one; either way it is read again next time.
+        self._written = None
+        if written is not None and written.table == table and self._identity() == written.identity:
+            doc_id = written.last_id + 1
+            text = b"".join((written.text[:-2], b', "', str(doc_id).encode("ascii"), b'": ',
+                             encoded, b"}}"))
+            info = self._replace(text)
+        else:
+            # The first append since the storage was made, or someone else changed the file
+            # (another process, a restore, an import): what is on disk now is what we add to.
+            data = self.read() or {}
+            documents = data.setdefault(table, {})
+            doc_id = max(map(int, documents), default=0) + 1
+            documents[str(doc_id)] = dict(document)
+            text = json.dumps(data, ensure_ascii=False).encode("utf-8")
+            info = self._replace(text)
+            if next(reversed(data)) != table:
+                # Another table after ours (not a file StressBreak writes): the text does not
+                # end in this table, so the next append reads the file again.
+                return doc_id
+        self._written = _Written(_identity(info), table, doc_id, text)
+        return doc_id
+
+    def _identity(self) -> tuple[int, int, int] | None:
+        try:
+            return _identity(self._path.stat())
+        except OSError:
+            return None  # the read that follows says what is wrong, if anything
+
+    def _replace(self, text: bytes) -> os.stat_result:
+        return write_atomic(self._path, text)
 
 
 class _ReadOnlyStorage(AtomicJSONStorage):
     """For a read-only Journal: a write reaching the storage is a bug, never a silent change."""
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
+    def _replace(self, text: bytes) -> os.stat_result:
         raise RuntimeError(f"a read-only journal tried to write {self.path}")
+
+
+class _JournalTable(Table):
+    """TinyDB's Table, without its memory of the next free id.
+
+    Table remembers the next id from its first insert on, but appends go past it (through
+    AtomicJSONStorage.append) and so may another writer; insert_multiple does not check that
+    an id is free and would overwrite that record. So each insert takes the largest id in the
+    file + 1, as the storage's append does.
+    """
+
+    def insert(self, document: Mapping[Any, Any]) -> int:
+        self._next_id = None
+        return super().insert(document)
+
+    def insert_multiple(self, documents: Iterable[Mapping[Any, Any]]) -> list[int]:
+        self._next_id = None
+        return super().insert_multiple(documents)
+
+
+class _JournalDB(TinyDB):
+    table_class = _JournalTable
 
 
 def _check_shape(data: Any) -> None:
@@ -204,6 +296,13 @@ def _inserter(documents: list[dict[str, Any]]) -> Callable[[Table], list[int]]:
     return lambda table: table.insert_multiple(documents)
 
 
+def _append_to(table: Table, document: dict[str, Any]) -> int:
+    storage = table.storage
+    if not isinstance(storage, AtomicJSONStorage):
+        raise TypeError(f"a journal table on {type(storage).__name__}")
+    return storage.append(table.name, document)
+
+
 class Journal:
     """The user's journal: append records, read a time range back.
 
@@ -278,7 +377,7 @@ class Journal:
         key = (record.at.year, record.at.month)
         self._cache.pop(key, None)  # also changes the file's identity; this is plainer
         try:
-            self._on_table(key, lambda table: table.insert(document))
+            self._on_table(key, lambda table: _append_to(table, document))
         except OSError as exc:
             raise JournalError(_write_failure_message(exc)) from exc
 
@@ -505,7 +604,7 @@ class Journal:
         if db is None:
             # Cheap: AtomicJSONStorage touches nothing until the first read or write.
             storage = _ReadOnlyStorage if self._read_only else AtomicJSONStorage
-            db = TinyDB(self.path_for(key), storage=storage)
+            db = _JournalDB(self.path_for(key), storage=storage)
             self._dbs[key] = db
         return db.table(TABLE_NAME)
 

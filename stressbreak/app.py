@@ -8,13 +8,14 @@ channel, the windows' logic) is imported and built right after, from the running
 from __future__ import annotations
 
 import contextlib
+import linecache
 import logging
 import signal
 import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSocketNotifier, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 from stressbreak.services.i18n import Translations, language_setting
@@ -52,6 +53,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     built: list[tuple[Controller, CommandServer]] = []  # kept alive while the loop runs
 
     def build() -> None:
+        forget_module_sources()  # those read while the tray was made, before _build imports
         try:
             built.append(_build(qapp, tray, translations.language, data_dir=data_dir,
                                 settings_file=settings_file, command=command))
@@ -61,10 +63,15 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
             qapp.exit(1)
 
     QTimer.singleShot(0, build)
+    # A window's module is imported when it first opens; its sources go once it has.
+    qapp.focusWindowChanged.connect(lambda *_: QTimer.singleShot(0, forget_module_sources))
     try:
         code = qapp.exec()
         # Windows closed during shutdown are only scheduled for deletion; delete them while
         # Qt is still whole, not during the interpreter's finalisation.
+        # QEvent only here: importing it makes PySide6 build its 179-member Type enum.
+        from PySide6.QtCore import QEvent  # noqa: PLC0415
+
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return code
     finally:
@@ -97,6 +104,7 @@ def _build(
     from stressbreak.services.scheduler import Scheduler  # noqa: PLC0415
     from stressbreak.services.settings_store import SettingsStore  # noqa: PLC0415
 
+    forget_module_sources()  # before the objects are made, so that they reuse that memory
     tz = local_zone()
     controller: Controller | None = None
 
@@ -140,7 +148,24 @@ def _detect_sources() -> tuple[IdleProbe, Backends]:
     from stressbreak.services.idle import detect_idle_source  # noqa: PLC0415
     from stressbreak.services.presence import detect_backends  # noqa: PLC0415
 
-    return detect_idle_source(), detect_backends()
+    try:
+        return detect_idle_source(), detect_backends()
+    finally:
+        forget_module_sources()
+
+
+def forget_module_sources() -> None:
+    """Drop the source lines PySide6 read while modules were imported.
+
+    PySide6 replaces `__import__`, and for its `__feature__` switches it searches every module
+    imported after it for the word "PySide6" (shibokensupport's feature.py, with
+    `inspect.getsource`). linecache keeps every source it read: about 5 MB of text (our
+    modules, APScheduler's, TinyDB's, the standard library's) held for the whole day. PySide6
+    remembers its answer for each module, so it never reads them again, and a traceback reads
+    its lines from the file afresh. Dropped after each burst of imports: at start-up, after
+    the idle and presence probes, and when a window (whose module was just imported) opens.
+    """
+    linecache.clearcache()
 
 
 def _quit_on_signals() -> QSocketNotifier:

@@ -47,14 +47,6 @@ from stressbreak.core.schedule import (
     next_pause_at,
 )
 from stressbreak.core.settings import Settings, motion_is_reduced
-from stressbreak.core.stats import (
-    frequent_triggers,
-    insights,
-    summarise_week,
-    week_bounds,
-    week_patterns,
-    week_trend,
-)
 from stressbreak.core.timeutil import add_real, at_local
 from stressbreak.gate import ReminderGate
 from stressbreak.services.autostart import Autostart
@@ -536,6 +528,10 @@ class Controller(QObject):
             records = self._journal.records_between(now - _TRIGGER_HISTORY, now)
         except JournalError:
             return []  # only suggestions: the stress meter works without them
+        # Here, not at the top: the statistics are for the stress meter and the overview, and
+        # the tray app sitting idle needs none of them.
+        from stressbreak.core.stats import frequent_triggers  # noqa: PLC0415
+
         return frequent_triggers(r for r in records if isinstance(r, CheckIn))
 
     def open_settings(self) -> None:
@@ -653,6 +649,8 @@ class Controller(QObject):
     def load_overview(self, monday: date) -> WeekView:
         """The week of `monday` with its patterns and insights, and the four-week trend, from
         one read of the journal (four weeks are at most two monthly files)."""
+        from stressbreak.core.stats import week_bounds  # noqa: PLC0415
+
         start, _ = week_bounds(monday - timedelta(weeks=TREND_WEEKS - 1), self._tz)
         _, end = week_bounds(monday, self._tz)
         try:
@@ -807,6 +805,12 @@ class Controller(QObject):
 def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView:
     """What the overview shows for the week of `monday`, from the records of that week and
     the TREND_WEEKS - 1 weeks before it; insights in the user's language."""
+    from stressbreak.core.stats import (  # noqa: PLC0415
+        insights,
+        summarise_week,
+        week_patterns,
+        week_trend,
+    )
     from stressbreak.ui.overview import WeekView  # noqa: PLC0415
 
     mondays = [monday - timedelta(weeks=back) for back in range(TREND_WEEKS - 1, -1, -1)]

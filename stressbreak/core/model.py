@@ -7,7 +7,7 @@ never half-read and then rewritten.
 
 from __future__ import annotations
 
-import uuid
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -45,7 +45,15 @@ class CheckInOrigin(StrEnum):
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex
+    """A random id in the form of `uuid.uuid4().hex` (122 random bits, version 4).
+
+    Made here rather than with the uuid module: importing it (with `platform` and libuuid)
+    costs about 0.5 MB of resident memory for the tray app's whole day, for 16 random bytes.
+    """
+    raw = bytearray(os.urandom(16))
+    raw[6] = raw[6] & 0x0F | 0x40  # version 4
+    raw[8] = raw[8] & 0x3F | 0x80  # the RFC 4122 variant
+    return raw.hex()
 
 
 @dataclass(frozen=True)

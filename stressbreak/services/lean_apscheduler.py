@@ -15,6 +15,8 @@ Measured with tracemalloc (Python objects only, Python 3.11, APScheduler 3.11):
 - `tzlocal`, about 1 MB (its Windows zone tables), for `get_localzone`, which APScheduler
   calls only when it is given no time zone; StressBreak always gives one. The stand-in's
   `get_localzone` imports the real tzlocal when called.
+- `uuid`, about 0.5 MB (with `platform` and libuuid), for the ids of jobs added without
+  one; StressBreak names its jobs. The stand-in's `uuid4` imports the real uuid when called.
 - `asyncio`, for `iscoroutinefunction`, below Python 3.14; asyncio loads ssl and OpenSSL
   (7.5 MB of resident memory). The stand-in offers `inspect.iscoroutinefunction`; APScheduler
   uses it only in its asyncio and Tornado executors.
@@ -55,6 +57,8 @@ def import_apscheduler_lean() -> None:
     _import_with_stand_ins("apscheduler.executors.pool",
                            [_ImportedOnFirstUse("multiprocessing"), process],
                            first=("concurrent.futures", "apscheduler.executors.base"))
+    _import_with_stand_ins("apscheduler.job", [_uuid_stand_in()],
+                           first=("apscheduler.triggers.base", "apscheduler.util"))
     _import_with_stand_ins("apscheduler.triggers.date", [_tzlocal_stand_in()],
                            first=("apscheduler.triggers.base", "apscheduler.util"))
     _import_with_stand_ins(
@@ -88,6 +92,16 @@ def _import_with_stand_ins(
                 delattr(sys.modules[parent], child)
     if module not in sys.modules:
         importlib.import_module(module)  # the plain import, with the real modules
+
+
+def _uuid_stand_in() -> types.ModuleType:
+    stand_in = types.ModuleType("uuid")
+    stand_in.uuid4 = _uuid4_of_uuid  # type: ignore[attr-defined]
+    return stand_in
+
+
+def _uuid4_of_uuid() -> Any:
+    return importlib.import_module("uuid").uuid4()
 
 
 def _tzlocal_stand_in() -> types.ModuleType:

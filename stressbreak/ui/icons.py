@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QIcon, QPainter
+from PySide6.QtGui import QColor, QIcon
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "assets" / "icons"
 PNG_DIR = ICON_DIR / "png"
@@ -48,6 +48,10 @@ def tray_icons(style: str, platform: str) -> tuple[QIcon, QIcon]:
 
 
 def _one_colour(colour: QColor, paused: bool = False) -> QIcon:
+    # QPainter only here: importing it builds its enums, which the colour icon (the usual
+    # one) never needs.
+    from PySide6.QtGui import QPainter  # noqa: PLC0415
+
     source = icon_from_pngs("stressbreak-symbolic-quiet" if paused else "stressbreak-symbolic")
     icon = QIcon()
     for size in _SIZES:

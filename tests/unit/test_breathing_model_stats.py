@@ -157,3 +157,15 @@ def test_a_complete_checkin_round_trips():
                    tension=7)
     assert record_from_dict(full.to_dict()) == full
     assert full.to_dict()["v"] == 2
+
+
+def test_record_ids_are_version_4_uuids_and_do_not_repeat() -> None:
+    import uuid
+
+    from stressbreak.core.model import new_id
+
+    ids = [new_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    for made in ids:
+        parsed = uuid.UUID(hex=made)
+        assert (parsed.hex, parsed.version, parsed.variant) == (made, 4, uuid.RFC_4122)

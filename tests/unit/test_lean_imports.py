@@ -32,7 +32,7 @@ from apscheduler.triggers.date import DateTrigger
 loaded = sorted(m for m in ("asyncio", "ssl", "_ssl", "hashlib", "_hashlib",
                             "PySide6.QtNetwork", "plistlib", "pyexpat", "importlib.metadata",
                             "email", "multiprocessing", "concurrent.futures.process",
-                            "tzlocal", "importlib.resources") if m in sys.modules)
+                            "tzlocal", "importlib.resources", "uuid") if m in sys.modules)
 """
 
 
@@ -65,7 +65,8 @@ print(json.dumps({
 
 def test_apscheduler_knows_its_version_and_its_stand_ins_reach_the_real_modules() -> None:
     result = _run(_LOAD_THE_APP + """
-import apscheduler, apscheduler.executors.pool as pool, apscheduler.schedulers.base as base
+import apscheduler, apscheduler.job, apscheduler.executors.pool as pool
+import apscheduler.schedulers.base as base
 import importlib.metadata, tzlocal
 print(json.dumps({
     "version": apscheduler.__version__,
@@ -73,12 +74,14 @@ print(json.dumps({
     "plugins": [base.BaseScheduler._trigger_plugins, base.BaseScheduler._executor_plugins],
     "multiprocessing": pool.multiprocessing.get_context is not None,
     "localzone": str(base.get_localzone()) == str(tzlocal.get_localzone()),
+    "job_id": len(apscheduler.job.uuid4().hex),
 }))
 """)
     assert result["version"] == result["real_version"]
     assert result["plugins"] == [{}, {}]  # names are never used: objects are passed
     assert result["multiprocessing"] is True
     assert result["localzone"] is True
+    assert result["job_id"] == 32  # a job added without an id still gets one
 
 
 _NEEDS_MORE = """
@@ -115,6 +118,7 @@ print(json.dumps({"scheduler": cls.__name__, "real": hasattr(REAL, ATTRIBUTE)}))
     ("apscheduler.executors.pool", "from concurrent.futures.process import _MAX_WINDOWS_WORKERS",
      "ProcessPoolExecutor"),
     ("apscheduler.triggers.date", "from tzlocal import get_localzone_name", "get_localzone_name"),
+    ("apscheduler.job", "from uuid import uuid1", "uuid1"),
 ])
 def test_an_apscheduler_that_needs_more_of_a_module_still_imports(
     module: str, statement: str, attribute: str
@@ -140,3 +144,30 @@ def test_the_local_zone_from_tz_needs_neither_tzlocal_nor_tzdata() -> None:
         env={**os.environ, "TZ": "Europe/Amsterdam"})
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == ["Europe/Amsterdam", []]
+
+
+def test_module_sources_read_by_pyside6_are_not_kept() -> None:
+    result = _run("""
+import json, linecache, os, sys, traceback
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import PySide6.QtCore
+import colorsys  # any module imported after PySide6: PySide6 reads its source
+pyside_reads = colorsys.__file__ in linecache.cache
+from stressbreak.app import _detect_sources, forget_module_sources
+import stressbreak.controller
+before = len(linecache.cache)
+_detect_sources()  # imports and probes, then forgets what was read
+after_probes = len(linecache.cache)
+import wave  # read again by PySide6 ...
+forget_module_sources()  # ... and forgotten
+after = len(linecache.cache)
+try:
+    colorsys.rgb_to_hls(None, 0, 0)
+except TypeError:
+    shown = traceback.format_exc()  # a traceback still shows its lines, read afresh
+print(json.dumps({"pyside_reads": pyside_reads, "before": before > 50,
+                  "after_probes": after_probes, "after": after,
+                  "source_in_traceback": "maxc = max(r, g, b)" in shown}))
+""")
+    assert result == {"pyside_reads": True, "before": True, "after_probes": 0, "after": 0,
+                      "source_in_traceback": True}

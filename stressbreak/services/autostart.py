@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -156,6 +155,10 @@ def windows_run_value(command: Sequence[str]) -> str:
     program, *arguments = command
     if '"' in program:
         raise ValueError(f"a Windows program path cannot hold a double quote: {program!r}")
+    # Here, not at the top: the tray app on Linux should not keep subprocess (and locale)
+    # loaded all day for a Windows quoting rule.
+    import subprocess  # noqa: PLC0415
+
     return " ".join([f'"{program}"', *([subprocess.list2cmdline(arguments)] if arguments else [])])
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -32,6 +31,10 @@ Runner = Callable[[Sequence[str]], None]
 
 
 def _run_quietly(command: Sequence[str]) -> None:
+    # subprocess, not QProcess: this runs in a worker thread. Imported here, at the first cue,
+    # so that a tray app without sound cues never loads it (see services/processes.py).
+    import subprocess  # noqa: PLC0415
+
     subprocess.run(list(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                    check=False, timeout=30)
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
+from stressbreak.services.processes import output_of
 
 if TYPE_CHECKING:
     import ctypes
@@ -52,6 +52,8 @@ FREEDESKTOP = ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
 _LIBRARY_FILES: dict[str, tuple[str, ...]] = {
     "X11": ("libX11.so.6", "libX11.so"),
     "Xss": ("libXss.so.1", "libXss.so"),
+    "xcb": ("libxcb.so.1", "libxcb.so"),
+    "c": ("libc.so.6",),
     "user32": ("user32",),
     "kernel32": ("kernel32",),
 }
@@ -182,10 +184,9 @@ class MacIdle:
 def load_library(name: str) -> Any:
     """Load a native library by its logical name; None when it is not on this machine."""
     import ctypes  # noqa: PLC0415  (keeps importing this module cheap)
-    import ctypes.util  # noqa: PLC0415
 
     for candidate in (*_LIBRARY_FILES.get(name, (name,)), None):
-        path = candidate or ctypes.util.find_library(name)  # the slow way last
+        path = candidate or _find_library(name)  # the slow way last
         if not path:
             continue
         try:
@@ -195,6 +196,14 @@ def load_library(name: str) -> Any:
         except OSError:
             continue
     return None
+
+
+def _find_library(name: str) -> str | None:
+    # Only when no soname fits: ctypes.util imports subprocess (and locale), which the tray
+    # app would then keep all day (see services/processes.py).
+    import ctypes.util  # noqa: PLC0415
+
+    return ctypes.util.find_library(name)
 
 
 def qt_dbus_call(service: str, path: str, interface: str, method: str) -> object:
@@ -218,12 +227,7 @@ def qt_dbus_call(service: str, path: str, interface: str, method: str) -> object
 
 
 def run_command(command: Sequence[str]) -> str | None:
-    try:
-        done = subprocess.run(list(command), capture_output=True, text=True, check=False,
-                              timeout=_IOREG_TIMEOUT_S)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+    return output_of(command, _IOREG_TIMEOUT_S)
 
 
 # -- detection ------------------------------------------------------------------------------

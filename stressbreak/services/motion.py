@@ -38,12 +38,13 @@ from __future__ import annotations
 import logging
 import math
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
+
+from stressbreak.services.processes import output_of
 
 log = logging.getLogger(__name__)
 
@@ -268,12 +269,7 @@ def _load_user32() -> Any:
 
 
 def run_command(command: Sequence[str]) -> str | None:
-    try:
-        done = subprocess.run(list(command), capture_output=True, text=True, check=False,
-                              timeout=SUBPROCESS_TIMEOUT_S)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+    return output_of(command, SUBPROCESS_TIMEOUT_S)
 
 
 class QtPortalSettings:

@@ -28,12 +28,10 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import json
 import logging
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +39,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
+from stressbreak.services.idle import load_library
+from stressbreak.services.processes import run_captured
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +142,9 @@ class _GetPropertyReply(ctypes.Structure):
 
 
 def _load_xcb() -> tuple[ctypes.CDLL, ctypes.CDLL]:
-    xcb = ctypes.CDLL(ctypes.util.find_library("xcb") or "libxcb.so.1")
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    xcb, libc = load_library("xcb"), load_library("c")
+    if xcb is None or libc is None:
+        raise OSError("libxcb or the C library cannot be loaded")
     libc.free.argtypes = [ctypes.c_void_p]
     xcb.xcb_connect.restype = ctypes.c_void_p
     xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]
@@ -299,14 +300,24 @@ def gnome_banners_mean_dnd(gsettings_output: str) -> bool | None:
     return None
 
 
-Run = Callable[[Sequence[str], Mapping[str, str]], "subprocess.CompletedProcess[str]"]
+class Completed(Protocol):
+    """What a finished command left (processes.Finished; subprocess's CompletedProcess too)."""
+
+    @property
+    def returncode(self) -> int: ...
+
+    @property
+    def stdout(self) -> str: ...
+
+    @property
+    def stderr(self) -> str: ...
 
 
-def _run(command: Sequence[str], environ: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        list(command), capture_output=True, text=True, check=False,
-        env=dict(environ, LC_ALL="C"), timeout=SUBPROCESS_TIMEOUT_S,
-    )
+Run = Callable[[Sequence[str], Mapping[str, str]], Completed]
+
+
+def _run(command: Sequence[str], environ: Mapping[str, str]) -> Completed:
+    return run_captured(command, SUBPROCESS_TIMEOUT_S, dict(environ, LC_ALL="C"))
 
 
 class GnomeDoNotDisturb:
@@ -323,7 +334,7 @@ class GnomeDoNotDisturb:
             result = self._run(
                 ["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"],
                 self._environ)
-        except (OSError, subprocess.SubprocessError) as exc:
+        except OSError as exc:  # a timeout is one too
             return Check(self.name, None, f"gsettings failed: {exc}")
         active = gnome_banners_mean_dnd(result.stdout) if result.returncode == 0 else None
         if active is None:
@@ -469,7 +480,7 @@ class PactlMicrophone:
                         return microphone_check(parse_source_outputs_json(result.stdout),
                                                 self._own_pid)
             result = self._run(["pactl", "list", "source-outputs"], self._environ)
-        except (OSError, subprocess.SubprocessError) as exc:
+        except OSError as exc:  # a timeout is one too
             return Check(self.name, None, f"pactl failed: {exc}")
         if result.returncode != 0:
             first = (result.stderr.strip().splitlines() or ["pactl failed"])[0]

@@ -32,7 +32,8 @@ from apscheduler.triggers.date import DateTrigger
 loaded = sorted(m for m in ("asyncio", "ssl", "_ssl", "hashlib", "_hashlib",
                             "PySide6.QtNetwork", "plistlib", "pyexpat", "importlib.metadata",
                             "email", "multiprocessing", "concurrent.futures.process",
-                            "tzlocal", "importlib.resources", "uuid") if m in sys.modules)
+                            "tzlocal", "importlib.resources", "uuid", "subprocess")
+          if m in sys.modules)
 """
 
 

@@ -31,6 +31,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from stressbreak.app import forget_module_sources_as_windows_open
 from stressbreak.controller import Controller
 from stressbreak.core.clock import FakeClock, SystemClock
 from stressbreak.services.journal import Journal
@@ -161,6 +162,7 @@ def bench_day(quick: bool) -> dict[str, Any]:
     stress meter answered and saved. RSS after start, after day 1 and after the last day."""
     days = 2 if quick else 5
     qapp = app()
+    forget_module_sources_as_windows_open(qapp)  # as app.run() wires it
     clock = FakeClock(MONDAY_0855)
     with tempfile.TemporaryDirectory(prefix="sb-bench-day-") as tmp:
         controller = make_controller(Path(tmp) / "data", clock, {})

@@ -63,8 +63,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
             qapp.exit(1)
 
     QTimer.singleShot(0, build)
-    # A window's module is imported when it first opens; its sources go once it has.
-    qapp.focusWindowChanged.connect(lambda *_: QTimer.singleShot(0, forget_module_sources))
+    forget_module_sources_as_windows_open(qapp)
     try:
         code = qapp.exec()
         # Windows closed during shutdown are only scheduled for deletion; delete them while
@@ -152,6 +151,11 @@ def _detect_sources() -> tuple[IdleProbe, Backends]:
         return detect_idle_source(), detect_backends()
     finally:
         forget_module_sources()
+
+
+def forget_module_sources_as_windows_open(qapp: QApplication) -> None:
+    """A window's module is imported when it first opens; its sources go once it has."""
+    qapp.focusWindowChanged.connect(lambda *_: QTimer.singleShot(0, forget_module_sources))
 
 
 def forget_module_sources() -> None:

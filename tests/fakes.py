@@ -74,3 +74,15 @@ def make_controller(data: Path, clock: FakeClock, told: list[str], tz: tzinfo = 
         pause_duration_s=0.5,
         **extra,
     )
+
+
+class MotionPlatform:
+    """The desktop's answer to "less motion?", counting how often it is asked."""
+
+    def __init__(self, answer: bool | None) -> None:
+        self.answer = answer
+        self.asked = 0
+
+    def __call__(self) -> bool | None:
+        self.asked += 1
+        return self.answer

@@ -13,19 +13,9 @@ from stressbreak.controller import Controller
 from stressbreak.core.clock import FakeClock
 from stressbreak.core.settings import Settings
 from stressbreak.ui.settings_dialog import ChoiceEditor, SettingsDialog
-from tests.fakes import TUESDAY_10, make_controller
+from tests.fakes import TUESDAY_10, MotionPlatform, make_controller
 
-
-class Platform:
-    """The platform's motion preference, counting how often it is asked."""
-
-    def __init__(self, answer: bool | None) -> None:
-        self.answer = answer
-        self.asked = 0
-
-    def __call__(self) -> bool | None:
-        self.asked += 1
-        return self.answer
+Platform = MotionPlatform
 
 
 @pytest.fixture

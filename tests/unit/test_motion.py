@@ -39,6 +39,7 @@ from stressbreak.services.motion import (
     platform_motion,
 )
 from stressbreak.services.settings_store import SettingsStore
+from tests.fakes import MotionPlatform
 
 # -- the setting ---------------------------------------------------------------------------------
 
@@ -111,16 +112,7 @@ def test_every_value_survives_the_file():
 # -- the rule ------------------------------------------------------------------------------------
 
 
-class Platform:
-    """The platform's answer, counting how often it is asked."""
-
-    def __init__(self, answer: bool | None) -> None:
-        self.answer = answer
-        self.asked = 0
-
-    def __call__(self) -> bool | None:
-        self.asked += 1
-        return self.answer
+Platform = MotionPlatform
 
 
 @pytest.mark.parametrize(("choice", "platform", "reduced", "asked"), [

@@ -2,13 +2,19 @@
 
 It paints only when told the time (the pause window's animation drives it), so it has no timer
 of its own and costs nothing when no pause is running.
+
+A frame is cheap on purpose (docs/PERFORMANCE.md, issue 3): a pause ticks 60 times a second
+and the process sleeps in between, so each tick runs with cold caches and every Qt call and
+Python line in `set_elapsed` and `paintEvent` costs several times what a micro-benchmark says.
+What depends only on the widget's size, palette and pixel ratio (the background with the guide
+ring, the disc, the pens, the centre) is built when one of those changes, never per frame.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -27,10 +33,16 @@ _RING_STEP = 1 / 720  # half a degree of the progress ring
 _MIN_SHARE = 0.38  # radius share when the lungs are empty: never a dot, never vanishing
 _MAX_SHARE = 0.9  # full lungs stay inside the guide ring, so its dashes show a hold
 _STILL_SHARE = 0.7  # the one size of the circle with reduced motion
-
-
-def _is_hold(phase: Phase) -> bool:
-    return phase in (Phase.HOLD_FULL, Phase.HOLD_EMPTY)
+# One pixel, not more: a pen no wider than a device pixel takes Qt's cosmetic-stroker fast
+# path, several times cheaper than a wider antialiased stroke (1.5 px was the dearest part of
+# a frame) and, over the disc's own darker rim, it looks the same. (On a 2x screen it is two
+# device pixels and takes the general path: as correct, only dearer.)
+_EDGE_PX = 1.0
+_MARGIN_PX = 2  # around the disc's box: the antialiased edge reaches a pixel beyond it
+_HOLDS = frozenset((Phase.HOLD_FULL, Phase.HOLD_EMPTY))
+# What the cached background and disc depend on besides the size.
+_LOOK_CHANGES = frozenset((QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
+                           QEvent.Type.DevicePixelRatioChange))
 
 
 def ease(fullness: float) -> float:
@@ -49,10 +61,25 @@ class Pacer(QWidget):
         self._pattern = pattern
         self.reduced_motion = reduced_motion
         self._state: PhaseState = phase_at(pattern, 0.0)
+        # The disc's radius as a share of the guide ring's, kept with the state it follows.
+        self._share = _MIN_SHARE + (_MAX_SHARE - _MIN_SHARE) * ease(self._state.fullness)
         self._progress = 0.0  # through the current breath step, or the current prompt
-        self._guides: dict[tuple[int, int, float, bool, bool], QPixmap] = {}
+        # The pacer paints every pixel of itself (its background is in `_backgrounds`), so
+        # Qt need not paint the window behind it first, 60 times a second.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._backgrounds: dict[bool, QPixmap] = {}  # dashed guide ring or not → pixmap
         self._disc: QPixmap | None = None
-        self._last_disc: QRect | None = None  # the disc's box at the last repaint request
+        self._disc_source = QRectF()
+        # The disc's box (left, top, right, bottom) at the last repaint request.
+        self._last_disc: tuple[int, int, int, int] | None = None
+        self._edge = QPen(_ACCENT)
+        self._edge.setWidthF(_EDGE_PX)
+        self._ring = QPen(_ACCENT)
+        self._ring.setWidthF(6.0)
+        self._ring.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self._centre = QPointF()
+        self._centre_x = self._centre_y = self._outer = 0.0
+        self._measure()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 200)
         self.setAccessibleName(self.tr("Breathing pacer"))
@@ -66,26 +93,57 @@ class Pacer(QWidget):
 
     def set_elapsed(self, elapsed_s: float) -> PhaseState:
         before = self._state
-        self._state = phase_at(self._pattern, elapsed_s)
+        state = self._state = phase_at(self._pattern, elapsed_s)
+        moved = state.fullness != before.fullness
+        if moved:
+            self._share = _MIN_SHARE + (_MAX_SHARE - _MIN_SHARE) * ease(state.fullness)
         if self.reduced_motion:
-            self._set_progress(self._state.progress, force=self._state.phase != before.phase)
-        elif _is_hold(self._state.phase) != _is_hold(before.phase):
+            self._set_progress(state.progress, force=state.phase != before.phase)
+        elif (state.phase in _HOLDS) != (before.phase in _HOLDS):
             self.update()  # the guide ring changes style
-        elif self._state.fullness != before.fullness:
-            # Only where the disc was or is now: the ring around it stays as it is, and
-            # repainting less of the window per frame is most of the pacer's CPU cost.
-            # During a hold nothing moves, so nothing is repainted.
-            disc = self._disc_rect()
-            if self._last_disc is None:
-                self.update()  # first frame, or resized: where the old disc was is unknown
-            else:
-                self.update(disc.united(self._last_disc))
-            self._last_disc = disc
-        return self._state
+        elif moved:
+            self._repaint_disc()
+        return state
+
+    def _repaint_disc(self) -> None:
+        # Only where the disc was or is now: the ring around it stays as it is, and
+        # repainting less of the window per frame is most of the pacer's CPU cost. During
+        # a hold nothing moves, so nothing is repainted. One rectangle, not a ring-shaped
+        # region of many (tried, with a gradient that stays put so only the rim changes):
+        # Qt paints through a many-rectangle clip several times slower per pixel and
+        # sends every rectangle to the X server on its own, which cost more than it spared.
+        radius = self._outer * self._share
+        left = math.floor(self._centre_x - radius) - _MARGIN_PX
+        top = math.floor(self._centre_y - radius) - _MARGIN_PX
+        right = math.ceil(self._centre_x + radius) + _MARGIN_PX
+        bottom = math.ceil(self._centre_y + radius) + _MARGIN_PX
+        last = self._last_disc
+        self._last_disc = (left, top, right, bottom)
+        if last is None:
+            self.update()  # first frame, or resized: where the old disc was is unknown
+            return
+        left, top = min(left, last[0]), min(top, last[1])
+        self.update(left, top, max(right, last[2]) - left, max(bottom, last[3]) - top)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._last_disc = None
+        self._measure()
         super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _LOOK_CHANGES:
+            self._measure()
+            self.update()
+        super().changeEvent(event)
+
+    def _measure(self) -> None:
+        """Geometry and cached pixmaps for the current size, palette and pixel ratio."""
+        width, height = self.width(), self.height()
+        self._centre_x, self._centre_y = width / 2, height / 2
+        self._centre = QPointF(self._centre_x, self._centre_y)
+        self._outer = min(width, height) / 2 - 6
+        self._backgrounds.clear()
+        self._disc = None
+        self._last_disc = None
 
     def set_prompt_progress(self, progress: float) -> None:
         """For guided exercises: a still circle and a ring that fills once per prompt."""
@@ -98,81 +156,66 @@ class Pacer(QWidget):
             self._progress = progress
             self.update()
 
-    def _disc_rect(self) -> QRect:
-        outer = min(self.width(), self.height()) / 2 - 6
-        radius = outer * self.radius_share()
-        centre = QPointF(self.width() / 2, self.height() / 2)
-        return QRectF(centre.x() - radius, centre.y() - radius, 2 * radius,
-                      2 * radius).toAlignedRect().adjusted(-2, -2, 2, 2)
-
     def radius_share(self) -> float:
-        if self.reduced_motion:
-            return _STILL_SHARE
-        return _MIN_SHARE + (_MAX_SHARE - _MIN_SHARE) * ease(self._state.fullness)
+        return _STILL_SHARE if self.reduced_motion else self._share
 
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        centre = QPointF(self.width() / 2, self.height() / 2)
-        outer = min(self.width(), self.height()) / 2 - 6
-        hold = not self.reduced_motion and _is_hold(self._state.phase)
-        painter.drawPixmap(0, 0, self._guide_pixmap(dashed=hold))
+        # Opaque, so a copy rather than a blend; Qt clips it to the region being repainted.
+        hold = not self.reduced_motion and self._state.phase in _HOLDS
+        painter.drawPixmap(0, 0, self._background(hold))
 
         # The soft disc is drawn once per size into a pixmap and only scaled per frame:
         # filling a radial gradient 60 times a second was most of the pause's CPU cost.
         # Scaled without smoothing (a quarter of the pacer's CPU; a soft gradient shows no
         # steps), so its edge is stroked again with antialiasing to stay round and crisp.
-        radius = outer * self.radius_share()
-        disc = self._disc_pixmap(outer)
-        painter.drawPixmap(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius,
-                                  2 * radius), disc, QRectF(disc.rect()))
-        edge = QPen(_ACCENT)
-        edge.setWidthF(1.5)
-        painter.setPen(edge)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(centre, radius - 0.5, radius - 0.5)
+        # The pixmap ends half a pixel inside the stroke's outer rim, so the stroke covers
+        # its unsmoothed edge (the gradient ends in the stroke's colour anyway).
+        radius = self._outer * self.radius_share()
+        inner = radius - 0.5
+        disc = self._disc_pixmap()
+        painter.drawPixmap(QRectF(self._centre_x - inner, self._centre_y - inner,
+                                  2 * inner, 2 * inner), disc, self._disc_source)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # the edge and ring only
+        painter.setPen(self._edge)  # a new painter has no brush: the stroke alone
+        painter.drawEllipse(self._centre, radius - _EDGE_PX / 2, radius - _EDGE_PX / 2)
         if self.reduced_motion:
-            ring = QPen(_ACCENT)
-            ring.setWidthF(6.0)
-            ring.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(ring)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            box = QRectF(centre.x() - outer, centre.y() - outer, 2 * outer, 2 * outer)
+            painter.setPen(self._ring)
+            outer = self._outer
+            box = QRectF(self._centre_x - outer, self._centre_y - outer, 2 * outer, 2 * outer)
             # From twelve o'clock, clockwise (Qt counts 1/16 degrees, counter-clockwise).
             painter.drawArc(box, 90 * 16, -round(self._progress * 360 * 16))
         painter.end()
 
-    def _guide_pixmap(self, dashed: bool) -> QPixmap:
-        """The thin ring the circle grows towards, dashed during a hold; cached per size."""
-        # The ring must show on a light window as well as a dark one.
-        light = self.palette().window().color().lightnessF() > 0.5
-        key = (self.width(), self.height(), self.devicePixelRatioF(), dashed, light)
-        cached = self._guides.get(key)
+    def _background(self, dashed: bool) -> QPixmap:
+        """The window's own background with the thin ring the circle grows towards (dashed
+        during a hold), in one opaque pixmap; built per size, palette and pixel ratio."""
+        cached = self._backgrounds.get(dashed)
         if cached is not None:
             return cached
         ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
+        # What the window would have painted behind the pacer (its palette's window brush).
+        painter.fillRect(QRectF(0, 0, self.width(), self.height()), self.palette().window())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The ring must show on a light window as well as a dark one.
+        light = self.palette().window().color().lightnessF() > 0.5
         guide = QPen(QColor("#5fa79e" if light else "#8cc9c1"))
         guide.setWidthF(3.0 if dashed else 2.0)
         if dashed:
             guide.setStyle(Qt.PenStyle.DashLine)  # holds look different from movement
         painter.setPen(guide)
-        outer = min(self.width(), self.height()) / 2 - 6
-        painter.drawEllipse(QPointF(self.width() / 2, self.height() / 2), outer, outer)
+        painter.drawEllipse(self._centre, self._outer, self._outer)
         painter.end()
-        if len(self._guides) > 8:  # sizes change only when the window is resized
-            self._guides.clear()
-        self._guides[key] = pixmap
+        self._backgrounds[dashed] = pixmap
         return pixmap
 
-    def _disc_pixmap(self, outer: float) -> QPixmap:
-        size = max(1, round(2 * outer * self.devicePixelRatioF()))
-        if self._disc is None or self._disc.width() != size:
+    def _disc_pixmap(self) -> QPixmap:
+        if self._disc is None:
+            size = max(1, round(2 * self._outer * self.devicePixelRatioF()))
             pixmap = QPixmap(size, size)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
@@ -186,4 +229,5 @@ class Pacer(QWidget):
             painter.drawEllipse(middle, size / 2, size / 2)
             painter.end()
             self._disc = pixmap
+            self._disc_source = QRectF(pixmap.rect())
         return self._disc

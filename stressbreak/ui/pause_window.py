@@ -44,7 +44,8 @@ class PauseWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.exercise = exercise
-        guided = bool(exercise.steps)
+        # Asked once here, not on every tick of the animation (60 a second).
+        guided = self._guided = bool(exercise.steps)
         self.setWindowTitle(self.tr("StressBreak — a minute for you") if guided
                             else self.tr("StressBreak — a minute to breathe"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -126,6 +127,7 @@ class PauseWindow(QWidget):
         policy.setRetainSizeWhenHidden(bool(tip))
         label.setSizePolicy(policy)
         self._tip_from_s = max(0.0, duration_s - min(_TIP_SHOWN_S, duration_s / 3))
+        self._tip_waiting = bool(label.text())  # checked per tick: a flag, not a Qt call
         return label
 
     def _build_buttons(self, exercise: Exercise, favourite: bool) -> QGridLayout:
@@ -194,7 +196,7 @@ class PauseWindow(QWidget):
         elapsed = float(value)  # type: ignore[arg-type]
         # Texts change a few times a minute; only touch them then (no relayout per frame).
         shown: Phase | int
-        if self.exercise.steps:
+        if self._guided:
             shown, progress = self.exercise.step_at(elapsed, self._duration_s)
             self.pacer.set_prompt_progress(progress)
         else:
@@ -206,7 +208,8 @@ class PauseWindow(QWidget):
             self.phase_label.setText(text)
             self._announce(text)
             self.cue.emit(shown if isinstance(shown, Phase) else "prompt", text)
-        if elapsed >= self._tip_from_s and self.tip_label.isHidden() and self.tip_label.text():
+        if self._tip_waiting and elapsed >= self._tip_from_s:
+            self._tip_waiting = False
             self.tip_label.setVisible(True)
         left = max(0, math.ceil(self._duration_s - elapsed))
         if left != self._seconds_shown:

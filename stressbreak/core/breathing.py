@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,9 +26,15 @@ class Pattern:
     id: str
     steps: tuple[Step, ...]
 
-    @property
+    # Cached: the pacer asks phase_at() 60 times a second, and a pattern never changes.
+    @functools.cached_property
     def cycle_s(self) -> float:
         return sum(step.duration_s for step in self.steps)
+
+    @functools.cached_property
+    def rise_s(self) -> float:
+        """How long the breath rises in one cycle (its in-breaths together)."""
+        return sum(s.duration_s for s in self.steps if s.phase in (Phase.IN, Phase.TOP_UP))
 
 
 PATTERNS: dict[str, Pattern] = {
@@ -67,7 +74,7 @@ def phase_at(pattern: Pattern, t_s: float) -> PhaseState:
     t = max(0.0, t_s) % pattern.cycle_s
     fullness = 0.0
     # Inhales share the rise from empty to full in proportion to their length.
-    rise_total = sum(s.duration_s for s in pattern.steps if s.phase in (Phase.IN, Phase.TOP_UP))
+    rise_total = pattern.rise_s
     for step in pattern.steps:
         if t < step.duration_s or step is pattern.steps[-1]:
             progress = min(1.0, t / step.duration_s)

@@ -148,12 +148,15 @@ def section_day(quick: bool, env: dict[str, str], raw: dict[str, Any]) -> list[R
     last = f"day{day['days']}"
     where = f"fake clock, {day['platform']}"
     growth = rss[last] - rss["day1"]
+    # The day shows that nothing grows (issue 3); its absolute figures are for reading, not a
+    # goal: after its windows have been open the app holds what a bare tray never loads (the
+    # windows' code, fonts and fontconfig, Qt's widget machinery). The "≤ bare + 12 MB" goal
+    # is the idle tray's, beside the bare tray (procs.py).
     return [
         Row(f"RSS after start, in-process ({where})", rss["start"], bare, "MB"),
         Row(f"RSS after a simulated day ({day['pauses'] // day['days']} pauses, check-ins)",
-            rss["day1"], bare, "MB", "≤ bare + 12 MB", rss["day1"] <= bare + 12),
-        Row(f"RSS after {day['days']} simulated days", rss[last], bare, "MB", "≤ bare + 12 MB",
-            rss[last] <= bare + 12),
+            rss["day1"], bare, "MB"),
+        Row(f"RSS after {day['days']} simulated days", rss[last], bare, "MB"),
         Row(f"RSS growth from day 1 to day {day['days']} (nothing grows)", growth, None, "MB",
             "≤ 1 MB", growth <= 1.0, 2),
     ]

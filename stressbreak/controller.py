@@ -15,12 +15,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -546,6 +541,8 @@ class Controller(QObject):
             with contextlib.suppress(OSError):
                 shown = replace(shown, start_at_login=self._autostart.is_enabled())
         dialog = SettingsDialog(shown, self.unavailable_settings())
+        from PySide6.QtCore import Qt  # noqa: PLC0415  (see services/scheduler.py, timerType)
+
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.apply_settings)
         dialog.destroyed.connect(self._on_settings_closed)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from stressbreak.services.lean_apscheduler import import_apscheduler_lean
 
@@ -35,6 +35,7 @@ _KINDS = (_PAUSE, _CHECKIN)
 # A wake-up comes at least every 5 minutes; a wall clock that moved this much more (or less)
 # than the monotonic clock was set, or the machine slept.
 _CLOCK_JUMP_S = 90.0
+_PRECISE_TIMER = 0  # Qt::PreciseTimer (qnamespace.h)
 # QTimer takes a signed 32-bit interval in milliseconds (~24.8 days).
 _QT_MAX_INTERVAL_MS = 2**31 - 1
 
@@ -97,8 +98,11 @@ def single_timer_scheduler_class() -> Any:
             self._timer = timer if timer is not None else QTimer()
             self._timer.setSingleShot(True)
             # A coarse timer may fire up to 5 % early, which would cost a second wake-up
-            # for every job; a precise one never fires before its interval.
-            self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+            # for every job; a precise one never fires before its interval. Set through the
+            # property, by value (Qt::PreciseTimer is 0): the first use of any `Qt.` enum makes
+            # PySide6 build all of the Qt namespace's enums as Python enums (Qt.Key alone has
+            # 471 members), about 1 MB the tray app would keep all day for this one value.
+            self._timer.setProperty("timerType", _PRECISE_TIMER)
             # Floor, so the cap is never exceeded; at least 1 ms, so it never spins.
             self._max_wait_ms = max(1, math.floor(max_wait_s * 1000))
             self._connected = False

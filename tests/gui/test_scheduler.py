@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from stressbreak.services.scheduler import Scheduler, single_timer_scheduler_class
 
@@ -183,6 +183,9 @@ def test_wakeup_reuses_the_one_timer(qtbot):
     assert backend.timer is timer
     assert timer.isActive()
     assert timer.isSingleShot()
+    # Set by value through the property (see the scheduler): it must be the precise kind,
+    # which never fires before its interval.
+    assert timer.timerType() == Qt.TimerType.PreciseTimer
     backend.shutdown(wait=False)
     assert not timer.isActive()
 

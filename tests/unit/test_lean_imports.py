@@ -34,6 +34,12 @@ loaded = sorted(m for m in ("asyncio", "ssl", "_ssl", "hashlib", "_hashlib",
                             "email", "multiprocessing", "concurrent.futures.process",
                             "tzlocal", "importlib.resources", "uuid", "subprocess")
           if m in sys.modules)
+import enum, gc
+from PySide6.QtCore import QCoreApplication, QTimer
+qapp = QCoreApplication([])
+single_timer_scheduler_class()(timezone="UTC")  # its precise timer
+if any(isinstance(o, enum.EnumMeta) and o.__qualname__ == "Qt.Key" for o in gc.get_objects()):
+    loaded.append("the Qt namespace's enums")
 """
 
 

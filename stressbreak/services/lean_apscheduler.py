@@ -72,9 +72,11 @@ def import_apscheduler_lean() -> None:
 def _import_with_stand_ins(
     module: str, stand_ins: Sequence[types.ModuleType], first: tuple[str, ...]
 ) -> None:
+    # A module that is loaded already (tzlocal, when the local zone needed it) saves nothing.
+    stand_ins = [stand_in for stand_in in stand_ins if stand_in.__name__ not in sys.modules]
     names = [stand_in.__name__ for stand_in in stand_ins]
-    if module in sys.modules or any(name in sys.modules for name in names):
-        return  # already imported, or the real modules are loaded anyway: nothing to save
+    if module in sys.modules or not stand_ins:
+        return
     for name in first:
         importlib.import_module(name)
     sys.modules.update({stand_in.__name__: stand_in for stand_in in stand_ins})

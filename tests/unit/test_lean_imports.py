@@ -178,3 +178,17 @@ print(json.dumps({"pyside_reads": pyside_reads, "before": before > 50,
 """)
     assert result == {"pyside_reads": True, "before": True, "after_probes": 0, "after": 0,
                       "source_in_traceback": True}
+
+
+def test_a_module_loaded_already_leaves_the_other_stand_ins_in_place() -> None:
+    # On a machine whose zone only tzlocal can find, tzlocal is loaded before the scheduler:
+    # importlib.metadata must still stay out.
+    result = _run("""
+import json, sys, tzlocal
+from stressbreak.services.scheduler import single_timer_scheduler_class
+single_timer_scheduler_class()
+import apscheduler.schedulers.base as base
+print(json.dumps({"loaded": [m for m in ("importlib.metadata", "email") if m in sys.modules],
+                  "real_tzlocal": base.get_localzone is tzlocal.get_localzone}))
+""")
+    assert result == {"loaded": [], "real_tzlocal": True}

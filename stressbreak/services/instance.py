@@ -18,6 +18,7 @@ import os
 import socket
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -120,17 +121,9 @@ class CommandServer(QObject):
             except OSError as exc:  # e.g. out of file handles: this caller is not answered
                 log.warning("cannot accept a command: %s", exc)
                 return
-            client = _Client(connection, self)
+            client = _Client(connection, self._handler, self._clients.discard, self)
             self._clients.add(client)
             client.read()
-
-    def _answer(self, client: _Client, raw: bytes | None) -> None:
-        reply = Reply(False, "message too long") if raw is None else _answer_line(
-            raw, self._handler)
-        client.send_and_close(reply.encode())
-
-    def _forget(self, client: _Client) -> None:
-        self._clients.discard(client)
 
     # -- Qt's local server (Windows) --------------------------------------------------------
 
@@ -170,13 +163,15 @@ class CommandServer(QObject):
 class _Client:
     """One caller on the Unix socket: gathers its line, then is answered once and closed."""
 
-    def __init__(self, connection: socket.socket, server: CommandServer) -> None:
+    def __init__(self, connection: socket.socket, handler: Handler,
+                 on_closed: Callable[[_Client], None], parent: QObject) -> None:
         connection.setblocking(False)
         self._connection = connection
-        self._server = server
+        self._handler = handler
+        self._on_closed = on_closed
         self._buffer = b""
         self._notifier = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read,
-                                         server)
+                                         parent)
         self._notifier.activated.connect(self.read)
 
     def read(self) -> None:
@@ -194,17 +189,17 @@ class _Client:
             self._buffer += chunk
             line, newline, _ = self._buffer.partition(b"\n")
             if newline and len(line) <= MAX_MESSAGE_BYTES:
-                self._server._answer(self, line)
+                self._send_and_close(_answer_line(line, self._handler))
                 return
             if len(self._buffer) > MAX_MESSAGE_BYTES:
-                self._server._answer(self, None)
+                self._send_and_close(Reply(False, "message too long"))
                 return
 
-    def send_and_close(self, data: bytes) -> None:
+    def _send_and_close(self, reply: Reply) -> None:
         self._notifier.setEnabled(False)
         try:
             self._connection.settimeout(_SEND_TIMEOUT_S)
-            self._connection.sendall(data)
+            self._connection.sendall(reply.encode())
             self._connection.shutdown(socket.SHUT_RDWR)
         except OSError as exc:  # the caller left early or never reads: its loss, not ours
             log.debug("a command's answer was not delivered: %s", exc)
@@ -214,7 +209,7 @@ class _Client:
         self._notifier.setEnabled(False)
         self._notifier.deleteLater()
         self._connection.close()
-        self._server._forget(self)
+        self._on_closed(self)
 
 
 def _listen(path: Path) -> socket.socket:

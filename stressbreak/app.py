@@ -87,11 +87,11 @@ def _build(
     # showing the icon itself (TinyDB, APScheduler, the schedule rules, the windows' logic).
     from stressbreak.controller import Controller  # noqa: PLC0415
     from stressbreak.core.clock import SystemClock  # noqa: PLC0415
+    from stressbreak.core.commands import Request  # noqa: PLC0415
     from stressbreak.services.autostart import (  # noqa: PLC0415
         autostart_command,
         platform_autostart,
     )
-    from stressbreak.services.commands import Request  # noqa: PLC0415
     from stressbreak.services.cues import Cues  # noqa: PLC0415
     from stressbreak.services.instance import CommandServer  # noqa: PLC0415
     from stressbreak.services.journal import Journal  # noqa: PLC0415

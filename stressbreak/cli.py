@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stressbreak import __version__
+from stressbreak.core.commands import MAX_QUIET_MIN, Reply, Request
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message, message_of
-from stressbreak.services.commands import MAX_QUIET_MIN, Reply, Request
 
 if TYPE_CHECKING:
     from stressbreak.core.model import Record

@@ -28,6 +28,7 @@ from stressbreak.core.breathing import (
     plan_pause,
 )
 from stressbreak.core.clock import Clock
+from stressbreak.core.commands import COMMANDS, Reply, Request
 from stressbreak.core.exercises import BREATHING, Exercise, choose_exercise
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, message_of
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
@@ -45,7 +46,6 @@ from stressbreak.core.settings import Settings, motion_is_reduced
 from stressbreak.core.timeutil import add_real, at_local
 from stressbreak.gate import ReminderGate
 from stressbreak.services.autostart import Autostart
-from stressbreak.services.commands import Reply, Request
 from stressbreak.services.files import write_atomic
 from stressbreak.services.i18n import translate_message
 from stressbreak.services.idle import IdleProbe
@@ -745,39 +745,9 @@ class Controller(QObject):
     # -- remote control -------------------------------------------------------------------
 
     def handle_command(self, request: Request) -> Reply:
-        command = request.command
-        if command == "status":
-            # Asking is an event: a reminder that waits looks again now, so the answer (and
-            # the reminder) follow what is true this moment, not up to 30 s ago.
-            self._gate.look()
-            return Reply(True, self.status_text(),
-                         self.status_facts() if request.details else None)
-        if command == "quiet":
-            assert request.minutes is not None  # parse_request makes sure of it
-            self.quiet_for(request.minutes)
-            until = self.state.quiet_until
-            assert until is not None
-            local = until.astimezone(self._tz)
-            return Reply(True, self.tr("No reminders until {time}.").format(
-                time=f"{local:%H:%M}"))
-        if command == "resume":
-            self.resume()
-            return Reply(True, self.tr("Reminders are on again. {status}").format(
-                status=self.status_text()))
-        actions: dict[str, tuple[Callable[[], None], str]] = {
-            "show": (lambda: None, self.tr("StressBreak is already running. {status}").format(
-                status=self.status_text())),
-            "pause": (self.start_pause, self.tr("Pause started.")),
-            "checkin": (lambda: self.open_checkin(CheckInOrigin.MANUAL, True),
-                        self.tr("Stress meter opened.")),
-            "overview": (self.open_overview, self.tr("Weekly overview opened.")),
-            "settings": (self.open_settings, self.tr("Settings opened.")),
-            "quit": (self.quit_requested.emit, self.tr("StressBreak is quitting.")),
-        }
-        action, message = actions[command]
-        # Run after replying, so the caller is answered before any window appears.
-        QTimer.singleShot(0, action)
-        return Reply(True, message)
+        reply = COMMANDS[request.command].run(
+            _CommandActions(self), request, lambda action: QTimer.singleShot(0, action))
+        return replace(reply, message=translate_message(reply.message))
 
     def status_facts(self) -> dict[str, Any]:
         """What `stressbreak status --json` prints: times in ISO 8601 with their offset."""
@@ -819,6 +789,44 @@ def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView
         insights=tuple(translate_message(m) for m in insights(this_week, previous, tz)),
         trend=tuple(week_trend(week) for week in weeks),
     )
+
+
+class _CommandActions:
+    def __init__(self, controller: Controller) -> None:
+        self._c = controller
+
+    def status_text(self) -> str:
+        return self._c.status_text()
+
+    def status_facts(self) -> dict[str, Any]:
+        return self._c.status_facts()
+
+    def look_again(self) -> None:
+        self._c._gate.look()
+
+    def quiet_for(self, minutes: int) -> datetime:
+        self._c.quiet_for(minutes)
+        until = self._c.state.quiet_until
+        assert until is not None
+        return until.astimezone(self._c._tz)
+
+    def resume(self) -> None:
+        self._c.resume()
+
+    def start_pause(self) -> None:
+        self._c.start_pause()
+
+    def open_checkin(self) -> None:
+        self._c.open_checkin(CheckInOrigin.MANUAL, True)
+
+    def open_overview(self) -> None:
+        self._c.open_overview()
+
+    def open_settings(self) -> None:
+        self._c.open_settings()
+
+    def quit(self) -> None:
+        self._c.quit_requested.emit()
 
 
 def _no_motion_preference() -> bool | None:

@@ -155,38 +155,6 @@
         <translation>Je dagboek is verwijderd. Je waarden en keuzes konden niet worden gewist; de melding bij het systeemvak zegt waarom.</translation>
     </message>
     <message>
-        <source>No reminders until {time}.</source>
-        <translation>Geen herinneringen tot {time}.</translation>
-    </message>
-    <message>
-        <source>Reminders are on again. {status}</source>
-        <translation>Herinneringen staan weer aan. {status}</translation>
-    </message>
-    <message>
-        <source>StressBreak is already running. {status}</source>
-        <translation>StressBreak draait al. {status}</translation>
-    </message>
-    <message>
-        <source>Pause started.</source>
-        <translation>Pauze begonnen.</translation>
-    </message>
-    <message>
-        <source>Stress meter opened.</source>
-        <translation>Stressmeter geopend.</translation>
-    </message>
-    <message>
-        <source>Weekly overview opened.</source>
-        <translation>Weekoverzicht geopend.</translation>
-    </message>
-    <message>
-        <source>Settings opened.</source>
-        <translation>Instellingen geopend.</translation>
-    </message>
-    <message>
-        <source>StressBreak is quitting.</source>
-        <translation>StressBreak stopt.</translation>
-    </message>
-    <message>
         <source>Time away from the keyboard is not measured in this run.</source>
         <translation>Tijd weg van het toetsenbord wordt deze keer niet gemeten.</translation>
     </message>
@@ -1260,6 +1228,41 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>{minutes} is not from 1 to {most}</source>
         <translation>{minutes} ligt niet tussen 1 en {most}</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>No reminders until {time}.</source>
+        <translation>Geen herinneringen tot {time}.</translation>
+    </message>
+    <message>
+        <source>Reminders are on again. {status}</source>
+        <translation>Herinneringen staan weer aan. {status}</translation>
+    </message>
+    <message>
+        <source>StressBreak is already running. {status}</source>
+        <translation>StressBreak draait al. {status}</translation>
+    </message>
+    <message>
+        <source>Pause started.</source>
+        <translation>Pauze begonnen.</translation>
+    </message>
+    <message>
+        <source>Stress meter opened.</source>
+        <translation>Stressmeter geopend.</translation>
+    </message>
+    <message>
+        <source>Weekly overview opened.</source>
+        <translation>Weekoverzicht geopend.</translation>
+    </message>
+    <message>
+        <source>Settings opened.</source>
+        <translation>Instellingen geopend.</translation>
+    </message>
+    <message>
+        <source>StressBreak is quitting.</source>
+        <translation>StressBreak stopt.</translation>
     </message>
 </context>
 <context>

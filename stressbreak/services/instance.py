@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
-from stressbreak.services.commands import MAX_MESSAGE_BYTES, Handler, Reply, Request, parse_request
+from stressbreak.core.commands import MAX_MESSAGE_BYTES, Handler, Reply, Request, parse_request
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from stressbreak.services.commands import Reply, Request
+from stressbreak.core.commands import Reply, Request
 from stressbreak.services.instance import CommandServer, send_command, socket_path
 
 pytestmark = pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="Unix sockets")

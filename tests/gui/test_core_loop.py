@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.clock import FakeClock
+from stressbreak.core.commands import Request
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
-from stressbreak.services.commands import Request
 from stressbreak.services.cues import SOUNDS, Cues
 from stressbreak.services.journal import Journal
 from stressbreak.ui.profile_dialog import ProfileDialog

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.clock import FakeClock
+from stressbreak.core.commands import Request
 from stressbreak.core.model import PauseOutcome, PauseRecord
 from stressbreak.core.presence import AWAY_AFTER_S, LULL_S, RECHECK_S
-from stressbreak.services.commands import Request
 from stressbreak.services.idle import IdleProbe
 from stressbreak.services.presence import Backends, Check
 from tests.fakes import TUESDAY_10, make_controller

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication
 
-from stressbreak.services.commands import COMMANDS, Reply
+from stressbreak.core.commands import COMMANDS, Reply
 from stressbreak.services.instance import CommandServer, socket_path
 
 handled: list[object] = []

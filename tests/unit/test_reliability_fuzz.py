@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stressbreak.cli import _day_range, _ExportError, build_parser
+from stressbreak.core.commands import COMMANDS, parse_request
 from stressbreak.core.export import ImportFileError, parse_import
 from stressbreak.core.model import RecordError, record_from_dict
 from stressbreak.core.prefs import Prefs, PrefsError, prefs_from_dict
 from stressbreak.core.settings import PARSERS, Settings, parse_settings, settings_to_dict
-from stressbreak.services.commands import COMMANDS, parse_request
 from stressbreak.services.journal import AtomicJSONStorage, DamagedFileError, Journal
 from stressbreak.services.prefs_store import PrefsStore
 from stressbreak.services.settings_store import SettingsStore

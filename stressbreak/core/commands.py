@@ -1,0 +1,209 @@
+"""The commands a running StressBreak takes: one registry, read by the command line (its
+parser and help) and by the running app (what each command does and answers).
+
+Adding a command is one entry in COMMANDS. What it does goes through `Actions`, the running
+app's side (stressbreak/app/commands.py); a command that needs something new adds a method
+there. A request and its answer travel as one JSON line each (`Request`, `Reply`). Plain
+Python: the command line builds and checks a request without loading Qt.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
+
+MAX_MESSAGE_BYTES = 4096
+MAX_QUIET_MIN = 24 * 60  # a day; "until tomorrow" is the tray's
+_CONTEXT = "commands"
+
+
+@dataclass(frozen=True)
+class Request:
+    """One command for the running app: {"command": "quiet", "minutes": 30} on the wire."""
+
+    command: str
+    minutes: int | None = None  # "quiet" only
+    details: bool = False  # "status" only: also the facts as data (for `status --json`)
+
+    def encode(self) -> bytes:
+        message: dict[str, Any] = {"command": self.command}
+        if self.minutes is not None:
+            message["minutes"] = self.minutes
+        if self.details:
+            message["details"] = True
+        return json.dumps(message).encode() + b"\n"
+
+
+@dataclass(frozen=True)
+class Reply:
+    ok: bool
+    message: str  # a Message where the app wrote it: translated just before it is sent
+    data: dict[str, Any] | None = None  # facts for scripts; `status --json` prints them
+
+    def encode(self) -> bytes:
+        answer: dict[str, Any] = {"ok": self.ok, "message": self.message}
+        if self.data is not None:
+            answer["data"] = self.data
+        return json.dumps(answer).encode() + b"\n"
+
+
+Handler = Callable[[Request], Reply]
+
+
+class Actions(Protocol):
+    """What the running app does for a command. Windows open after the reply is sent, so the
+    caller is answered before anything appears."""
+
+    def status_text(self) -> str:
+        """The tray's tooltip and any problem told this session, in the user's language."""
+        ...
+
+    def status_facts(self) -> dict[str, Any]:
+        """What `stressbreak status --json` prints."""
+        ...
+
+    def look_again(self) -> None:
+        """A reminder that waits looks at the desktop again now."""
+        ...
+
+    def quiet_for(self, minutes: int) -> datetime:
+        """No reminders for `minutes`; the local time they come again."""
+        ...
+
+    def resume(self) -> None: ...
+
+    def start_pause(self) -> None: ...
+
+    def open_checkin(self) -> None: ...
+
+    def open_overview(self) -> None: ...
+
+    def open_settings(self) -> None: ...
+
+    def quit(self) -> None: ...
+
+
+def _noop(actions: Actions) -> None:
+    del actions
+
+
+def _status(actions: Actions, request: Request) -> Reply:
+    # Asking is an event: a reminder that waits looks again now, so the answer (and the
+    # reminder) follow what is true this moment, not up to 30 s ago.
+    actions.look_again()
+    return Reply(True, actions.status_text(),
+                 actions.status_facts() if request.details else None)
+
+
+def _quiet(actions: Actions, request: Request) -> Reply:
+    assert request.minutes is not None  # parse_request makes sure of it
+    until = actions.quiet_for(request.minutes)
+    return Reply(True, Message(_CONTEXT, QT_TRANSLATE_NOOP(
+        "commands", "No reminders until {time}."), time=f"{until:%H:%M}"))
+
+
+def _resume(actions: Actions, request: Request) -> Reply:
+    del request
+    actions.resume()
+    return Reply(True, Message(_CONTEXT, QT_TRANSLATE_NOOP(
+        "commands", "Reminders are on again. {status}"), status=actions.status_text()))
+
+
+def _shown(actions: Actions, request: Request) -> Reply:
+    del request
+    return Reply(True, Message(_CONTEXT, QT_TRANSLATE_NOOP(
+        "commands", "StressBreak is already running. {status}"), status=actions.status_text()))
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command: how the command line offers it and what the running app does with it."""
+
+    name: str
+    help: str  # English, context "cli"; "" for a command the command line does not offer
+    # Only asks a running StressBreak; never starts one (nor takes its lock).
+    ask_only: bool = False
+    # Done after the reply is sent (a window opens, the app quits), with `reply` as answer.
+    later: Callable[[Actions], None] | None = None
+    reply: str = ""  # English, context "commands"
+    # Answered at once, from the app's state.
+    answer: Callable[[Actions, Request], Reply] | None = None
+    takes_minutes: bool = False  # a MINUTES argument: "quiet"
+    json_option: bool = False  # `--json` prints the reply's data: "status"
+
+    def run(self, actions: Actions, request: Request, defer: Callable[[Callable[[], None]],
+                                                                      None]) -> Reply:
+        """The answer to `request`; what comes after it is handed to `defer`."""
+        if self.answer is not None:
+            return self.answer(actions, request)
+        assert self.later is not None
+        later = self.later
+        defer(lambda: later(actions))
+        return Reply(True, Message(_CONTEXT, self.reply))
+
+
+COMMANDS: dict[str, Command] = {command.name: command for command in (
+    # The command line's default: start StressBreak (a second start shows the running one).
+    Command("run", QT_TRANSLATE_NOOP("cli", "start StressBreak in the system tray (the default)"),
+            answer=_shown),
+    Command("show", "", answer=_shown),
+    Command("pause", QT_TRANSLATE_NOOP("cli", "start a breathing pause now"),
+            later=lambda actions: actions.start_pause(),
+            reply=QT_TRANSLATE_NOOP("commands", "Pause started.")),
+    Command("checkin", QT_TRANSLATE_NOOP("cli", "open the stress meter now"),
+            later=lambda actions: actions.open_checkin(),
+            reply=QT_TRANSLATE_NOOP("commands", "Stress meter opened.")),
+    Command("overview", QT_TRANSLATE_NOOP("cli", "open the weekly overview"),
+            later=lambda actions: actions.open_overview(),
+            reply=QT_TRANSLATE_NOOP("commands", "Weekly overview opened.")),
+    Command("settings", QT_TRANSLATE_NOOP("cli", "open the settings"),
+            later=lambda actions: actions.open_settings(),
+            reply=QT_TRANSLATE_NOOP("commands", "Settings opened.")),
+    Command("status", QT_TRANSLATE_NOOP(
+        "cli", "say when the next pause and stress meter are due, and what holds reminders"),
+            ask_only=True, answer=_status, json_option=True),
+    Command("quiet", QT_TRANSLATE_NOOP("cli", "no reminders for MINUTES minutes"),
+            ask_only=True, answer=_quiet, takes_minutes=True),
+    Command("resume", QT_TRANSLATE_NOOP("cli", "reminders again (ends a quiet time)"),
+            ask_only=True, answer=_resume),
+    Command("quit", QT_TRANSLATE_NOOP("cli", "quit the running StressBreak"), ask_only=True,
+            later=lambda actions: actions.quit(),
+            reply=QT_TRANSLATE_NOOP("commands", "StressBreak is quitting.")),
+)}
+# What the command line offers, in the order of its help.
+ON_COMMAND_LINE = tuple(name for name, command in COMMANDS.items() if command.help)
+# What the channel takes: "run" is the command line's own ("show" goes over the channel).
+REMOTE = tuple(name for name in COMMANDS if name != "run")
+
+
+def parse_request(raw: bytes) -> Request:
+    """The request in one line; ValueError with a readable reason otherwise."""
+    try:
+        message = json.loads(raw.decode("utf-8"))
+    # RecursionError: deeply nested brackets are beyond the parser, and not a request either.
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise ValueError("the message is not JSON") from exc
+    if not isinstance(message, dict) or not isinstance(message.get("command"), str):
+        raise ValueError('the message must look like {"command": "pause"}')
+    name = message["command"]
+    if name not in REMOTE:
+        raise ValueError(f"unknown command {name!r}; known: {', '.join(REMOTE)}")
+    command = COMMANDS[name]
+    minutes = message.get("minutes")
+    if command.takes_minutes:
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or not (
+                1 <= minutes <= MAX_QUIET_MIN):
+            raise ValueError(f'"{name}" needs "minutes": a whole number from 1 to '
+                             f"{MAX_QUIET_MIN}")
+    elif minutes is not None:
+        raise ValueError(f'"minutes" belongs to "quiet", not {name!r}')
+    details = message.get("details", False)
+    if not isinstance(details, bool):
+        raise ValueError('"details" must be true or false')
+    return Request(str(name), minutes if command.takes_minutes else None,
+                   details and command.json_option)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import faulthandler
 import gc
-import inspect
 import itertools
 import json
 import os
@@ -31,15 +30,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from stressbreak.app import forget_module_sources_as_windows_open
-from stressbreak.controller import Controller
-from stressbreak.core.clock import FakeClock, SystemClock
+from stressbreak.app.startup import forget_module_sources_as_windows_open
+from stressbreak.core.clock import SystemClock
 from stressbreak.services.journal import Journal
-from stressbreak.services.notify import Notifier
-from stressbreak.services.settings_store import SettingsStore
 from stressbreak.ui.icons import app_icon
 from stressbreak.ui.tray import Tray
-from tests.fakes import FakeTimeScheduler
+from tests.fakes import FakeClock, FakeTimeScheduler, Harness, make_app
 
 AMS = ZoneInfo("Europe/Amsterdam")
 MONDAY_0855 = datetime(2026, 11, 23, 8, 55, tzinfo=AMS)
@@ -121,37 +117,12 @@ def rss_mb() -> float:
 
 def make_controller(
     data: Path, clock: FakeClock, settings: dict[str, Any], pause_s: float = SHORT_PAUSE_S
-) -> Controller:
-    """A Controller as the app builds it, but on fake time and without notifications."""
+) -> Harness:
+    """The app as app/startup.py builds it, but on fake time, without notifications or
+    sounds, and with the app's own tray icon."""
     data.mkdir(parents=True, exist_ok=True)
     (data / "settings.json").write_text(json.dumps({"native_notifications": False, **settings}))
-    problems: list[str] = []
-    parts: dict[str, Any] = {
-        "clock": clock,
-        "tz": AMS,
-        "settings_store": SettingsStore(data / "settings.json", problems.append),
-        "journal": Journal(data, problems.append),
-        "scheduler": FakeTimeScheduler(),
-        "notifier": Notifier("StressBreak benchmark", enabled=False),
-        "tray": Tray(app_icon()),
-        "pause_duration_s": pause_s,
-    }
-    # Collaborators that appeared after this harness was written, built the way app.run does.
-    wanted = inspect.signature(Controller.__init__).parameters
-    if "prefs_store" in wanted:
-        from stressbreak.services.prefs_store import PrefsStore
-
-        parts["prefs_store"] = PrefsStore(data / "prefs.json", problems.append)
-    if "cues" in wanted:
-        from stressbreak.services.cues import Cues
-
-        parts["cues"] = Cues("en", which=lambda _name: None)  # no player: silent, no processes
-    unknown = [name for name, p in wanted.items()
-               if name not in parts and name != "self" and p.default is inspect.Parameter.empty]
-    if unknown:
-        raise RuntimeError(f"Controller wants {unknown}: teach benchmarks/inproc.py "
-                           "make_controller to build them (as app.run does)")
-    return Controller(**parts)
+    return make_app(data, clock, [], AMS, pause_duration_s=pause_s, tray=Tray(app_icon()))
 
 
 # -- a simulated day ------------------------------------------------------------------------
@@ -162,13 +133,13 @@ def bench_day(quick: bool) -> dict[str, Any]:
     stress meter answered and saved. RSS after start, after day 1 and after the last day."""
     days = 2 if quick else 5
     qapp = app()
-    forget_module_sources_as_windows_open(qapp)  # as app.run() wires it
+    forget_module_sources_as_windows_open(qapp)  # as app/startup.py's run() wires it
     clock = FakeClock(MONDAY_0855)
     with tempfile.TemporaryDirectory(prefix="sb-bench-day-") as tmp:
-        controller = make_controller(Path(tmp) / "data", clock, {})
-        scheduler = controller._scheduler
+        harness = make_controller(Path(tmp) / "data", clock, {})
+        scheduler = harness.scheduler
         assert isinstance(scheduler, FakeTimeScheduler)
-        controller.start()
+        harness.start()
         qapp.processEvents()
         flush_deletes()
         rss = {"start": rss_mb()}
@@ -187,27 +158,27 @@ def bench_day(quick: bool) -> dict[str, Any]:
             clock.set(when)
             if when == scheduler.pause_at:
                 scheduler.pause_due.emit(when)
-                reminder = controller.reminder
+                reminder = harness.reminders.window
                 if reminder is None:
                     continue
                 spin(reminder.isVisible, 5)
                 QTest.mouseClick(reminder, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-                spin(lambda: controller.pause_window is None, 10)
+                spin(lambda: harness.pauses.window is None, 10)
                 clock.advance(timedelta(seconds=SHORT_PAUSE_S))
                 counts["pauses"] += 1
             else:
                 scheduler.checkin_due.emit(when)
-            dialog = controller.checkin
+            dialog = harness.checkins.dialog
             if dialog is not None:
                 QTest.mouseClick(dialog.rows["body"].buttons["tight"], Qt.MouseButton.LeftButton)
                 QTest.mouseClick(dialog.tension.buttons[4], Qt.MouseButton.LeftButton)
                 QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-                spin(lambda: controller.checkin is None, 5)
+                spin(lambda: harness.checkins.dialog is None, 5)
                 counts["checkins"] += 1
             qapp.processEvents()
         else:
             raise RuntimeError(f"the simulation did not get past {clock.now()}")
-        controller.stop()
+        harness.stop()
     return {"platform": platform(), "days": days, "rss_mb": rss, **counts}
 
 
@@ -220,13 +191,13 @@ def bench_click(quick: bool) -> dict[str, Any]:
     clock = FakeClock(MONDAY_0855)
     latencies_ms: list[float] = []
     with tempfile.TemporaryDirectory(prefix="sb-bench-click-") as tmp:
-        controller = make_controller(Path(tmp) / "data", clock, {"checkin_times": []})
-        controller.start()
+        harness = make_controller(Path(tmp) / "data", clock, {"checkin_times": []})
+        harness.start()
         qapp.processEvents()
         for _ in range(runs):
             clock.advance(timedelta(hours=1))
-            controller.show_reminder()
-            reminder = controller.reminder
+            harness.reminders.show()
+            reminder = harness.reminders.window
             assert reminder is not None
             shown: list[float] = []
             reminder_watch = PaintWatch(reminder, lambda s=shown: s.append(1.0))  # type: ignore[misc]
@@ -237,7 +208,7 @@ def bench_click(quick: bool) -> dict[str, Any]:
             loop = QEventLoop()
             start = time.perf_counter()
             QTest.mouseClick(reminder, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-            window = controller.pause_window
+            window = harness.pauses.window
             assert window is not None, "the click did not start a pause"
             # The window is shown inside the click; painting happens once the loop runs, so
             # watching from here misses nothing (checked: no paint before the loop).
@@ -250,7 +221,7 @@ def bench_click(quick: bool) -> dict[str, Any]:
             window.end_early()
             flush_deletes()
             qapp.processEvents()
-        controller.stop()
+        harness.stop()
     return {"platform": platform(), "runs_ms": latencies_ms}
 
 
@@ -263,14 +234,14 @@ def bench_pacer(quick: bool) -> dict[str, Any]:
     qapp.setWindowIcon(app_icon())
     with tempfile.TemporaryDirectory(prefix="sb-bench-pacer-") as tmp:
         # The default settings: breathing with the default pattern, as most pauses are.
-        controller = make_controller(Path(tmp) / "data", FakeClock(MONDAY_0855),
+        harness = make_controller(Path(tmp) / "data", FakeClock(MONDAY_0855),
                                      {"checkin_after_pause": False}, pause_s=duration_s)
-        controller.start()
+        harness.start()
         qapp.processEvents()
         cpu0 = time.process_time()
         wall0 = time.perf_counter()
-        controller.start_pause()  # builds and shows the window; frames come from the loop
-        window = controller.pause_window
+        harness.pauses.start()  # builds and shows the window; frames come from the loop
+        window = harness.pauses.window
         assert window is not None
         # The window's first frame splits opening the window (built, laid out, shown:
         # click → paint measures its latency) from the pacer running.
@@ -282,12 +253,12 @@ def bench_pacer(quick: bool) -> dict[str, Any]:
         window.finished.connect(lambda *_: loop.quit())
         QTimer.singleShot(int((duration_s + 10) * 1000), loop.quit)
         loop.exec()
-        if controller.pause_window is not None:
+        if harness.pauses.window is not None:
             raise RuntimeError("the pause did not end on time")
         wall = time.perf_counter() - wall0
         cpu = time.process_time() - cpu0
         flush_deletes()
-        controller.stop()
+        harness.stop()
     frames = watch.times
     intervals = [b - a for a, b in itertools.pairwise(frames)]
     median = statistics.median(intervals) if intervals else 0.0
@@ -424,11 +395,11 @@ def _bench_overview(folder: Path, repeats: int) -> dict[str, float]:
     switch_ms: list[float] = []
     first_open_ms = 0.0
     for repeat in range(repeats):
-        controller = make_controller(folder, FakeClock(datetime.now(AMS)), {})
-        controller.start()
+        harness = make_controller(folder, FakeClock(datetime.now(AMS)), {})
+        harness.start()
         t0 = time.perf_counter()
-        controller.open_overview()
-        window = controller.overview
+        harness.data.open_overview()
+        window = harness.data.overview
         assert window is not None
         # Everything a week switch changes; the figure is the last of them painted (one
         # repaint pass paints them all, and spin() looks only between events).
@@ -460,7 +431,7 @@ def _bench_overview(folder: Path, repeats: int) -> dict[str, float]:
             switch_ms.append((done - t0) * 1000)
         del watches
         window.close()
-        controller.stop()
+        harness.stop()
         flush_deletes()
     return {
         "first_open_ms": first_open_ms,

@@ -326,7 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         time.sleep(0.1)
 
-    from stressbreak.app import run  # noqa: PLC0415  (Qt is only needed from here on)
+    from stressbreak.app.startup import run  # noqa: PLC0415  (Qt is only needed from here on)
 
     return run(data_dir, settings_file, lock, args.command)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -10,8 +11,17 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 
-from stressbreak.controller import Controller
-from stressbreak.core.clock import FakeClock
+from stressbreak.app.checkins import CheckIns
+from stressbreak.app.choices import Choices
+from stressbreak.app.commands import CommandDesk
+from stressbreak.app.controller import Controller
+from stressbreak.app.gate import ReminderGate
+from stressbreak.app.notices import Notices
+from stressbreak.app.pauses import Pauses
+from stressbreak.app.ports import Collaborators
+from stressbreak.app.reminders import Reminders
+from stressbreak.app.settings import AppSettings
+from stressbreak.app.your_data import YourData
 from stressbreak.services.cues import Cues
 from stressbreak.services.journal import Journal
 from stressbreak.services.notify import Notifier
@@ -23,10 +33,32 @@ AMS = ZoneInfo("Europe/Amsterdam")
 TUESDAY_10 = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
 
 
+class FakeClock:
+    """A clock for tests and simulations: it only moves when told to."""
+
+    def __init__(self, start: datetime) -> None:
+        if start.tzinfo is None:
+            raise ValueError("FakeClock needs a timezone-aware start time")
+        self._now = start
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance(self, delta: timedelta) -> None:
+        # Real elapsed time: add in UTC so a DST change is crossed correctly.
+        tz = self._now.tzinfo
+        self._now = (self._now.astimezone(UTC) + delta).astimezone(tz)
+
+    def set(self, when: datetime) -> None:
+        if when.tzinfo is None:
+            raise ValueError("FakeClock needs timezone-aware times")
+        self._now = when
+
+
 class FakeTimeScheduler(QObject):
-    """The scheduler's interface on fake time: it holds what the controller asked for, and a
-    test fires the signals itself. (The real APScheduler one runs on the wall clock; it has its
-    own tests in test_scheduler.py and runs in the system tests.)"""
+    """The scheduler port on fake time: it holds what the app asked for, and a test fires the
+    signals itself. (The real APScheduler one runs on the wall clock; it has its own tests in
+    test_scheduler.py and runs in the system tests.)"""
 
     pause_due = Signal(object)
     checkin_due = Signal(object)
@@ -57,23 +89,103 @@ class FakeTimeScheduler(QObject):
         return self.checkin_at
 
 
-def make_controller(data: Path, clock: FakeClock, told: list[str], tz: tzinfo = AMS,
-                    **extra: Any) -> Controller:
-    """A real Controller on fake time, with a short pause and no sound, speech or pop-ups.
-    `extra` goes to the Controller as well (idle and presence sources, autostart)."""
-    return Controller(
+@dataclass
+class Harness:
+    """A real app (the Controller and its coordinators) with the collaborators a test holds:
+    the fake clock and scheduler, the real journal and stores in a temporary folder."""
+
+    controller: Controller
+    clock: FakeClock
+    scheduler: FakeTimeScheduler
+    journal: Journal
+    settings_store: SettingsStore
+    prefs_store: PrefsStore
+    tray: Tray
+    cues: Cues
+
+    def start(self) -> None:
+        self.controller.start()
+
+    def stop(self) -> None:
+        self.controller.stop()
+
+    @property
+    def reminders(self) -> Reminders:
+        return self.controller.reminders
+
+    @property
+    def pauses(self) -> Pauses:
+        return self.controller.pauses
+
+    @property
+    def checkins(self) -> CheckIns:
+        return self.controller.checkins
+
+    @property
+    def data(self) -> YourData:
+        return self.controller.data
+
+    @property
+    def settings(self) -> AppSettings:
+        return self.controller.settings
+
+    @property
+    def choices(self) -> Choices:
+        return self.controller.choices
+
+    @property
+    def notices(self) -> Notices:
+        return self.controller.notices
+
+    @property
+    def commands(self) -> CommandDesk:
+        return self.controller.commands
+
+    @property
+    def gate(self) -> ReminderGate:
+        return self.controller.gate
+
+
+def make_app(data: Path, clock: FakeClock, told: list[str], tz: tzinfo = AMS, *,
+             pause_duration_s: float | None = 0.5, journal_dir: Path | None = None,
+             tell_problems: bool = False, cues: Cues | None = None, tray: Tray | None = None,
+             **extra: Any) -> Harness:
+    """A real app on fake time, with a short pause and no sound, speech or pop-ups.
+
+    The stores' problems go to `told`, or with `tell_problems` to the app's notices (tray,
+    log and status) as app/startup.py wires them. The journal lives in `journal_dir` (default
+    `data`). `extra` goes to the Collaborators as well (idle and presence sources, autostart,
+    motion)."""
+    built: list[Controller] = []
+
+    def on_problem(message: str) -> None:
+        if tell_problems and built:
+            built[0].notices.tell(message)
+        else:
+            told.append(message)
+
+    scheduler = FakeTimeScheduler()
+    tray = tray if tray is not None else Tray(QIcon())
+    journal = Journal(data if journal_dir is None else journal_dir, on_problem)
+    cues = cues if cues is not None else Cues("en", which=lambda name: None)
+    settings_store = SettingsStore(data / "settings.json", on_problem)
+    prefs_store = PrefsStore(data / "prefs.json", on_problem)
+    controller = Controller(Collaborators(
         clock=clock,
         tz=tz,
-        settings_store=SettingsStore(data / "settings.json", told.append),
-        journal=Journal(data, told.append),
-        prefs_store=PrefsStore(data / "prefs.json", told.append),
-        scheduler=FakeTimeScheduler(),  # type: ignore[arg-type]
+        settings_store=settings_store,
+        journal=journal,
+        prefs_store=prefs_store,
+        scheduler=scheduler,
         notifier=Notifier("StressBreak test", enabled=False),
-        cues=Cues("en", which=lambda name: None),
-        tray=Tray(QIcon()),
-        pause_duration_s=0.5,
+        cues=cues,
+        tray=tray,
         **extra,
-    )
+    ))
+    built.append(controller)
+    controller.pauses.duration_override_s = pause_duration_s
+    return Harness(controller, clock, scheduler, journal, settings_store, prefs_store, tray,
+                   cues)
 
 
 class MotionPlatform:

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>Starting at login isn&apos;t available on this system.</source>
+        <translation>Starten bij inloggen is op dit systeem niet beschikbaar.</translation>
+    </message>
+    <message>
+        <source>Your settings could not be saved ({reason}); they apply until StressBreak quits.</source>
+        <translation>Je instellingen konden niet worden opgeslagen ({reason}); ze gelden tot StressBreak stopt.</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed ({reason}).</source>
+        <translation>Starten bij het inloggen kon niet worden aangepast ({reason}).</translation>
+    </message>
+    <message>
+        <source>Time away from the keyboard is not measured in this run.</source>
+        <translation>Tijd weg van het toetsenbord wordt deze keer niet gemeten.</translation>
+    </message>
+    <message>
+        <source>Not checked in this run.</source>
+        <translation>Wordt deze keer niet gecontroleerd.</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>StressBreak — stress meter</source>
@@ -81,7 +104,7 @@
     </message>
 </context>
 <context>
-    <name>Controller</name>
+    <name>CheckIns</name>
     <message>
         <source>Stress meter</source>
         <translation>Stressmeter</translation>
@@ -90,77 +113,12 @@
         <source>Three short questions: how are you, really?</source>
         <translation>Drie korte vragen: hoe gaat het echt met je?</translation>
     </message>
-    <message>
-        <source>Time for a one-minute pause</source>
-        <translation>Tijd voor een pauze van een minuut</translation>
-    </message>
-    <message>
-        <source>Click the StressBreak reminder to breathe along.</source>
-        <translation>Klik op de herinnering van StressBreak om mee te ademen.</translation>
-    </message>
+</context>
+<context>
+    <name>Choices</name>
     <message>
         <source>Your choices could not be saved ({reason}).</source>
         <translation>Je keuzes konden niet worden opgeslagen ({reason}).</translation>
-    </message>
-    <message>
-        <source>StressBreak</source>
-        <translation>StressBreak</translation>
-    </message>
-    <message>
-        <source>A reminder waits because of {reasons}.</source>
-        <translation>Een herinnering wacht vanwege {reasons}.</translation>
-    </message>
-    <message>
-        <source>Starting at login isn&apos;t available on this system.</source>
-        <translation>Starten bij inloggen is op dit systeem niet beschikbaar.</translation>
-    </message>
-    <message>
-        <source>Your settings could not be saved ({reason}); they apply until StressBreak quits.</source>
-        <translation>Je instellingen konden niet worden opgeslagen ({reason}); ze gelden tot StressBreak stopt.</translation>
-    </message>
-    <message>
-        <source>Start at login could not be changed ({reason}).</source>
-        <translation>Starten bij het inloggen kon niet worden aangepast ({reason}).</translation>
-    </message>
-    <message>
-        <source>Nothing was exported: {file} could not be written ({reason}).</source>
-        <translation>Er is niets geëxporteerd: {file} kon niet worden geschreven ({reason}).</translation>
-    </message>
-    <message>
-        <source>Exported {count} entries to {file}.</source>
-        <translation>{count} items geëxporteerd naar {file}.</translation>
-    </message>
-    <message>
-        <source>{file} could not be read ({reason}). Nothing was imported.</source>
-        <translation>{file} kon niet worden gelezen ({reason}). Er is niets geïmporteerd.</translation>
-    </message>
-    <message>
-        <source>Imported {added} new entries from {file}; {already} were already in your journal.</source>
-        <translation>{added} nieuwe items geïmporteerd uit {file}; {already} stonden al in je dagboek.</translation>
-    </message>
-    <message>
-        <source>{skipped} entries could not be read and were left out (written by a newer StressBreak?).</source>
-        <translation>{skipped} items konden niet worden gelezen en zijn weggelaten (geschreven door een nieuwere StressBreak?).</translation>
-    </message>
-    <message>
-        <source>Not everything could be deleted ({reason}).</source>
-        <translation>Niet alles kon worden verwijderd ({reason}).</translation>
-    </message>
-    <message>
-        <source>All your data was deleted.</source>
-        <translation>Al je gegevens zijn verwijderd.</translation>
-    </message>
-    <message>
-        <source>Your journal was deleted. Your values and choices could not be reset; the message from the tray says why.</source>
-        <translation>Je dagboek is verwijderd. Je waarden en keuzes konden niet worden gewist; de melding bij het systeemvak zegt waarom.</translation>
-    </message>
-    <message>
-        <source>Time away from the keyboard is not measured in this run.</source>
-        <translation>Tijd weg van het toetsenbord wordt deze keer niet gemeten.</translation>
-    </message>
-    <message>
-        <source>Not checked in this run.</source>
-        <translation>Wordt deze keer niet gecontroleerd.</translation>
     </message>
 </context>
 <context>
@@ -277,6 +235,13 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>s</source>
         <translation>s</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>StressBreak</source>
+        <translation>StressBreak</translation>
     </message>
 </context>
 <context>
@@ -746,6 +711,21 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>A reminder waits because of {reasons}.</source>
+        <translation>Een herinnering wacht vanwege {reasons}.</translation>
+    </message>
+    <message>
+        <source>Time for a one-minute pause</source>
+        <translation>Tijd voor een pauze van een minuut</translation>
+    </message>
+    <message>
+        <source>Click the StressBreak reminder to breathe along.</source>
+        <translation>Klik op de herinnering van StressBreak om mee te ademen.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>StressBreak — settings</source>
@@ -970,6 +950,41 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Save</source>
         <translation>Opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>YourData</name>
+    <message>
+        <source>Nothing was exported: {file} could not be written ({reason}).</source>
+        <translation>Er is niets geëxporteerd: {file} kon niet worden geschreven ({reason}).</translation>
+    </message>
+    <message>
+        <source>Exported {count} entries to {file}.</source>
+        <translation>{count} items geëxporteerd naar {file}.</translation>
+    </message>
+    <message>
+        <source>{file} could not be read ({reason}). Nothing was imported.</source>
+        <translation>{file} kon niet worden gelezen ({reason}). Er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Imported {added} new entries from {file}; {already} were already in your journal.</source>
+        <translation>{added} nieuwe items geïmporteerd uit {file}; {already} stonden al in je dagboek.</translation>
+    </message>
+    <message>
+        <source>{skipped} entries could not be read and were left out (written by a newer StressBreak?).</source>
+        <translation>{skipped} items konden niet worden gelezen en zijn weggelaten (geschreven door een nieuwere StressBreak?).</translation>
+    </message>
+    <message>
+        <source>Not everything could be deleted ({reason}).</source>
+        <translation>Niet alles kon worden verwijderd ({reason}).</translation>
+    </message>
+    <message>
+        <source>All your data was deleted.</source>
+        <translation>Al je gegevens zijn verwijderd.</translation>
+    </message>
+    <message>
+        <source>Your journal was deleted. Your values and choices could not be reset; the message from the tray says why.</source>
+        <translation>Je dagboek is verwijderd. Je waarden en keuzes konden niet worden gewist; de melding bij het systeemvak zegt waarom.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from typing import Protocol
 
 
@@ -20,26 +20,3 @@ class SystemClock:
 
     def now(self) -> datetime:
         return datetime.now(self._tz)
-
-
-class FakeClock:
-    """A clock for tests and simulations: it only moves when told to."""
-
-    def __init__(self, start: datetime) -> None:
-        if start.tzinfo is None:
-            raise ValueError("FakeClock needs a timezone-aware start time")
-        self._now = start
-
-    def now(self) -> datetime:
-        return self._now
-
-    def advance(self, delta: timedelta) -> None:
-        # Real elapsed time: add in UTC so a DST change is crossed correctly.
-        tz = self._now.tzinfo
-        self._now = (self._now.astimezone(UTC) + delta).astimezone(tz)
-
-    def set(self, when: datetime) -> None:
-        if when.tzinfo is None:
-            raise ValueError("FakeClock needs timezone-aware times")
-        self._now = when
-

@@ -2,13 +2,13 @@
 
 The window shows one ISO week at a time (previous / next / this week, or any day picked in the
 calendar), a four-week trend, and every stress-meter answer in a table. It only shows: the
-data comes from `load_week`, and export, import and delete are signals the controller acts on.
+data comes from `load_week`, and export, import and delete are signals the app acts on
+(app/your_data.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
@@ -33,24 +33,15 @@ from PySide6.QtWidgets import (
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
 from stressbreak.core.model import REMINDER_OUTCOMES, CheckIn, CheckInOrigin, PauseOutcome
-from stressbreak.core.stats import WeekPatterns, WeekSummary, WeekTrend
+from stressbreak.core.stats import WeekSummary
 from stressbreak.core.timeutil import week_start
+from stressbreak.core.week_view import WeekView
 from stressbreak.ui import data_dialogs
 from stressbreak.ui.style import bold, quieter, translated
 from stressbreak.ui.week_charts import HourMap, PausesChart, TensionChart, TopChart, TrendChart
 
 _TREND_TAB = 1
 _ANSWERS_TAB = 2
-
-
-@dataclass(frozen=True)
-class WeekView:
-    """Everything the window shows for one week, computed by the controller."""
-
-    summary: WeekSummary
-    patterns: WeekPatterns
-    insights: tuple[str, ...]  # already in the user's language
-    trend: tuple[WeekTrend, ...]  # four weeks, oldest first, ending with this one
 
 
 class _Slot(QStackedWidget):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stressbreak.controller import build_week_view
+from stressbreak.app.your_data import build_week_view
 from stressbreak.core.breathing import PATTERNS
 from stressbreak.core.exercises import EXERCISES
 from stressbreak.ui.checkin import CheckInDialog

@@ -1,4 +1,4 @@
-"""The whole loop through the real controller: reminder → pause → journal → stress meter."""
+"""The whole loop through the real app: reminder → pause → journal → stress meter."""
 
 from __future__ import annotations
 
@@ -10,13 +10,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
-from stressbreak.core.clock import FakeClock
 from stressbreak.core.commands import Request
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
 from stressbreak.services.cues import SOUNDS, Cues
 from stressbreak.services.journal import Journal
 from stressbreak.ui.profile_dialog import ProfileDialog
-from tests.fakes import AMS, TUESDAY_10, make_controller
+from tests.fakes import AMS, TUESDAY_10, FakeClock, make_app
 
 
 @pytest.fixture(autouse=True)
@@ -40,11 +39,11 @@ def loop(qtbot, tmp_path: Path):
     data.mkdir()
     # Native notifications off: there is no notification daemon in the test machine.
     (data / "settings.json").write_text(json.dumps({"native_notifications": False}))
-    controller = make_controller(data, clock, told)
-    journal = controller._journal
-    controller.start()
-    yield controller, clock, journal, told
-    controller.stop()
+    app = make_app(data, clock, told)
+    journal = app.journal
+    app.start()
+    yield app, clock, journal, told
+    app.stop()
 
 
 def all_records(journal: Journal):
@@ -52,25 +51,25 @@ def all_records(journal: Journal):
 
 
 def test_start_schedules_the_first_pause_one_interval_ahead(loop):
-    controller, _clock, _journal, told = loop
+    app, _clock, _journal, told = loop
     assert told == []
-    assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)
-    assert controller._scheduler.next_checkin_at() == TUESDAY_10.replace(minute=30)
-    assert "next pause" in controller.status_text()
+    assert app.scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)
+    assert app.scheduler.next_checkin_at() == TUESDAY_10.replace(minute=30)
+    assert "next pause" in app.notices.status_text()
 
 
 def test_reminder_click_pause_checkin_all_recorded(qtbot, loop):
-    controller, clock, journal, _told = loop
+    app, clock, journal, _told = loop
     clock.advance(timedelta(hours=1))
-    controller._scheduler.pause_due.emit(clock.now())
-    reminder = controller.reminder
+    app.scheduler.pause_due.emit(clock.now())
+    reminder = app.reminders.window
     assert reminder is not None and reminder.isVisible()
-    assert controller._scheduler.next_pause_at() is None  # nothing else due while it shows
+    assert app.scheduler.next_pause_at() is None  # nothing else due while it shows
 
     qtbot.mouseClick(reminder, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-    pause = controller.pause_window
+    pause = app.pauses.window
     assert pause is not None
-    assert "pause is under way" in controller.status_text()
+    assert "pause is under way" in app.notices.status_text()
     with qtbot.waitSignal(pause.finished, timeout=5000):
         pass
     [record] = all_records(journal)
@@ -79,9 +78,9 @@ def test_reminder_click_pause_checkin_all_recorded(qtbot, loop):
     assert record.duration_s == pytest.approx(0.5)
     assert record.started_at == TUESDAY_10 + timedelta(hours=1)
     # The next pause counts from the end of this one.
-    assert controller._scheduler.next_pause_at() == clock.now() + timedelta(hours=1)
+    assert app.scheduler.next_pause_at() == clock.now() + timedelta(hours=1)
 
-    dialog = controller.checkin  # after a pause the stress meter follows
+    dialog = app.checkins.dialog  # after a pause the stress meter follows
     assert dialog is not None and dialog.isVisible()
     qtbot.mouseClick(dialog.rows["body"].buttons["tight"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.rows["need"].buttons["move"], Qt.MouseButton.LeftButton)
@@ -95,28 +94,28 @@ def test_reminder_click_pause_checkin_all_recorded(qtbot, loop):
     assert (saved.breathing, saved.body, saved.need) == ((), ("tight",), ("move",))
     assert (saved.breathing_note, saved.body_note, saved.need_note) == ("", "", "stretch my legs")
     assert saved.tension == 5
-    assert controller.checkin is None
+    assert app.checkins.dialog is None
 
 
 def test_skip_and_snooze_and_missed(qtbot, loop):
-    controller, clock, journal, _told = loop
-    controller.settings = controller.settings.__class__(reminder_timeout_s=10)
+    app, clock, journal, _told = loop
+    app.settings.current = app.settings.current.__class__(reminder_timeout_s=10)
     clock.advance(timedelta(hours=1))
-    controller._scheduler.pause_due.emit(clock.now())
-    qtbot.mouseClick(controller.reminder.snooze_button, Qt.MouseButton.LeftButton)
-    assert controller._scheduler.next_pause_at() == clock.now() + timedelta(minutes=5)
+    app.scheduler.pause_due.emit(clock.now())
+    qtbot.mouseClick(app.reminders.window.snooze_button, Qt.MouseButton.LeftButton)
+    assert app.scheduler.next_pause_at() == clock.now() + timedelta(minutes=5)
     assert all_records(journal) == []  # a snooze is not an outcome
 
     clock.advance(timedelta(minutes=5))
-    controller._scheduler.pause_due.emit(clock.now())
-    qtbot.mouseClick(controller.reminder.skip_button, Qt.MouseButton.LeftButton)
+    app.scheduler.pause_due.emit(clock.now())
+    qtbot.mouseClick(app.reminders.window.skip_button, Qt.MouseButton.LeftButton)
     [skipped] = all_records(journal)
     assert skipped.outcome is PauseOutcome.SKIPPED
-    assert controller._scheduler.next_pause_at() == clock.now() + timedelta(hours=1)
+    assert app.scheduler.next_pause_at() == clock.now() + timedelta(hours=1)
 
     clock.advance(timedelta(hours=1))
-    controller._scheduler.pause_due.emit(clock.now())
-    reminder = controller.reminder
+    app.scheduler.pause_due.emit(clock.now())
+    reminder = app.reminders.window
     clock.advance(timedelta(seconds=10))
     with qtbot.waitSignal(reminder.timed_out, timeout=15000):
         pass
@@ -125,72 +124,72 @@ def test_skip_and_snooze_and_missed(qtbot, loop):
 
 
 def test_a_late_reminder_after_hours_is_not_shown(loop):
-    controller, clock, _journal, _told = loop
+    app, clock, _journal, _told = loop
     clock.set(datetime(2026, 11, 24, 21, 0, tzinfo=AMS))  # woke up in the evening
-    controller._scheduler.pause_due.emit(TUESDAY_10 + timedelta(hours=1))
-    assert controller.reminder is None
-    assert controller._scheduler.next_pause_at() == datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
+    app.scheduler.pause_due.emit(TUESDAY_10 + timedelta(hours=1))
+    assert app.reminders.window is None
+    assert app.scheduler.next_pause_at() == datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
 
 
 def test_quiet_for_an_hour_then_resume(loop):
-    controller, clock, _journal, _told = loop
-    controller.tray.quiet_requested.emit(60)
-    assert "paused until" in controller.status_text()
+    app, clock, _journal, _told = loop
+    app.tray.quiet_requested.emit(60)
+    assert "paused until" in app.notices.status_text()
     clock.advance(timedelta(minutes=20))
-    controller._scheduler.pause_due.emit(clock.now())
-    assert controller.reminder is None
-    controller.tray.resume_requested.emit()
-    assert "next pause" in controller.status_text()
-    controller.tray.quiet_until_tomorrow_requested.emit()
-    assert controller._scheduler.next_pause_at() == datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
+    app.scheduler.pause_due.emit(clock.now())
+    assert app.reminders.window is None
+    app.tray.resume_requested.emit()
+    assert "next pause" in app.notices.status_text()
+    app.tray.quiet_until_tomorrow_requested.emit()
+    assert app.scheduler.next_pause_at() == datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
     # Check-ins wait too: the first one after the quiet period is tomorrow's.
-    assert controller._scheduler.next_checkin_at() == datetime(2026, 11, 25, 10, 30, tzinfo=AMS)
+    assert app.scheduler.next_checkin_at() == datetime(2026, 11, 25, 10, 30, tzinfo=AMS)
 
 
 def test_scheduled_checkin_opens_without_taking_focus(loop):
-    controller, clock, journal, _told = loop
+    app, clock, journal, _told = loop
     clock.set(TUESDAY_10.replace(minute=30))
-    controller._scheduler.checkin_due.emit(clock.now())
-    dialog = controller.checkin
+    app.scheduler.checkin_due.emit(clock.now())
+    dialog = app.checkins.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-    assert controller._scheduler.next_checkin_at() == TUESDAY_10.replace(hour=13, minute=30)
+    assert app.scheduler.next_checkin_at() == TUESDAY_10.replace(hour=13, minute=30)
     dialog.not_now_button.click()
-    assert controller.checkin is None
+    assert app.checkins.dialog is None
     assert all_records(journal) == []
 
 
 def test_no_scheduled_checkin_right_after_one_was_answered(qtbot, loop):
-    controller, clock, journal, _told = loop
+    app, clock, journal, _told = loop
     clock.set(TUESDAY_10.replace(minute=20))
-    controller.tray.checkin_requested.emit()  # the user opens the stress meter by hand
-    qtbot.mouseClick(controller.checkin.save_button, Qt.MouseButton.LeftButton)
+    app.tray.checkin_requested.emit()  # the user opens the stress meter by hand
+    qtbot.mouseClick(app.checkins.dialog.save_button, Qt.MouseButton.LeftButton)
     clock.set(TUESDAY_10.replace(minute=30))
-    controller._scheduler.checkin_due.emit(clock.now())
-    assert controller.checkin is None  # ten minutes later would be nagging
+    app.scheduler.checkin_due.emit(clock.now())
+    assert app.checkins.dialog is None  # ten minutes later would be nagging
     [saved] = all_records(journal)
     assert saved.origin is CheckInOrigin.MANUAL
     # ...and a restart remembers it too.
-    controller.stop()
-    controller.start()
-    controller._scheduler.checkin_due.emit(clock.now())
-    assert controller.checkin is None
+    app.stop()
+    app.start()
+    app.scheduler.checkin_due.emit(clock.now())
+    assert app.checkins.dialog is None
 
 
 def test_a_tense_checkin_brings_one_followup_reminder(qtbot, loop):
-    controller, clock, _journal, _told = loop
+    app, clock, _journal, _told = loop
     clock.set(TUESDAY_10.replace(minute=30))
-    controller._scheduler.checkin_due.emit(clock.now())
-    qtbot.mouseClick(controller.checkin.tension.buttons[8], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(controller.checkin.save_button, Qt.MouseButton.LeftButton)
-    assert controller._scheduler.next_pause_at() == TUESDAY_10.replace(minute=50)
+    app.scheduler.checkin_due.emit(clock.now())
+    qtbot.mouseClick(app.checkins.dialog.tension.buttons[8], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(app.checkins.dialog.save_button, Qt.MouseButton.LeftButton)
+    assert app.scheduler.next_pause_at() == TUESDAY_10.replace(minute=50)
     clock.set(TUESDAY_10.replace(minute=50))
-    controller._scheduler.pause_due.emit(clock.now())
-    texts = [label.text() for label in controller.reminder.findChildren(QLabel)]
+    app.scheduler.pause_due.emit(clock.now())
+    texts = [label.text() for label in app.reminders.window.findChildren(QLabel)]
     assert "An extra minute for you" in texts
-    qtbot.mouseClick(controller.reminder.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(app.reminders.window.skip_button, Qt.MouseButton.LeftButton)
     # Offered once: after it, the ordinary interval from now.
-    assert controller._scheduler.next_pause_at() == TUESDAY_10.replace(hour=11, minute=50)
+    assert app.scheduler.next_pause_at() == TUESDAY_10.replace(hour=11, minute=50)
 
 
 def test_rotating_patterns_are_recorded_one_after_another(qtbot, tmp_path):
@@ -198,33 +197,33 @@ def test_rotating_patterns_are_recorded_one_after_another(qtbot, tmp_path):
     data.mkdir()
     (data / "settings.json").write_text(
         json.dumps({"breathing_pattern": "rotate", "native_notifications": False}))
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
-    controller.start()
+    app = make_app(data, FakeClock(TUESDAY_10), [])
+    app.start()
     try:
         for _ in range(3):
-            controller.start_pause()
-            with qtbot.waitSignal(controller.pause_window.finished, timeout=5000):
+            app.pauses.start()
+            with qtbot.waitSignal(app.pauses.window.finished, timeout=5000):
                 pass
-            controller.checkin.reject()
-        used = [r.exercise for r in all_records(controller._journal)]
+            app.checkins.dialog.reject()
+        used = [r.exercise for r in all_records(app.journal)]
         assert used == ["coherent", "sigh", "longexhale"]
     finally:
-        controller.stop()
+        app.stop()
 
 
 def test_every_stress_meter_field_reaches_the_journal(qtbot, loop):
-    controller, clock, journal, _told = loop
+    app, clock, journal, _told = loop
     journal.append(CheckIn(clock.now() - timedelta(days=3), CheckInOrigin.MANUAL,
                            trigger="Inbox overflow"))
-    controller.tray.values_requested.emit()
-    values = controller.values_dialog
+    app.tray.values_requested.emit()
+    values = app.checkins.values_dialog
     qtbot.keyClicks(values.fields[0], "patience")
     qtbot.keyClicks(values.fields[1], "being honest")
     qtbot.mouseClick(values.save_button, Qt.MouseButton.LeftButton)
-    assert controller.prefs.values == ("patience", "being honest")
+    assert app.choices.prefs.values == ("patience", "being honest")
 
-    controller.tray.checkin_requested.emit()
-    dialog = controller.checkin
+    app.tray.checkin_requested.emit()
+    dialog = app.checkins.dialog
     assert "patience · being honest" in dialog.values_label.text()
     assert dialog.trigger.completer().model().stringList() == ["Inbox overflow"]
     for question, chip in (("breathing", "held"), ("body", "warm"), ("need", "quiet"),
@@ -254,64 +253,64 @@ def test_exercises_take_turns_and_remember_favourites_and_hidden(qtbot, tmp_path
     (data / "settings.json").write_text(
         json.dumps({"exercise": "rotate", "native_notifications": False}))
     clock = FakeClock(TUESDAY_10)
-    controller = make_controller(data, clock, [])
-    controller.start()
+    app = make_app(data, clock, [])
+    app.start()
     try:
-        controller.start_pause()
-        assert controller.pause_window.exercise.id == "breathing"
-        controller.pause_window.end_early()
-        controller.start_pause()
-        window = controller.pause_window
+        app.pauses.start()
+        assert app.pauses.window.exercise.id == "breathing"
+        app.pauses.window.end_early()
+        app.pauses.start()
+        window = app.pauses.window
         assert window.exercise.id == "body_check"
         qtbot.mouseClick(window.hide_button, Qt.MouseButton.LeftButton)
         window.end_early()
-        controller.start_pause()
-        window = controller.pause_window
+        app.pauses.start()
+        window = app.pauses.window
         assert window.exercise.id == "anchor"
         qtbot.mouseClick(window.favourite_button, Qt.MouseButton.LeftButton)
         window.end_early()
         saved = json.loads((data / "prefs.json").read_text())
         assert saved["hidden"] == ["body_check"]
         assert saved["favourites"] == ["anchor"]
-        unhide = next(a for a in controller.tray.menu.actions()
+        unhide = next(a for a in app.tray.menu.actions()
                       if a.text() == "Show hidden exercises again")
         assert unhide.isEnabled()
         # From now on only the favourite comes (it is the only one), also after a restart.
-        controller.stop()
-        controller.start()
-        controller.start_pause()
-        assert controller.pause_window.exercise.id == "anchor"
-        controller.pause_window.end_early()
-        used = [r.exercise for r in all_records(controller._journal)]
+        app.stop()
+        app.start()
+        app.pauses.start()
+        assert app.pauses.window.exercise.id == "anchor"
+        app.pauses.window.end_early()
+        used = [r.exercise for r in all_records(app.journal)]
         assert used == ["coherent", "body_check", "anchor", "anchor"]
         unhide.trigger()  # "Show hidden exercises again"
         assert json.loads((data / "prefs.json").read_text())["hidden"] == []
         assert not unhide.isEnabled()
     finally:
-        controller.stop()
+        app.stop()
 
 
 def test_the_profile_reflection_is_offered_once_and_shapes_the_tips(qtbot, loop,
                                                                   no_modal_offer):
-    controller, _clock, _journal, _told = loop
+    app, _clock, _journal, _told = loop
     for _ in range(2):
-        controller.tray.checkin_requested.emit()
-        qtbot.mouseClick(controller.checkin.save_button, Qt.MouseButton.LeftButton)
+        app.tray.checkin_requested.emit()
+        qtbot.mouseClick(app.checkins.dialog.save_button, Qt.MouseButton.LeftButton)
         qtbot.wait(10)  # the offer comes just after the save
     assert no_modal_offer == [True]  # once, even after a second stress meter
-    assert controller.prefs.profile_offered
+    assert app.choices.prefs.profile_offered
 
-    controller.tray.profile_requested.emit()
-    dialog = controller.profile_dialog
+    app.tray.profile_requested.emit()
+    dialog = app.checkins.profile_dialog
     for statement_id, row in dialog.rows.items():
         row.buttons[3 if statement_id.startswith("pleaser") else 0].click()
     with qtbot.waitSignal(dialog.completed, timeout=1000):
         while not dialog.on_result_page():
             dialog.next_button.click()
         dialog.next_button.click()
-    assert controller.prefs.profile_scores["pleaser"] == 12
-    controller.start_pause()
-    window = controller.pause_window
+    assert app.choices.prefs.profile_scores["pleaser"] == 12
+    app.pauses.start()
+    window = app.pauses.window
     tip = window.tip_label.text()
     assert tip
     from stressbreak.core.profiles import PATTERNS as PROFILE_PATTERNS
@@ -322,27 +321,27 @@ def test_the_profile_reflection_is_offered_once_and_shapes_the_tips(qtbot, loop,
 
 
 def test_restart_keeps_the_interval_of_today(qtbot, tmp_path, loop):
-    controller, clock, journal, _told = loop
-    controller.start_pause()
-    with qtbot.waitSignal(controller.pause_window.finished, timeout=5000):
+    app, clock, journal, _told = loop
+    app.pauses.start()
+    with qtbot.waitSignal(app.pauses.window.finished, timeout=5000):
         pass
-    controller.checkin.reject()
+    app.checkins.dialog.reject()
     clock.advance(timedelta(minutes=20))
-    controller.stop()
-    controller.start()  # the same objects, as after a restart of the app
+    app.stop()
+    app.start()  # the same objects, as after a restart of the app
     [pause] = all_records(journal)
     # Counted from the end of today's pause, not from the restart 20 minutes later.
-    assert controller._scheduler.next_pause_at() == pause.ended_at + timedelta(hours=1)
+    assert app.scheduler.next_pause_at() == pause.ended_at + timedelta(hours=1)
 
 
 def test_overview_command_opens_the_week_with_saved_records(qtbot, loop):
-    controller, clock, journal, _told = loop
+    app, clock, journal, _told = loop
     journal.append(PauseRecord(clock.now(), clock.now() + timedelta(minutes=1),
                                PauseOutcome.COMPLETED))
-    reply = controller.handle_command(Request("overview"))
+    reply = app.commands.handle(Request("overview"))
     assert reply.ok
-    qtbot.waitUntil(lambda: controller.overview is not None, timeout=2000)
-    completed = controller.overview.pauses_chart.sets[PauseOutcome.COMPLETED]
+    qtbot.waitUntil(lambda: app.data.overview is not None, timeout=2000)
+    completed = app.data.overview.pauses_chart.sets[PauseOutcome.COMPLETED]
     assert [completed.at(day) for day in range(7)] == [0, 1, 0, 0, 0, 0, 0]  # Tuesday
 
 
@@ -351,14 +350,14 @@ def test_a_damaged_settings_file_is_told_and_kept(qtbot, tmp_path: Path):
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"interval_min": "often"}))
     told: list[str] = []
-    controller = make_controller(data, FakeClock(TUESDAY_10), told)
-    controller.start()
+    app = make_app(data, FakeClock(TUESDAY_10), told)
+    app.start()
     try:
         assert len(told) == 1 and "'interval_min'" in told[0]
-        assert controller.settings.interval_min == 60
+        assert app.settings.current.interval_min == 60
         assert json.loads((data / "settings.json").read_text()) == {"interval_min": "often"}
     finally:
-        controller.stop()
+        app.stop()
 
 
 def test_breathing_cues_chime_and_speak_each_phase(qtbot, tmp_path):
@@ -367,13 +366,13 @@ def test_breathing_cues_chime_and_speak_each_phase(qtbot, tmp_path):
     (data / "settings.json").write_text(json.dumps(
         {"sound_cues": True, "spoken_cues": True, "native_notifications": False}))
     heard: list[list[str]] = []
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
-    controller._cues = Cues("en", which=lambda name: f"/usr/bin/{name}",
-                            run=lambda command: heard.append(list(command)), platform="linux")
-    controller.start()
+    app = make_app(data, FakeClock(TUESDAY_10), [], cues=Cues(
+        "en", which=lambda name: f"/usr/bin/{name}",
+        run=lambda command: heard.append(list(command)), platform="linux"))
+    app.start()
     try:
-        controller.start_pause()
-        window = controller.pause_window
+        app.pauses.start()
+        window = app.pauses.window
         window._on_tick(6.0)  # breathing out now
         qtbot.waitUntil(lambda: len(heard) >= 3, timeout=3000)
         assert ["pw-play", str(SOUNDS / "in.wav")] in heard
@@ -382,25 +381,25 @@ def test_breathing_cues_chime_and_speak_each_phase(qtbot, tmp_path):
         assert spoken[0] == "Breathe in"
         window.end_early()
     finally:
-        controller.stop()
+        app.stop()
 
 
 def test_a_closed_reminder_never_blocks_later_reminders(qtbot, loop):
-    controller, clock, journal, _told = loop
+    app, clock, journal, _told = loop
     clock.advance(timedelta(hours=1))
-    controller._scheduler.pause_due.emit(clock.now())
-    controller.reminder.close()  # closed by the window manager, no button pressed
-    assert controller.reminder is None
+    app.scheduler.pause_due.emit(clock.now())
+    app.reminders.window.close()  # closed by the window manager, no button pressed
+    assert app.reminders.window is None
     [missed] = all_records(journal)
     assert missed.outcome is PauseOutcome.MISSED
-    assert controller._scheduler.next_pause_at() == clock.now() + timedelta(hours=1)
-    controller.start_pause()  # the tray's left click still works
-    assert controller.pause_window is not None
-    controller.pause_window.end_early()
+    assert app.scheduler.next_pause_at() == clock.now() + timedelta(hours=1)
+    app.pauses.start()  # the tray's left click still works
+    assert app.pauses.window is not None
+    app.pauses.window.end_early()
 
 
 def test_problems_wait_for_a_tray_and_show_in_status(loop):
-    controller, _clock, _journal, _told = loop
-    controller.tell("The journal file for March could not be read.")
-    assert "could not be read" in controller.status_text()
-    assert controller._untold == ["The journal file for March could not be read."]
+    app, _clock, _journal, _told = loop
+    app.notices.tell("The journal file for March could not be read.")
+    assert "could not be read" in app.notices.status_text()
+    assert app.notices.untold == ["The journal file for March could not be read."]

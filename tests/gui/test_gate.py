@@ -1,4 +1,4 @@
-"""A due reminder through the real controller and its gate, with made-up idle and presence
+"""A due reminder through the real app and its gate, with made-up idle and presence
 sources on fake time: held during a call (and offered after it), held in full screen, waiting
 for a lull in typing, and replaced by a natural pause when the person stepped away."""
 
@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from stressbreak.core.clock import FakeClock
 from stressbreak.core.commands import Request
 from stressbreak.core.model import PauseOutcome, PauseRecord
 from stressbreak.core.presence import AWAY_AFTER_S, LULL_S, RECHECK_S
 from stressbreak.services.idle import IdleProbe
 from stressbreak.services.presence import Backends, Check
-from tests.fakes import TUESDAY_10, make_controller
+from tests.fakes import TUESDAY_10, FakeClock, make_app
 
 
 @dataclass
@@ -67,167 +66,167 @@ def gated(qtbot, tmp_path: Path):
                ("fullscreen", "desktop-dnd", "microphone", "camera")}
     presence = Backends(sources["fullscreen"], sources["desktop-dnd"], sources["microphone"],
                         sources["camera"], {})
-    controller = make_controller(data, clock, [], idle=IdleProbe(idle, ""), presence=presence)
-    controller._pause_duration_override = 60.0  # the default one-minute pause
-    controller.start()
-    yield controller, clock, idle, sources
-    controller.stop()
+    app = make_app(data, clock, [], idle=IdleProbe(idle, ""), presence=presence)
+    app.pauses.duration_override_s = 60.0  # the default one-minute pause
+    app.start()
+    yield app, clock, idle, sources
+    app.stop()
 
 
-def _due(controller, clock, idle, *, typing: bool = False) -> None:
+def _due(app, clock, idle, *, typing: bool = False) -> None:
     """The interval is over; the person last touched the keyboard 10 s ago (or just now)."""
     clock.advance(timedelta(hours=1))
     idle.last_input = clock.now() - timedelta(seconds=0 if typing else 10)
-    controller._scheduler.pause_due.emit(clock.now())
+    app.scheduler.pause_due.emit(clock.now())
 
 
-def _look_after(controller, clock, idle, seconds: float, *, typing: bool = False) -> None:
+def _look_after(app, clock, idle, seconds: float, *, typing: bool = False) -> None:
     clock.advance(timedelta(seconds=seconds))
     if typing:
         idle.type_now()
-    controller._gate.look()  # what its timer does after `seconds`
+    app.gate.look()  # what its timer does after `seconds`
 
 
 def test_a_reminder_waits_during_a_call_and_offers_a_pause_after_it(gated):
-    controller, clock, idle, sources = gated
+    app, clock, idle, sources = gated
     sources["microphone"].active = True
     sources["microphone"].detail = "Jitsi Meet"
-    _due(controller, clock, idle)
-    assert controller.reminder is None
-    assert controller._scheduler.next_pause_at() is None  # nothing fires again meanwhile
-    assert controller.holding_reasons() == ["a call (microphone in use) — Jitsi Meet"]
+    _due(app, clock, idle)
+    assert app.reminders.window is None
+    assert app.scheduler.next_pause_at() is None  # nothing fires again meanwhile
+    assert app.reminders.holding_reasons() == ["a call (microphone in use) — Jitsi Meet"]
     assert ("A reminder waits because of a call (microphone in use) — Jitsi Meet."
-            in controller.tray.tooltip())
-    facts = controller.handle_command(Request("status", details=True)).data
+            in app.tray.tooltip())
+    facts = app.commands.handle(Request("status", details=True)).data
     assert facts["holding"] == ["a call (microphone in use) — Jitsi Meet"]
-    assert controller._gate._look_again.interval() == RECHECK_S * 1000
-    _look_after(controller, clock, idle, RECHECK_S)
-    assert controller.reminder is None  # still in the call
+    assert app.gate.looks_again_in_ms == RECHECK_S * 1000
+    _look_after(app, clock, idle, RECHECK_S)
+    assert app.reminders.window is None  # still in the call
     sources["microphone"].active = False  # the call ends
-    _look_after(controller, clock, idle, RECHECK_S)
+    _look_after(app, clock, idle, RECHECK_S)
     # No key was touched during the call (idle 70 s): that is listening, not being away.
-    assert controller.reminder is not None
-    assert controller.holding_reasons() == []
-    assert controller._gate._held_by_meeting is False
+    assert app.reminders.window is not None
+    assert app.reminders.holding_reasons() == []
+    assert app.gate.held_by_a_call is False
 
 
 def test_after_a_call_the_reminder_says_so(gated):
-    controller, clock, idle, sources = gated
+    app, clock, idle, sources = gated
     sources["camera"].active = True
-    _due(controller, clock, idle)
+    _due(app, clock, idle)
     sources["camera"].active = False
-    _look_after(controller, clock, idle, RECHECK_S)
-    labels = [label.text() for label in controller.reminder.findChildren(QLabel)]
+    _look_after(app, clock, idle, RECHECK_S)
+    labels = [label.text() for label in app.reminders.window.findChildren(QLabel)]
     assert "Your call just ended" in labels
 
 
 def test_full_screen_holds_only_when_the_setting_wants_it(gated):
-    controller, clock, idle, sources = gated
+    app, clock, idle, sources = gated
     sources["fullscreen"].active = True
-    _due(controller, clock, idle)
-    assert controller.reminder is None
-    assert controller.holding_reasons() == ["a full-screen window"]
-    controller.apply_settings(replace(controller.settings, dnd_fullscreen=False))
-    _look_after(controller, clock, idle, RECHECK_S)
-    assert controller.reminder is not None  # no longer held, and not "after a call"
+    _due(app, clock, idle)
+    assert app.reminders.window is None
+    assert app.reminders.holding_reasons() == ["a full-screen window"]
+    app.settings.apply(replace(app.settings.current, dnd_fullscreen=False))
+    _look_after(app, clock, idle, RECHECK_S)
+    assert app.reminders.window is not None  # no longer held, and not "after a call"
 
 
 def test_a_source_that_cannot_tell_holds_nothing(gated):
-    controller, clock, idle, sources = gated
+    app, clock, idle, sources = gated
     sources["desktop-dnd"].active = None
-    _due(controller, clock, idle)
-    assert controller.reminder is not None
+    _due(app, clock, idle)
+    assert app.reminders.window is not None
 
 
 def test_meeting_checks_are_not_asked_when_the_setting_is_off(gated):
-    controller, clock, idle, sources = gated
-    controller.apply_settings(replace(controller.settings, meeting_aware=False))
+    app, clock, idle, sources = gated
+    app.settings.apply(replace(app.settings.current, meeting_aware=False))
     sources["microphone"].active = True
-    _due(controller, clock, idle)
-    assert controller.reminder is not None
+    _due(app, clock, idle)
+    assert app.reminders.window is not None
     assert sources["microphone"].asked == []  # not even run: it costs a subprocess
 
 
 def test_a_reminder_waits_for_a_lull_in_typing_but_not_for_ever(gated):
-    controller, clock, idle, _sources = gated
-    _due(controller, clock, idle, typing=True)
-    assert controller.reminder is None  # mid-sentence
-    assert controller._gate._look_again.interval() == 1000
-    _look_after(controller, clock, idle, 1, typing=True)
-    assert controller.reminder is None
-    _look_after(controller, clock, idle, LULL_S)  # a few seconds without a key
-    assert controller.reminder is not None
+    app, clock, idle, _sources = gated
+    _due(app, clock, idle, typing=True)
+    assert app.reminders.window is None  # mid-sentence
+    assert app.gate.looks_again_in_ms == 1000
+    _look_after(app, clock, idle, 1, typing=True)
+    assert app.reminders.window is None
+    _look_after(app, clock, idle, LULL_S)  # a few seconds without a key
+    assert app.reminders.window is not None
 
 
 def test_gentle_timing_gives_up_waiting_after_its_limit(gated):
-    controller, clock, idle, _sources = gated
-    limit = controller.settings.gentle_max_wait_s
-    _due(controller, clock, idle, typing=True)
-    _look_after(controller, clock, idle, limit - 1, typing=True)
-    assert controller.reminder is None
-    _look_after(controller, clock, idle, 1, typing=True)  # still typing, but waited enough
-    assert controller.reminder is not None
+    app, clock, idle, _sources = gated
+    limit = app.settings.current.gentle_max_wait_s
+    _due(app, clock, idle, typing=True)
+    _look_after(app, clock, idle, limit - 1, typing=True)
+    assert app.reminders.window is None
+    _look_after(app, clock, idle, 1, typing=True)  # still typing, but waited enough
+    assert app.reminders.window is not None
 
 
 def test_stepping_away_is_a_natural_pause_and_no_reminder_comes(gated):
-    controller, clock, idle, _sources = gated
+    app, clock, idle, _sources = gated
     clock.advance(timedelta(minutes=50))
     idle.type_now()  # working until 10:50
     clock.advance(timedelta(minutes=10))
-    controller._scheduler.pause_due.emit(clock.now())  # due at 11:00, away since 10:50
-    assert controller.reminder is None
-    assert controller._gate._look_again.interval() == RECHECK_S * 1000
+    app.scheduler.pause_due.emit(clock.now())  # due at 11:00, away since 10:50
+    assert app.reminders.window is None
+    assert app.gate.looks_again_in_ms == RECHECK_S * 1000
     clock.advance(timedelta(minutes=5))
     idle.type_now()  # back at 11:05
-    _look_after(controller, clock, idle, 2)
-    assert controller.reminder is None
-    natural = [r for r in controller._journal.all_records()
+    _look_after(app, clock, idle, 2)
+    assert app.reminders.window is None
+    natural = [r for r in app.journal.all_records()
                if isinstance(r, PauseRecord) and r.outcome is PauseOutcome.NATURAL]
     assert len(natural) == 1
     assert natural[0].started_at == TUESDAY_10 + timedelta(minutes=50)
     assert natural[0].ended_at == TUESDAY_10 + timedelta(hours=1, minutes=5)
     # The interval starts again from the return, not from 10:00.
-    assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=2, minutes=5)
+    assert app.scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=2, minutes=5)
 
 
 def test_time_away_between_reminders_restarts_the_interval(gated):
-    controller, clock, idle, _sources = gated
-    assert controller._gate._idle_poll.isActive()
+    app, clock, idle, _sources = gated
+    assert app.gate._idle_poll.isActive()
     clock.advance(timedelta(minutes=20))
     idle.type_now()  # 10:20, then away for 15 minutes
     clock.advance(timedelta(minutes=2))
-    controller._gate._poll_idle()  # a reading at 10:22: just two minutes idle
+    app.gate.read_idle()  # a reading at 10:22: just two minutes idle
     clock.advance(timedelta(minutes=13))
     idle.type_now()  # back at 10:35
     clock.advance(timedelta(seconds=30))
-    controller._gate._poll_idle()  # the reading after the return
-    assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1, minutes=35)
+    app.gate.read_idle()  # the reading after the return
+    assert app.scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1, minutes=35)
 
 
 def test_a_short_absence_is_not_a_natural_pause(gated):
-    controller, clock, idle, _sources = gated
-    controller._pause_duration_override = 300.0  # a five-minute pause setting
+    app, clock, idle, _sources = gated
+    app.pauses.duration_override_s = 300.0  # a five-minute pause setting
     clock.advance(timedelta(minutes=20))
     idle.type_now()
     clock.advance(timedelta(seconds=AWAY_AFTER_S + 30))
-    controller._gate._poll_idle()  # away for 1.5 minutes
+    app.gate.read_idle()  # away for 1.5 minutes
     idle.type_now()
     clock.advance(timedelta(seconds=10))
-    controller._gate._poll_idle()
-    assert [r for r in controller._journal.all_records()
+    app.gate.read_idle()
+    assert [r for r in app.journal.all_records()
             if r.outcome is PauseOutcome.NATURAL] == []
-    assert controller._scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)
+    assert app.scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)
 
 
 def test_without_sources_the_settings_say_why(qtbot, tmp_path: Path):
     data = tmp_path / "data"
     data.mkdir()
-    controller = make_controller(data, FakeClock(TUESDAY_10), [],
+    app = make_app(data, FakeClock(TUESDAY_10), [],
                                  idle=IdleProbe(None, "No idle source here."),
                                  presence=Backends(None, None, None, None, {
                                      "fullscreen": "No X11.", "desktop-dnd": "No bus.",
                                      "microphone": "No pactl.", "camera": "No /proc."}))
-    reasons = controller.unavailable_settings()
+    reasons = app.settings.unavailable()
     assert reasons["natural_breaks"] == "No idle source here."
     assert reasons["gentle_timing"] == "No idle source here."
     assert reasons["dnd_fullscreen"] == "No X11."
@@ -236,46 +235,46 @@ def test_without_sources_the_settings_say_why(qtbot, tmp_path: Path):
 
 
 def test_a_call_between_reminders_is_not_a_natural_pause(gated):
-    controller, clock, idle, sources = gated
+    app, clock, idle, sources = gated
     clock.advance(timedelta(minutes=10))
     idle.type_now()  # 10:10: the call starts, no typing for 30 minutes
     sources["microphone"].active = True
     for _ in range(30):
         clock.advance(timedelta(minutes=1))
-        controller._gate._poll_idle()
-    assert controller.reminder is None  # nothing during the call
+        app.gate.read_idle()
+    assert app.reminders.window is None  # nothing during the call
     sources["microphone"].active = False
     idle.type_now()  # 10:40: the call is over, typing again
     clock.advance(timedelta(seconds=20))
-    controller._gate._poll_idle()
-    assert [r for r in controller._journal.all_records()
+    app.gate.read_idle()
+    assert [r for r in app.journal.all_records()
             if r.outcome is PauseOutcome.NATURAL] == []
     # The end of the call is a moment to offer a pause, though none was due yet.
-    labels = [label.text() for label in controller.reminder.findChildren(QLabel)]
+    labels = [label.text() for label in app.reminders.window.findChildren(QLabel)]
     assert "Your call just ended" in labels
 
 
 def test_no_call_seen_means_no_microphone_question_while_typing(gated):
-    controller, clock, idle, sources = gated
+    app, clock, idle, sources = gated
     for _ in range(10):
         clock.advance(timedelta(minutes=1))
         idle.type_now()  # working: a key at least every minute
-        controller._gate._poll_idle()
+        app.gate.read_idle()
     assert sources["microphone"].asked == []  # a subprocess each time would cost CPU all day
-    assert controller.reminder is None
+    assert app.reminders.window is None
 
 
 def test_the_tray_icon_shows_paused_reminders_and_follows_its_setting(gated):
-    controller, _clock, _idle, _sources = gated
-    tray = controller.tray
+    app, _clock, _idle, _sources = gated
+    tray = app.tray
     normal = tray._icon.icon().pixmap(22, 22).toImage()
-    controller.quiet_for(30)
+    app.reminders.quiet_for(30)
     assert tray.quiet
     paused = tray._icon.icon().pixmap(22, 22).toImage()
     assert paused != normal
-    controller.resume()
+    app.reminders.resume()
     assert tray._icon.icon().pixmap(22, 22).toImage() == normal
-    controller.apply_settings(replace(controller.settings, tray_icon="light"))
+    app.settings.apply(replace(app.settings.current, tray_icon="light"))
     light = tray._icon.icon().pixmap(22, 22).toImage()
     # One colour: every visible pixel of the light icon is white.
     colours = {light.pixelColor(x, y).name() for x in range(22) for y in range(22)
@@ -284,31 +283,31 @@ def test_the_tray_icon_shows_paused_reminders_and_follows_its_setting(gated):
 
 
 def test_quiet_or_a_pause_by_hand_ends_a_waiting_reminder(gated):
-    controller, clock, idle, sources = gated
+    app, clock, idle, sources = gated
     sources["microphone"].active = True
-    _due(controller, clock, idle)
-    assert controller._gate.waiting
-    controller.quiet_for(60)
-    assert not controller._gate.waiting
-    assert controller.holding_reasons() == []
-    controller.resume()
-    _due(controller, clock, idle)
-    assert controller._gate.waiting
-    controller.start_pause()
-    assert not controller._gate.waiting
-    assert controller.pause_window is not None
+    _due(app, clock, idle)
+    assert app.gate.waiting
+    app.reminders.quiet_for(60)
+    assert not app.gate.waiting
+    assert app.reminders.holding_reasons() == []
+    app.reminders.resume()
+    _due(app, clock, idle)
+    assert app.gate.waiting
+    app.pauses.start()
+    assert not app.gate.waiting
+    assert app.pauses.window is not None
 
 
 def test_idle_is_read_every_three_minutes_at_the_desk_and_every_minute_when_leaving(gated):
-    controller, clock, idle, _sources = gated
-    poll = controller._gate._idle_poll
+    app, clock, idle, _sources = gated
+    poll = app.gate._idle_poll
     assert poll.interval() == 180_000  # the first reading
     clock.advance(timedelta(minutes=3))
     idle.type_now()
-    controller._gate._poll_idle()
+    app.gate.read_idle()
     assert poll.interval() == 180_000  # at the desk
     clock.advance(timedelta(seconds=30))  # nothing touched for 30 s: maybe leaving
-    controller._gate._poll_idle()
+    app.gate.read_idle()
     assert poll.interval() == 60_000
 
 
@@ -321,12 +320,12 @@ def test_sources_are_found_when_first_needed_not_at_construction(qtbot, tmp_path
         found.append(1)
         return IdleProbe(None, "No idle source here."), Backends(None, None, None, None, {})
 
-    controller = make_controller(data, FakeClock(TUESDAY_10), [], detect_sources=detect)
+    app = make_app(data, FakeClock(TUESDAY_10), [], detect_sources=detect)
     assert found == []
-    controller.start()
+    app.start()
     assert found == []  # not during start either: the tray icon comes first
-    assert controller.unavailable_settings()["natural_breaks"] == "No idle source here."
+    assert app.settings.unavailable()["natural_breaks"] == "No idle source here."
     assert found == [1]
-    controller.unavailable_settings()
+    app.settings.unavailable()
     assert found == [1]  # once
-    controller.stop()
+    app.stop()

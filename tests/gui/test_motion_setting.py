@@ -1,4 +1,4 @@
-"""Reduced motion through the real controller: the setting, the platform's answer asked as a
+"""Reduced motion through the real app: the setting, the platform's answer asked as a
 pause opens, and the pacer the pause gets; and the setting's control in the settings window."""
 
 from __future__ import annotations
@@ -9,42 +9,40 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from stressbreak.controller import Controller
-from stressbreak.core.clock import FakeClock
 from stressbreak.core.settings import Settings
 from stressbreak.ui.settings_dialog import ChoiceEditor, SettingsDialog
-from tests.fakes import TUESDAY_10, MotionPlatform, make_controller
+from tests.fakes import TUESDAY_10, FakeClock, Harness, MotionPlatform, make_app
 
 Platform = MotionPlatform
 
 
 @pytest.fixture
 def app_with(qtbot, tmp_path: Path):
-    """Builds and starts a controller whose settings file holds `reduced_motion` as given."""
-    controllers: list[Controller] = []
+    """Builds and starts a app whose settings file holds `reduced_motion` as given."""
+    controllers: list[Harness] = []
 
-    def build(reduced_motion: object, platform: Platform) -> Controller:
+    def build(reduced_motion: object, platform: Platform) -> Harness:
         data = tmp_path / "data"
         data.mkdir()
         (data / "settings.json").write_text(json.dumps(
             {"native_notifications": False, "checkin_after_pause": False,
              "reduced_motion": reduced_motion}))
         told: list[str] = []
-        controller = make_controller(data, FakeClock(TUESDAY_10), told,
+        app = make_app(data, FakeClock(TUESDAY_10), told,
                                      platform_reduces_motion=platform)
-        controller.start()
+        app.start()
         assert told == []
-        controllers.append(controller)
-        return controller
+        controllers.append(app)
+        return app
 
     yield build
-    for controller in controllers:
-        controller.stop()
+    for app in controllers:
+        app.stop()
 
 
-def _pause_is_reduced(controller: Controller) -> bool:
-    controller.start_pause()
-    window = controller.pause_window
+def _pause_is_reduced(app: Harness) -> bool:
+    app.pauses.start()
+    window = app.pauses.window
     assert window is not None
     assert window.exercise.id == "breathing"
     return window.pacer.reduced_motion
@@ -52,16 +50,16 @@ def _pause_is_reduced(controller: Controller) -> bool:
 
 def test_following_the_system_that_asks_for_less_motion_gives_the_still_pacer(app_with):
     platform = Platform(True)
-    controller = app_with("system", platform)
+    app = app_with("system", platform)
     assert platform.asked == 0  # not at start-up
-    assert _pause_is_reduced(controller)
+    assert _pause_is_reduced(app)
     assert platform.asked == 1  # as the pause opened
 
 
 def test_full_motion_chosen_animates_whatever_the_system_says(app_with):
     platform = Platform(True)
-    controller = app_with("off", platform)
-    assert not _pause_is_reduced(controller)
+    app = app_with("off", platform)
+    assert not _pause_is_reduced(app)
     assert platform.asked == 0
 
 
@@ -73,29 +71,29 @@ def test_full_motion_chosen_animates_whatever_the_system_says(app_with):
     (False, True, True),  # an old unticked switch now follows the system
 ])
 def test_other_combinations(app_with, reduced_motion, platform_says, reduced):
-    controller = app_with(reduced_motion, Platform(platform_says))
-    assert _pause_is_reduced(controller) is reduced
+    app = app_with(reduced_motion, Platform(platform_says))
+    assert _pause_is_reduced(app) is reduced
 
 
 def test_the_system_is_asked_again_for_each_pause(app_with, qtbot):
     platform = Platform(False)
-    controller = app_with("system", platform)
-    assert not _pause_is_reduced(controller)
-    pause = controller.pause_window
+    app = app_with("system", platform)
+    assert not _pause_is_reduced(app)
+    pause = app.pauses.window
     assert pause is not None
     with qtbot.waitSignal(pause.finished, timeout=5000):
         pass
     platform.answer = True  # switched in the system's settings between two pauses
-    assert _pause_is_reduced(controller)
+    assert _pause_is_reduced(app)
     assert platform.asked == 2
 
 
 def test_choosing_full_motion_in_the_settings_window_applies_to_the_next_pause(app_with, qtbot,
                                                                                 tmp_path: Path):
     platform = Platform(True)
-    controller = app_with("system", platform)
-    controller.open_settings()
-    dialog = controller.settings_dialog
+    app = app_with("system", platform)
+    app.settings.open()
+    dialog = app.settings.dialog
     assert isinstance(dialog, SettingsDialog)
     qtbot.waitExposed(dialog)
     editor = dialog.editors["reduced_motion"]
@@ -105,10 +103,10 @@ def test_choosing_full_motion_in_the_settings_window_applies_to_the_next_pause(a
     editor.combo.setFocus()
     qtbot.keyClick(editor.combo, Qt.Key.Key_End)  # the last choice: never less motion
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert controller.settings.reduced_motion == "off"
+    assert app.settings.current.reduced_motion == "off"
     saved = json.loads((tmp_path / "data" / "settings.json").read_text())
     assert saved["reduced_motion"] == "off"
-    assert not _pause_is_reduced(controller)
+    assert not _pause_is_reduced(app)
     assert platform.asked == 0
 
 

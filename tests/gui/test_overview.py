@@ -1,4 +1,4 @@
-"""The weekly overview through the real controller and journal: charts, navigation, insights,
+"""The weekly overview through the real app and journal: charts, navigation, insights,
 export, import and delete-all. Modal questions are the functions in ui/data_dialogs.py, which
 these tests replace; the dialogs themselves are driven on their own below."""
 
@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from stressbreak.core.clock import FakeClock
 from stressbreak.core.export import parse_import
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
 from stressbreak.core.prefs import Prefs
@@ -20,7 +19,7 @@ from stressbreak.services.journal import Journal
 from stressbreak.ui import data_dialogs
 from stressbreak.ui.data_dialogs import DeleteAllDialog, ExportChoice, ExportDialog
 from stressbreak.ui.week_charts import TENSION_BANDS, band_of
-from tests.fakes import AMS, TUESDAY_10, make_controller
+from tests.fakes import AMS, TUESDAY_10, FakeClock, make_app
 
 MONDAY = date(2026, 11, 23)  # the week of TUESDAY_10
 
@@ -36,14 +35,14 @@ def _checkin(at: datetime, tension: int | None, trigger: str = "", **answers: tu
 
 @pytest.fixture
 def overview(qtbot, tmp_path: Path):
-    """A controller on Tuesday 24 November 2026, 10:00, with a journal of two weeks."""
+    """A app on Tuesday 24 November 2026, 10:00, with a journal of two weeks."""
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"native_notifications": False}))
     told: list[str] = []
-    controller = make_controller(data, FakeClock(TUESDAY_10), told)
-    journal = controller._journal
-    controller.start()
+    app = make_app(data, FakeClock(TUESDAY_10), told)
+    journal = app.journal
+    app.start()
     monday_9 = datetime(2026, 11, 23, 9, 0, tzinfo=AMS)
     records = [
         _pause(monday_9, PauseOutcome.COMPLETED),
@@ -58,12 +57,12 @@ def overview(qtbot, tmp_path: Path):
     ]
     for record in records:
         journal.append(record)
-    controller.open_overview()
-    window = controller.overview
+    app.data.open_overview()
+    window = app.data.overview
     assert window is not None
     qtbot.addWidget(window)
-    yield controller, window, journal, told
-    controller.stop()
+    yield app, window, journal, told
+    app.stop()
 
 
 def test_the_week_in_charts_table_and_words(overview):
@@ -96,14 +95,14 @@ def test_the_week_in_charts_table_and_words(overview):
 def test_every_stress_meter_answer_in_the_table(qtbot, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
-    controller.start()
-    controller._journal.append(CheckIn(
+    app = make_app(data, FakeClock(TUESDAY_10), [])
+    app.start()
+    app.journal.append(CheckIn(
         TUESDAY_10 - timedelta(minutes=30), CheckInOrigin.SCHEDULED, breathing=("slow",),
         need=("air",), need_note="a walk", tension=3, signals=("jaw", "heart"),
         trigger="review meeting", next_step="ask one question"))
-    controller.open_overview()
-    window = controller.overview
+    app.data.open_overview()
+    window = app.data.overview
     qtbot.addWidget(window)
     window.tabs.setCurrentIndex(2)
     assert window.checkins.rowCount() == 1
@@ -117,12 +116,12 @@ def test_every_stress_meter_answer_in_the_table(qtbot, tmp_path):
     window.previous_button.click()  # the table follows the week while its tab is open
     assert window.checkins.rowCount() == 0
     assert window.answers_empty.isVisibleTo(window)
-    controller.stop()
+    app.stop()
 
 
 def test_insights_are_shown_as_the_controller_phrased_them(overview):
-    controller, window, _journal, _told = overview
-    view = controller.load_overview(MONDAY)
+    app, window, _journal, _told = overview
+    view = app.data.load_week(MONDAY)
     assert view.insights, "three mentions of one trigger should be worth saying"
     assert any("3" in line and "DEADLINE" in line for line in view.insights)
     assert window.insights_label.text() == "\n".join(f"• {line}" for line in view.insights)
@@ -169,11 +168,11 @@ def test_four_week_trend_is_drawn_when_its_tab_opens(overview):
 def test_sparse_week_says_what_is_missing_instead_of_an_empty_chart(qtbot, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
-    controller.start()
-    controller._journal.append(_pause(TUESDAY_10 - timedelta(hours=1), PauseOutcome.COMPLETED))
-    controller.open_overview()
-    window = controller.overview
+    app = make_app(data, FakeClock(TUESDAY_10), [])
+    app.start()
+    app.journal.append(_pause(TUESDAY_10 - timedelta(hours=1), PauseOutcome.COMPLETED))
+    app.data.open_overview()
+    window = app.data.overview
     qtbot.addWidget(window)
     assert window.pauses_slot.currentWidget() is window.pauses_chart
     assert window.tension_slot.currentWidget() is window.tension_slot.note
@@ -181,20 +180,20 @@ def test_sparse_week_says_what_is_missing_instead_of_an_empty_chart(qtbot, tmp_p
     assert window.map_slot.currentWidget() is window.map_slot.note
     assert window.top_slot.currentWidget() is window.top_slot.note
     assert "Nothing stands out yet" in window.insights_label.text()
-    controller.stop()
+    app.stop()
 
 
 def test_delete_all_asks_first_and_then_empties_journal_and_choices(overview, monkeypatch):
-    controller, window, journal, _told = overview
-    controller._save_prefs(Prefs().with_values(["kindness"]))
+    app, window, journal, _told = overview
+    app.choices.save(Prefs().with_values(["kindness"]))
     answers = [False, True]
     monkeypatch.setattr(data_dialogs, "confirm_delete_all", lambda parent: answers.pop(0))
     window.delete_action.trigger()  # "no": nothing changes
     assert len(journal.all_records()) == 8
     window.delete_action.trigger()  # "yes"
     assert journal.all_records() == []
-    assert controller.prefs == Prefs()
-    assert controller._prefs_store.load() == Prefs()
+    assert app.choices.prefs == Prefs()
+    assert app.prefs_store.load() == Prefs()
     assert window.empty_label.isVisibleTo(window)
     assert window.status_label.text() == "All your data was deleted."
     # The journal goes on working.

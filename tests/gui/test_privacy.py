@@ -11,8 +11,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from stressbreak.core.clock import FakeClock
-from tests.fakes import TUESDAY_10, make_controller
+from tests.fakes import TUESDAY_10, FakeClock, make_app
 
 SECRET_WORDS = ("my-manager-again", "a-private-worry", "walk-the-dog")
 
@@ -54,25 +53,25 @@ def test_a_day_of_use_opens_no_network_connection_and_logs_no_journal_text(
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"native_notifications": True}))
     clock = FakeClock(TUESDAY_10)
-    controller = make_controller(data, clock, [])
+    app = make_app(data, clock, [])
     with caplog.at_level(logging.DEBUG):
-        controller.start()
+        app.start()
         try:
             for _ in range(3):
                 clock.advance(timedelta(hours=1))
-                controller._scheduler.pause_due.emit(clock.now())
-                qtbot.mouseClick(controller.reminder.start_button, Qt.MouseButton.LeftButton)
-                with qtbot.waitSignal(controller.pause_window.finished, timeout=5000):
+                app.scheduler.pause_due.emit(clock.now())
+                qtbot.mouseClick(app.reminders.window.start_button, Qt.MouseButton.LeftButton)
+                with qtbot.waitSignal(app.pauses.window.finished, timeout=5000):
                     pass
-                dialog = controller.checkin
+                dialog = app.checkins.dialog
                 qtbot.keyClicks(dialog.trigger, SECRET_WORDS[0])
                 qtbot.keyClicks(dialog.notes["body"], SECRET_WORDS[1])
                 qtbot.keyClicks(dialog.next_step, SECRET_WORDS[2])
                 qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-            controller.open_overview()
-            controller.tell("a problem to show")
+            app.data.open_overview()
+            app.notices.tell("a problem to show")
         finally:
-            controller.stop()
+            app.stop()
     assert outgoing == []
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert not any(word in logged for word in SECRET_WORDS)

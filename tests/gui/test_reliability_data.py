@@ -1,4 +1,4 @@
-"""The user's files through the real controller (issue 7, cases 2, 3 and 8): a full disk or a
+"""The user's files through the real app (issue 7, cases 2, 3 and 8): a full disk or a
 folder that refuses writes, damaged files at start-up, private modes, logs without journal text,
 and 'delete all data'."""
 
@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from stressbreak.controller import Controller
-from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import SCHEMA_VERSION, CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
 from stressbreak.core.prefs import Prefs
 from stressbreak.core.settings import Settings
@@ -25,8 +23,7 @@ from stressbreak.services.journal import Journal
 from stressbreak.ui import data_dialogs
 from stressbreak.ui.data_dialogs import ExportChoice
 from stressbreak.ui.profile_dialog import ProfileDialog
-from tests.fakes import AMS, TUESDAY_10
-from tests.fakes import make_controller as make_bare_controller
+from tests.fakes import AMS, TUESDAY_10, FakeClock, Harness, make_app
 
 SECRET = "my-manager-again"  # journal text that must never reach a log
 
@@ -36,30 +33,13 @@ def no_modal_offer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ProfileDialog, "offer", classmethod(lambda cls, parent=None: False))
 
 
-def make_controller(data: Path, clock: FakeClock, _unused: list[str]) -> Controller:
-    """tests.fakes.make_controller, with every store's problems going to Controller.tell as
-    app._build wires them (the fake's own list would bypass the tray and the log)."""
-    controller: Controller | None = None
-
-    def on_problem(message: str) -> None:
-        assert controller is not None
-        controller.tell(message)
-
-    bare = make_bare_controller(data, clock, [])
-    controller = bare
-    controller._settings_store._on_problem = on_problem
-    controller._journal._on_problem = on_problem
-    controller._prefs_store._on_problem = on_problem
-    return controller
-
-
 class Told:
     """What reached the user: tray notices (the tray is made visible) and the log."""
 
-    def __init__(self, controller: Controller, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, app: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
         self.tray: list[str] = []
-        monkeypatch.setattr(controller.tray, "is_visible", lambda: True)
-        monkeypatch.setattr(controller.tray, "tell",
+        monkeypatch.setattr(app.tray, "is_visible", lambda: True)
+        monkeypatch.setattr(app.tray, "tell",
                             lambda title, message: self.tray.append(message))
 
 
@@ -72,22 +52,22 @@ def data(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app(qtbot, data: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
-        tuple[Controller, FakeClock, Told]]:
+def running(qtbot, data: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
+        tuple[Harness, FakeClock, Told]]:
     clock = FakeClock(TUESDAY_10)
-    controller = make_controller(data, clock, [])
-    told = Told(controller, monkeypatch)
-    controller.start()
-    yield controller, clock, told
-    controller.stop()
+    app = make_app(data, clock, [], tell_problems=True)
+    told = Told(app, monkeypatch)
+    app.start()
+    yield app, clock, told
+    app.stop()
 
 
-def skip_a_reminder(controller: Controller, clock: FakeClock) -> datetime:
+def skip_a_reminder(app: Harness, clock: FakeClock) -> datetime:
     clock.advance(timedelta(hours=1))
     shown = clock.now()
-    controller._scheduler.pause_due.emit(shown)
-    assert controller.reminder is not None
-    controller.reminder.skip_button.click()
+    app.scheduler.pause_due.emit(shown)
+    assert app.reminders.window is not None
+    app.reminders.window.skip_button.click()
     return shown
 
 
@@ -107,11 +87,11 @@ def refuse(code: int) -> object:
     (errno.EACCES, "cannot be written to"),
 ], ids=["ENOSPC", "EDQUOT", "EROFS", "EACCES"])
 def test_a_refused_write_is_told_in_tray_and_log_and_writing_resumes_by_itself(
-    app, data: Path, monkeypatch: pytest.MonkeyPatch, caplog, refusal: tuple[int, str]
+    running, data: Path, monkeypatch: pytest.MonkeyPatch, caplog, refusal: tuple[int, str]
 ) -> None:
     code, words = refusal
-    controller, clock, told = app
-    first = skip_a_reminder(controller, clock)
+    app, clock, told = running
+    first = skip_a_reminder(app, clock)
     month = data / "journal-2026-11.json"
     before = month.read_bytes()
 
@@ -122,48 +102,48 @@ def test_a_refused_write_is_told_in_tray_and_log_and_writing_resumes_by_itself(
         else:
             disk.setattr(tempfile, "mkstemp", refuse(code))
         with caplog.at_level(logging.WARNING):
-            skip_a_reminder(controller, clock)  # this entry cannot be saved
+            skip_a_reminder(app, clock)  # this entry cannot be saved
         assert len(told.tray) == 1 and words in told.tray[0]
         assert "Earlier entries are safe" in told.tray[0]
         assert any(words in r.getMessage() for r in caplog.records)
-        assert words in controller.status_text()
+        assert words in app.notices.status_text()
         assert month.read_bytes() == before  # the earlier data is intact
         assert not [p for p in data.iterdir() if p.name.endswith(".tmp")]
-        assert controller.reminder is None and controller._scheduler.pause_at is not None
+        assert app.reminders.window is None and app.scheduler.pause_at is not None
 
     # Space is back: the next entry is saved without a restart or anything else from the user.
-    third = skip_a_reminder(controller, clock)
-    starts = [r.at for r in controller._journal.all_records()]
+    third = skip_a_reminder(app, clock)
+    starts = [r.at for r in app.journal.all_records()]
     assert starts == [first, third]
     assert len(told.tray) == 1  # nothing more to tell
 
 
 def test_choices_that_cannot_be_saved_are_told_and_saved_at_the_next_change(
-    app, data: Path, monkeypatch: pytest.MonkeyPatch
+    running, data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    controller, _clock, told = app
+    app, _clock, told = running
     with monkeypatch.context() as disk:
         disk.setattr(os, "fsync", refuse(errno.ENOSPC))
-        assert controller._save_prefs(controller.prefs.with_values(["kindness"])) is False
+        assert app.choices.save(app.choices.prefs.with_values(["kindness"])) is False
     assert len(told.tray) == 1
-    assert controller.prefs.values == ("kindness",)  # kept while the app runs
-    assert controller._save_prefs(controller.prefs.with_values(["kindness", "courage"]))
+    assert app.choices.prefs.values == ("kindness",)  # kept while the running runs
+    assert app.choices.save(app.choices.prefs.with_values(["kindness", "courage"]))
     assert json.loads((data / "prefs.json").read_text())["values"] == ["kindness", "courage"]
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
                     reason="root ignores folder permissions (the seams above cover it)")
-def test_a_read_only_folder_for_real(app, data: Path) -> None:
-    controller, clock, told = app
-    skip_a_reminder(controller, clock)
+def test_a_read_only_folder_for_real(running, data: Path) -> None:
+    app, clock, told = running
+    skip_a_reminder(app, clock)
     data.chmod(0o500)
     try:
-        skip_a_reminder(controller, clock)
+        skip_a_reminder(app, clock)
     finally:
         data.chmod(0o700)
     assert "cannot be written to" in told.tray[0]
-    skip_a_reminder(controller, clock)
-    assert len(controller._journal.all_records()) == 2
+    skip_a_reminder(app, clock)
+    assert len(app.journal.all_records()) == 2
 
 
 def test_a_data_folder_that_cannot_be_opened_is_told_in_the_tray(
@@ -174,19 +154,20 @@ def test_a_data_folder_that_cannot_be_opened_is_told_in_the_tray(
     data = tmp_path / "settings-here"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"native_notifications": False}))
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
-    controller._journal = Journal(blocker / "journal", controller.tell)
-    told = Told(controller, monkeypatch)
+    app = make_app(data, FakeClock(TUESDAY_10), [], journal_dir=blocker / "journal",
+                          tell_problems=True)
+    told = Told(app, monkeypatch)
     try:
-        controller.start()
+        app.start()
         assert told.tray and "journal folder" in told.tray[0]
-        # The app goes on; an entry that cannot be saved is told, not a crash.
+        # The running goes on; an entry that cannot be saved is told, not a crash.
         at = TUESDAY_10
-        controller._record(PauseRecord(at, at + timedelta(minutes=1), PauseOutcome.COMPLETED))
+        app.controller.records.add(
+            PauseRecord(at, at + timedelta(minutes=1), PauseOutcome.COMPLETED))
         assert len(told.tray) >= 2
-        assert controller._scheduler.next_pause_at() is not None  # still reminding
+        assert app.scheduler.next_pause_at() is not None  # still reminding
     finally:
-        controller.stop()
+        app.stop()
 
 
 # --- case 3: damaged files at start-up -------------------------------------------------------
@@ -220,23 +201,23 @@ def test_the_app_starts_on_a_damaged_month_moves_it_aside_tells_once_and_keeps_t
     journal.stop()
     (data / "journal-2026-11.json").write_bytes(content)  # the month of today
 
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
-    told = Told(controller, monkeypatch)
+    app = make_app(data, FakeClock(TUESDAY_10), [], tell_problems=True)
+    told = Told(app, monkeypatch)
     with caplog.at_level(logging.WARNING):
-        controller.start()
+        app.start()
     try:
         [moved] = data.glob("journal-2026-11.json.damaged-*")
         assert moved.read_bytes() == content
         assert len(told.tray) == 1 and str(moved) in told.tray[0]
-        assert controller._scheduler.next_pause_at() is not None  # running as usual
-        skip_a_reminder(controller, controller._clock)  # type: ignore[arg-type]
-        records = controller._journal.all_records()
+        assert app.scheduler.next_pause_at() is not None  # running as usual
+        skip_a_reminder(app, app.clock)
+        records = app.journal.all_records()
         assert records[0].at == october.at
         assert len(records) == 2
-        controller.open_overview()  # reading again tells nothing new
+        app.data.open_overview()  # reading again tells nothing new
         assert len(told.tray) == 1
     finally:
-        controller.stop()
+        app.stop()
 
 
 SETTINGS_DAMAGE = {
@@ -255,17 +236,17 @@ def test_a_damaged_settings_file_gives_defaults_is_told_and_left_as_it_is(
     """What the settings store does today (DESIGN.md: "bad file -> defaults + message, file
     kept"): it starts, tells, and leaves the file for the user to mend."""
     (data / "settings.json").write_bytes(content)
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
-    told = Told(controller, monkeypatch)
-    controller.start()
+    app = make_app(data, FakeClock(TUESDAY_10), [], tell_problems=True)
+    told = Told(app, monkeypatch)
+    app.start()
     try:
-        assert controller.settings == Settings()
+        assert app.settings.current == Settings()
         assert 1 <= len(told.tray) <= 2  # one per wrong key
         assert all("settings.json" in message for message in told.tray)
         assert (data / "settings.json").read_bytes() == content
-        assert controller._scheduler.next_pause_at() is not None
+        assert app.scheduler.next_pause_at() is not None
     finally:
-        controller.stop()
+        app.stop()
 
 
 @pytest.mark.xfail(strict=True, reason=(
@@ -279,14 +260,14 @@ def test_a_damaged_settings_file_is_moved_aside_with_a_timestamp(
 ) -> None:
     (data / "settings.json").write_bytes(content)
     told: list[str] = []
-    controller = make_controller(data, FakeClock(TUESDAY_10), told)
-    controller.start()
+    app = make_app(data, FakeClock(TUESDAY_10), told, tell_problems=True)
+    app.start()
     try:
         [moved] = data.glob("settings.json.damaged-*")
         assert moved.read_bytes() == content
         assert len(told) == 1
     finally:
-        controller.stop()
+        app.stop()
 
 
 def test_settings_from_a_newer_version_keep_what_is_understood(
@@ -295,15 +276,15 @@ def test_settings_from_a_newer_version_keep_what_is_understood(
     newer = {"version": 99, "interval_min": 45, "native_notifications": False,
              "hologram_mode": True}
     (data / "settings.json").write_text(json.dumps(newer))
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
-    told = Told(controller, monkeypatch)
-    controller.start()
+    app = make_app(data, FakeClock(TUESDAY_10), [], tell_problems=True)
+    told = Told(app, monkeypatch)
+    app.start()
     try:
-        assert controller.settings.interval_min == 45
+        assert app.settings.current.interval_min == 45
         assert any("99" in message for message in told.tray)
         assert json.loads((data / "settings.json").read_text()) == newer
     finally:
-        controller.stop()
+        app.stop()
 
 
 def _checkin_doc(record_id: str, at: str) -> dict[str, object]:
@@ -349,17 +330,17 @@ def test_a_newer_record_is_kept_and_the_rest_read_at_start(
              "v": SCHEMA_VERSION + 1, "mood": "new"}
     good = _checkin_doc("good", "2026-11-24T09:30:00+01:00")
     (data / "journal-2026-11.json").write_text(json.dumps({"records": {"1": newer, "2": good}}))
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
-    told = Told(controller, monkeypatch)
-    controller.start()
+    app = make_app(data, FakeClock(TUESDAY_10), [], tell_problems=True)
+    told = Told(app, monkeypatch)
+    app.start()
     try:
-        skip_a_reminder(controller, controller._clock)  # type: ignore[arg-type]
-        assert controller._journal.all_records()[0].id == "good"
+        skip_a_reminder(app, app.clock)
+        assert app.journal.all_records()[0].id == "good"
         assert len(told.tray) == 1 and "1 entry" in told.tray[0]
         stored = json.loads((data / "journal-2026-11.json").read_text())["records"]
         assert stored["1"] == newer  # kept, untouched, for the newer StressBreak
     finally:
-        controller.stop()
+        app.stop()
 
 
 # --- case 8: privacy ----------------------------------------------------------------------
@@ -382,21 +363,21 @@ def test_every_file_the_app_writes_is_private_even_with_an_open_umask(
 
     # Settings are created with the defaults, which turn native notifications on.
     monkeypatch.setattr(Notifier, "notify", lambda self, title, message: None)
-    data = tmp_path / "fresh"  # nothing there yet: the app creates it all
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
-    controller.start()
+    data = tmp_path / "fresh"  # nothing there yet: the running creates it all
+    app = make_app(data, FakeClock(TUESDAY_10), [], tell_problems=True)
+    app.start()
     try:
-        skip_a_reminder(controller, controller._clock)  # type: ignore[arg-type]
-        controller._save_prefs(Prefs().with_values(["kindness"]))
-        controller.open_overview()
+        skip_a_reminder(app, app.clock)
+        app.choices.save(Prefs().with_values(["kindness"]))
+        app.data.open_overview()
         exported = tmp_path / "exports" / "all.csv"
         exported.parent.mkdir(mode=0o777)
         monkeypatch.setattr(data_dialogs, "ask_export",
                             lambda parent, week, today: ExportChoice("csv", None, None, exported))
-        assert controller.overview is not None
-        controller.overview.export_action.trigger()
+        assert app.data.overview is not None
+        app.data.overview.export_action.trigger()
     finally:
-        controller.stop()
+        app.stop()
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in data.iterdir()}
     assert set(modes) >= {"journal-2026-11.json", "prefs.json", "settings.json"}
@@ -414,17 +395,17 @@ def test_problems_with_damaged_or_unwritable_journal_files_log_no_journal_text(
                                                                        "2": newer}}))
     # A damaged month that holds journal text, as a truncated file would.
     (data / "journal-2026-10.json").write_text(json.dumps({"records": {"1": secret}})[:-3])
-    controller = make_controller(data, FakeClock(TUESDAY_10), [])
+    app = make_app(data, FakeClock(TUESDAY_10), [], tell_problems=True)
     with caplog.at_level(logging.DEBUG):
-        controller.start()
+        app.start()
         try:
-            controller._journal.all_records()
-            controller.open_overview()
+            app.journal.all_records()
+            app.data.open_overview()
             with monkeypatch.context() as disk:
                 disk.setattr(os, "fsync", refuse(errno.ENOSPC))
-                skip_a_reminder(controller, controller._clock)  # type: ignore[arg-type]
+                skip_a_reminder(app, app.clock)
         finally:
-            controller.stop()
+            app.stop()
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "damaged-" in logged and "disk is full" in logged  # the problems were logged ...
     assert SECRET not in logged  # ... without what the user wrote
@@ -440,41 +421,41 @@ def _leftovers(data: Path, words: tuple[str, ...]) -> dict[str, list[str]]:
     return found
 
 
-def _fill(controller: Controller, data: Path) -> tuple[str, ...]:
+def _fill(app: Harness, data: Path) -> tuple[str, ...]:
     words = (SECRET, "my-value-kindness")
-    controller._journal.append(CheckIn(TUESDAY_10, CheckInOrigin.MANUAL, trigger=words[0]))
-    controller._journal.append(CheckIn(TUESDAY_10 - timedelta(days=40), CheckInOrigin.MANUAL,
+    app.journal.append(CheckIn(TUESDAY_10, CheckInOrigin.MANUAL, trigger=words[0]))
+    app.journal.append(CheckIn(TUESDAY_10 - timedelta(days=40), CheckInOrigin.MANUAL,
                                        trigger=words[0]))
-    controller._save_prefs(Prefs().with_values([words[1]]))
+    app.choices.save(Prefs().with_values([words[1]]))
     assert _leftovers(data, words)
     return words
 
 
-def test_delete_all_data_leaves_no_journal_text_or_values_behind(app, data: Path,
+def test_delete_all_data_leaves_no_journal_text_or_values_behind(running, data: Path,
                                                                   monkeypatch) -> None:
-    controller, _clock, _told = app
-    words = _fill(controller, data)
+    app, _clock, _told = running
+    words = _fill(app, data)
     # A damaged month copy and the temp file of an interrupted write hold journal text too.
     (data / "journal-2026-09.json.damaged-20260901T000000").write_text(words[0])
     (data / ".journal-2026-11.json.abc123.tmp").write_text(words[0])
-    controller.open_overview()
-    assert controller.overview is not None
+    app.data.open_overview()
+    assert app.data.overview is not None
     monkeypatch.setattr(data_dialogs, "confirm_delete_all", lambda parent: True)
-    controller.overview.delete_action.trigger()
+    app.data.overview.delete_action.trigger()
     assert _leftovers(data, words) == {}
     assert sorted(p.name for p in data.iterdir()) == ["prefs.json", "settings.json"]
-    assert controller._journal.all_records() == []
+    assert app.journal.all_records() == []
 
 
 def test_delete_all_data_also_removes_damaged_and_temp_copies_of_the_choices(
-    app, data: Path, monkeypatch
+    running, data: Path, monkeypatch
 ) -> None:
-    controller, _clock, _told = app
-    words = _fill(controller, data)
+    app, _clock, _told = running
+    words = _fill(app, data)
     (data / "prefs.json.damaged-20260901T000000").write_text(json.dumps({"values": [words[1]]}))
     (data / ".prefs.json.abc123.tmp").write_text(words[1])
-    controller.open_overview()
-    assert controller.overview is not None
+    app.data.open_overview()
+    assert app.data.overview is not None
     monkeypatch.setattr(data_dialogs, "confirm_delete_all", lambda parent: True)
-    controller.overview.delete_action.trigger()
+    app.data.overview.delete_action.trigger()
     assert _leftovers(data, words) == {}

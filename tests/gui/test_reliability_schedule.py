@@ -1,10 +1,10 @@
-"""Time and long runs through the real controller (issue 7, cases 4 and 6).
+"""Time and long runs through the real app (issue 7, cases 4 and 6).
 
 `WallClockRun` plays the part of the real scheduler on fake time: like APScheduler's date jobs
 (misfire grace None, coalesce) it fires a pending pause or stress meter once, as soon as the
 wall clock has reached its time, checking at most every `step` (the real one re-reads the wall
 clock at least every 5 minutes). A simulated user then answers whatever window came up. The
-controller, the schedule rules, the journal and the windows are all the real ones.
+app, the schedule rules, the journal and the windows are all the real ones.
 """
 
 from __future__ import annotations
@@ -27,12 +27,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 from shiboken6 import Shiboken
 
-from stressbreak.controller import Controller
-from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord
 from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.tray import Tray
-from tests.fakes import FakeTimeScheduler, make_controller
+from tests.fakes import FakeClock, FakeTimeScheduler, Harness, make_app
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NYC = ZoneInfo("America/New_York")
@@ -43,11 +41,11 @@ def no_modal_offer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ProfileDialog, "offer", classmethod(lambda cls, parent=None: False))
 
 
-def build(data: Path, clock: FakeClock, tz: tzinfo, settings: dict[str, Any]) -> Controller:
-    """tests.fakes.make_controller, in any zone, with these settings."""
+def build(data: Path, clock: FakeClock, tz: tzinfo, settings: dict[str, Any]) -> Harness:
+    """tests.fakes.make_app, in any zone, with these settings."""
     data.mkdir(parents=True, exist_ok=True)
     (data / "settings.json").write_text(json.dumps({"native_notifications": False, **settings}))
-    return make_controller(data, clock, [], tz=tz)
+    return make_app(data, clock, [], tz=tz)
 
 
 def flush_deletes() -> None:
@@ -57,13 +55,13 @@ def flush_deletes() -> None:
 
 
 class WallClockRun:
-    """Drive a started controller through fake wall-clock time; remember what the user saw."""
+    """Drive a started app through fake wall-clock time; remember what the user saw."""
 
-    def __init__(self, controller: Controller, clock: FakeClock,
+    def __init__(self, app: Harness, clock: FakeClock,
                  answer: Callable[[WallClockRun], None] | None = None) -> None:
-        self.controller = controller
+        self.app = app
         self.clock = clock
-        self.scheduler: FakeTimeScheduler = controller._scheduler  # type: ignore[assignment]
+        self.scheduler: FakeTimeScheduler = app.scheduler
         self.reminders: list[datetime] = []  # when each reminder window came up
         self.checkins: list[datetime] = []  # when each stress meter came up
         self.pauses = 0
@@ -87,13 +85,13 @@ class WallClockRun:
     def _look(self) -> None:
         # The simulated users answer at once, so every window found here is a new one (an
         # answer may open the next: a completed pause brings the stress meter).
-        controller = self.controller
+        app = self.app
         for _ in range(3):
-            if controller.reminder is None and controller.checkin is None:
+            if app.reminders.window is None and app.checkins.dialog is None:
                 break
-            if controller.reminder is not None:
+            if app.reminders.window is not None:
                 self.reminders.append(self.clock.now())
-            if controller.checkin is not None:
+            if app.checkins.dialog is not None:
                 self.checkins.append(self.clock.now())
             self._answer(self)
         flush_deletes()
@@ -115,22 +113,22 @@ class WallClockRun:
     @staticmethod
     def skip_and_save(run: WallClockRun) -> None:
         """Skip every reminder at once; answer every stress meter (all fields left empty)."""
-        controller = run.controller
-        if controller.reminder is not None:
-            controller.reminder.skip_button.click()
-        if controller.checkin is not None:
-            controller.checkin.accept()
+        app = run.app
+        if app.reminders.window is not None:
+            app.reminders.window.skip_button.click()
+        if app.checkins.dialog is not None:
+            app.checkins.dialog.accept()
 
     @staticmethod
     def mixed(run: WallClockRun) -> None:
         """Take, end early, snooze, skip and ignore reminders in turn; save or close meters."""
-        controller = run.controller
-        reminder = controller.reminder
+        app = run.app
+        reminder = app.reminders.window
         if reminder is not None:
             choice = len(run.reminders) % 5
             if choice == 0:
                 reminder.start_button.click()
-                window = controller.pause_window
+                window = app.pauses.window
                 assert window is not None
                 animation = window._animation
                 animation.setCurrentTime(animation.duration())  # the minute is over
@@ -138,8 +136,8 @@ class WallClockRun:
                 return  # the stress meter after the pause comes up; the next round answers it
             if choice == 1:
                 reminder.start_button.click()
-                assert controller.pause_window is not None
-                controller.pause_window.end_early()
+                assert app.pauses.window is not None
+                app.pauses.window.end_early()
                 run.pauses += 1
             elif choice == 2:
                 reminder.snooze_button.click()
@@ -147,30 +145,30 @@ class WallClockRun:
                 reminder.skip_button.click()
             else:
                 reminder._timeout.timeout.emit()  # left alone until it timed out
-        if controller.checkin is not None:
+        if app.checkins.dialog is not None:
             if len(run.checkins) % 2:
-                controller.checkin.accept()
+                app.checkins.dialog.accept()
             else:
-                controller.checkin.reject()
+                app.checkins.dialog.reject()
 
 
 @pytest.fixture
-def started() -> Iterator[Callable[..., tuple[Controller, FakeClock, WallClockRun]]]:
-    controllers: list[Controller] = []
+def started() -> Iterator[Callable[..., tuple[Harness, FakeClock, WallClockRun]]]:
+    apps: list[Harness] = []
 
     def start(data: Path, at: datetime, settings: dict[str, Any] | None = None,
               answer: Callable[[WallClockRun], None] | None = None,
-              ) -> tuple[Controller, FakeClock, WallClockRun]:
+              ) -> tuple[Harness, FakeClock, WallClockRun]:
         assert isinstance(at.tzinfo, ZoneInfo)
         clock = FakeClock(at)
-        controller = build(data, clock, at.tzinfo, settings or {})
-        controller.start()
-        controllers.append(controller)
-        return controller, clock, WallClockRun(controller, clock, answer)
+        app = build(data, clock, at.tzinfo, settings or {})
+        app.start()
+        apps.append(app)
+        return app, clock, WallClockRun(app, clock, answer)
 
     yield start
-    for controller in controllers:
-        controller.stop()
+    for app in apps:
+        app.stop()
     flush_deletes()
 
 
@@ -197,7 +195,7 @@ TUESDAY_10 = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
 def test_a_clock_jump_gives_no_burst_and_no_day_without_reminders_and_check_ins(
     qtbot, tmp_path: Path, started, delta: timedelta
 ) -> None:
-    _controller, clock, run = started(tmp_path / "d", TUESDAY_10)
+    _app, clock, run = started(tmp_path / "d", TUESDAY_10)
     run.jump(delta)
     after_jump = clock.now()
     # Two whole working days after the jump.
@@ -220,7 +218,7 @@ def test_a_clock_jump_gives_no_burst_and_no_day_without_reminders_and_check_ins(
 def test_an_eight_hour_suspend_gives_at_most_one_reminder_and_one_stress_meter(
     qtbot, tmp_path: Path, started
 ) -> None:
-    _controller, _clock, run = started(tmp_path / "d", TUESDAY_10)
+    _app, _clock, run = started(tmp_path / "d", TUESDAY_10)
     run.jump(timedelta(hours=8))  # asleep 10:00-18:00: 7 pauses and 3 stress meters slept through
     assert len(run.reminders) <= 1
     assert len(run.checkins) <= 1
@@ -232,12 +230,12 @@ def test_an_eight_hour_suspend_gives_at_most_one_reminder_and_one_stress_meter(
 def test_after_an_overnight_suspend_the_first_pause_comes_one_interval_into_the_day(
     qtbot, tmp_path: Path, started
 ) -> None:
-    controller, clock, run = started(tmp_path / "d", datetime(2026, 11, 24, 16, 20, tzinfo=AMS))
-    assert controller._scheduler.next_pause_at() == datetime(2026, 11, 24, 17, 20, tzinfo=AMS)
+    app, clock, run = started(tmp_path / "d", datetime(2026, 11, 24, 16, 20, tzinfo=AMS))
+    assert app.scheduler.next_pause_at() == datetime(2026, 11, 24, 17, 20, tzinfo=AMS)
     clock.advance(timedelta(minutes=40))  # suspended at 17:00 ...
     run.jump(timedelta(hours=16, minutes=1))  # ... woken at 09:01 the next morning
     assert run.reminders == []
-    assert controller._scheduler.next_pause_at() == datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
+    assert app.scheduler.next_pause_at() == datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
 
 
 # --- case 4: DST ---------------------------------------------------------------------------------
@@ -259,7 +257,7 @@ def test_dst_changes_keep_hourly_reminders_daily_check_ins_and_true_record_times
     """Working around the clock, so the change falls inside working hours."""
     tz = change.tzinfo
     assert tz is not None
-    controller, _clock, run = started(tmp_path / "d", change - timedelta(hours=14), ALWAYS)
+    app, _clock, run = started(tmp_path / "d", change - timedelta(hours=14), ALWAYS)
     fired: list[object] = []
     run.scheduler.checkin_due.connect(fired.append)
     run.run(change + timedelta(days=2))
@@ -277,7 +275,7 @@ def test_dst_changes_keep_hourly_reminders_daily_check_ins_and_true_record_times
     assert per_day(run.reminders, tz)[change.date()] in (hours_on_the_day - 1, hours_on_the_day)
 
     # Each record holds the instant it happened, with the offset in force at that instant.
-    records = controller._journal.all_records()
+    records = app.journal.all_records()
     pauses = [r for r in records if isinstance(r, PauseRecord)]
     assert [p.outcome for p in pauses] == [PauseOutcome.SKIPPED] * len(run.reminders)
     assert [p.started_at.astimezone(UTC) for p in pauses] == [
@@ -306,7 +304,7 @@ def test_a_stress_meter_in_the_skipped_or_repeated_hour_comes_once(
 ) -> None:
     tz = change.tzinfo
     assert tz is not None
-    _controller, _clock, run = started(tmp_path / "d", change - timedelta(hours=14),
+    _app, _clock, run = started(tmp_path / "d", change - timedelta(hours=14),
                                        {**ALWAYS, "checkin_times": [slot]})
     fired: list[object] = []
     run.scheduler.checkin_due.connect(fired.append)
@@ -316,13 +314,13 @@ def test_a_stress_meter_in_the_skipped_or_repeated_hour_comes_once(
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "KNOWN LIMITATION: app._build reads the zone once (tzlocal.get_localzone()) and gives the "
+    "KNOWN LIMITATION: app/startup.py reads the zone once (tzlocal.get_localzone()) and gives the "
     "controller a SystemClock fixed to it; after a time-zone change the app keeps the old "
     "zone's working hours and stress-meter times until it is restarted"))
 def test_the_running_app_follows_a_time_zone_change(qtbot, tmp_path: Path, monkeypatch) -> None:
     import tzlocal
 
-    from stressbreak import app
+    from stressbreak.app import startup
 
     def set_zone(name: str) -> None:
         monkeypatch.setenv("TZ", name)
@@ -334,13 +332,13 @@ def test_the_running_app_follows_a_time_zone_change(qtbot, tmp_path: Path, monke
     (data / "settings.json").write_text(json.dumps({"native_notifications": False}))
     set_zone("Europe/Amsterdam")
     tray = Tray(QIcon())
-    controller, server = app._build(QApplication.instance(), tray, "en", data_dir=data,
-                                    settings_file=data / "settings.json", command="run")
+    controller, server = startup.assemble(QApplication.instance(), tray, "en", data_dir=data,
+                                          settings_file=data / "settings.json", command="run")
     try:
-        assert controller._clock.now().utcoffset() == datetime.now(AMS).utcoffset()
+        assert controller.world.clock.now().utcoffset() == datetime.now(AMS).utcoffset()
         set_zone("America/New_York")  # the laptop travelled
-        controller.reschedule()
-        assert controller._clock.now().utcoffset() == datetime.now(NYC).utcoffset()
+        controller.reminders.reschedule()
+        assert controller.world.clock.now().utcoffset() == datetime.now(NYC).utcoffset()
     finally:
         server.stop()
         controller.stop()
@@ -386,7 +384,7 @@ def test_a_simulated_month_keeps_memory_flat_and_leaves_nothing_behind(
     qtbot, tmp_path: Path, started
 ) -> None:
     monday = datetime(2026, 11, 2, 8, 0, tzinfo=AMS)
-    controller, _clock, run = started(tmp_path / "d", monday,
+    app, _clock, run = started(tmp_path / "d", monday,
                                       {"interval_min": MONTH_INTERVAL_MIN},
                                       answer=WallClockRun.mixed)
     began = time_module.monotonic()
@@ -397,14 +395,14 @@ def test_a_simulated_month_keeps_memory_flat_and_leaves_nothing_behind(
         census.append(_census(before))
 
     # The month happened: thousands of events at the default CI size (5-minute interval: more).
-    records = controller._journal.all_records()
+    records = app.journal.all_records()
     assert len(run.reminders) >= 20 * (8.5 * 60 // MONTH_INTERVAL_MIN) * 0.8
     assert len(run.checkins) >= 20 * 3
     assert len(records) >= len(run.reminders) * 0.7
     # Nothing left open, nothing pending twice.
-    assert controller.reminder is None and controller.pause_window is None
-    assert controller.checkin is None
-    scheduler = controller._scheduler
+    assert app.reminders.window is None and app.pauses.window is None
+    assert app.checkins.dialog is None
+    scheduler = app.scheduler
     assert scheduler.pause_at is not None and scheduler.checkin_at is not None  # one of each
     week2, week4 = census[1], census[3]
     assert week4["visible_windows"] == 0

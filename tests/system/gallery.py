@@ -36,7 +36,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from stressbreak.controller import TREND_WEEKS, build_week_view
+from stressbreak.app.your_data import build_week_view
 from stressbreak.core.breathing import PATTERNS, Pattern, Phase, plan_pause
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
@@ -45,10 +45,11 @@ from stressbreak.core.profiles import GENERAL_TIPS
 from stressbreak.core.profiles import ORDER as PROFILE_ORDER
 from stressbreak.core.settings import Settings
 from stressbreak.core.timeutil import week_start
+from stressbreak.core.week_view import TREND_WEEKS, WeekView
 from stressbreak.services.i18n import Translations
 from stressbreak.ui.checkin import CheckInDialog
 from stressbreak.ui.data_dialogs import DeleteAllDialog, ExportDialog
-from stressbreak.ui.overview import OverviewWindow, WeekView
+from stressbreak.ui.overview import OverviewWindow
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.reminder import ReminderWindow

@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import (
     SCHEMA_VERSION,
     CheckIn,
@@ -27,6 +26,7 @@ from stressbreak.core.model import (
 )
 from stressbreak.services.files import fsync_folder
 from stressbreak.services.journal import AtomicJSONStorage, Journal, JournalError, MergeResult
+from tests.fakes import FakeClock
 
 AMS = ZoneInfo("Europe/Amsterdam")
 STAMP_TIME = datetime(2024, 6, 1, 9, 30, 15, tzinfo=AMS)

@@ -24,9 +24,9 @@ import pytest
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
-from stressbreak.core.clock import FakeClock
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
 from stressbreak.services.journal import AtomicJSONStorage, Journal, JournalError
+from tests.fakes import FakeClock
 
 AMS = ZoneInfo("Europe/Amsterdam")
 MARCH = datetime(2024, 3, 12, 9, tzinfo=AMS)

@@ -22,7 +22,7 @@ import pytest
 _LOAD_THE_APP = """
 import json, sys
 from pathlib import Path
-import stressbreak.app, stressbreak.controller, stressbreak.services.cues
+import stressbreak.app.startup, stressbreak.app.controller, stressbreak.services.cues
 import stressbreak.services.instance
 from stressbreak.services.lock import server_name
 from stressbreak.services.scheduler import single_timer_scheduler_class
@@ -160,8 +160,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import PySide6.QtCore
 import colorsys  # any module imported after PySide6: PySide6 reads its source
 pyside_reads = colorsys.__file__ in linecache.cache
-from stressbreak.app import _detect_sources, forget_module_sources
-import stressbreak.controller
+from stressbreak.app.startup import _detect_sources, forget_module_sources
+import stressbreak.app.controller
 before = len(linecache.cache)
 _detect_sources()  # imports and probes, then forgets what was read
 after_probes = len(linecache.cache)

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from stressbreak.core.clock import FakeClock
 from stressbreak.core.schedule import (
     ScheduleState,
     checkin_wanted,
@@ -16,6 +15,7 @@ from stressbreak.core.schedule import (
     next_pause_at,
 )
 from stressbreak.core.settings import Settings
+from tests.fakes import FakeClock
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NY = ZoneInfo("America/New_York")

@@ -23,7 +23,7 @@ from stressbreak.ui.icons import app_icon
 from stressbreak.ui.tray import Tray
 
 if TYPE_CHECKING:
-    from stressbreak.controller import Controller
+    from stressbreak.app.controller import Controller
     from stressbreak.services.idle import IdleProbe
     from stressbreak.services.instance import CommandServer
     from stressbreak.services.lock import InstanceLock
@@ -55,7 +55,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     def build() -> None:
         forget_module_sources()  # those read while the tray was made, before _build imports
         try:
-            built.append(_build(qapp, tray, translations.language, data_dir=data_dir,
+            built.append(assemble(qapp, tray, translations.language, data_dir=data_dir,
                                 settings_file=settings_file, command=command))
         except Exception:
             # Not a dead tray icon holding the lock: say what broke and end.
@@ -79,13 +79,15 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
         lock.release()
 
 
-def _build(
+def assemble(
     qapp: QApplication, tray: Tray, language: str, *, data_dir: Path, settings_file: Path,
     command: str,
 ) -> tuple[Controller, CommandServer]:
+    """The app's objects for this process, connected and started."""
     # Imported here, after the tray icon is up: together they cost more start-up time than
     # showing the icon itself (TinyDB, APScheduler, the schedule rules, the windows' logic).
-    from stressbreak.controller import Controller  # noqa: PLC0415
+    from stressbreak.app.controller import Controller  # noqa: PLC0415
+    from stressbreak.app.ports import Collaborators  # noqa: PLC0415
     from stressbreak.core.clock import SystemClock  # noqa: PLC0415
     from stressbreak.core.commands import Request  # noqa: PLC0415
     from stressbreak.services.autostart import (  # noqa: PLC0415
@@ -109,12 +111,12 @@ def _build(
 
     def on_problem(message: str) -> None:
         if controller is not None:
-            controller.tell(message)
+            controller.notices.tell(message)
         else:
             log.warning("%s", message)
 
     clock = SystemClock(tz)
-    controller = Controller(
+    controller = Controller(Collaborators(
         clock=clock,
         tz=tz,
         settings_store=SettingsStore(settings_file, on_problem),
@@ -131,15 +133,15 @@ def _build(
         autostart_command=autostart_command(),
         # The desktop's wish for less motion, read as each pause opens (not now).
         platform_reduces_motion=platform_motion().reduce_motion,
-    )
-    server = CommandServer(server_name(data_dir), controller.handle_command)
+    ))
+    server = CommandServer(server_name(data_dir), controller.commands.handle)
     controller.quit_requested.connect(qapp.quit)
     qapp.aboutToQuit.connect(controller.stop)
     qapp.aboutToQuit.connect(server.stop)
     controller.start()
     server.start()
     if command not in ("run", "show"):
-        controller.handle_command(Request(command))
+        controller.commands.handle(Request(command))
     return controller, server
 
 

@@ -89,15 +89,30 @@ class ReminderGate(QObject):
         self._look_again.setSingleShot(True)
         self._look_again.timeout.connect(self.look)
         self._idle_poll = QTimer(self)
-        self._idle_poll.setSingleShot(True)  # re-armed after each reading, see _poll_idle
-        self._idle_poll.timeout.connect(self._poll_idle)
+        self._idle_poll.setSingleShot(True)  # re-armed after each reading, see read_idle
+        self._idle_poll.timeout.connect(self.read_idle)
 
-    # -- what the controller asks ---------------------------------------------------------
+    # -- what the app asks ----------------------------------------------------------------
 
     @property
     def waiting(self) -> bool:
         """A due reminder waits here (the schedule then has nothing to fire)."""
         return self._due_since is not None
+
+    @property
+    def held_by_a_call(self) -> bool:
+        """The waiting reminder is held by a call: it comes as soon as the call ends."""
+        return self._held_by_meeting
+
+    @property
+    def looks_again_in_ms(self) -> int | None:
+        """When a waiting reminder looks at the desktop again (None: it does not)."""
+        return self._look_again.interval() if self._look_again.isActive() else None
+
+    @property
+    def reads_idle_in_ms(self) -> int | None:
+        """When the idle time is read next between reminders (None: it is not read)."""
+        return self._idle_poll.interval() if self._idle_poll.isActive() else None
 
     def start(self) -> None:
         # The sources are found a few seconds after start: after the tray icon and the first
@@ -183,7 +198,9 @@ class ReminderGate(QObject):
         self._due_since = None
         self.open.emit(False)
 
-    def _poll_idle(self) -> None:
+    def read_idle(self) -> None:
+        """Read the idle time now (its timer does this every one to three minutes): a return
+        after a pause's length away is a natural pause."""
         self.sources()
         if self._idle is None:
             return  # no idle time on this desktop: no more readings

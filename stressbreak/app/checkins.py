@@ -1,0 +1,146 @@
+"""The stress meter, and what it leads to: the values the user acts from and the stress-pattern
+profile (offered once, after the first stress meter)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from stressbreak.app.choices import Choices
+from stressbreak.app.ports import Notifier
+from stressbreak.app.records import Records
+from stressbreak.app.windows import WindowSlot
+from stressbreak.core.clock import Clock
+from stressbreak.core.model import CheckIn, CheckInOrigin
+from stressbreak.services.journal import JournalError
+
+if TYPE_CHECKING:
+    from stressbreak.ui.checkin import Answers, CheckInDialog
+    from stressbreak.ui.profile_dialog import ProfileDialog
+    from stressbreak.ui.values_dialog import ValuesDialog
+
+_TRIGGER_HISTORY = timedelta(days=92)  # suggestions come from about the last three months
+
+
+class CheckIns(QObject):
+    saved = Signal(object, object)  # at (datetime), tension (0-10 or None): for the schedule
+
+    def __init__(self, clock: Clock, choices: Choices, records: Records, notifier: Notifier,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._choices = choices
+        self._records = records
+        self._notifier = notifier
+        self._meter: WindowSlot[CheckInDialog] = WindowSlot(self)
+        self._values: WindowSlot[ValuesDialog] = WindowSlot(self)
+        self._profile: WindowSlot[ProfileDialog] = WindowSlot(self)
+
+    @property
+    def dialog(self) -> CheckInDialog | None:
+        return self._meter.window
+
+    @property
+    def values_dialog(self) -> ValuesDialog | None:
+        return self._values.window
+
+    @property
+    def profile_dialog(self) -> ProfileDialog | None:
+        return self._profile.window
+
+    def open(self, origin: CheckInOrigin, activate: bool) -> None:
+        """The stress meter; one that is open already comes forward only when `activate`."""
+        self._meter.open(lambda: self._make_meter(origin),
+                         show=lambda dialog: dialog.open_for(activate), forward=activate)
+
+    def open_by_hand(self) -> None:
+        self.open(CheckInOrigin.MANUAL, activate=True)
+
+    def ask_as_scheduled(self) -> None:
+        """The schedule's stress meter: it comes quietly, without taking the keyboard."""
+        if self.dialog is not None:
+            return
+        self.open(CheckInOrigin.SCHEDULED, activate=False)
+        self._notifier.notify(self.tr("Stress meter"),
+                              self.tr("Three short questions: how are you, really?"))
+
+    def _make_meter(self, origin: CheckInOrigin) -> CheckInDialog:
+        from stressbreak.ui.checkin import CheckInDialog  # noqa: PLC0415
+
+        dialog = CheckInDialog(self._choices.prefs.values, self._trigger_suggestions())
+        dialog.values_requested.connect(self.open_values)
+        dialog.saved.connect(lambda answers: self._on_saved(origin, answers))
+        dialog.finished.connect(self._meter.forget)
+        return dialog
+
+    def _on_saved(self, origin: CheckInOrigin, answers: Answers) -> None:
+        self.saved.emit(self._clock.now(), answers.tension)
+        if not self._choices.prefs.profile_offered:
+            # Offered once, right after the first stress meter: the user is already reflecting.
+            self._choices.save(self._choices.prefs.offered_profile())
+            QTimer.singleShot(0, self._offer_profile)
+        self._records.add(
+            CheckIn(
+                at=self._clock.now(),
+                origin=origin,
+                breathing=answers.chips.get("breathing", ()),
+                breathing_note=answers.notes.get("breathing", ""),
+                body=answers.chips.get("body", ()),
+                body_note=answers.notes.get("body", ""),
+                need=answers.chips.get("need", ()),
+                need_note=answers.notes.get("need", ""),
+                tension=answers.tension,
+                signals=answers.chips.get("signals", ()),
+                trigger=answers.trigger,
+                next_step=answers.next_step,
+            )
+        )
+
+    def _trigger_suggestions(self) -> list[str]:
+        now = self._clock.now()
+        try:
+            records = self._records.journal.records_between(now - _TRIGGER_HISTORY, now)
+        except JournalError:
+            return []  # only suggestions: the stress meter works without them
+        # Here, not at the top: the statistics are for the stress meter and the overview, and
+        # the tray app sitting idle needs none of them.
+        from stressbreak.core.stats import frequent_triggers  # noqa: PLC0415
+
+        return frequent_triggers(r for r in records if isinstance(r, CheckIn))
+
+    def open_values(self) -> None:
+        self._values.open(self._make_values)
+
+    def _make_values(self) -> ValuesDialog:
+        from stressbreak.ui.values_dialog import ValuesDialog  # noqa: PLC0415
+
+        # Above the stress meter when it asked for it (that one stays on top).
+        dialog = ValuesDialog(self._choices.prefs.values, parent=self.dialog)
+        dialog.saved.connect(self._on_values_saved)
+        dialog.finished.connect(self._values.forget)
+        return dialog
+
+    def _on_values_saved(self, values: list[str]) -> None:
+        saved = self._choices.save(self._choices.prefs.with_values(values))
+        if saved and self.dialog is not None:
+            self.dialog.set_values(self._choices.prefs.values)
+
+    def _offer_profile(self) -> None:
+        from stressbreak.ui.profile_dialog import ProfileDialog  # noqa: PLC0415
+
+        if ProfileDialog.offer():
+            self.open_profile()
+
+    def open_profile(self) -> None:
+        self._profile.open(self._make_profile)
+
+    def _make_profile(self) -> ProfileDialog:
+        from stressbreak.ui.profile_dialog import ProfileDialog  # noqa: PLC0415
+
+        dialog = ProfileDialog(self._choices.prefs.profile_scores or None)
+        dialog.completed.connect(
+            lambda scores: self._choices.save(self._choices.prefs.with_profile(scores)))
+        dialog.finished.connect(self._profile.forget)
+        return dialog

@@ -1,0 +1,116 @@
+"""Commands from the command line (`stressbreak pause`, `status`, ...) as the running app
+answers them. What each command is and says is in core/commands.py, the one registry; here is
+only how the app does it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from stressbreak.app.checkins import CheckIns
+from stressbreak.app.notices import Notices
+from stressbreak.app.pauses import Pauses
+from stressbreak.app.ports import Scheduler
+from stressbreak.app.reminders import Reminders
+from stressbreak.app.settings import AppSettings
+from stressbreak.app.your_data import YourData
+from stressbreak.core.clock import Clock
+from stressbreak.core.commands import COMMANDS, Reply, Request
+from stressbreak.services.i18n import translate_message
+
+
+class CommandDesk(QObject):
+    """The running app's side of core.commands.Actions."""
+
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        tz: tzinfo,
+        scheduler: Scheduler,
+        notices: Notices,
+        reminders: Reminders,
+        pauses: Pauses,
+        checkins: CheckIns,
+        data: YourData,
+        settings: AppSettings,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._tz = tz
+        self._scheduler = scheduler
+        self._notices = notices
+        self._reminders = reminders
+        self._pauses = pauses
+        self._checkins = checkins
+        self._data = data
+        self._settings = settings
+
+    def handle(self, request: Request) -> Reply:
+        """The reply, in the user's language; a window the command opens comes after it, so
+        the caller is answered before anything appears."""
+        reply = COMMANDS[request.command].run(self, request, _after_reply)
+        return replace(reply, message=translate_message(reply.message))
+
+    # -- core.commands.Actions -------------------------------------------------------------
+
+    def status_text(self) -> str:
+        return self._notices.status_text()
+
+    def status_facts(self) -> dict[str, Any]:
+        """What `stressbreak status --json` prints: times in ISO 8601 with their offset."""
+
+        def iso(when: datetime | None) -> str | None:
+            return None if when is None else when.astimezone(self._tz).isoformat()
+
+        now = self._clock.now()
+        state = self._reminders.state
+        quiet = state.quiet_until if state.is_quiet(now) else None
+        return {
+            "running": True,
+            "now": iso(now),
+            "next_pause": iso(self._scheduler.next_pause_at()),
+            "next_checkin": iso(self._scheduler.next_checkin_at()),
+            "quiet_until": iso(quiet),
+            "pause_running": self._pauses.window is not None,
+            "holding": self._reminders.holding_reasons(),
+            "problems": list(self._notices.problems),
+        }
+
+    def look_again(self) -> None:
+        self._reminders.gate.look()
+
+    def quiet_for(self, minutes: int) -> datetime:
+        self._reminders.quiet_for(minutes)
+        until = self._reminders.state.quiet_until
+        assert until is not None
+        return until.astimezone(self._tz)
+
+    def resume(self) -> None:
+        self._reminders.resume()
+
+    def start_pause(self) -> None:
+        self._pauses.start()
+
+    def open_checkin(self) -> None:
+        self._checkins.open_by_hand()
+
+    def open_overview(self) -> None:
+        self._data.open_overview()
+
+    def open_settings(self) -> None:
+        self._settings.open()
+
+    def quit(self) -> None:
+        self.quit_requested.emit()
+
+
+def _after_reply(action: Callable[[], None]) -> None:
+    QTimer.singleShot(0, action)

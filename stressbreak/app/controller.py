@@ -1,0 +1,103 @@
+"""StressBreak's coordinators, built from the collaborators and wired to each other and to the
+tray. Each coordinator is one use case (see docs/ARCHITECTURE.md); this only connects them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from stressbreak.app.checkins import CheckIns
+from stressbreak.app.choices import Choices
+from stressbreak.app.commands import CommandDesk
+from stressbreak.app.gate import ReminderGate
+from stressbreak.app.notices import Notices
+from stressbreak.app.pauses import Pauses
+from stressbreak.app.ports import Collaborators
+from stressbreak.app.records import Records
+from stressbreak.app.reminders import Reminders
+from stressbreak.app.settings import AppSettings
+from stressbreak.app.your_data import YourData
+from stressbreak.core.messages import message_of
+from stressbreak.core.model import CheckInOrigin
+from stressbreak.core.settings import Settings
+from stressbreak.services.journal import JournalError
+
+
+class Controller(QObject):
+    quit_requested = Signal()
+
+    def __init__(self, world: Collaborators, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.world = world
+        clock, tz, tray = world.clock, world.tz, world.tray
+        self.notices = Notices(tray, self)
+        tell = self.notices.tell
+        self.records = Records(world.journal, tell)
+        self.choices = Choices(world.prefs_store, tray, tell, self)
+        # Both read as they are at each moment (the gate is made before either).
+        def current() -> Settings:
+            return self.settings.current
+
+        def pause_s() -> float:
+            return self.pauses.length_s()
+
+        self.gate = ReminderGate(clock, current, pause_s, idle=world.idle,
+                                 presence=world.presence, detect=world.detect_sources,
+                                 parent=self)
+        self.settings = AppSettings(
+            store=world.settings_store, tray=tray, notifier=world.notifier, cues=world.cues,
+            gate=self.gate, tell=tell, autostart=world.autostart,
+            autostart_command=world.autostart_command, parent=self)
+        self.pauses = Pauses(
+            clock=clock, settings=current, choices=self.choices, records=self.records,
+            cues=world.cues, platform_reduces_motion=world.platform_reduces_motion, parent=self)
+        self.checkins = CheckIns(clock, self.choices, self.records, world.notifier, self)
+        self.reminders = Reminders(
+            clock=clock, tz=tz, settings=current, scheduler=world.scheduler, tray=tray,
+            notifier=world.notifier, gate=self.gate, pauses=self.pauses,
+            checkins=self.checkins, records=self.records, parent=self)
+        self.data = YourData(clock, tz, self.records, self.choices, self)
+        self.commands = CommandDesk(
+            clock=clock, tz=tz, scheduler=world.scheduler, notices=self.notices,
+            reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
+            data=self.data, settings=self.settings, parent=self)
+        self._connect()
+
+    def _connect(self) -> None:
+        tray = self.world.tray
+        tray.pause_requested.connect(self.pauses.start)
+        tray.checkin_requested.connect(self.checkins.open_by_hand)
+        tray.overview_requested.connect(self.data.open_overview)
+        tray.quiet_requested.connect(self.reminders.quiet_for)
+        tray.quiet_until_tomorrow_requested.connect(self.reminders.quiet_until_tomorrow)
+        tray.resume_requested.connect(self.reminders.resume)
+        tray.values_requested.connect(self.checkins.open_values)
+        tray.profile_requested.connect(self.checkins.open_profile)
+        tray.settings_requested.connect(self.settings.open)
+        tray.unhide_requested.connect(
+            lambda: self.choices.save(self.choices.prefs.unhide_all()))
+        tray.quit_requested.connect(self.quit_requested.emit)
+        self.commands.quit_requested.connect(self.quit_requested.emit)
+        self.settings.changed.connect(self.reminders.reschedule)
+        # After the schedule has followed the pause (Reminders connected first).
+        self.pauses.finished.connect(self._after_pause)
+
+    def start(self) -> None:
+        self.notices.show_tray()
+        self.settings.load()
+        try:
+            self.world.journal.start()
+        except JournalError as exc:
+            # Said in the tray, not only in a log nobody reads; reminders and pauses go on.
+            self.notices.tell(message_of(exc))
+        self.choices.load()
+        self.reminders.start()
+
+    def stop(self) -> None:
+        self.pauses.end_early()  # recorded as ended early
+        self.reminders.stop()
+        self.world.journal.stop()
+        self.world.tray.hide()
+
+    def _after_pause(self, completed: bool) -> None:
+        if completed and self.settings.current.checkin_after_pause:
+            self.checkins.open(CheckInOrigin.AFTER_PAUSE, activate=True)

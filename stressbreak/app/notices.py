@@ -1,0 +1,60 @@
+"""What the user must hear about: a problem is told in the tray (now, or once a tray appears),
+written to the log in English, and repeated by `stressbreak status`."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer
+
+from stressbreak.app.ports import Tray
+from stressbreak.services.i18n import translate_message
+
+log = logging.getLogger(__name__)
+
+_TRAY_WAIT_TRIES = 30  # at login the panel may come late: look every 2 s for a minute
+_TRAY_WAIT_MS = 2000
+
+
+class Notices(QObject):
+    def __init__(self, tray: Tray, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tray = tray
+        self.problems: list[str] = []  # told this session; `status` repeats them
+        self.untold: list[str] = []  # waiting for a tray to show them
+        self._tray_tries = 0
+
+    def show_tray(self) -> None:
+        """Show the icon, or look again every 2 s for a minute: at login the panel may come
+        after us. Without a tray StressBreak keeps running, used from the command line."""
+        if self._tray.available():
+            self._tray.show()
+            if self.untold:
+                self._tray.tell(self.tr("StressBreak"), "\n".join(self.untold))
+                self.untold.clear()
+            return
+        self._tray_tries += 1
+        if self._tray_tries == 1:
+            log.info("no system tray yet; waiting for one to appear")
+        if self._tray_tries <= _TRAY_WAIT_TRIES:
+            QTimer.singleShot(_TRAY_WAIT_MS, self.show_tray)
+        else:
+            log.warning(
+                "no system tray found; StressBreak keeps running. Use `stressbreak pause`, "
+                "`stressbreak checkin`, `stressbreak overview` or `stressbreak quit`."
+            )
+
+    def tell(self, english: str) -> None:
+        """A problem the user must hear about once: tray notice (now, or as soon as there is a
+        tray), log (in English), and `status` — in the user's language where it is a Message."""
+        log.warning("%s", english)
+        message = translate_message(english)
+        self.problems.append(message)
+        if self._tray.is_visible():
+            self._tray.tell(self.tr("StressBreak"), message)
+        else:
+            self.untold.append(message)
+
+    def status_text(self) -> str:
+        """The tray's tooltip and every problem told this session."""
+        return "\n".join([self._tray.tooltip(), *self.problems])

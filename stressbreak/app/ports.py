@@ -1,0 +1,196 @@
+"""What the app layer needs of the world, as Protocols: the services in stressbreak/services
+satisfy them, and the tests' fakes (tests/fakes.py) do too, without any `type: ignore`.
+
+The clock (core.clock.Clock), the idle-time source (services.idle.IdleSource), the presence
+checks (services.presence.PresenceSource) and start at login (services.autostart.Autostart)
+are Protocols where they are defined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QRect, SignalInstance
+from PySide6.QtGui import QIcon
+
+from stressbreak.core.clock import Clock
+from stressbreak.core.model import Record
+from stressbreak.core.prefs import Prefs
+from stressbreak.core.settings import Settings
+
+if TYPE_CHECKING:
+    from stressbreak.services.autostart import Autostart
+    from stressbreak.services.idle import IdleProbe
+    from stressbreak.services.journal import MergeResult
+    from stressbreak.services.presence import Backends
+
+
+class Scheduler(Protocol):
+    """Turns "at 14:32" into a signal at 14:32, on the GUI thread."""
+
+    @property
+    def pause_due(self) -> SignalInstance: ...  # (slot: datetime)
+
+    @property
+    def checkin_due(self) -> SignalInstance: ...  # (slot: datetime)
+
+    @property
+    def clock_changed(self) -> SignalInstance: ...  # the wall clock jumped, or sleep ended
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def set_pause_at(self, when: datetime | None) -> None: ...
+
+    def set_checkin_at(self, when: datetime | None) -> None: ...
+
+    def next_pause_at(self) -> datetime | None: ...
+
+    def next_checkin_at(self) -> datetime | None: ...
+
+
+class Journal(Protocol):
+    """The private record of pauses and stress meters. Its methods raise JournalError (with a
+    Message for the user) when the disk says no."""
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def append(self, record: Record) -> None: ...
+
+    def merge(self, records: Iterable[Record]) -> MergeResult: ...
+
+    def delete_all(self) -> int: ...
+
+    def records_between(self, start: datetime, end: datetime) -> list[Record]: ...
+
+    def all_records(
+        self, start: datetime | None = None, end: datetime | None = None
+    ) -> list[Record]: ...
+
+    def keep_parsed_months(self, months: int) -> None: ...
+
+
+class Tray(Protocol):
+    """The tray icon with its menu: what the user asks for comes as its signals."""
+
+    @property
+    def pause_requested(self) -> SignalInstance: ...
+
+    @property
+    def checkin_requested(self) -> SignalInstance: ...
+
+    @property
+    def overview_requested(self) -> SignalInstance: ...
+
+    @property
+    def quiet_requested(self) -> SignalInstance: ...  # (minutes: int)
+
+    @property
+    def quiet_until_tomorrow_requested(self) -> SignalInstance: ...
+
+    @property
+    def resume_requested(self) -> SignalInstance: ...
+
+    @property
+    def values_requested(self) -> SignalInstance: ...
+
+    @property
+    def profile_requested(self) -> SignalInstance: ...
+
+    @property
+    def settings_requested(self) -> SignalInstance: ...
+
+    @property
+    def unhide_requested(self) -> SignalInstance: ...
+
+    @property
+    def quit_requested(self) -> SignalInstance: ...
+
+    def available(self) -> bool:
+        """Whether the desktop has a tray to show the icon in (now)."""
+        ...
+
+    def show(self) -> None: ...
+
+    def hide(self) -> None: ...
+
+    def is_visible(self) -> bool: ...
+
+    def geometry(self) -> QRect: ...
+
+    def tooltip(self) -> str: ...
+
+    def set_icons(self, normal: QIcon, paused: QIcon) -> None: ...
+
+    def set_status(self, text: str, quiet: bool) -> None: ...
+
+    def set_hidden_exercises(self, count: int) -> None: ...
+
+    def tell(self, title: str, message: str) -> None: ...
+
+
+class Notifier(Protocol):
+    """The desktop's own notifications: an extra channel, never the only one."""
+
+    enabled: bool
+
+    def notify(self, title: str, message: str) -> None: ...
+
+
+class Cues(Protocol):
+    """Chimes and spoken words during a pause."""
+
+    def configure(self, sound: bool, speech: bool) -> None: ...
+
+    def chime(self, rising: bool) -> None: ...
+
+    def say(self, text: str) -> None: ...
+
+
+class SettingsStore(Protocol):
+    def load(self) -> Settings: ...
+
+    def save(self, settings: Settings) -> None: ...
+
+
+class PrefsStore(Protocol):
+    def load(self) -> Prefs: ...
+
+    def save(self, prefs: Prefs) -> None: ...
+
+    def delete_copies(self) -> int: ...
+
+
+def _no_motion_preference() -> bool | None:
+    return None
+
+
+@dataclass
+class Collaborators:
+    """Everything the app is given from outside: the services in a real run (app/startup.py),
+    fakes in the tests (tests/fakes.py). Sources of idle time and presence are given, or found
+    by `detect_sources` when first needed (probing them loads libraries and asks D-Bus)."""
+
+    clock: Clock
+    tz: tzinfo
+    settings_store: SettingsStore
+    journal: Journal
+    prefs_store: PrefsStore
+    scheduler: Scheduler
+    notifier: Notifier
+    cues: Cues
+    tray: Tray
+    idle: IdleProbe | None = None
+    presence: Backends | None = None
+    detect_sources: Callable[[], tuple[IdleProbe, Backends]] | None = None
+    autostart: Autostart | None = None
+    autostart_command: Sequence[str] = ()
+    # The desktop's wish for less motion, asked as each pause opens.
+    platform_reduces_motion: Callable[[], bool | None] = field(
+        default=_no_motion_preference)

@@ -1,0 +1,252 @@
+"""When to remind, and the reminder itself: the schedule's state, the gate a due reminder
+passes (calls, full screen, time away), the reminder window, quiet times and the tooltip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from shiboken6 import isValid
+
+from stressbreak.app.checkins import CheckIns
+from stressbreak.app.gate import ReminderGate
+from stressbreak.app.pauses import TAKEN, Pauses
+from stressbreak.app.ports import Notifier, Scheduler, Tray
+from stressbreak.app.records import Records
+from stressbreak.core.clock import Clock
+from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord
+from stressbreak.core.presence import NaturalPause, hold_label
+from stressbreak.core.schedule import (
+    ScheduleState,
+    checkin_wanted,
+    in_working_hours,
+    next_checkin_at,
+    next_pause_at,
+)
+from stressbreak.core.settings import Settings
+from stressbreak.core.timeutil import at_local
+from stressbreak.services.i18n import translate_message
+from stressbreak.ui.tray import StatusText
+
+if TYPE_CHECKING:
+    from stressbreak.ui.reminder import ReminderWindow
+
+
+class Reminders(QObject):
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        tz: tzinfo,
+        settings: Callable[[], Settings],
+        scheduler: Scheduler,
+        tray: Tray,
+        notifier: Notifier,
+        gate: ReminderGate,
+        pauses: Pauses,
+        checkins: CheckIns,
+        records: Records,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._tz = tz
+        self._settings = settings
+        self._scheduler = scheduler
+        self._tray = tray
+        self._notifier = notifier
+        self.gate = gate
+        self._pauses = pauses
+        self._checkins = checkins
+        self._records = records
+        self.state = ScheduleState(anchor=clock.now())
+        self.window: ReminderWindow | None = None
+        self._status = StatusText(self)
+        gate.open.connect(self._open_reminder)
+        gate.natural_pause.connect(self._on_natural_pause)
+        gate.holds_changed.connect(self.reschedule)
+        gate.call_ended.connect(self._on_call_ended)
+        scheduler.pause_due.connect(self._on_pause_due)
+        scheduler.checkin_due.connect(self._on_checkin_due)
+        # After a clock jump every time computed before may be off by the jump.
+        scheduler.clock_changed.connect(self.reschedule)
+        pauses.starting.connect(self._on_pause_starting)
+        pauses.started.connect(self.reschedule)
+        pauses.finished.connect(self._on_pause_finished)
+        checkins.saved.connect(self._on_checked_in)
+
+    def start(self) -> None:
+        self.state = self._state_from_today()
+        self._scheduler.start()
+        self.gate.start()
+        self.reschedule()
+
+    def stop(self) -> None:
+        if self.window is not None:
+            self.window.dismiss()
+        self._scheduler.stop()
+        self.gate.stop()
+
+    def _state_from_today(self) -> ScheduleState:
+        """Carry today over a restart: the interval counts from today's last pause or
+        reminder, and a stress meter just answered is not asked again at once."""
+        now = self._clock.now()
+        midnight = at_local(now.date(), time(0), self._tz)
+        records = self._records.between(midnight, now + timedelta(seconds=1))
+        pauses = [r for r in records if isinstance(r, PauseRecord)]
+        ends = [r.ended_at for r in pauses]
+        for pause in pauses:  # oldest first, so the latest of each kind is kept
+            if pause.outcome in TAKEN:
+                self._pauses.remember(pause.exercise)
+        checkins = [r.at for r in records if isinstance(r, CheckIn)]
+        return ScheduleState(
+            anchor=max(ends) if ends else now,
+            last_checkin=max(checkins) if checkins else None,
+        )
+
+    # -- the schedule ---------------------------------------------------------------------
+
+    def reschedule(self) -> None:
+        now = self._clock.now()
+        settings = self._settings()
+        in_pause = self._pauses.window is not None
+        busy = self.window is not None or in_pause or self.gate.waiting
+        upcoming = next_pause_at(settings, self.state, now)
+        self._scheduler.set_pause_at(None if busy else upcoming)
+        after = max(now, self.state.quiet_until) if self.state.quiet_until else now
+        self._scheduler.set_checkin_at(next_checkin_at(settings, after))
+        text = self._status.describe(now, upcoming, self.state.quiet_until, in_pause)
+        holding = self.holding_reasons()
+        if holding:
+            text += "\n" + self.tr("A reminder waits because of {reasons}.").format(
+                reasons="; ".join(holding))
+        self._tray.set_status(text, quiet=self.state.is_quiet(now))
+
+    def holding_reasons(self) -> list[str]:
+        """What keeps a due reminder back right now, in words (empty when nothing does)."""
+        reasons = []
+        for hold in self.gate.holds:
+            text = translate_message(hold_label(hold))
+            detail = self.gate.details.get(hold)
+            reasons.append(f"{text} — {detail}" if detail else text)
+        return reasons
+
+    def quiet_for(self, minutes: int) -> None:
+        self.state = self.state.quiet_for(self._clock.now(), minutes)
+        self.gate.cancel()  # a reminder waiting for a call to end is not wanted now either
+        self.reschedule()
+
+    def quiet_until_tomorrow(self) -> None:
+        self.state = self.state.quiet_until_tomorrow(self._clock.now())
+        self.gate.cancel()
+        self.reschedule()
+
+    def resume(self) -> None:
+        self.state = self.state.resume()
+        self.reschedule()
+
+    def _may_remind(self, now: datetime) -> bool:
+        return not self.state.is_quiet(now) and in_working_hours(self._settings(), now)
+
+    def _on_pause_due(self, slot: object) -> None:
+        del slot
+        if self.window is not None or self._pauses.window is not None:
+            return
+        # A job that fires late (after sleep) may land outside working hours or in a quiet
+        # period; the rules then simply give the next time.
+        if self._may_remind(self._clock.now()):
+            self.gate.reminder_due()  # it opens the reminder now, or when the moment is right
+        self.reschedule()
+
+    def _open_reminder(self, after_call: bool) -> None:
+        if self.window is not None or self._pauses.window is not None:
+            return
+        if not self._may_remind(self._clock.now()):
+            self.reschedule()  # the wait ran into a quiet time or the end of the day
+            return
+        self.show(after_call=after_call)
+
+    def _on_call_ended(self) -> None:
+        """Right after a call is when stress tends to peak: offer a pause, once, if the
+        schedule allows one now (working hours, not quiet, nothing else on screen)."""
+        if (self.window is not None or self._pauses.window is not None or self.gate.waiting
+                or not self._may_remind(self._clock.now())):
+            return
+        self.show(after_call=True)
+
+    def _on_natural_pause(self, natural: NaturalPause) -> None:
+        """Away from the desk for a pause's length: recorded, and the interval starts again."""
+        self._records.add(PauseRecord(natural.started_at.astimezone(self._tz),
+                                      natural.ended_at.astimezone(self._tz),
+                                      PauseOutcome.NATURAL, exercise="away"))
+        self.state = self.state.restart_interval(natural.ended_at)
+        self.reschedule()
+
+    def _on_checkin_due(self, slot: object) -> None:
+        assert isinstance(slot, datetime)
+        if checkin_wanted(self.state, slot, self._clock.now()) and self._pauses.window is None:
+            self._checkins.ask_as_scheduled()
+        self.reschedule()
+
+    def _on_checked_in(self, at: datetime, tension: int | None) -> None:
+        self.state = self.state.checked_in(at, tension, self._settings())
+        self.reschedule()
+
+    # -- the reminder ---------------------------------------------------------------------
+
+    def show(self, after_call: bool = False) -> None:
+        from stressbreak.ui.reminder import ReminderWindow  # noqa: PLC0415
+
+        shown_at = self._clock.now()
+        settings = self._settings()
+        reminder = ReminderWindow(settings.reminder_timeout_s, settings.snooze_min,
+                                  followup=self.state.is_followup_due(shown_at),
+                                  after_call=after_call)
+        reminder.start_requested.connect(self._on_start)
+        reminder.snooze_requested.connect(self._on_snooze)
+        reminder.destroyed.connect(self._on_destroyed)
+        reminder.skip_requested.connect(
+            lambda: self._on_declined(shown_at, PauseOutcome.SKIPPED))
+        reminder.timed_out.connect(lambda: self._on_declined(shown_at, PauseOutcome.MISSED))
+        self.window = reminder
+        reminder.show_near(self._tray.geometry() if self._tray.is_visible() else None)
+        self._notifier.notify(self.tr("Time for a one-minute pause"),
+                              self.tr("Click the StressBreak reminder to breathe along."))
+        self.reschedule()
+
+    def _on_destroyed(self) -> None:
+        # Every way out of a reminder is handled by its signals; this only makes sure no
+        # deleted window is ever taken for one still on screen.
+        if self.window is not None and not isValid(self.window):
+            self.window = None
+            self.reschedule()
+
+    def _on_start(self) -> None:
+        self.window = None
+        self._pauses.start()
+
+    def _on_snooze(self) -> None:
+        self.window = None
+        self.state = self.state.snooze(self._clock.now(), self._settings())
+        self.reschedule()
+
+    def _on_declined(self, shown_at: datetime, outcome: PauseOutcome) -> None:
+        self.window = None
+        now = self._clock.now()
+        self._records.add(PauseRecord(started_at=shown_at, ended_at=now, outcome=outcome,
+                                      exercise=self._pauses.next_exercise()[0]))
+        self.state = self.state.restart_interval(now)
+        self.reschedule()
+
+    def _on_pause_starting(self) -> None:
+        self.gate.cancel()  # a pause taken by hand answers a reminder that waited
+        if self.window is not None:
+            self.window.dismiss()
+            self.window = None
+
+    def _on_pause_finished(self, completed: bool) -> None:
+        del completed
+        self.state = self.state.restart_interval(self._clock.now())
+        self.reschedule()

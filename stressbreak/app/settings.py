@@ -1,0 +1,141 @@
+"""The settings: read at start, shown in the settings window, and applied at once when saved
+(tray icon, notifications, cues, start at login, and the schedule through `changed`)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from stressbreak.app.gate import ReminderGate
+from stressbreak.app.ports import Cues, Notifier, SettingsStore, Tray
+from stressbreak.app.windows import WindowSlot
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
+from stressbreak.core.settings import Settings
+from stressbreak.services.autostart import Autostart
+from stressbreak.services.i18n import translate_message
+
+if TYPE_CHECKING:
+    from stressbreak.services.idle import IdleProbe
+    from stressbreak.services.presence import Backends
+    from stressbreak.ui.settings_dialog import SettingsDialog
+
+
+class AppSettings(QObject):
+    changed = Signal()  # saved and applied: the schedule follows
+
+    def __init__(
+        self,
+        *,
+        store: SettingsStore,
+        tray: Tray,
+        notifier: Notifier,
+        cues: Cues,
+        gate: ReminderGate,
+        tell: Callable[[str], None],
+        autostart: Autostart | None = None,
+        autostart_command: Sequence[str] = (),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._tray = tray
+        self._notifier = notifier
+        self._cues = cues
+        self._gate = gate
+        self._tell = tell
+        self._autostart = autostart
+        self._autostart_command = list(autostart_command)
+        self.current = Settings()
+        self._slot: WindowSlot[SettingsDialog] = WindowSlot(self)
+
+    @property
+    def dialog(self) -> SettingsDialog | None:
+        return self._slot.window
+
+    def load(self) -> None:
+        """Read the settings file (a bad one is told about, see SettingsStore) and apply it."""
+        self.current = self._store.load()
+        self._show_tray_icon()
+        self._notifier.enabled = self.current.native_notifications
+        self._cues.configure(self.current.sound_cues, self.current.spoken_cues)
+
+    def _show_tray_icon(self) -> None:
+        from stressbreak.ui.icons import tray_icons  # noqa: PLC0415
+
+        self._tray.set_icons(*tray_icons(self.current.tray_icon, sys.platform))
+
+    def open(self) -> None:
+        self._slot.open(self._make_dialog)
+
+    def _make_dialog(self) -> SettingsDialog:
+        from stressbreak.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
+
+        shown = self.current
+        if self._autostart is not None:
+            # The desktop's own startup settings may have switched it off meanwhile.
+            with contextlib.suppress(OSError):
+                shown = replace(shown, start_at_login=self._autostart.is_enabled())
+        dialog = SettingsDialog(shown, self.unavailable())
+        dialog.saved.connect(self.apply)
+        return dialog
+
+    def unavailable(self) -> dict[str, str]:
+        """Settings that cannot work on this desktop, each with the reason, translated."""
+        self._gate.sources()  # found now if they were not yet
+        reasons = unavailable_reasons(self._gate.idle_probe, self._gate.presence)
+        if self._autostart is None:
+            reasons["start_at_login"] = self.tr("Starting at login isn't available on this system.")
+        return {key: translate_message(text) for key, text in reasons.items()}
+
+    def apply(self, settings: Settings) -> None:
+        """The settings window saved: keep, apply at once, and recompute the schedule."""
+        before = self.current
+        try:
+            self._store.save(settings)
+        except OSError as exc:
+            self._tell(self.tr("Your settings could not be saved ({reason}); they apply until "
+                               "StressBreak quits.").format(reason=exc.strerror or exc))
+        self.current = settings
+        if settings.tray_icon != before.tray_icon:
+            self._show_tray_icon()
+        self._notifier.enabled = settings.native_notifications
+        self._cues.configure(settings.sound_cues, settings.spoken_cues)
+        if settings.start_at_login != before.start_at_login and self._autostart is not None:
+            try:
+                if settings.start_at_login:
+                    self._autostart.enable(self._autostart_command)
+                else:
+                    self._autostart.disable()
+            except OSError as exc:
+                self._tell(self.tr("Start at login could not be changed ({reason}).").format(
+                    reason=exc.strerror or exc))
+        self._gate.settings_changed()
+        self.changed.emit()
+
+
+def unavailable_reasons(idle: IdleProbe | None, presence: Backends | None) -> dict[str, str]:
+    """Settings that cannot work here (no source for what they need), each with the reason."""
+    reasons: dict[str, str] = {}
+    if idle is None or idle.source is None:
+        why = idle.reason if idle is not None else Message("AppSettings", QT_TRANSLATE_NOOP(
+            "AppSettings", "Time away from the keyboard is not measured in this run."))
+        reasons["natural_breaks"] = why
+        reasons["gentle_timing"] = why
+    if presence is None:
+        why = Message("AppSettings", QT_TRANSLATE_NOOP("AppSettings", "Not checked in this run."))
+        return {**reasons, "dnd_fullscreen": why, "dnd_desktop": why, "meeting_aware": why}
+    if presence.fullscreen is None:
+        reasons["dnd_fullscreen"] = presence.reasons.get("fullscreen", "")
+    if presence.desktop_dnd is None:
+        reasons["dnd_desktop"] = presence.reasons.get("desktop-dnd", "")
+    if presence.microphone is None and presence.camera is None:
+        both = [presence.reasons.get(name, "").strip() for name in ("microphone", "camera")]
+        # Two reasons, each said as a sentence of its own.
+        reasons["meeting_aware"] = " ".join(
+            reason if reason.endswith(".") else reason + "." for reason in both if reason)
+    return reasons

@@ -1,0 +1,151 @@
+"""The user's data: the weekly overview, and export, import and "delete all" from it."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from stressbreak.app.choices import Choices
+from stressbreak.app.records import Records
+from stressbreak.app.windows import WindowSlot, bring_forward
+from stressbreak.core.clock import Clock
+from stressbreak.core.messages import message_of
+from stressbreak.core.model import Record
+from stressbreak.core.prefs import Prefs
+from stressbreak.core.timeutil import at_local
+from stressbreak.services.files import write_atomic
+from stressbreak.services.i18n import translate_message
+from stressbreak.services.journal import JournalError
+
+if TYPE_CHECKING:
+    from stressbreak.core.week_view import WeekView
+    from stressbreak.ui.data_dialogs import ExportChoice
+    from stressbreak.ui.overview import OverviewWindow
+
+# The trend's four weeks span at most two months; going back week by week reads the month
+# before them too.
+_MONTHS_KEPT_WHILE_OPEN = 3
+
+
+def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView:
+    """What the overview shows for the week of `monday`, insights in the user's language."""
+    from stressbreak.core.week_view import week_view  # noqa: PLC0415  (statistics: when used)
+
+    return week_view(records, monday, tz, translate_message)
+
+
+class YourData(QObject):
+    def __init__(self, clock: Clock, tz: tzinfo, records: Records, choices: Choices,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._tz = tz
+        self._records = records
+        self._journal = records.journal
+        self._choices = choices
+        self._slot: WindowSlot[OverviewWindow] = WindowSlot(self)
+
+    @property
+    def overview(self) -> OverviewWindow | None:
+        return self._slot.window
+
+    def open_overview(self) -> None:
+        self._slot.open(self._make_overview, show=self._show)
+
+    def _make_overview(self) -> OverviewWindow:
+        from stressbreak.ui.overview import OverviewWindow  # noqa: PLC0415
+
+        window = OverviewWindow(self.load_week, self._today, self._tz)
+        window.export_requested.connect(lambda choice: self.export(window, choice))
+        window.import_requested.connect(lambda path: self.import_file(window, path))
+        window.delete_all_requested.connect(lambda: self.delete_all(window))
+        window.destroyed.connect(self._on_closed)
+        self._journal.keep_parsed_months(_MONTHS_KEPT_WHILE_OPEN)
+        return window
+
+    def _show(self, window: OverviewWindow) -> None:
+        window.show_week(self._today())
+        bring_forward(window)
+
+    def _on_closed(self) -> None:
+        self._journal.keep_parsed_months(0)  # the memory goes back when the window closes
+
+    def _today(self) -> date:
+        return self._clock.now().astimezone(self._tz).date()
+
+    def load_week(self, monday: date) -> WeekView:
+        """The week of `monday` with its patterns and insights, and the four-week trend, from
+        one read of the journal (four weeks are at most two monthly files)."""
+        from stressbreak.core.week_view import records_span  # noqa: PLC0415
+
+        start, end = records_span(monday, self._tz)
+        return build_week_view(self._records.between(start, end), monday, self._tz)
+
+    def export(self, window: OverviewWindow, choice: ExportChoice) -> None:
+        from stressbreak import __version__  # noqa: PLC0415
+        from stressbreak.core.export import ExportFormat, export_bytes  # noqa: PLC0415
+
+        start = at_local(choice.first, time(0), self._tz) if choice.first else None
+        end = (at_local(choice.last + timedelta(days=1), time(0), self._tz)
+               if choice.last else None)
+        try:
+            records = self._journal.all_records(start, end)
+            # The same bytes as `stressbreak export` (CSV with a BOM, for spreadsheets).
+            write_atomic(choice.path, export_bytes(
+                records, ExportFormat(choice.format), exported_at=self._clock.now(),
+                app_version=__version__))
+        except JournalError as exc:
+            window.show_status(translate_message(message_of(exc)))
+            return
+        except OSError as exc:
+            window.show_status(self.tr("Nothing was exported: {file} could not be written "
+                                       "({reason}).").format(
+                file=choice.path, reason=exc.strerror or exc))
+            return
+        window.show_status(self.tr("Exported {count} entries to {file}.").format(
+            count=len(records), file=choice.path))
+
+    def import_file(self, window: OverviewWindow, path: Path) -> None:
+        from stressbreak.core.export import ImportFileError, parse_import  # noqa: PLC0415
+
+        try:
+            result = parse_import(path.read_text(encoding="utf-8"))
+            merged = self._journal.merge(result.records)
+        except (ImportFileError, JournalError) as exc:
+            window.show_status(translate_message(message_of(exc)))
+            return
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+            window.show_status(self.tr("{file} could not be read ({reason}). Nothing was "
+                                       "imported.").format(file=path, reason=reason or exc))
+            return
+        text = self.tr("Imported {added} new entries from {file}; {already} were already in "
+                       "your journal.").format(added=merged.added, file=path,
+                                               already=merged.already)
+        if result.skipped:
+            text += " " + self.tr("{skipped} entries could not be read and were left out "
+                                  "(written by a newer StressBreak?).").format(
+                skipped=result.skipped)
+        window.refresh()
+        window.show_status(text)
+
+    def delete_all(self, window: OverviewWindow) -> None:
+        """The journal files and what the user chose in the app; the settings stay."""
+        try:
+            self._journal.delete_all()
+            self._choices.delete_copies()
+        except JournalError as exc:
+            window.show_status(translate_message(message_of(exc)))
+            return
+        except OSError as exc:
+            window.show_status(self.tr("Not everything could be deleted ({reason}).").format(
+                reason=exc.strerror or exc))
+            return
+        deleted = self._choices.save(Prefs())
+        window.refresh()
+        window.show_status(self.tr("All your data was deleted.") if deleted else self.tr(
+            "Your journal was deleted. Your values and choices could not be reset; the "
+            "message from the tray says why."))

@@ -26,26 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stressbreak import __version__
-from stressbreak.core.commands import MAX_QUIET_MIN, Reply, Request
+from stressbreak.core.commands import COMMANDS, MAX_QUIET_MIN, ON_COMMAND_LINE, Reply, Request
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message, message_of
 
 if TYPE_CHECKING:
     from stressbreak.core.model import Record
 
-COMMAND_HELP = {
-    "run": QT_TRANSLATE_NOOP("cli", "start StressBreak in the system tray (the default)"),
-    "pause": QT_TRANSLATE_NOOP("cli", "start a breathing pause now"),
-    "checkin": QT_TRANSLATE_NOOP("cli", "open the stress meter now"),
-    "overview": QT_TRANSLATE_NOOP("cli", "open the weekly overview"),
-    "settings": QT_TRANSLATE_NOOP("cli", "open the settings"),
-    "status": QT_TRANSLATE_NOOP(
-        "cli", "say when the next pause and stress meter are due, and what holds reminders"),
-    "quiet": QT_TRANSLATE_NOOP("cli", "no reminders for MINUTES minutes"),
-    "resume": QT_TRANSLATE_NOOP("cli", "reminders again (ends a quiet time)"),
-    "quit": QT_TRANSLATE_NOOP("cli", "quit the running StressBreak"),
-}
-# These only talk to a running StressBreak; they never start one (nor take its lock).
-_ASK_ONLY = ("status", "quiet", "resume", "quit")
 EXPORT_HELP = QT_TRANSLATE_NOOP("cli", "write the journal (or part of it) as CSV or JSON")
 _FORWARD_WAIT_S = 5.0  # a first instance that is still starting gets this long to answer
 
@@ -141,16 +127,16 @@ def build_parser(words: CliWords | None = None) -> argparse.ArgumentParser:
                                metavar=folder, help=data_dir_help)
     commands = parser.add_subparsers(dest="command", title=own(QT_TRANSLATE_NOOP(
         "cli", "commands")), metavar=own(QT_TRANSLATE_NOOP("cli", "COMMAND")))
-    for name, english in COMMAND_HELP.items():
-        text = own(english)
+    for name in ON_COMMAND_LINE:
+        text = own(COMMANDS[name].help)
         command = commands.add_parser(name, parents=[after_command], help=text,
                                       description=text)
-        if name == "quiet":
+        if COMMANDS[name].takes_minutes:
             command.add_argument(
                 "minutes", type=functools.partial(_quiet_minutes, words=words),
                 metavar=own(QT_TRANSLATE_NOOP("cli", "MINUTES")),
                 help=own(QT_TRANSLATE_NOOP("cli", "from 1 to 1440 (a day)")))
-        elif name == "status":
+        if COMMANDS[name].json_option:
             command.add_argument("--json", action="store_true", help=own(QT_TRANSLATE_NOOP(
                 "cli", "print the facts as JSON, for scripts and panels")))
     export = commands.add_parser(
@@ -292,9 +278,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             folder=str(data_dir), reason=exc.strerror or str(exc)), settings_file)
         return 2
     name = server_name(data_dir)
-    request = Request(args.command, getattr(args, "minutes", None),
-                      details=bool(getattr(args, "json", False)))
-    if args.command in _ASK_ONLY:
+    command = COMMANDS[args.command]
+    request = Request(args.command, args.minutes if command.takes_minutes else None,
+                      details=command.json_option and args.json)
+    if command.ask_only:
         # Asking never keeps the lock: a probe must not keep a starting app from its lock.
         reply = _send(name, request)
         deadline = time.monotonic() + _FORWARD_WAIT_S

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from stressbreak.cli import ARGPARSE_WORDS, CliWords, _argparse_speaks, build_parser
+from stressbreak.core.commands import COMMANDS, ON_COMMAND_LINE
 
 
 def _env(desktop_language: str) -> dict[str, str]:
@@ -152,6 +153,32 @@ def test_help_and_refusals_leave_the_data_folder_alone(tmp_path: Path) -> None:
     stressbreak(data_dir, "--help", desktop="nl")
     stressbreak(data_dir, "frob", desktop="nl")
     assert not data_dir.exists()
+
+
+# -- the commands are the registry's ------------------------------------------------------------
+
+
+def test_the_command_line_offers_the_registry_s_commands_with_their_help(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # argparse's width: one line per help text
+    text = build_parser().format_help()
+    for name in ON_COMMAND_LINE:
+        assert f"    {name}" in text and COMMANDS[name].help in text, name
+    assert "show" not in ON_COMMAND_LINE and "\n    show" not in text
+
+
+@pytest.mark.parametrize("name", ON_COMMAND_LINE)
+def test_a_command_takes_what_its_entry_says(name: str) -> None:
+    command = COMMANDS[name]
+    argv = [name, "30"] if command.takes_minutes else [name]
+    args = build_parser().parse_args(argv)
+    assert args.command == name
+    assert getattr(args, "minutes", None) == (30 if command.takes_minutes else None)
+    if command.json_option:
+        assert build_parser().parse_args([*argv, "--json"]).json is True
+    else:
+        with pytest.raises(SystemExit):
+            build_parser().parse_args([*argv, "--json"])
 
 
 # -- what it costs: nothing, unless there is something to say --------------------------------

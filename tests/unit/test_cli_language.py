@@ -1,6 +1,7 @@
-"""The command line speaks the app's language: its help, argparse's own words ("usage:",
-"options", "invalid choice") and its refusals, in Dutch when the app shows Dutch (the
-`language` setting, else the desktop's languages) and in English otherwise.
+"""The command line speaks the app's language: its help, its headings ("usage:", "options")
+and its own refusals, in Dutch when the app shows Dutch (the `language` setting, else the
+desktop's languages) and in English otherwise. argparse's own sentences ("invalid choice",
+"unrecognized arguments") stay English.
 
 The language tests run `stressbreak` as a real process with the real .qm; they are quick (no
 app starts), so they live with the unit tests.
@@ -8,9 +9,6 @@ app starts), so they live with the unit tests.
 
 from __future__ import annotations
 
-import argparse
-import ast
-import gettext
 import json
 import os
 import subprocess
@@ -20,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from stressbreak.cli import ARGPARSE_WORDS, CliWords, _argparse_speaks, build_parser
+from stressbreak.cli import build_parser
+from stressbreak.core.commands import COMMANDS, ON_COMMAND_LINE
 
 
 def _env(desktop_language: str) -> dict[str, str]:
@@ -60,7 +59,7 @@ ENGLISH_HELP = (
     "usage: stressbreak [-h] [--version] [--data-dir FOLDER] COMMAND ...",
     "A calm micro-pause assistant in the system tray.",
     "\noptions:\n",
-    "  -h, --help         show this help message and exit",
+    "  -h, --help         show this help and exit",
     "\ncommands:\n",
     "    pause            start a breathing pause now",
 )
@@ -105,22 +104,23 @@ def test_a_command_help_in_dutch(tmp_path: Path) -> None:
         "Alleen JSON kun je later weer importeren.",
     ))
     quiet = stressbreak(tmp_path, "quiet", "-h")
-    _says_all(quiet.stdout, ("\npositionele argumenten:\n",
+    _says_all(quiet.stdout, ("\nargumenten:\n",
                              "  MINUTEN         van 1 tot en met 1440 (een dag)"))
 
 
+# StressBreak's own refusals are Dutch; argparse's sentences stay English in a Dutch frame.
 @pytest.mark.parametrize(("args", "refusal"), [
-    (["frob"], "stressbreak: fout: argument OPDRACHT: ongeldige keuze: 'frob' (kies uit "
+    (["frob"], "stressbreak: fout: argument OPDRACHT: invalid choice: 'frob' (choose from "
                "'run', 'pause',"),
-    (["export"], "stressbreak export: fout: deze argumenten ontbreken nog: --format"),
+    (["export"], "stressbreak export: fout: the following arguments are required: --format"),
     (["export", "--f", "csv"],
-     "stressbreak export: fout: optie --f is niet eenduidig: het kan --format, --from zijn"),
+     "stressbreak export: fout: ambiguous option: --f could match --format, --from"),
     (["quiet", "soon"],
      "stressbreak quiet: fout: argument MINUTEN: 'soon' is geen heel aantal minuten"),
     (["quiet", "0"], "stressbreak quiet: fout: argument MINUTEN: 0 ligt niet tussen 1 en 1440"),
     (["status", "--json=yes"],
-     "stressbreak status: fout: argument --json: verwacht geen waarde, maar kreeg 'yes'"),
-    (["status", "now"], "stressbreak: fout: onbekende argumenten: now"),
+     "stressbreak status: fout: argument --json: ignored explicit argument 'yes'"),
+    (["status", "now"], "stressbreak: fout: unrecognized arguments: now"),
 ])
 def test_wrong_arguments_are_refused_in_dutch(
         tmp_path: Path, args: list[str], refusal: str) -> None:
@@ -144,7 +144,7 @@ def test_a_data_folder_given_after_the_command_picks_the_language_too(tmp_path: 
                        desktop="en",
                        data_dir_first=False)
     assert done.returncode == 2
-    assert "fout: onbekende argumenten: --bogus" in done.stderr
+    assert "fout: unrecognized arguments: --bogus" in done.stderr
 
 
 def test_help_and_refusals_leave_the_data_folder_alone(tmp_path: Path) -> None:
@@ -152,6 +152,32 @@ def test_help_and_refusals_leave_the_data_folder_alone(tmp_path: Path) -> None:
     stressbreak(data_dir, "--help", desktop="nl")
     stressbreak(data_dir, "frob", desktop="nl")
     assert not data_dir.exists()
+
+
+# -- the commands are the registry's ------------------------------------------------------------
+
+
+def test_the_command_line_offers_the_registry_s_commands_with_their_help(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # argparse's width: one line per help text
+    text = build_parser().format_help()
+    for name in ON_COMMAND_LINE:
+        assert f"    {name}" in text and COMMANDS[name].help in text, name
+    assert "show" not in ON_COMMAND_LINE and "\n    show" not in text
+
+
+@pytest.mark.parametrize("name", ON_COMMAND_LINE)
+def test_a_command_takes_what_its_entry_says(name: str) -> None:
+    command = COMMANDS[name]
+    argv = [name, "30"] if command.takes_minutes else [name]
+    args = build_parser().parse_args(argv)
+    assert args.command == name
+    assert getattr(args, "minutes", None) == (30 if command.takes_minutes else None)
+    if command.json_option:
+        assert build_parser().parse_args([*argv, "--json"]).json is True
+    else:
+        with pytest.raises(SystemExit):
+            build_parser().parse_args([*argv, "--json"])
 
 
 # -- what it costs: nothing, unless there is something to say --------------------------------
@@ -175,71 +201,43 @@ def test_a_command_line_that_parses_loads_no_qt() -> None:
                                        "qt": False}
 
 
-# -- argparse's words ---------------------------------------------------------------------------
-
-# argparse's texts that only someone who builds a parser wrongly sees (as an exception while the
-# parser is made), or that a kind of argument we do not use can never reach the screen with.
-PROGRAMMER_ERRORS = {
-    ".__call__() not defined",
-    "'required' is an invalid argument for positionals",
-    "cannot merge actions - two groups are named %r",
-    "conflicting option string: %s",
-    "conflicting option strings: %s",
-    "conflicting subparser: %s",
-    "conflicting subparser alias: %s",
-    "dest= is required for options like %r",
-    "invalid conflict_resolution value: %r",
-    "invalid option string %(option)r: must start with a character %(prefix_chars)r",
-    "mutually exclusive arguments must be optional",
-    "%r is not callable",
-    "cannot have multiple subparser arguments",
-    "unexpected option string: %s",  # after a check that its prefix is right
-    'argument "-" with mode %r',
-}
+# -- the frame around argparse's sentences -----------------------------------------------------
 
 
-def _argparse_texts() -> set[str]:
-    """Every literal text that the running Python's argparse hands to `_` or `ngettext`."""
-    assert argparse.__file__ is not None
-    tree = ast.parse(Path(argparse.__file__).read_text(encoding="utf-8"))
-    return {arg.value for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            and node.func.id in ("_", "ngettext")
-            for arg in node.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)}
+def _shout(text: str) -> str:
+    return f"<{text}>"
 
 
-def test_every_word_argparse_can_show_is_marked_for_translation() -> None:
-    texts = _argparse_texts()
-    assert "usage: " in texts and "show this help message and exit" in texts
-    unmarked = texts - set(ARGPARSE_WORDS) - PROGRAMMER_ERRORS
-    assert not unmarked, (
-        f"this Python's argparse has new words {sorted(unmarked)}: add them to ARGPARSE_WORDS "
-        "in stressbreak/cli.py, then run resources/i18n/build.py and translate them")
+def test_the_headings_and_the_help_option_are_ours(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    text = build_parser(_shout).format_help()
+    assert text.startswith("<usage: >stressbreak [-h] [--version] [--data-dir <FOLDER>] "
+                           "<COMMAND> ...\n")
+    _says_all(text, ("\n<options>:\n", "  -h, --help ", " <show this help and exit>\n",
+                     " <show the version number and exit>\n", "\n<commands>:\n",
+                     " <start a breathing pause now>\n"))
+    # argparse's own headings are left empty, so it leaves them out.
+    assert "\noptions:" not in text and "positional arguments" not in text
 
 
-def test_argparse_speaks_the_words_only_inside_the_block() -> None:
-    def shout(context: str, text: str) -> str:
-        return f"<{context}:{text}>"
-
-    words = CliWords(shout)
-    with _argparse_speaks(words):
-        parser = build_parser(words)
-        text = parser.format_help()
-    # argparse's own words, fetched by argparse itself while the block runs ...
-    assert text.startswith("<argparse:usage: >stressbreak")
-    assert "<argparse:options>" in text and "<argparse:show this help message and exit>" in text
-    # ... and ours, from the same words.
-    assert "<cli:start a breathing pause now>" in text
-    # Afterwards argparse is itself again: a new parser is plain English.
-    assert vars(argparse)["_"] is gettext.gettext
-    assert vars(argparse)["ngettext"] is gettext.ngettext
-    assert build_parser().format_help().startswith("usage: stressbreak")
+def test_a_command_s_help_has_our_headings(capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    with pytest.raises(SystemExit):
+        build_parser(_shout).parse_args(["quiet", "--help"])
+    text = capsys.readouterr().out
+    assert text.startswith("<usage: >stressbreak quiet [-h] [--data-dir <FOLDER>] <MINUTES>\n")
+    _says_all(text, ("\n<options>:\n", "\n<arguments>:\n", " <from 1 to 1440 (a day)>\n"))
+    assert "\noptions:" not in text and "positional arguments" not in text
 
 
-def test_the_two_english_plural_forms_are_two_entries() -> None:
-    words = CliWords(lambda context, text: f"[{text}]")
-    assert words.ngettext("expected %s argument", "expected %s arguments", 1) == (
-        "[expected %s argument]")
-    assert words.ngettext("expected %s argument", "expected %s arguments", 3) == (
-        "[expected %s arguments]")
-    assert CliWords().gettext("usage: ") == "usage: "
+def test_a_refusal_is_framed_in_our_words(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as refused:
+        build_parser(_shout).parse_args(["quiet", "0"])
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("<usage: >stressbreak quiet ")
+    # "{prog}: error: {message}" is translated as a whole, then filled in; "argument" is
+    # argparse's.
+    assert err.endswith(
+        "\n<stressbreak quiet: error: argument <MINUTES>: <0 is not from 1 to 1440>>\n")

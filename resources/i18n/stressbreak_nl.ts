@@ -988,129 +988,6 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
-    <name>argparse</name>
-    <message>
-        <source>usage: </source>
-        <translation>gebruik: </translation>
-    </message>
-    <message>
-        <source>positional arguments</source>
-        <translation>positionele argumenten</translation>
-    </message>
-    <message>
-        <source>options</source>
-        <translation>opties</translation>
-    </message>
-    <message>
-        <source>subcommands</source>
-        <translation>subopdrachten</translation>
-    </message>
-    <message>
-        <source>%(heading)s:</source>
-        <translation>%(heading)s:</translation>
-    </message>
-    <message>
-        <source>show this help message and exit</source>
-        <translation>toon deze hulp en stop</translation>
-    </message>
-    <message>
-        <source>show program&apos;s version number and exit</source>
-        <translation>toon het versienummer en stop</translation>
-    </message>
-    <message>
-        <source> (default: %(default)s)</source>
-        <translation> (standaard: %(default)s)</translation>
-    </message>
-    <message>
-        <source>%(prog)s: error: %(message)s
-</source>
-        <translation>%(prog)s: fout: %(message)s
-</translation>
-    </message>
-    <message>
-        <source>%(prog)s: warning: %(message)s
-</source>
-        <translation>%(prog)s: waarschuwing: %(message)s
-</translation>
-    </message>
-    <message>
-        <source>argument %(argument_name)s: %(message)s</source>
-        <translation>argument %(argument_name)s: %(message)s</translation>
-    </message>
-    <message>
-        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
-        <translation>ongeldige keuze: %(value)r (kies uit %(choices)s)</translation>
-    </message>
-    <message>
-        <source>invalid %(type)s value: %(value)r</source>
-        <translation>ongeldige %(type)s-waarde: %(value)r</translation>
-    </message>
-    <message>
-        <source>the following arguments are required: %s</source>
-        <translation>deze argumenten ontbreken nog: %s</translation>
-    </message>
-    <message>
-        <source>one of the arguments %s is required</source>
-        <translation>een van de argumenten %s is nodig</translation>
-    </message>
-    <message>
-        <source>not allowed with argument %s</source>
-        <translation>kan niet samen met argument %s</translation>
-    </message>
-    <message>
-        <source>unrecognized arguments: %s</source>
-        <translation>onbekende argumenten: %s</translation>
-    </message>
-    <message>
-        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
-        <translation>onbekende opdracht %(parser_name)r (keuzes: %(choices)s)</translation>
-    </message>
-    <message>
-        <source>ambiguous option: %(option)s could match %(matches)s</source>
-        <translation>optie %(option)s is niet eenduidig: het kan %(matches)s zijn</translation>
-    </message>
-    <message>
-        <source>ignored explicit argument %r</source>
-        <translation>verwacht geen waarde, maar kreeg %r</translation>
-    </message>
-    <message>
-        <source>expected one argument</source>
-        <translation>verwacht één argument</translation>
-    </message>
-    <message>
-        <source>expected at most one argument</source>
-        <translation>verwacht hoogstens één argument</translation>
-    </message>
-    <message>
-        <source>expected at least one argument</source>
-        <translation>verwacht minstens één argument</translation>
-    </message>
-    <message>
-        <source>expected %s argument</source>
-        <translation>verwacht %s argument</translation>
-    </message>
-    <message>
-        <source>expected %s arguments</source>
-        <translation>verwacht %s argumenten</translation>
-    </message>
-    <message>
-        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
-        <translation>kan &apos;%(filename)s&apos; niet openen: %(error)s</translation>
-    </message>
-    <message>
-        <source>option &apos;%(option)s&apos; is deprecated</source>
-        <translation>optie &apos;%(option)s&apos; is verouderd</translation>
-    </message>
-    <message>
-        <source>argument &apos;%(argument_name)s&apos; is deprecated</source>
-        <translation>argument &apos;%(argument_name)s&apos; is verouderd</translation>
-    </message>
-    <message>
-        <source>command &apos;%(parser_name)s&apos; is deprecated</source>
-        <translation>opdracht &apos;%(parser_name)s&apos; is verouderd</translation>
-    </message>
-</context>
-<context>
     <name>cli</name>
     <message>
         <source>start StressBreak in the system tray (the default)</source>
@@ -1153,6 +1030,22 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>schrijf het dagboek (of een deel ervan) als CSV of JSON</translation>
     </message>
     <message>
+        <source>usage: </source>
+        <translation>gebruik: </translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>opties</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>toon deze hulp en stop</translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation>{prog}: fout: {message}</translation>
+    </message>
+    <message>
         <source>keep the journal and settings in this folder instead of the usual place</source>
         <translation>bewaar het dagboek en de instellingen in deze map in plaats van op de gewone plek</translation>
     </message>
@@ -1165,12 +1058,20 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>Een rustige hulp voor korte pauzes, vanuit het systeemvak.</translation>
     </message>
     <message>
+        <source>show the version number and exit</source>
+        <translation>toon het versienummer en stop</translation>
+    </message>
+    <message>
         <source>commands</source>
         <translation>opdrachten</translation>
     </message>
     <message>
         <source>COMMAND</source>
         <translation>OPDRACHT</translation>
+    </message>
+    <message>
+        <source>arguments</source>
+        <translation>argumenten</translation>
     </message>
     <message>
         <source>MINUTES</source>

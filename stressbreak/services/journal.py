@@ -188,7 +188,7 @@ class AtomicJSONStorage(Storage):
         return write_atomic(self._path, text)
 
 
-class _ReadOnlyStorage(AtomicJSONStorage):
+class ReadOnlyJSONStorage(AtomicJSONStorage):
     """For a read-only Journal: a write reaching the storage is a bug, never a silent change."""
 
     def _replace(self, text: bytes) -> os.stat_result:
@@ -603,7 +603,7 @@ class Journal:
         db = self._dbs.get(key)
         if db is None:
             # Cheap: AtomicJSONStorage touches nothing until the first read or write.
-            storage = _ReadOnlyStorage if self._read_only else AtomicJSONStorage
+            storage = ReadOnlyJSONStorage if self._read_only else AtomicJSONStorage
             db = _JournalDB(self.path_for(key), storage=storage)
             self._dbs[key] = db
         return db.table(TABLE_NAME)

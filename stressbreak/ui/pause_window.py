@@ -184,6 +184,20 @@ class PauseWindow(QWidget):
     def elapsed_s(self) -> float:
         return self._animation.currentTime() / 1000.0
 
+    def seek(self, elapsed_s: float) -> None:
+        """Show the pause as it is `elapsed_s` into it, and go on from there (the end
+        finishes it). Screenshots and tests show a moment this way without waiting."""
+        self._animation.setCurrentTime(round(elapsed_s * 1000))
+
+    @property
+    def duration_s(self) -> float:
+        return self._duration_s
+
+    @property
+    def tip_shown_from_s(self) -> float:
+        """When the thought to take along appears (the last part of the pause)."""
+        return self._tip_from_s
+
     def end_early(self) -> None:
         self._finish(completed=False)
 

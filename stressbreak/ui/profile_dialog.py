@@ -166,10 +166,10 @@ class ProfileDialog(QDialog):
         layout.addLayout(buttons)
 
         self.not_now_button.clicked.connect(self.reject)
-        self.back_button.clicked.connect(lambda: self._go(self.stack.currentIndex() - 1))
+        self.back_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(self._forward)
         self.resize(640, 560)
-        self._go(0)
+        self.go_to(0)
 
     @classmethod
     def offer(cls, parent: QWidget | None = None) -> bool:
@@ -295,9 +295,10 @@ class ProfileDialog(QDialog):
         if self.on_result_page():
             self.accept()
         else:
-            self._go(self.stack.currentIndex() + 1)
+            self.go_to(self.stack.currentIndex() + 1)
 
-    def _go(self, index: int) -> None:
+    def go_to(self, index: int) -> None:
+        """Show page `index` (0: the start, last_page: the result)."""
         index = max(0, min(self.last_page, index))
         if index == self.last_page:
             self.result_label.setText(self._result_html(self.scores()))

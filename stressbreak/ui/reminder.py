@@ -90,7 +90,7 @@ class ReminderWindow(QFrame):
         self._timeout = QTimer(self)
         self._timeout.setSingleShot(True)
         self._timeout.setInterval(timeout_s * 1000)
-        self._timeout.timeout.connect(self._on_timeout)
+        self._timeout.timeout.connect(self.time_out)
 
     def show_near(self, tray_geometry: QRect | None) -> None:
         """Show in the corner nearest the tray icon (bottom right when that is unknown)."""
@@ -155,5 +155,6 @@ class ReminderWindow(QFrame):
         self.close()
         signal.emit()
 
-    def _on_timeout(self) -> None:
+    def time_out(self) -> None:
+        """Nobody answered in time (its timer calls this): recorded as missed."""
         self._decide(self.timed_out)

@@ -56,6 +56,10 @@ class Tray(QObject):
     def menu(self) -> QMenu:
         return self._menu
 
+    def icon(self) -> QIcon:
+        """The icon shown now (the paused one while reminders are paused)."""
+        return self._icon.icon()
+
     @staticmethod
     def available() -> bool:
         return QSystemTrayIcon.isSystemTrayAvailable()

@@ -137,5 +137,5 @@ def test_the_breathing_phase_is_announced_as_text(qtbot):
     assert label.accessibleDescription() == "Breathing phase"
     interface = QAccessible.queryAccessibleInterface(label)
     assert interface.text(QAccessible.Text.Name) == "Breathe in"
-    window._on_tick(6.0)
+    window.seek(6.0)
     assert interface.text(QAccessible.Text.Name) == "Breathe out"

@@ -315,7 +315,7 @@ def test_the_profile_reflection_is_offered_once_and_shapes_the_tips(qtbot, loop,
     assert tip
     from stressbreak.core.profiles import PATTERNS as PROFILE_PATTERNS
     assert tip in PROFILE_PATTERNS["pleaser"].tips
-    window._on_tick(window._tip_from_s + 0.1)
+    window.seek(window.tip_shown_from_s + 0.1)
     assert window.tip_label.isVisibleTo(window)
     window.end_early()
 
@@ -366,14 +366,15 @@ def test_breathing_cues_chime_and_speak_each_phase(qtbot, tmp_path):
     (data / "settings.json").write_text(json.dumps(
         {"sound_cues": True, "spoken_cues": True, "native_notifications": False}))
     heard: list[list[str]] = []
-    app = make_app(data, FakeClock(TUESDAY_10), [], cues=Cues(
+    # A whole minute, so that 6 s into it is an out-breath.
+    app = make_app(data, FakeClock(TUESDAY_10), [], pause_duration_s=60.0, cues=Cues(
         "en", which=lambda name: f"/usr/bin/{name}",
         run=lambda command: heard.append(list(command)), platform="linux"))
     app.start()
     try:
         app.pauses.start()
         window = app.pauses.window
-        window._on_tick(6.0)  # breathing out now
+        window.seek(6.0)  # breathing out now
         qtbot.waitUntil(lambda: len(heard) >= 3, timeout=3000)
         assert ["pw-play", str(SOUNDS / "in.wav")] in heard
         assert ["pw-play", str(SOUNDS / "out.wav")] in heard

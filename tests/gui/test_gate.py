@@ -191,7 +191,7 @@ def test_stepping_away_is_a_natural_pause_and_no_reminder_comes(gated):
 
 def test_time_away_between_reminders_restarts_the_interval(gated):
     app, clock, idle, _sources = gated
-    assert app.gate._idle_poll.isActive()
+    assert app.gate.reads_idle_in_ms is not None
     clock.advance(timedelta(minutes=20))
     idle.type_now()  # 10:20, then away for 15 minutes
     clock.advance(timedelta(minutes=2))
@@ -267,15 +267,15 @@ def test_no_call_seen_means_no_microphone_question_while_typing(gated):
 def test_the_tray_icon_shows_paused_reminders_and_follows_its_setting(gated):
     app, _clock, _idle, _sources = gated
     tray = app.tray
-    normal = tray._icon.icon().pixmap(22, 22).toImage()
+    normal = tray.icon().pixmap(22, 22).toImage()
     app.reminders.quiet_for(30)
     assert tray.quiet
-    paused = tray._icon.icon().pixmap(22, 22).toImage()
+    paused = tray.icon().pixmap(22, 22).toImage()
     assert paused != normal
     app.reminders.resume()
-    assert tray._icon.icon().pixmap(22, 22).toImage() == normal
+    assert tray.icon().pixmap(22, 22).toImage() == normal
     app.settings.apply(replace(app.settings.current, tray_icon="light"))
-    light = tray._icon.icon().pixmap(22, 22).toImage()
+    light = tray.icon().pixmap(22, 22).toImage()
     # One colour: every visible pixel of the light icon is white.
     colours = {light.pixelColor(x, y).name() for x in range(22) for y in range(22)
                if light.pixelColor(x, y).alpha() > 0}
@@ -300,15 +300,14 @@ def test_quiet_or_a_pause_by_hand_ends_a_waiting_reminder(gated):
 
 def test_idle_is_read_every_three_minutes_at_the_desk_and_every_minute_when_leaving(gated):
     app, clock, idle, _sources = gated
-    poll = app.gate._idle_poll
-    assert poll.interval() == 180_000  # the first reading
+    assert app.gate.reads_idle_in_ms == 180_000  # the first reading
     clock.advance(timedelta(minutes=3))
     idle.type_now()
     app.gate.read_idle()
-    assert poll.interval() == 180_000  # at the desk
+    assert app.gate.reads_idle_in_ms == 180_000  # at the desk
     clock.advance(timedelta(seconds=30))  # nothing touched for 30 s: maybe leaving
     app.gate.read_idle()
-    assert poll.interval() == 60_000
+    assert app.gate.reads_idle_in_ms == 60_000
 
 
 def test_sources_are_found_when_first_needed_not_at_construction(qtbot, tmp_path: Path):

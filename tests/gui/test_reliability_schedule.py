@@ -130,8 +130,7 @@ class WallClockRun:
                 reminder.start_button.click()
                 window = app.pauses.window
                 assert window is not None
-                animation = window._animation
-                animation.setCurrentTime(animation.duration())  # the minute is over
+                window.seek(window.duration_s)  # the minute is over
                 run.pauses += 1
                 return  # the stress meter after the pause comes up; the next round answers it
             if choice == 1:
@@ -144,7 +143,7 @@ class WallClockRun:
             elif choice == 3:
                 reminder.skip_button.click()
             else:
-                reminder._timeout.timeout.emit()  # left alone until it timed out
+                reminder.time_out()  # left alone until it timed out
         if app.checkins.dialog is not None:
             if len(run.checkins) % 2:
                 app.checkins.dialog.accept()

@@ -160,7 +160,7 @@ def test_pause_window_reduced_motion_still_says_the_phase(qtbot):
     window = PauseWindow(PATTERNS["box"], duration_s=16, reduced_motion=True)
     qtbot.addWidget(window)
     assert window.pacer.reduced_motion
-    window._on_tick(5.0)
+    window.seek(5.0)
     assert window.phase_label.text() == "Hold gently"
 
 
@@ -181,7 +181,7 @@ def test_each_guided_exercise_shows_its_prompts_in_order(qtbot, exercise_id: str
     shown = []
     share = 60 / len(exercise.steps)
     for index in range(len(exercise.steps)):
-        window._on_tick(index * share + share / 2)
+        window.seek(index * share + share / 2)
         shown.append(window.phase_label.text())
     assert shown == list(exercise.steps)
     assert window.pacer.reduced_motion  # a still circle; the ring counts the prompt

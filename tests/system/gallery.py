@@ -384,7 +384,7 @@ def _pauses(shooter: Shooter) -> None:
     for pattern in PATTERNS.values():
         for phase, moment in _phase_moments(pattern):
             window = _pause(pattern)
-            window._on_tick(moment)
+            window.seek(moment)
             shooter.show_centred(window)
             shooter.shoot(window, f"pause-{pattern.id}-{_slug(phase)}",
                           f"Breathing pause, pattern `{pattern.id}`, {moment:g} s in: "
@@ -394,7 +394,7 @@ def _pauses(shooter: Shooter) -> None:
         pattern = PATTERNS[pattern_id]
         phase, moment = _phase_moments(pattern)[step]
         window = _pause(pattern, reduced_motion=True)
-        window._on_tick(moment)
+        window.seek(moment)
         shooter.show_centred(window)
         shooter.shoot(window, f"pause-reduced-{pattern_id}-{_slug(phase)}",
                       f"Reduced motion, pattern `{pattern_id}`, {moment:g} s in: a ring fills "
@@ -404,7 +404,7 @@ def _pauses(shooter: Shooter) -> None:
     cycles = plan_pause(coherent, 60.0).cycles
     window = _pause(coherent, tip=GENERAL_TIPS[0])
     moment = (cycles - 1) * coherent.cycle_s + 2.75
-    window._on_tick(moment)
+    window.seek(moment)
     shooter.show_centred(window)
     shooter.shoot(window, "pause-tip",
                   f"Breathing pause near its end ({moment:g} s in) with a general tip shown.")
@@ -425,7 +425,7 @@ def _exercises(shooter: Shooter, values: Sequence[str]) -> None:
         moment = (step + 0.4) * duration / len(exercise.steps)
         window = PauseWindow(PATTERNS["coherent"], duration, exercise=exercise, values=values,
                              favourite=exercise.id == "defusion")
-        window._on_tick(moment)
+        window.seek(moment)
         shooter.show_centred(window)
         shooter.shoot(window, f"exercise-{exercise.id.replace('_', '-')}",
                       f"Guided exercise `{exercise.id}` at its longest prompt "
@@ -434,7 +434,7 @@ def _exercises(shooter: Shooter, values: Sequence[str]) -> None:
         shooter.done(window)
     window = PauseWindow(PATTERNS["coherent"], duration, exercise=EXERCISES["values"],
                          values=values, tip=GENERAL_TIPS[0])
-    window._on_tick(52.0)
+    window.seek(52.0)
     shooter.show_centred(window)
     shooter.shoot(window, "exercise-values-tip",
                   "The values exercise near its end, with the user's values and a tip.")
@@ -474,10 +474,10 @@ def _profile(shooter: Shooter) -> None:
     shooter.show_centred(dialog)
     shooter.shoot(dialog, "profile-intro", "The stress-pattern reflection: its intro page.")
     page = PROFILE_ORDER.index("perfectionist") + 1
-    dialog._go(page)
+    dialog.go_to(page)
     shooter.shoot(dialog, "profile-statements",
                   f"Reflection part {page} of {len(PROFILE_ORDER)}, all four statements answered.")
-    dialog._go(dialog.last_page)
+    dialog.go_to(dialog.last_page)
     shooter.shoot(dialog, "profile-result",
                   "The reflection's result: the perfectionist pattern stands out (10 of 12).")
     shooter.done(dialog)

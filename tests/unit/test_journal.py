@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from tinydb import TinyDB
 
 from stressbreak.core.model import (
     SCHEMA_VERSION,
@@ -25,7 +26,14 @@ from stressbreak.core.model import (
     Record,
 )
 from stressbreak.services.files import fsync_folder
-from stressbreak.services.journal import AtomicJSONStorage, Journal, JournalError, MergeResult
+from stressbreak.services.journal import (
+    TABLE_NAME,
+    AtomicJSONStorage,
+    Journal,
+    JournalError,
+    MergeResult,
+    ReadOnlyJSONStorage,
+)
 from tests.fakes import FakeClock
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -1009,7 +1017,9 @@ def test_read_only_storage_refuses_to_write(folder: Path, reader: Journal) -> No
     folder.mkdir(parents=True)
     (folder / "journal-2024-03.json").write_text('{"records": {}}')
     assert reader.all_records() == []
-    table = reader._table((2024, 3))  # the storage is the last guard, so test it directly
+    # The storage under a read-only journal is the last guard, so test it directly.
+    table = TinyDB(folder / "journal-2024-03.json", storage=ReadOnlyJSONStorage).table(
+        TABLE_NAME)
     with pytest.raises(RuntimeError, match="read-only"):
         table.insert({"a": 1})
     assert (folder / "journal-2024-03.json").read_text() == '{"records": {}}'

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-# What app._build imports and starts, without a display: the modules, the scheduler class
+# What app/startup.py's assemble() imports and starts, without a display: the modules, the scheduler class
 # (which imports APScheduler) and the command channel's name (which used to need hashlib).
 _LOAD_THE_APP = """
 import json, sys

@@ -143,7 +143,8 @@ def _has_words(node: ast.expr) -> bool:
 
 def test_no_window_text_bypasses_translation():
     found = []
-    for path in [*(ROOT / "stressbreak/ui").rglob("*.py"), *(ROOT / "stressbreak/app").rglob("*.py")]:
+    for path in [*(ROOT / "stressbreak/ui").rglob("*.py"),
+                 *(ROOT / "stressbreak/app").rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and _call_name(node) in _TEXT_SINKS:
                 found += [f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(arg)}"

@@ -129,7 +129,7 @@ def functional_run(report: Report, exe: Path, env: dict[str, str], tmp: Path,
             report.check(True, f"the bundle's tray icon is shown ({(shown - began) * 1000:.0f} ms)")
             tree = run(env, "xwininfo", "-tree", "-id", tray_panel(env))
             report.check('"StressBreak"' in tree, "the icon is embedded in trayer", tree)
-            # The icon shows a moment before the command server listens (app.py shows the
+            # The icon shows a moment before the command server listens (app/startup.py shows the
             # tray first): ask again for a few seconds while the answer is "not running".
             deadline = time.monotonic() + 15
             status = cli(command, env, "status")

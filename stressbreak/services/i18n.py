@@ -130,10 +130,11 @@ def translate_message(text: str) -> str:
 
 def language_setting(settings_file: Path) -> str:
     """The `language` setting, read quietly before any window exists (and without the whole
-    settings module, to keep the tray icon quick): the Controller's SettingsStore reads the
-    file again and is the one that reports what is wrong in it."""
+    settings module, to keep the tray icon quick): the app's SettingsStore reads the file
+    again and is the one that reports what is wrong in it."""
     try:
         raw = json.loads(settings_file.read_text(encoding="utf-8"))
         return parse_language(raw.get("language", DEFAULT_LANGUAGE))
-    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+    # RecursionError: brackets nested deeper than the parser goes are no settings either.
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError, RecursionError):
         return DEFAULT_LANGUAGE

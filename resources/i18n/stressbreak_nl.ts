@@ -767,6 +767,14 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>StressBreak: er loopt een pauze</translation>
     </message>
     <message>
+        <source>StressBreak: a pause is due since {time}</source>
+        <translation>StressBreak: er is een pauze aan de beurt sinds {time}</translation>
+    </message>
+    <message>
+        <source>StressBreak: a pause is due since {day} {time}</source>
+        <translation>StressBreak: er is een pauze aan de beurt sinds {day} {time}</translation>
+    </message>
+    <message>
         <source>StressBreak: reminders paused until {time}</source>
         <translation>StressBreak: herinneringen gepauzeerd tot {time}</translation>
     </message>

@@ -100,6 +100,11 @@ class ReminderGate(QObject):
         return self._due_since is not None
 
     @property
+    def due_since(self) -> datetime | None:
+        """When the reminder that waits here came due (None: none waits)."""
+        return self._due_since
+
+    @property
     def held_by_a_call(self) -> bool:
         """The waiting reminder is held by a call: it comes as soon as the call ends."""
         return self._held_by_meeting

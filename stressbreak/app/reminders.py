@@ -4,7 +4,7 @@ passes (calls, full screen, time away), the reminder window, quiet times and the
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -63,6 +63,7 @@ class Reminders(QObject):
         self._records = records
         self.state = ScheduleState(anchor=clock.now())
         self.window: ReminderWindow | None = None
+        self._checkin_slot: datetime | None = None  # the stress meter the scheduler holds
         self._status = StatusText(self)
         gate.open.connect(self._open_reminder)
         gate.natural_pause.connect(self._on_natural_pause)
@@ -70,8 +71,7 @@ class Reminders(QObject):
         gate.call_ended.connect(self._on_call_ended)
         scheduler.pause_due.connect(self._on_pause_due)
         scheduler.checkin_due.connect(self._on_checkin_due)
-        # After a clock jump every time computed before may be off by the jump.
-        scheduler.clock_changed.connect(self.reschedule)
+        scheduler.clock_changed.connect(self._on_clock_changed)
         pauses.starting.connect(self._on_pause_starting)
         pauses.started.connect(self.reschedule)
         pauses.finished.connect(self._on_pause_finished)
@@ -116,8 +116,10 @@ class Reminders(QObject):
         upcoming = next_pause_at(settings, self.state, now)
         self._scheduler.set_pause_at(None if busy else upcoming)
         after = max(now, self.state.quiet_until) if self.state.quiet_until else now
-        self._scheduler.set_checkin_at(next_checkin_at(settings, after))
-        text = self._status.describe(now, upcoming, self.state.quiet_until, in_pause)
+        self._checkin_slot = next_checkin_at(settings, after)
+        self._scheduler.set_checkin_at(self._checkin_slot)
+        text = self._status.describe(now, upcoming, self.state.quiet_until, in_pause,
+                                     due_since=self.gate.due_since)
         holding = self.holding_reasons()
         if holding:
             text += "\n" + self.tr("A reminder waits because of {reasons}.").format(
@@ -182,6 +184,16 @@ class Reminders(QObject):
                                       natural.ended_at.astimezone(self._tz),
                                       PauseOutcome.NATURAL, exercise="away"))
         self.state = self.state.restart_interval(natural.ended_at)
+        self.reschedule()
+
+    def _on_clock_changed(self) -> None:
+        """The clock jumped (set by hand, or the laptop woke): every time computed before may
+        be off by the jump. A stress meter whose time the jump passed is offered now, once,
+        as a reminder would be (the same day only, see checkin_wanted); the rest are not."""
+        missed = self._checkin_slot
+        if missed is not None and missed.astimezone(UTC) <= self._clock.now().astimezone(UTC):
+            self._on_checkin_due(missed)  # it reschedules
+            return
         self.reschedule()
 
     def _on_checkin_due(self, slot: object) -> None:

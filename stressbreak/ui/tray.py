@@ -118,9 +118,17 @@ class StatusText(QObject):
         next_pause: datetime | None,
         quiet_until: datetime | None,
         in_pause: bool,
+        due_since: datetime | None = None,
     ) -> str:
+        """`due_since`: a reminder came due then and waits for a better moment."""
         if in_pause:
             return self.tr("StressBreak: a pause is under way")
+        if due_since is not None:
+            time, day = self._when(now, due_since)
+            if day is None:
+                return self.tr("StressBreak: a pause is due since {time}").format(time=time)
+            return self.tr("StressBreak: a pause is due since {day} {time}").format(
+                day=day, time=time)
         if quiet_until is not None and now < quiet_until:
             time, day = self._when(now, quiet_until)
             if day is None:

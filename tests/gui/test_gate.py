@@ -110,6 +110,21 @@ def test_a_reminder_waits_during_a_call_and_offers_a_pause_after_it(gated):
     assert app.gate.held_by_a_call is False
 
 
+def test_while_a_reminder_waits_status_says_it_is_due_not_a_time_gone_by(gated):
+    app, clock, idle, sources = gated
+    sources["microphone"].active = True
+    _due(app, clock, idle)  # due at 11:00, held by the call
+    _look_after(app, clock, idle, 5 * 60)  # 11:05, still in the call
+    first, second = app.notices.status_text().splitlines()[:2]
+    assert first == "StressBreak: a pause is due since 11:00"
+    assert "next pause at 11:00" not in app.notices.status_text()
+    assert second.startswith("A reminder waits because of a call")
+    sources["microphone"].active = False
+    _look_after(app, clock, idle, RECHECK_S)
+    assert app.reminders.window is not None  # the reminder came; status no longer says "due"
+    assert "is due since" not in app.notices.status_text()
+
+
 def test_after_a_call_the_reminder_says_so(gated):
     app, clock, idle, sources = gated
     sources["camera"].active = True

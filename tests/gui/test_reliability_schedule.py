@@ -226,6 +226,16 @@ def test_an_eight_hour_suspend_gives_at_most_one_reminder_and_one_stress_meter(
     assert smallest_gap(run.reminders) >= timedelta(minutes=55)
 
 
+def test_a_jump_past_stress_meter_times_offers_one_of_them_not_none(
+    qtbot, tmp_path: Path, started
+) -> None:
+    _app, clock, run = started(tmp_path / "d", TUESDAY_10)
+    run.jump(timedelta(hours=5))  # 10:00 -> 15:00: the 10:30 and 13:30 stress meters passed
+    assert run.checkins == [clock.now()]  # one, at once, the same day (and answered)
+    run.run(datetime(2026, 11, 25, 0, 0, tzinfo=AMS))
+    assert per_day(run.checkins, AMS)[date(2026, 11, 24)] == 2  # that one, and 16:00's
+
+
 def test_after_an_overnight_suspend_the_first_pause_comes_one_interval_into_the_day(
     qtbot, tmp_path: Path, started
 ) -> None:

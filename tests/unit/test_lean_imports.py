@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-# What app/startup.py's assemble() imports and starts, without a display: the modules, the scheduler class
-# (which imports APScheduler) and the command channel's name (which used to need hashlib).
+# What app/startup.py's assemble() imports and starts, without a display: the modules, the
+# scheduler class (which imports APScheduler) and the command channel's name (which used to
+# need hashlib).
 _LOAD_THE_APP = """
 import json, sys
 from pathlib import Path

@@ -60,8 +60,8 @@ class PaintWatch(QObject):
 
 
 def no_modal_questions() -> None:
-    """Answer every modal question with "no" at once (DESIGN.md: modal questions are one
-    function each, which tests replace). A simulation must never wait for a person."""
+    """Answer every modal question with "no" at once (docs/ARCHITECTURE.md: a modal question
+    is one function, which tests replace). A simulation must never wait for a person."""
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     QDialog.exec = lambda self: 0  # type: ignore[method-assign]

@@ -53,7 +53,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     built: list[tuple[Controller, CommandServer]] = []  # kept alive while the loop runs
 
     def build() -> None:
-        forget_module_sources()  # those read while the tray was made, before _build imports
+        forget_module_sources()  # those read while the tray was made, before assemble() imports
         try:
             built.append(assemble(qapp, tray, translations.language, data_dir=data_dir,
                                 settings_file=settings_file, command=command))

@@ -2,7 +2,7 @@
 while the desktop says "do not disturb", not in the middle of a sentence, and not at all when
 the person already stepped away (that was a natural pause).
 
-Plain rules over observations the controller gathers now and then (idle seconds, and which
+Plain rules over observations the gate (app/gate.py) gathers now and then (idle seconds, and which
 holds are active); no clock, no I/O, so every case is a unit test on made-up readings.
 """
 

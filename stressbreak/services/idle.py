@@ -2,8 +2,9 @@
 
 `detect_idle_source()` probes once and returns an `IdleProbe`: a source, or none and the reason
 (a translatable Message for the settings dialog). Sources answer `idle_seconds()` when asked;
-this module has no threads and no timers, so idle CPU stays where it was: the controller asks
-rarely (every ~30 s at most, and when a reminder is due).
+this module has no threads and no timers, so idle CPU stays where it was: the gate
+(app/gate.py) asks every 1 to 3 minutes between reminders, and about every second while a due
+reminder waits for a pause in typing.
 
 - X11: the MIT-SCREEN-SAVER extension through libXss (Debian `libxss1`), one display connection
   opened at detection and kept; a query is one round trip to the X server.

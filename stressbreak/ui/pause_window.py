@@ -206,8 +206,7 @@ class PauseWindow(QWidget):
         self._finish(completed=False)
         super().closeEvent(event)
 
-    def _on_tick(self, value: object) -> None:
-        elapsed = float(value)  # type: ignore[arg-type]
+    def _on_tick(self, elapsed: float) -> None:
         # Texts change a few times a minute; only touch them then (no relayout per frame).
         shown: Phase | int
         if self._guided:

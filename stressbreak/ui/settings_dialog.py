@@ -4,7 +4,7 @@ One page per group, one control per setting chosen by its kind; the label and he
 from the declaration, translated in the "settings" context. Every change is checked with the
 same rules as the settings file (core.settings.settings_problems); a problem shows in words
 under its control, and Save stays off until nothing is wrong. The window only emits `saved`:
-writing the file, autostart and the rest are the controller's work.
+writing the file, autostart and the rest are app/settings.py's work.
 """
 
 from __future__ import annotations

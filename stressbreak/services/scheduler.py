@@ -8,8 +8,9 @@ never stop its previous timer. Every `add_job` on a running scheduler starts one
 chain, and truncating the wait to whole milliseconds makes each chain spin 0 ms timers for the
 last fraction of a millisecond before a job is due (hundreds of wake-ups where two are needed).
 
-apscheduler is imported only in `Scheduler.start()`: importing it costs well over 100 ms
-(`importlib.metadata` entry-point scanning at import time), which would delay the tray icon.
+apscheduler is imported only in `Scheduler.start()`: importing it costs about 80-110 ms
+(`importlib.metadata` entry-point scanning, asyncio, multiprocessing), which would delay the tray
+icon. The import itself is plain; tests/unit/test_lean_imports.py lists what it brings.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ from datetime import datetime, tzinfo
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
-
-from stressbreak.services.lean_apscheduler import import_apscheduler_lean
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +64,6 @@ def single_timer_scheduler_class() -> Any:
     A factory rather than a module-level class so that importing this module stays cheap.
     """
     # Deliberately late: see the module docstring for the start-up cost.
-    # Without the modules APScheduler loads for parts StressBreak never uses (memory).
-    import_apscheduler_lean()
     from apscheduler.executors.debug import DebugExecutor  # noqa: PLC0415
     from apscheduler.schedulers.base import (  # noqa: PLC0415
         STATE_STOPPED,

@@ -122,8 +122,8 @@ def section_process(quick: bool, raw: dict[str, Any]) -> list[Row]:
     rows = [
         Row(f"start-up: process start → tray icon shown (median of {runs})", s[procs.APP],
             s[procs.BARE], "ms", "≤ 1.3× bare", s[procs.APP] <= 1.3 * s[procs.BARE], 0),
-        Row(f"RSS after {settle} idle", a["rss_mb"], b["rss_mb"], "MB", "≤ bare + 12 MB",
-            a["rss_mb"] <= b["rss_mb"] + 12),
+        Row(f"RSS after {settle} idle", a["rss_mb"], b["rss_mb"], "MB", "≤ bare + 15 MB",
+            a["rss_mb"] <= b["rss_mb"] + 15),
         Row(f"PSS after {settle} idle", a["pss_mb"], b["pss_mb"], "MB"),
         Row(f"idle CPU time, per minute (over {window})", a["cpu_ms_per_min"],
             b["cpu_ms_per_min"], "ms", "≤ 10 ms", a["cpu_ms_per_min"] <= 10, 1, False),
@@ -150,7 +150,7 @@ def section_day(quick: bool, env: dict[str, str], raw: dict[str, Any]) -> list[R
     growth = rss[last] - rss["day1"]
     # The day shows that nothing grows (issue 3); its absolute figures are for reading, not a
     # goal: after its windows have been open the app holds what a bare tray never loads (the
-    # windows' code, fonts and fontconfig, Qt's widget machinery). The "≤ bare + 12 MB" goal
+    # windows' code, fonts and fontconfig, Qt's widget machinery). The "≤ bare + 15 MB" goal
     # is the idle tray's, beside the bare tray (procs.py).
     return [
         Row(f"RSS after start, in-process ({where})", rss["start"], bare, "MB"),

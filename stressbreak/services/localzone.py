@@ -1,11 +1,16 @@
 """The computer's time zone, as an IANA zone.
 
-Linux and macOS name it where tzlocal looks first: the TZ variable, or the link
-/etc/localtime → …/zoneinfo/Europe/Amsterdam. Read here directly, because importing tzlocal
-and asking it costs about 2 MB of resident memory for the whole day: its Windows zone tables,
-and a first lookup of the link's full path that misses and loads the `tzdata` machinery
-(importlib.resources, tempfile, the compression modules). Everything else (Windows, a copied
-/etc/localtime, /etc/timezone only, a POSIX TZ rule) is left to tzlocal, as before.
+Linux and macOS name it where the C library looks: the TZ variable, or the link
+/etc/localtime → …/zoneinfo/Europe/Amsterdam. Read here directly rather than through tzlocal,
+because tzlocal 5 also reads the distributions' /etc/sysconfig/clock and /etc/conf.d/clock and
+raises when one of them disagrees with the link ("Multiple conflicting time zone
+configurations found", regebro/tzlocal#127): the app would not start on a machine whose clock,
+going by the link, shows the right time. Everything else (Windows, a copied /etc/localtime,
+/etc/timezone only, a POSIX TZ rule) is left to tzlocal, as before.
+
+Memory is no longer a reason: the tray app imports tzlocal anyway with APScheduler. The
+`stressbreak export` command, which does not, is spared tzlocal and its first lookup of the
+link's full path, which misses and loads the `tzdata` machinery (importlib.resources, tempfile).
 """
 
 from __future__ import annotations

@@ -1,15 +1,16 @@
 """Wakes the app when the next micro-pause or stress-meter check-in is due.
 
 core/schedule.py decides *when*; this service only turns "at 14:32" into a signal at 14:32, on
-the GUI thread, using APScheduler with one re-armed QTimer (see DESIGN.md, "Scheduling").
+the GUI thread, using APScheduler with one re-armed QTimer.
 
 Why not APScheduler's own QtScheduler: on PySide6 `QTimer.singleShot` returns None, so it can
 never stop its previous timer. Every `add_job` on a running scheduler starts one more timer
 chain, and truncating the wait to whole milliseconds makes each chain spin 0 ms timers for the
 last fraction of a millisecond before a job is due (hundreds of wake-ups where two are needed).
 
-apscheduler is imported only in `Scheduler.start()`: importing it costs well over 100 ms
-(`importlib.metadata` entry-point scanning at import time), which would delay the tray icon.
+apscheduler is imported only in `Scheduler.start()`: importing it costs about 80-110 ms
+(`importlib.metadata` entry-point scanning, asyncio, multiprocessing), which would delay the tray
+icon. The import itself is plain; tests/unit/test_lean_imports.py lists what it brings.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ from datetime import datetime, tzinfo
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
-
-from stressbreak.services.lean_apscheduler import import_apscheduler_lean
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +64,6 @@ def single_timer_scheduler_class() -> Any:
     A factory rather than a module-level class so that importing this module stays cheap.
     """
     # Deliberately late: see the module docstring for the start-up cost.
-    # Without the modules APScheduler loads for parts StressBreak never uses (memory).
-    import_apscheduler_lean()
     from apscheduler.executors.debug import DebugExecutor  # noqa: PLC0415
     from apscheduler.schedulers.base import (  # noqa: PLC0415
         STATE_STOPPED,
@@ -86,14 +83,17 @@ def single_timer_scheduler_class() -> Any:
         wall-clock changes: the wall clock is re-checked at least that often.
 
         Jobs run on the Qt thread itself (DebugExecutor runs them inside the timer slot), so
-        they may touch Qt objects. `wakeup()` may be called from any thread.
+        they may touch Qt objects. `wakeup()` may be called from any thread. `on_wakeup` is
+        called after each timeout, once the jobs were run and the timer re-armed.
         """
 
         def __init__(
-            self, timer: QTimer | None = None, *, max_wait_s: float = 300.0, **options: Any
+            self, timer: QTimer | None = None, *, max_wait_s: float = 300.0,
+            on_wakeup: Callable[[], object] | None = None, **options: Any
         ) -> None:
             if not max_wait_s > 0:
                 raise ValueError(f"max_wait_s must be positive, got {max_wait_s!r}")
+            self._on_wakeup = on_wakeup
             # Set before super().__init__(), which already calls overridable hooks.
             self._timer = timer if timer is not None else QTimer()
             self._timer.setSingleShot(True)
@@ -170,6 +170,13 @@ def single_timer_scheduler_class() -> Any:
             self._timer.start(max(0, wait_ms))
 
         def _on_timeout(self) -> None:
+            try:
+                self._process_and_rearm()
+            finally:
+                if self._on_wakeup is not None:
+                    self._on_wakeup()
+
+        def _process_and_rearm(self) -> None:
             if self.state == STATE_STOPPED:
                 return
             self._processing = True
@@ -209,6 +216,9 @@ class Scheduler(QObject):
     # The wall clock moved other than time passed: set by hand or by NTP, or the laptop slept
     # (the monotonic clock stands still during suspend). Times computed before may be wrong.
     clock_changed = Signal()
+    # The scheduler's timer woke the process: jobs were looked at and the timer re-armed (see
+    # `next_wakeup_in_ms`). An idle tray app should do this rarely; this is how to count it.
+    woke_up = Signal()
 
     def __init__(
         self, clock_tz: tzinfo, max_wait_s: float = 300.0, parent: QObject | None = None
@@ -231,11 +241,20 @@ class Scheduler(QObject):
     def running(self) -> bool:
         return self._backend is not None
 
+    @property
+    def next_wakeup_in_ms(self) -> int | None:
+        """How long until the scheduler's timer next wakes the process; None when it is not
+        armed (stopped, or nothing pending). Never more than `max_wait_s`, even for a pause
+        hours away: the wall clock is re-read at least that often."""
+        remaining_ms = self._timer.remainingTime()
+        return None if remaining_ms < 0 else remaining_ms
+
     def start(self) -> None:
         if self._backend is not None:
             return
         backend: _Backend = single_timer_scheduler_class()(
-            self._timer, max_wait_s=self._max_wait_s, timezone=self._tz
+            self._timer, max_wait_s=self._max_wait_s, on_wakeup=self.woke_up.emit,
+            timezone=self._tz,
         )
         # Added before start(), the jobs are stored in one go and need a single wake-up.
         for kind, when in self._wanted.items():

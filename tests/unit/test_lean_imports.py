@@ -1,6 +1,10 @@
-"""What the running app keeps loaded all day: not asyncio, ssl, OpenSSL's hashing, the XML
-parser (plistlib, for macOS' autostart file only), importlib.metadata, multiprocessing,
-tzlocal, nor (on Linux and macOS) QtNetwork; and APScheduler works as usual without them.
+"""What the running app keeps loaded all day.
+
+Our own code loads none of: asyncio, ssl, OpenSSL's hashing, the XML parser (plistlib, for
+macOS' autostart file only), importlib.metadata, multiprocessing, tzlocal, uuid, subprocess
+(short commands run through QProcess), nor (on Linux and macOS) QtNetwork. APScheduler, imported
+plainly when the scheduler starts, brings some of them back (APSCHEDULER_BRINGS) and still
+works as everywhere else in the process.
 
 Each of these costs resident memory for as long as the tray icon lives (benchmarks/ measures
 how much). Checked in a fresh interpreter, because the test process itself imports anything.
@@ -17,24 +21,47 @@ from pathlib import Path
 
 import pytest
 
-# What app/startup.py's assemble() imports and starts, without a display: the modules, the
-# scheduler class (which imports APScheduler) and the command channel's name (which used to
-# need hashlib).
-_LOAD_THE_APP = """
+_WATCHED = ("asyncio", "ssl", "_ssl", "hashlib", "_hashlib", "PySide6.QtNetwork", "plistlib",
+            "pyexpat", "importlib.metadata", "email", "multiprocessing",
+            "concurrent.futures.process", "tzlocal", "importlib.resources", "uuid", "subprocess")
+
+# What APScheduler 3.11's plain import of its scheduler core brings, and why. Keeping them out
+# took stand-in modules in sys.modules while it imported, which fooled APScheduler
+# (docs/ARCHITECTURE.md, rules of the house); docs/PERFORMANCE.md has what they cost.
+APSCHEDULER_BRINGS = sorted([
+    # apscheduler/__init__ reads its own version, and BaseScheduler's class body reads the entry
+    # points that turn trigger and executor names ("date", "interval") into classes. Reading
+    # distribution metadata loads the email parser and importlib.resources.
+    "importlib.metadata", "email", "importlib.resources",
+    # apscheduler.executors.pool (imported by schedulers.base) offers a process-pool executor.
+    "multiprocessing", "concurrent.futures.process",
+    # schedulers.base and the triggers import get_localzone, for a scheduler given no zone.
+    "tzlocal",
+    # apscheduler.job makes ids for jobs added without one.
+    "uuid",
+    # apscheduler.util takes iscoroutinefunction from asyncio below Python 3.14; asyncio loads
+    # ssl (OpenSSL) and subprocess.
+    *(["asyncio", "ssl", "_ssl", "subprocess"] if sys.version_info < (3, 14) else []),
+])
+
+# What app/startup.py's assemble() imports, without a display, and the command channel's name
+# (which used to need hashlib). The scheduler module is imported, but not APScheduler: that waits for start().
+_LOAD_OUR_CODE = f"""
 import json, sys
 from pathlib import Path
 import stressbreak.app.startup, stressbreak.app.controller, stressbreak.services.cues
 import stressbreak.services.instance
 from stressbreak.services.lock import server_name
 from stressbreak.services.scheduler import single_timer_scheduler_class
-single_timer_scheduler_class()
 server_name(Path("."))
+WATCHED = {_WATCHED!r}
+"""
+
+# ... and what Scheduler.start() adds: APScheduler, then the scheduler's precise timer.
+_LOAD_THE_APP = _LOAD_OUR_CODE + """
+single_timer_scheduler_class()
 from apscheduler.triggers.date import DateTrigger
-loaded = sorted(m for m in ("asyncio", "ssl", "_ssl", "hashlib", "_hashlib",
-                            "PySide6.QtNetwork", "plistlib", "pyexpat", "importlib.metadata",
-                            "email", "multiprocessing", "concurrent.futures.process",
-                            "tzlocal", "importlib.resources", "uuid", "subprocess")
-          if m in sys.modules)
+loaded = sorted(m for m in WATCHED if m in sys.modules)
 import enum, gc
 from PySide6.QtCore import QCoreApplication, QTimer
 qapp = QCoreApplication([])
@@ -44,114 +71,68 @@ if any(isinstance(o, enum.EnumMeta) and o.__qualname__ == "Qt.Key" for o in gc.g
 """
 
 
-def _run(code: str) -> dict[str, object]:
+def _run(code: str, env: dict[str, str] | None = None) -> dict[str, object]:
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
-                          text=True, timeout=120, check=False)
+                          text=True, timeout=120, check=False, env=env)
     assert done.returncode == 0, done.stderr
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
-def test_the_running_app_loads_none_of_them() -> None:
+def test_our_own_code_loads_none_of_them() -> None:
+    result = _run(_LOAD_OUR_CODE + """
+print(json.dumps({"loaded": sorted(m for m in WATCHED if m in sys.modules),
+                  "apscheduler": "apscheduler" in sys.modules}))
+""")
+    assert result == {"loaded": [], "apscheduler": False}
+
+
+def test_the_running_app_loads_only_what_apscheduler_brings() -> None:
     result = _run(_LOAD_THE_APP + "print(json.dumps({'loaded': loaded}))")
-    assert result["loaded"] == []
+    # Exactly these: a module more is a new cost to look at; one less, a list to update.
+    assert result["loaded"] == APSCHEDULER_BRINGS
 
 
-def test_apscheduler_and_asyncio_work_as_usual_afterwards() -> None:
+def test_apscheduler_resolves_trigger_names_for_any_scheduler_afterwards() -> None:
+    # Once the app had imported APScheduler, its trigger tables used to stay empty for the
+    # whole process: another scheduler's add_job(f, "interval") raised LookupError.
     result = _run(_LOAD_THE_APP + """
-import asyncio, apscheduler.util
-async def coroutine(): pass
-def plain(): pass
-print(json.dumps({
-    "asyncio_is_real": asyncio.run(coroutine()) is None,
-    "coroutine_seen": apscheduler.util.iscoroutinefunction_partial(coroutine),
-    "plain_seen": apscheduler.util.iscoroutinefunction_partial(plain),
-}))
+import threading
+from apscheduler.schedulers.background import BackgroundScheduler
+runs = []
+twice = threading.Event()
+def job():
+    runs.append(1)
+    if len(runs) >= 2:
+        twice.set()
+other = BackgroundScheduler(timezone="UTC")
+interval = other.add_job(job, "interval", seconds=0.05)
+cron = other.add_job(job, "cron", hour=3)
+ours = single_timer_scheduler_class()(timezone="UTC").add_job(job, "interval", minutes=5)
+other.start()
+ran_twice = twice.wait(10)
+other.shutdown()
+print(json.dumps({"triggers": [type(j.trigger).__name__ for j in (interval, cron, ours)],
+                  "ran_twice": ran_twice}))
 """)
-    assert result == {"asyncio_is_real": True, "coroutine_seen": True, "plain_seen": False}
-
-
-def test_apscheduler_knows_its_version_and_its_stand_ins_reach_the_real_modules() -> None:
-    result = _run(_LOAD_THE_APP + """
-import apscheduler, apscheduler.job, apscheduler.executors.pool as pool
-import apscheduler.schedulers.base as base
-import importlib.metadata, tzlocal
-print(json.dumps({
-    "version": apscheduler.__version__,
-    "real_version": importlib.metadata.version("APScheduler"),
-    "plugins": [base.BaseScheduler._trigger_plugins, base.BaseScheduler._executor_plugins],
-    "multiprocessing": pool.multiprocessing.get_context is not None,
-    "localzone": str(base.get_localzone()) == str(tzlocal.get_localzone()),
-    "job_id": len(apscheduler.job.uuid4().hex),
-}))
-""")
-    assert result["version"] == result["real_version"]
-    assert result["plugins"] == [{}, {}]  # names are never used: objects are passed
-    assert result["multiprocessing"] is True
-    assert result["localzone"] is True
-    assert result["job_id"] == 32  # a job added without an id still gets one
-
-
-_NEEDS_MORE = """
-import importlib.abc, importlib.util, json, sys
-
-class NeedsMore(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):
-        if name != MODULE:
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
-        sys.meta_path.insert(0, self)
-        real_exec = spec.loader.exec_module
-        def exec_module(module):
-            exec(STATEMENT, {})  # something the stand-in does not offer
-            real_exec(module)
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, NeedsMore())
-from stressbreak.services.scheduler import single_timer_scheduler_class
-cls = single_timer_scheduler_class()
-import apscheduler.triggers.date
-REAL = importlib.import_module(STATEMENT.split()[1])
-print(json.dumps({"scheduler": cls.__name__, "real": hasattr(REAL, ATTRIBUTE)}))
-"""
-
-
-@pytest.mark.parametrize(("module", "statement", "attribute"), [
-    ("apscheduler.util", "from asyncio import get_event_loop", "run"),
-    ("apscheduler", "from importlib.metadata import distributions", "distributions"),
-    ("apscheduler.schedulers.base", "from importlib.metadata import distributions",
-     "distributions"),
-    ("apscheduler.executors.pool", "from concurrent.futures.process import _MAX_WINDOWS_WORKERS",
-     "ProcessPoolExecutor"),
-    ("apscheduler.triggers.date", "from tzlocal import get_localzone_name", "get_localzone_name"),
-    ("apscheduler.job", "from uuid import uuid1", "uuid1"),
-])
-def test_an_apscheduler_that_needs_more_of_a_module_still_imports(
-    module: str, statement: str, attribute: str
-) -> None:
-    # A later APScheduler might use more of a module than its stand-in offers while it is
-    # imported: then the stand-in is dropped and the real module is used, at a cost in
-    # memory. Simulated by a finder that makes the import of `module` run `statement` first.
-    result = _run(f"MODULE, STATEMENT, ATTRIBUTE = {module!r}, {statement!r}, {attribute!r}\n"
-                  "import importlib\n" + _NEEDS_MORE)
-    assert result == {"scheduler": "SingleTimerQtScheduler", "real": True}
+    assert result == {"triggers": ["IntervalTrigger", "CronTrigger", "IntervalTrigger"],
+                      "ran_twice": True}
 
 
 def test_the_local_zone_from_tz_needs_neither_tzlocal_nor_tzdata() -> None:
+    # `stressbreak export` reads the zone but never imports APScheduler: there this still
+    # keeps tzlocal and the tzdata lookup (importlib.resources, tempfile) out.
     if not Path("/usr/share/zoneinfo/Europe/Amsterdam").is_file():
         pytest.skip("needs the system's zone files (Debian: tzdata)")
-    done = subprocess.run(
-        [sys.executable, "-c", "import json, sys\n"
-         "from stressbreak.services.localzone import local_zone\n"
-         "zone = local_zone()\n"
-         "print(json.dumps([str(zone), sorted(m for m in ('tzlocal', 'importlib.resources')"
-         " if m in sys.modules)]))"],
-        capture_output=True, text=True, timeout=60, check=False,
-        env={**os.environ, "TZ": "Europe/Amsterdam"})
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == ["Europe/Amsterdam", []]
+    result = _run("""
+import json, sys
+from stressbreak.services.localzone import local_zone
+zone = local_zone()
+print(json.dumps({"zone": str(zone),
+                  "loaded": sorted(m for m in ("tzlocal", "importlib.resources")
+                                   if m in sys.modules)}))
+""", env={**os.environ, "TZ": "Europe/Amsterdam"})
+    assert result == {"zone": "Europe/Amsterdam", "loaded": []}
 
 
 def test_module_sources_read_by_pyside6_are_not_kept() -> None:
@@ -179,17 +160,3 @@ print(json.dumps({"pyside_reads": pyside_reads, "before": before > 50,
 """)
     assert result == {"pyside_reads": True, "before": True, "after_probes": 0, "after": 0,
                       "source_in_traceback": True}
-
-
-def test_a_module_loaded_already_leaves_the_other_stand_ins_in_place() -> None:
-    # On a machine whose zone only tzlocal can find, tzlocal is loaded before the scheduler:
-    # importlib.metadata must still stay out.
-    result = _run("""
-import json, sys, tzlocal
-from stressbreak.services.scheduler import single_timer_scheduler_class
-single_timer_scheduler_class()
-import apscheduler.schedulers.base as base
-print(json.dumps({"loaded": [m for m in ("importlib.metadata", "email") if m in sys.modules],
-                  "real_tzlocal": base.get_localzone is tzlocal.get_localzone}))
-""")
-    assert result == {"loaded": [], "real_tzlocal": True}

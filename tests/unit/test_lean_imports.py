@@ -45,7 +45,8 @@ APSCHEDULER_BRINGS = sorted([
 ])
 
 # What app/startup.py's assemble() imports, without a display, and the command channel's name
-# (which used to need hashlib). The scheduler module is imported, but not APScheduler: that waits for start().
+# (which used to need hashlib). The scheduler module is imported, but not APScheduler: that
+# waits for start().
 _LOAD_OUR_CODE = f"""
 import json, sys
 from pathlib import Path

@@ -168,7 +168,7 @@ def make_app(data: Path, clock: FakeClock, told: list[str], tz: tzinfo = AMS, *,
     tray = tray if tray is not None else Tray(QIcon())
     journal = Journal(data if journal_dir is None else journal_dir, on_problem)
     cues = cues if cues is not None else Cues("en", which=lambda name: None)
-    settings_store = SettingsStore(data / "settings.json", on_problem)
+    settings_store = SettingsStore(data / "settings.json", on_problem, clock=clock)
     prefs_store = PrefsStore(data / "prefs.json", on_problem)
     controller = Controller(Collaborators(
         clock=clock,

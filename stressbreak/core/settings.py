@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from stressbreak.core.breathing import DEFAULT_PATTERN, PATTERNS, ROTATE
 from stressbreak.core.exercises import BREATHING, EXERCISES
 from stressbreak.core.languages import DEFAULT_LANGUAGE, LANGUAGES, parse_language
+from stressbreak.core.lenient_json import Lost, salvage_object
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message, message_of
 from stressbreak.core.timeutil import parse_hhmm
 
@@ -543,6 +544,69 @@ def parse_settings(raw: Any) -> tuple[Settings, list[str]]:
         values.pop("work_start", None)
         values.pop("work_end", None)
     return Settings(**values), problems
+
+
+def read_settings(data: bytes) -> tuple[Settings, list[str]]:
+    """Settings from the bytes of a settings file, plus one message per problem; never raises.
+
+    Every key that can be read is used. Bytes that are not UTF-8 spoil only the values they are
+    in (they read as U+FFFD, which no setting accepts); a file that is not valid JSON is read
+    pair by pair (`lenient_json.salvage_object`), and each pair lost is told by its key and
+    line. No message means the file is good settings from top to bottom.
+    """
+    decode_error: UnicodeDecodeError | None = None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        decode_error = exc
+        text = data.decode("utf-8", errors="replace")
+    not_utf8: list[str] = [] if decode_error is None else [Message("settings", QT_TRANSLATE_NOOP(
+        "settings", "has bytes that are not UTF-8 text (the first on line {line}); what could "
+        "still be read is used"), line=data.count(b"\n", 0, decode_error.start) + 1)]
+    try:
+        raw = json.loads(text)
+    except (RecursionError, json.JSONDecodeError) as exc:
+        salvage = salvage_object(text)
+        if not salvage.pairs:  # nothing to keep: one message for the whole file
+            if decode_error is not None:
+                return Settings(), [Message("settings", QT_TRANSLATE_NOOP(
+                    "settings", "could not be read ({reason}); all defaults are used"),
+                    reason=str(decode_error))]
+            return Settings(), [_not_json(exc, salvaged=False)]
+        settings, problems = parse_settings(salvage.pairs)
+        return settings, [*not_utf8, _not_json(exc, salvaged=True),
+                          *map(_lost_problem, salvage.lost), *problems]
+    settings, problems = parse_settings(raw)
+    return settings, [*not_utf8, *problems]
+
+
+def _not_json(error: RecursionError | json.JSONDecodeError, *, salvaged: bool) -> str:
+    if isinstance(error, RecursionError):
+        if salvaged:
+            return Message("settings", QT_TRANSLATE_NOOP(
+                "settings", "is nested too deeply in places; the settings that could still "
+                "be read are used"))
+        return Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "is nested too deeply to be settings; all defaults are used and the "
+            "file is left as it is"))
+    where = {"line": error.lineno, "column": error.colno, "reason": error.msg}
+    if salvaged:
+        return Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "is not valid JSON (line {line}, column {column}: {reason}); the "
+            "settings that could still be read are used"), **where)
+    return Message("settings", QT_TRANSLATE_NOOP(
+        "settings", "is not valid JSON (line {line}, column {column}: {reason}); all "
+        "defaults are used and the file is left as it is"), **where)
+
+
+def _lost_problem(lost: Lost) -> str:
+    if lost.key in PARSERS:
+        default = _show(lost.key, getattr(Settings(), lost.key))
+        return Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "{key}: could not be read (line {line}); the default {default} is "
+            "used"), key=repr(lost.key), line=lost.line, default=default)
+    return Message("settings", QT_TRANSLATE_NOOP(
+        "settings", "line {line} could not be read and is left out"), line=lost.line)
 
 
 def settings_to_dict(settings: Settings) -> dict[str, Any]:

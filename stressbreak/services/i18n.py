@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from stressbreak.core.languages import DEFAULT_LANGUAGE, parse_language
+from stressbreak.core.lenient_json import salvage_object
 from stressbreak.core.messages import Message
 
 log = logging.getLogger(__name__)
@@ -131,10 +132,18 @@ def translate_message(text: str) -> str:
 def language_setting(settings_file: Path) -> str:
     """The `language` setting, read quietly before any window exists (and without the whole
     settings module, to keep the tray icon quick): the app's SettingsStore reads the file
-    again and is the one that reports what is wrong in it."""
+    again and is the one that reports what is wrong in it. As there, a `language` that can
+    still be read in a damaged file is used."""
     try:
-        raw = json.loads(settings_file.read_text(encoding="utf-8"))
-        return parse_language(raw.get("language", DEFAULT_LANGUAGE))
+        text = settings_file.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return DEFAULT_LANGUAGE
+    try:
+        raw = json.loads(text)
     # RecursionError: brackets nested deeper than the parser goes are no settings either.
-    except (OSError, UnicodeDecodeError, ValueError, AttributeError, RecursionError):
+    except (ValueError, RecursionError):
+        raw = salvage_object(text).pairs
+    try:
+        return parse_language(raw.get("language", DEFAULT_LANGUAGE))
+    except (ValueError, AttributeError):
         return DEFAULT_LANGUAGE

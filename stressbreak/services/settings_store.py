@@ -1,23 +1,35 @@
-"""Loads the settings file; a bad file never stops the app and is never overwritten."""
+"""Loads the settings file and saves the settings window's choices. A bad file never stops the
+app, every key in it that can be read is used, and it is never written over without a copy:
+the first save keeps it aside, byte for byte, as `settings.json.damaged-<time>`."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+from stressbreak.core.clock import Clock
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
-from stressbreak.core.settings import Settings, parse_settings, settings_to_dict
-from stressbreak.services.files import write_atomic
+from stressbreak.core.settings import Settings, read_settings, settings_to_dict
+from stressbreak.services.files import fsync_folder, write_atomic
 
 log = logging.getLogger(__name__)
 
 
 class SettingsStore:
-    def __init__(self, path: Path, on_problem: Callable[[str], None]) -> None:
+    def __init__(
+        self, path: Path, on_problem: Callable[[str], None], *, clock: Clock | None = None
+    ) -> None:
         self._path = path
         self._on_problem = on_problem
+        self._clock = clock  # only names a kept copy; the system time when not given
+        self._kept: bytes | None = None  # the contents last kept aside
+        self._untold: Path | None = None  # a copy kept, to be told of once a save is done
 
     @property
     def path(self) -> Path:
@@ -30,39 +42,51 @@ class SettingsStore:
         to edit by hand. An existing file is only ever read here.
         """
         try:
-            text = self._path.read_text(encoding="utf-8")
+            data = self._path.read_bytes()
         except FileNotFoundError:
             self._write_defaults()
             return Settings()
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             self._tell(Message("settings", QT_TRANSLATE_NOOP(
                 "settings", "could not be read ({reason}); all defaults are used"),
                 reason=str(exc)))
             return Settings()
-        try:
-            raw = json.loads(text)
-        except RecursionError:
-            self._tell(Message("settings", QT_TRANSLATE_NOOP(
-                "settings", "is nested too deeply to be settings; all defaults are used and the "
-                "file is left as it is")))
-            return Settings()
-        except json.JSONDecodeError as exc:
-            self._tell(Message("settings", QT_TRANSLATE_NOOP(
-                "settings", "is not valid JSON (line {line}, column {column}: {reason}); all "
-                "defaults are used and the file is left as it is"),
-                line=exc.lineno, column=exc.colno, reason=exc.msg))
-            return Settings()
-        settings, problems = parse_settings(raw)
+        settings, problems = read_settings(data)
         for problem in problems:
             self._tell(problem)
         return settings
 
     def save(self, settings: Settings) -> None:
         """Write the settings chosen in the settings window; OSError when that fails (the
-        file on disk is then still the previous one, whole)."""
+        file on disk is then still the previous one, whole).
+
+        A file with anything in it that could not be read or used (whatever `read_settings`
+        has a word about) is first kept aside, and the user is told where once the new
+        settings are saved. A file that cannot be read, and so cannot be kept, is not written
+        over: that is an OSError too.
+        """
         self._path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            before = self._path.read_bytes()
+        except FileNotFoundError:
+            before = b""
+        if self._worth_keeping(before):
+            now = self._clock.now() if self._clock is not None else datetime.now().astimezone()
+            self._untold = keep_aside(self._path, before, now)
+            self._kept = before
         text = json.dumps(settings_to_dict(settings), indent=2) + "\n"
         write_atomic(self._path, text.encode("utf-8"))
+        if self._untold is not None:
+            self._tell(Message("settings", QT_TRANSLATE_NOOP(
+                "settings", "could not all be used, so it was kept as {target} before your "
+                "new settings were saved in its place"), target=str(self._untold)))
+            self._untold = None
+
+    def _worth_keeping(self, data: bytes) -> bool:
+        """Whether a file holding `data` must be kept before it is written over: something in
+        it could not be read or used. Not when it holds nothing but white space, nor when it
+        was kept already (a save that failed after the copy, tried again)."""
+        return data.strip() != b"" and data != self._kept and bool(read_settings(data)[1])
 
     def _write_defaults(self) -> None:
         try:
@@ -78,3 +102,38 @@ class SettingsStore:
                        path=str(self._path), problem=message)
         log.warning("%s", full)
         self._on_problem(full)
+
+
+def keep_aside(path: Path, data: bytes, when: datetime) -> Path:
+    """Write `data` beside `path` as `<name>.damaged-<time>[-N]` (named as `files.move_aside`
+    names a journal month): private (0600), whole or not at all, and never in place of an
+    earlier copy. The copy is made in a temp file and then linked to its name, which fails
+    rather than replace a file that is there."""
+    base = f"{path.name}.damaged-{when.strftime('%Y%m%dT%H%M%S')}"
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        counter = 1
+        while True:
+            target = path.with_name(base if counter == 1 else f"{base}-{counter}")
+            counter += 1
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                continue
+            except OSError:
+                # No hard links on this file system: look, then rename, as move_aside does
+                # (one process writes here, the single-instance guard sees to that).
+                if target.exists():
+                    continue
+                tmp.rename(target)
+            break
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    fsync_folder(path.parent)
+    return target

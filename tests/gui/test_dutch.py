@@ -178,7 +178,11 @@ def test_the_app_reads_the_language_early_and_quietly(tmp_path: Path, caplog):
     with caplog.at_level(logging.DEBUG):
         path.write_text('{"language": "fr"}')
         assert _language_setting(path) == "system"
-        path.write_text('{"language": "nl", oops')
+        path.write_text('{"language": "nl", oops')  # what can be read is used, as in the store
+        assert _language_setting(path) == "nl"
+        path.write_bytes(b'{"interval_min": 3\x000, "language": "nl"}')
+        assert _language_setting(path) == "nl"
+        path.write_bytes(b'{"language": "n\xffl"}')
         assert _language_setting(path) == "system"
         path.write_text("[" * 100_000 + "]" * 100_000)  # deeper than the parser goes
         assert _language_setting(path) == "system"

@@ -112,13 +112,14 @@ def test_store_creates_a_default_file_when_absent(tmp_path: Path):
     assert path.stat().st_mode & 0o777 == 0o600
 
 
-def test_store_keeps_a_broken_file_untouched(tmp_path: Path):
+def test_store_keeps_a_broken_file_untouched_and_uses_what_it_can_read(tmp_path: Path):
     path = tmp_path / "settings.json"
     path.write_text('{"interval_min": 30, oops')
     told: list[str] = []
-    assert SettingsStore(path, told.append).load() == Settings()
+    assert SettingsStore(path, told.append).load() == Settings(interval_min=30)
     assert path.read_text() == '{"interval_min": 30, oops'
-    assert len(told) == 1 and "not valid JSON" in told[0] and str(path) in told[0]
+    assert len(told) == 2 and all(str(path) in message for message in told)
+    assert "not valid JSON" in told[0] and "line 1 could not be read" in told[1]
 
 
 def test_store_reports_a_bad_value_and_keeps_the_file(tmp_path: Path):

@@ -2287,6 +2287,18 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>&apos;work_end&apos; ({end}) moet later zijn dan &apos;work_start&apos; ({start}); de standaardtijden {first}–{last} worden gebruikt</translation>
     </message>
     <message>
+        <source>has bytes that are not UTF-8 text (the first on line {line}); what could still be read is used</source>
+        <translation>bevat bytes die geen UTF-8-tekst zijn (de eerste op regel {line}); wat nog te lezen was, wordt gebruikt</translation>
+    </message>
+    <message>
+        <source>{key}: could not be read (line {line}); the default {default} is used</source>
+        <translation>{key}: kon niet worden gelezen (regel {line}); de standaardwaarde {default} wordt gebruikt</translation>
+    </message>
+    <message>
+        <source>line {line} could not be read and is left out</source>
+        <translation>regel {line} kon niet worden gelezen en is weggelaten</translation>
+    </message>
+    <message>
         <source>{text} is not a time written as HH:MM</source>
         <translation>{text} is geen tijd geschreven als UU:MM</translation>
     </message>
@@ -2299,12 +2311,24 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>kon niet worden gelezen ({reason}); alle standaardwaarden worden gebruikt</translation>
     </message>
     <message>
+        <source>is nested too deeply in places; the settings that could still be read are used</source>
+        <translation>is op sommige plekken te diep genest; de instellingen die nog te lezen waren, worden gebruikt</translation>
+    </message>
+    <message>
         <source>is nested too deeply to be settings; all defaults are used and the file is left as it is</source>
         <translation>is te diep genest om instellingen te zijn; alle standaardwaarden worden gebruikt en het bestand blijft zoals het is</translation>
     </message>
     <message>
+        <source>is not valid JSON (line {line}, column {column}: {reason}); the settings that could still be read are used</source>
+        <translation>is geen geldige JSON (regel {line}, kolom {column}: {reason}); de instellingen die nog te lezen waren, worden gebruikt</translation>
+    </message>
+    <message>
         <source>is not valid JSON (line {line}, column {column}: {reason}); all defaults are used and the file is left as it is</source>
         <translation>is geen geldige JSON (regel {line}, kolom {column}: {reason}); alle standaardwaarden worden gebruikt en het bestand blijft zoals het is</translation>
+    </message>
+    <message>
+        <source>could not all be used, so it was kept as {target} before your new settings were saved in its place</source>
+        <translation>kon niet helemaal worden gebruikt; daarom is het bewaard als {target} voordat je nieuwe instellingen in de plaats ervan werden opgeslagen</translation>
     </message>
     <message>
         <source>Settings file {path}: {problem}</source>

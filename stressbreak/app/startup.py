@@ -119,7 +119,7 @@ def assemble(
     controller = Controller(Collaborators(
         clock=clock,
         tz=tz,
-        settings_store=SettingsStore(settings_file, on_problem),
+        settings_store=SettingsStore(settings_file, on_problem, clock=clock),
         journal=Journal(data_dir, on_problem, clock=clock),
         prefs_store=PrefsStore(data_dir / "prefs.json", on_problem, clock=clock),
         scheduler=Scheduler(tz),

@@ -279,7 +279,10 @@ def _export(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> in
     from stressbreak.core.export import ExportFormat, export_bytes  # noqa: PLC0415
     from stressbreak.services.localzone import local_zone  # noqa: PLC0415
 
-    zone: tzinfo = local_zone()
+    zone_problems: list[str] = []
+    zone: tzinfo = local_zone(on_problem=zone_problems.append)
+    for problem in zone_problems:  # said, and the export goes on in the zone chosen
+        _say(problem, settings_file)
     try:
         start, end = _day_range(args.first_day, args.last_day, zone)
         records = _read_journal(data_dir, start, end, settings_file)

@@ -1724,6 +1724,21 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>localzone</name>
+    <message>
+        <source>The time zone &quot;{name}&quot; (the TZ variable) is not known on this computer; StressBreak uses {zone} instead.</source>
+        <translation>De tijdzone &quot;{name}&quot; (de variabele TZ) is op deze computer niet bekend; StressBreak gebruikt in plaats daarvan {zone}.</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s time zone could not be read ({reason}); StressBreak follows {zone}.</source>
+        <translation>De tijdzone van de computer kon niet worden gelezen ({reason}); StressBreak volgt {zone}.</translation>
+    </message>
+    <message>
+        <source>the local time of the system clock</source>
+        <translation>de plaatselijke tijd van de systeemklok</translation>
+    </message>
+</context>
+<context>
     <name>prefs</name>
     <message>
         <source>Your choices in {path} could not be read ({problem}).</source>

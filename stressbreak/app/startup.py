@@ -106,7 +106,8 @@ def assemble(
     from stressbreak.services.settings_store import SettingsStore  # noqa: PLC0415
 
     forget_module_sources()  # before the objects are made, so that they reuse that memory
-    tz = local_zone()
+    zone_problems: list[str] = []  # told once the app can tell
+    tz = local_zone(on_problem=zone_problems.append)
     controller: Controller | None = None
 
     def on_problem(message: str) -> None:
@@ -139,6 +140,8 @@ def assemble(
     qapp.aboutToQuit.connect(controller.stop)
     qapp.aboutToQuit.connect(server.stop)
     controller.start()
+    for problem in zone_problems:
+        controller.notices.tell(problem)
     server.start()
     if command not in ("run", "show"):
         controller.commands.handle(Request(command))

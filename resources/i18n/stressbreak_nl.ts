@@ -1715,8 +1715,16 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>{entries} in het dagboekbestand {path} konden niet worden gelezen (geschreven door een nieuwere StressBreak, of beschadigd). Ze worden hier overgeslagen en blijven onveranderd in het bestand.</translation>
     </message>
     <message>
+        <source>The journal file {path} is damaged ({problem}). StressBreak read {entries} from it and uses them here; the file was not changed.</source>
+        <translation>Het dagboekbestand {path} is beschadigd ({problem}). StressBreak heeft er {entries} uit gelezen en gebruikt die hier; het bestand is niet veranderd.</translation>
+    </message>
+    <message>
         <source>The journal file {path} could not be read ({problem}). It is left out here and was not changed.</source>
         <translation>Het dagboekbestand {path} kon niet worden gelezen ({problem}). Het is hier weggelaten en niet veranderd.</translation>
+    </message>
+    <message>
+        <source>The journal file for {month} was damaged ({problem}). StressBreak recovered {entries} from it into the journal; the original was kept as {target}.</source>
+        <translation>Het dagboekbestand van {month} was beschadigd ({problem}). StressBreak heeft er {entries} uit teruggehaald in je dagboek; het origineel is bewaard als {target}.</translation>
     </message>
     <message>
         <source>The journal file for {month} could not be read ({problem}). It was kept as {target}, and StressBreak carries on with an empty journal for that month.</source>

@@ -1,6 +1,6 @@
 """The journal store: pauses and check-ins in TinyDB files, one file per month.
 
-Why it looks like this (see DESIGN.md, "Journal"):
+Why it looks like this:
 
 - TinyDB's own JSONStorage rewrites its file in place, so a kill at the wrong instant leaves the
   old tail behind the new JSON (measured: 5 of 200 files unreadable). AtomicJSONStorage writes a
@@ -13,8 +13,11 @@ Why it looks like this (see DESIGN.md, "Journal"):
   text only while the file on disk is still the one it wrote (same inode, size and mtime), so a
   change by anyone else is read back in first and kept.
 - What cannot be read is moved aside and kept, never overwritten: the user's history is theirs.
+  Every record that can still be read in it is written back as the month's file (see
+  journal_salvage), and the user is told how many and where the original is.
 - A read-only Journal (the command-line export) may read while the app writes: every write is an
-  atomic rename, so it sees each month file whole. It never creates, moves or removes anything.
+  atomic rename, so it sees each month file whole. It never creates, moves or removes anything;
+  of a damaged month it uses what can still be read.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import logging
 import os
 import re
 from collections import OrderedDict
@@ -43,8 +47,11 @@ from stressbreak.services.files import (
     move_aside,
     write_atomic,
 )
+from stressbreak.services.journal_salvage import salvage_documents
 
 _T = TypeVar("_T")
+
+log = logging.getLogger(__name__)
 
 TABLE_NAME = "records"
 
@@ -292,6 +299,12 @@ def _month_label(key: tuple[int, int]) -> Message:
                    month=Message("journal", _MONTH_NAMES[key[1] - 1]), year=key[0])
 
 
+def _entries(count: int) -> Message:
+    if count == 1:
+        return Message("journal", QT_TRANSLATE_NOOP("journal", "1 entry"))
+    return Message("journal", QT_TRANSLATE_NOOP("journal", "{count} entries"), count=count)
+
+
 def _inserter(documents: list[dict[str, Any]]) -> Callable[[Table], list[int]]:
     return lambda table: table.insert_multiple(documents)
 
@@ -528,8 +541,15 @@ class Journal:
         try:
             documents = self._on_table(key, lambda table: table.all())
         except DamagedFileError as exc:  # only a read-only journal lets this through
-            self._report_unreadable_file(self.path_for(key), exc)
-            return []
+            # Read leniently, in memory: the file stays exactly as it is (the running app, or
+            # the next start, salvages it for good).
+            path = self.path_for(key)
+            try:
+                readable = salvage_documents(path.read_bytes())
+            except OSError:
+                readable = []
+            self._report_unreadable_file(path, exc, len(readable))
+            return readable
         except OSError as exc:
             raise JournalError(_read_failure_message(self.path_for(key), exc)) from exc
         return [dict(document) for document in documents]
@@ -581,20 +601,22 @@ class Journal:
         if path in self._reported_skips:
             return
         self._reported_skips.add(path)
-        if count == 1:
-            entries = Message("journal", QT_TRANSLATE_NOOP("journal", "1 entry"))
-        else:
-            entries = Message("journal", QT_TRANSLATE_NOOP("journal", "{count} entries"),
-                              count=count)
         self._on_problem(Message("journal", QT_TRANSLATE_NOOP(
             "journal", "{entries} in the journal file {path} could not be read (written by a "
             "newer StressBreak, or damaged). They are left out here and kept in the file "
-            "unchanged."), entries=entries, path=str(path)))
+            "unchanged."), entries=_entries(count), path=str(path)))
 
-    def _report_unreadable_file(self, path: Path, problem: DamagedFileError) -> None:
+    def _report_unreadable_file(self, path: Path, problem: DamagedFileError,
+                                readable: int) -> None:
         if path in self._reported_skips:
             return
         self._reported_skips.add(path)
+        if readable:
+            self._on_problem(Message("journal", QT_TRANSLATE_NOOP(
+                "journal", "The journal file {path} is damaged ({problem}). StressBreak read "
+                "{entries} from it and uses them here; the file was not changed."),
+                path=str(path), problem=str(problem), entries=_entries(readable)))
+            return
         self._on_problem(Message("journal", QT_TRANSLATE_NOOP(
             "journal", "The journal file {path} could not be read ({problem}). It is left out "
             "here and was not changed."), path=str(path), problem=str(problem)))
@@ -609,7 +631,8 @@ class Journal:
         return db.table(TABLE_NAME)
 
     def _on_table(self, key: tuple[int, int], operation: Callable[[Table], _T]) -> _T:
-        """Run `operation`; if the month's file turns out damaged, move it aside and retry.
+        """Run `operation`; if the month's file turns out damaged, move it aside, write back
+        what can still be read of it, and retry.
 
         A read-only journal never moves anything: the DamagedFileError goes to the caller.
         """
@@ -618,17 +641,44 @@ class Journal:
         except DamagedFileError as exc:
             if self._read_only:
                 raise
-            self._move_aside(key, exc)
+            self._salvage(key, exc)
             return operation(self._table(key))
 
-    def _move_aside(self, key: tuple[int, int], problem: DamagedFileError) -> None:
+    def _salvage(self, key: tuple[int, int], problem: DamagedFileError) -> None:
+        """Move the damaged file aside as it is, then make the records that can still be
+        read of it the month's new file. Only on damage: appends never come here."""
         self._cache.pop(key, None)
         db = self._dbs.pop(key, None)
         if db is not None:
             # A fresh TinyDB, so no id counter or cache from the damaged file survives.
             db.close()
         now = self._clock.now() if self._clock is not None else datetime.now().astimezone()
-        target = move_aside(self.path_for(key), now)
+        path = self.path_for(key)
+        # Moved first, so the original is kept byte for byte whatever happens next; the
+        # records are read from that copy.
+        target = move_aside(path, now)
+        recovered = 0
+        try:
+            documents = salvage_documents(target.read_bytes())
+            if documents:
+                # Numbered afresh: the record's own id is what identifies it, and the old
+                # keys may be what was damaged.
+                AtomicJSONStorage(path).write(
+                    {TABLE_NAME: {str(n): doc for n, doc in enumerate(documents, start=1)}})
+                recovered = len(documents)
+        except OSError as exc:
+            # The disk refuses (full, read-only): the month goes on empty, as before salvage
+            # existed; the records stay in the copy. What failed goes to the log only, with
+            # no journal text.
+            log.warning("could not write back the readable records of %s: %s", target,
+                        exc.strerror or type(exc).__name__)
+        if recovered:
+            self._on_problem(Message("journal", QT_TRANSLATE_NOOP(
+                "journal", "The journal file for {month} was damaged ({problem}). StressBreak "
+                "recovered {entries} from it into the journal; the original was kept as "
+                "{target}."), month=_month_label(key), problem=str(problem),
+                entries=_entries(recovered), target=str(target)))
+            return
         self._on_problem(Message("journal", QT_TRANSLATE_NOOP(
             "journal", "The journal file for {month} could not be read ({problem}). It was "
             "kept as {target}, and StressBreak carries on with an empty journal for that "

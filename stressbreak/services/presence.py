@@ -18,7 +18,8 @@ Linux (and other X11 desktops):
   (false = do not disturb); other desktops (KDE Plasma, ...) publish the freedesktop
   notification server's `Inhibited` property on D-Bus.
 - microphone: the sound server's capture streams, from `pactl` (PulseAudio and PipeWire's
-  pipewire-pulse both answer it). See `recording_streams` for the rule.
+  pipewire-pulse both answer it), and which sources are monitors (asked only when something
+  records). See `recording_streams` for the rule.
 - camera: open `/dev/video*` handles of other processes, found under `/proc/<pid>/fd`.
 Windows: `SHQueryUserNotificationState` for full screen / presentation, and the privacy
 ConsentStore in the registry for microphone and camera. macOS: nothing yet, with reasons.
@@ -36,13 +37,15 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.services.idle import load_library
 from stressbreak.services.processes import run_captured
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 FULLSCREEN = "fullscreen"
 DESKTOP_DND = "desktop-dnd"
@@ -398,14 +401,29 @@ class CaptureStream:
     pid: int | None
     corked: bool
     media_name: str
+    source: int | None = None  # the index of the source it reads, when pactl tells
+    # The sound server's own plumbing rather than an application: a loopback (PulseAudio's
+    # module streams have no client; PipeWire's loopbacks and filter chains set
+    # `node.link-group` on their capture side).
+    plumbing: bool = False
+    # It says itself that it records what plays (PipeWire's `stream.capture.sink`).
+    reads_sink: bool = False
 
 
 def parse_source_outputs_json(text: str) -> list[CaptureStream]:
     """`pactl -f json list source-outputs` (pactl ≥ 16)."""
     streams = []
     for item in json.loads(text):
+        if not isinstance(item, dict):
+            raise ValueError("a source output that is not an object")
         props = item.get("properties") or {}
-        streams.append(_stream(props, bool(item.get("corked", False))))
+        source = item.get("source")
+        streams.append(_stream(
+            props, bool(item.get("corked", False)),
+            source=source if isinstance(source, int) and not isinstance(source, bool) else None,
+            # pactl writes null for "no client"; a missing key tells nothing.
+            no_client="client" in item and item["client"] is None,
+            driver=str(item.get("driver") or "")))
     return streams
 
 
@@ -414,51 +432,131 @@ def parse_source_outputs_text(text: str) -> list[CaptureStream]:
     streams = []
     props: dict[str, str] = {}
     corked = False
+    source: int | None = None
+    no_client = False
+    driver = ""
     started = False
     for line in text.splitlines():
         stripped = line.strip()
         if line.startswith("Source Output #"):
             if started:
-                streams.append(_stream(props, corked))
-            started, props, corked = True, {}, False
+                streams.append(_stream(props, corked, source=source, no_client=no_client,
+                                       driver=driver))
+            started, props, corked, source, no_client, driver = True, {}, False, None, False, ""
+        elif line.startswith("\t\t"):
+            if " = " in stripped:
+                key, _, value = stripped.partition(" = ")
+                props[key] = value.strip().removeprefix('"').removesuffix('"')
         elif stripped.startswith("Corked:"):
             corked = stripped.removeprefix("Corked:").strip() == "yes"
-        elif " = " in stripped and line.startswith("\t\t"):
-            key, _, value = stripped.partition(" = ")
-            props[key] = value.strip().removeprefix('"').removesuffix('"')
+        elif stripped.startswith("Source:"):
+            number = stripped.removeprefix("Source:").strip()
+            source = int(number) if number.isdigit() else None
+        elif stripped.startswith("Client:"):
+            no_client = stripped.removeprefix("Client:").strip() == "n/a"
+        elif stripped.startswith("Driver:"):
+            driver = stripped.removeprefix("Driver:").strip()
     if started:
-        streams.append(_stream(props, corked))
+        streams.append(_stream(props, corked, source=source, no_client=no_client, driver=driver))
     return streams
 
 
-def _stream(props: Mapping[str, Any], corked: bool) -> CaptureStream:
+def _stream(props: Mapping[str, Any], corked: bool, *, source: int | None = None,
+            no_client: bool = False, driver: str = "") -> CaptureStream:
     pid_text = str(props.get("application.process.id", ""))
     application = (props.get("application.name") or props.get("application.process.binary")
                    or props.get("application.id") or "")
+    plumbing = no_client or driver == "module-loopback.c" or "node.link-group" in props
     return CaptureStream(application=str(application),
                          pid=int(pid_text) if pid_text.isdigit() else None,
-                         corked=corked, media_name=str(props.get("media.name", "")))
+                         corked=corked, media_name=str(props.get("media.name", "")),
+                         source=source, plumbing=plumbing,
+                         reads_sink=str(props.get("stream.capture.sink", "")) == "true")
 
 
-def recording_streams(streams: Iterable[CaptureStream], own_pid: int) -> list[CaptureStream]:
-    """The capture streams that mean "someone is recording": the rule, in one place.
+def _is_monitor(name: str, monitor_of_sink: str, device_class: str) -> bool:
+    """Any one sign is enough: the `<sink>.monitor` name PulseAudio and pipewire-pulse give
+    monitors, the sink it is the monitor of, or its device class."""
+    return (name.endswith(".monitor") or monitor_of_sink not in ("", "n/a")
+            or device_class == "monitor")
 
-    Every capture stream counts, whether it reads a microphone or a sink's monitor, except
+
+def monitor_sources_json(text: str) -> frozenset[int]:
+    """The indices of the monitor sources in `pactl -f json list sources`."""
+    found = set()
+    for item in json.loads(text):
+        if not isinstance(item, dict) or not isinstance(item.get("index"), int):
+            raise ValueError("a source that is not an object with an index")
+        props = item.get("properties") or {}
+        # pactl 16 writes the sink a monitor belongs to as "monitor_source"; a later one may
+        # spell it as its text output does.
+        monitor_of = item.get("monitor_of_sink") or item.get("monitor_source") or ""
+        if _is_monitor(str(item.get("name") or ""), str(monitor_of),
+                       str(props.get("device.class", ""))):
+            found.add(item["index"])
+    return frozenset(found)
+
+
+def monitor_sources_text(text: str) -> frozenset[int]:
+    """The indices of the monitor sources in `pactl list sources` under LC_ALL=C."""
+    found = set()
+    index: int | None = None
+    name = monitor_of = device_class = ""
+
+    def close() -> None:
+        if index is not None and _is_monitor(name, monitor_of, device_class):
+            found.add(index)
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        if line.startswith("Source #"):
+            close()
+            number = line.removeprefix("Source #").strip()
+            index = int(number) if number.isdigit() else None
+            name = monitor_of = device_class = ""
+        elif line.startswith("\t\t"):
+            if stripped.startswith("device.class = "):
+                device_class = stripped.removeprefix("device.class = ").strip('"')
+        elif stripped.startswith("Name:"):
+            name = stripped.removeprefix("Name:").strip()
+        elif stripped.startswith("Monitor of Sink:"):
+            monitor_of = stripped.removeprefix("Monitor of Sink:").strip()
+    close()
+    return frozenset(found)
+
+
+def recording_streams(streams: Iterable[CaptureStream], own_pid: int,
+                      monitors: frozenset[int] = frozenset()) -> list[CaptureStream]:
+    """The capture streams that mean "someone is in a call": the rule, in one place.
+
+    A call records a microphone. Every capture stream counts, except
     - our own (StressBreak records nothing, but the rule should not depend on that);
     - paused ("corked") streams: an application that keeps a stream but is not recording;
     - level meters ("Peak detect" streams of pavucontrol and the desktop's volume applets),
-      which watch every source all the time.
-    Monitors count on purpose: what captures the sound of the desktop is a call or a screen
-    recording, and neither is a moment for a reminder. An idle application holds no stream.
+      which watch every source all the time;
+    - the sound server's own plumbing: a loopback (of a monitor or of a microphone: sound
+      passed on to a speaker, which may run all day), an echo canceller or a filter. Where
+      a call app records through one of them, the app's own stream reads the filtered source
+      and counts;
+    - streams that read a monitor source (`monitors`, the indices of the sources that are a
+      sink's monitor) or say they record what plays: that is the desktop's own sound, taken
+      by a loopback, a screen recorder or a visualiser, never a voice in a call.
+    An idle application holds no stream.
     """
     return [s for s in streams
-            if s.pid != own_pid and not s.corked and "peak detect" not in s.media_name.lower()]
+            if s.pid != own_pid and not s.corked and "peak detect" not in s.media_name.lower()
+            and not s.plumbing and not s.reads_sink and s.source not in monitors]
 
 
-def microphone_check(streams: Iterable[CaptureStream], own_pid: int) -> Check:
-    recording = recording_streams(streams, own_pid)
+def microphone_check(streams: Iterable[CaptureStream], own_pid: int,
+                     monitors: frozenset[int] = frozenset()) -> Check:
+    recording = recording_streams(streams, own_pid, monitors)
     names = list(dict.fromkeys(s.application or "another application" for s in recording))
     return Check(MICROPHONE, bool(recording), ", ".join(names))
+
+
+class _PactlError(Exception):
+    """pactl answered with an error (its first line is the message)."""
 
 
 class PactlMicrophone:
@@ -472,23 +570,35 @@ class PactlMicrophone:
 
     def check(self) -> Check:
         try:
-            if self._json:
-                result = self._run(["pactl", "-f", "json", "list", "source-outputs"],
-                                   self._environ)
-                if result.returncode == 0:
-                    with contextlib.suppress(ValueError):
-                        return microphone_check(parse_source_outputs_json(result.stdout),
-                                                self._own_pid)
-            result = self._run(["pactl", "list", "source-outputs"], self._environ)
+            streams = self._list("source-outputs", parse_source_outputs_json,
+                                 parse_source_outputs_text)
+            candidates = recording_streams(streams, self._own_pid)
+            monitors: frozenset[int] = frozenset()
+            # Which sources are monitors is asked only when someone records: the common
+            # case, nobody, stays one pactl run.
+            if any(s.source is not None for s in candidates):
+                monitors = self._list("sources", monitor_sources_json, monitor_sources_text)
         except OSError as exc:  # a timeout is one too
             return Check(self.name, None, f"pactl failed: {exc}")
+        except _PactlError as exc:
+            return Check(self.name, None, str(exc))  # e.g. "Connection failure: ..."
+        return microphone_check(candidates, self._own_pid, monitors)
+
+    def _list(self, what: str, from_json: Callable[[str], _T],
+              from_text: Callable[[str], _T]) -> _T:
+        """`pactl list <what>`, as JSON while this pactl knows it; raises _PactlError."""
+        if self._json:
+            result = self._run(["pactl", "-f", "json", "list", what], self._environ)
+            if result.returncode == 0:
+                with contextlib.suppress(ValueError):
+                    return from_json(result.stdout)
+        result = self._run(["pactl", "list", what], self._environ)
         if result.returncode != 0:
-            first = (result.stderr.strip().splitlines() or ["pactl failed"])[0]
-            return Check(self.name, None, first)  # e.g. "Connection failure: ..."
+            raise _PactlError((result.stderr.strip().splitlines() or ["pactl failed"])[0])
         if self._json:
             log.info("this pactl has no JSON output; reading its text output")
             self._json = False
-        return microphone_check(parse_source_outputs_text(result.stdout), self._own_pid)
+        return from_text(result.stdout)
 
 
 # == Linux: camera ================================================================================

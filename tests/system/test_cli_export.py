@@ -190,6 +190,24 @@ def test_a_damaged_month_is_reported_left_alone_and_the_rest_exported(data_dir: 
     assert snapshot(data_dir) == before
 
 
+def test_the_readable_records_of_a_damaged_month_are_exported_and_the_file_left_alone(
+        data_dir: Path) -> None:
+    """Salvage (issue 14): the export reads what it can of a damaged month, says how much,
+    and changes nothing (the running app, or its next start, mends the file)."""
+    path = data_dir / "journal-2024-03.json"
+    whole = path.read_bytes()
+    cut = whole[: whole.index(b'"5": {') + 30]  # the last record (AFTER_IN_UTC) cut short
+    path.write_bytes(cut)
+    before = snapshot(data_dir)
+
+    result = stressbreak(data_dir, "export", "--format", "json")
+
+    assert exported(result) == [BEFORE, FIRST, LAST, AFTER]
+    assert f"{path} is damaged" in result.stderr.decode()
+    assert "read 4 entries" in result.stderr.decode()
+    assert snapshot(data_dir) == before
+
+
 def test_export_loads_no_qt(data_dir: Path) -> None:
     code = (
         "import sys\n"

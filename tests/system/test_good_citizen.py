@@ -1,8 +1,9 @@
 """The real app on a virtual X display with a tray host and its own PulseAudio: a process
 recording audio holds a due reminder, `stressbreak status` names it, and when the recording
-stops the reminder comes as the after-the-call offer; a full-screen window holds it the same
-way; and a reminder due while nobody touched the keyboard for over a minute becomes a natural
-pause when the person comes back."""
+stops the reminder comes as the after-the-call offer (a loopback or recorder of the desktop's
+sound is no call and holds nothing); a full-screen window holds it the same way; and a
+reminder due while nobody touched the keyboard for over a minute becomes a natural pause when
+the person comes back."""
 
 from __future__ import annotations
 
@@ -78,7 +79,7 @@ def test_a_recording_holds_the_reminder_and_its_end_brings_the_offer(
     data = tmp_path / "data"
     _seed(data)
     app = [sys.executable, "-m", "stressbreak", "--data-dir", str(data)]
-    recorder = subprocess.Popen(["parecord", "-d", "nullsink.monitor", "/dev/null"],
+    recorder = subprocess.Popen(["parecord", "-d", "nullmic", "/dev/null"],
                                 env=desktop, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
     process = _start(app, desktop)
@@ -99,6 +100,31 @@ def test_a_recording_holds_the_reminder_and_its_end_brings_the_offer(
         _quit(app, desktop, process)
     finally:
         _stop(recorder)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_a_loopback_of_the_desktop_sound_holds_no_reminder(
+        desktop: dict[str, str], tmp_path: Path):
+    """Issue 14, case 8: a loopback of a monitor source held reminders for minutes, and
+    unloading it brought "Your call just ended"."""
+    data = tmp_path / "data"
+    _seed(data)
+    app = [sys.executable, "-m", "stressbreak", "--data-dir", str(data)]
+    module = run(desktop, "pactl", "load-module", "module-loopback",
+                 "source=nullsink.monitor", "sink=nullsink").strip()
+    visualiser = subprocess.Popen(["parecord", "-d", "nullsink.monitor", "/dev/null"],
+                                  env=desktop, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+    process = _start(app, desktop)
+    try:
+        wait_for(lambda: find_window(desktop, "StressBreak reminder") is not None)
+        assert _status(app, desktop)["holding"] == []
+        _quit(app, desktop, process)
+    finally:
+        _stop(visualiser)
+        run(desktop, "pactl", "unload-module", module, check=False)
         if process.poll() is None:
             process.kill()
             process.wait()

@@ -4,9 +4,11 @@
   test does what a window manager does: it sets `_NET_WM_STATE` on the window and
   `_NET_ACTIVE_WINDOW` on the root with xprop. The detector only reads those properties, so
   this tests the reader (and the X round trips) for real.
-- Microphone: a private PulseAudio with a null sink; `parecord` recording its monitor is a
-  capture stream of another process, which must hold reminders, and must stop doing so once
-  it ends. The PipeWire sound server answers the same `pactl` requests.
+- Microphone: a private PulseAudio with a null sink and a null source (a microphone that
+  hears silence); `parecord` recording the null source is a capture stream of another
+  process, which must hold reminders, and must stop doing so once it ends. A loopback of the
+  sink's monitor, or a recorder of it, is no call and holds nothing (issue 14, case 8). The
+  PipeWire sound server answers the same `pactl` requests.
 Debian packages: xvfb x11-utils (xprop, xwininfo, xmessage); pulseaudio pulseaudio-utils.
 """
 
@@ -207,6 +209,7 @@ def pulse(tmp_path: Path) -> Iterator[dict[str, str]]:
     server = subprocess.Popen(
         ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
          "--use-pid-file=no", "-L", "module-null-sink sink_name=nullsink",
+         "-L", "module-null-source source_name=nullmic",
          "-L", f"module-native-protocol-unix socket={socket}"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
@@ -230,7 +233,7 @@ def test_a_process_recording_audio_holds_reminders(pulse: dict[str, str]):
     assert isinstance(source, PactlMicrophone)
     assert source.check() == Check("microphone", False, "")
 
-    recorder = subprocess.Popen(["parecord", "-d", "nullsink.monitor", "/dev/null"], env=pulse,
+    recorder = subprocess.Popen(["parecord", "-d", "nullmic", "/dev/null"], env=pulse,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert _wait_for(source.check, True) == Check("microphone", True, "parecord")
@@ -245,8 +248,42 @@ def test_a_process_recording_audio_holds_reminders(pulse: dict[str, str]):
     assert _wait_for(source.check, False) == Check("microphone", False, "")
 
 
+def test_a_loopback_or_recorder_of_a_monitor_is_no_call_but_a_microphone_recorder_is(
+        pulse: dict[str, str]):
+    """Issue 14, case 8: `pactl load-module module-loopback source=nullsink.monitor` held
+    reminders for as long as it ran, and so did any recorder of a monitor source."""
+    source = PactlMicrophone(pulse, own_pid=os.getpid())
+    module = subprocess.run(
+        ["pactl", "load-module", "module-loopback", "source=nullsink.monitor", "sink=nullsink"],
+        env=pulse, capture_output=True, text=True, check=True, timeout=10).stdout.strip()
+    desktop_recorder = subprocess.Popen(
+        ["parecord", "-n", "desktop recorder", "-d", "nullsink.monitor", "/dev/null"],
+        env=pulse, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        # Both streams are there (so the check below sees them) ...
+        deadline = time.monotonic() + 10
+        while subprocess.run(["pactl", "list", "short", "source-outputs"], env=pulse,
+                             capture_output=True, text=True, check=True,
+                             timeout=10).stdout.count("\n") < 2:
+            assert time.monotonic() < deadline, "the loopback and the recorder did not start"
+            time.sleep(0.1)
+        # ... and neither is a call.
+        assert source.check() == Check("microphone", False, "")
+
+        call = subprocess.Popen(["parecord", "-n", "call", "-d", "nullmic", "/dev/null"],
+                                env=pulse, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            assert _wait_for(source.check, True) == Check("microphone", True, "call")
+        finally:
+            _stop(call)
+        assert _wait_for(source.check, False) == Check("microphone", False, "")
+    finally:
+        _stop(desktop_recorder)
+        subprocess.run(["pactl", "unload-module", module], env=pulse, check=False, timeout=10)
+
+
 def test_a_recording_of_our_own_does_not_count(pulse: dict[str, str]):
-    recorder = subprocess.Popen(["parecord", "-d", "nullsink.monitor", "/dev/null"], env=pulse,
+    recorder = subprocess.Popen(["parecord", "-d", "nullmic", "/dev/null"], env=pulse,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         others = PactlMicrophone(pulse, own_pid=os.getpid())

@@ -8,6 +8,7 @@ import json
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -524,6 +525,100 @@ def test_empty_file_is_an_empty_month_not_damage(
     assert not [p for p in folder.iterdir() if ".damaged-" in p.name]
 
 
+# --- salvaging a damaged month ------------------------------------------------------------------
+
+
+def _march(count: int) -> list[Record]:
+    return [CheckIn(datetime(2024, 3, day, 10, tzinfo=AMS), CheckInOrigin.MANUAL,
+                    trigger=f"day {day}", tension=day % 11) for day in range(1, count + 1)]
+
+
+def _month_text(records: list[Record]) -> bytes:
+    """The month file as the journal writes it."""
+    documents = {str(n): r.to_dict() for n, r in enumerate(records, start=1)}
+    return json.dumps({TABLE_NAME: documents}, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_break_in_the_middle_keeps_the_records_before_and_after_it(
+    folder: Path, problems: Problems, make_journal: MakeJournal
+) -> None:
+    """A hand edit gone wrong: one record's structure broken (a quote and a colon gone)."""
+    records = _march(5)
+    content = _month_text(records)
+    third = content.index(b'"3": {') + len(b'"3": {')
+    content = content[:third] + content[third:].replace(b'": ', b" ", 1)
+    folder.mkdir(parents=True)
+    (folder / "journal-2024-03.json").write_bytes(content)
+    journal = make_journal()
+
+    assert month_of(journal, 2024, 3) == [records[0], records[1], records[3], records[4]]
+    moved = folder / f"journal-2024-03.json.damaged-{STAMP}"
+    assert moved.read_bytes() == content
+    assert problems == [
+        "The journal file for March 2024 was damaged (not valid JSON (JSONDecodeError)). "
+        f"StressBreak recovered 4 entries from it into the journal; the original was kept as "
+        f"{moved}."]
+    # Written through the journal's own storage: whole, private, and appended to as usual.
+    path = folder / "journal-2024-03.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    later = pause_at(datetime(2024, 3, 20, 10, tzinfo=AMS))
+    journal.append(later)
+    assert everything(make_journal()) == [*records[:2], *records[3:], later]
+    assert len(problems) == 1
+
+
+@pytest.mark.parametrize("hostile", [
+    b', "1": {"a": ' * 200_000,  # a resumption point every few bytes, none of them readable
+    b', "1": ' + b"[" * 5_000 + b"]" * 4_999,  # nested past the decoder, again and again
+    b', "' + b"x" * 1_000_000,  # a key that never ends
+    b', "1": {"a": "' + b"\\" * 500_000,  # a string that never ends
+], ids=["many-resumptions", "deep-nesting", "endless-key", "endless-string"])
+def test_salvage_work_is_bounded_whatever_the_file_holds(
+    folder: Path, problems: Problems, make_journal: MakeJournal, hostile: bytes
+) -> None:
+    """About a megabyte of damage after one good record: the good record comes back, and
+    reading the rest costs well under a second (the decoder's total work is capped)."""
+    [record] = _march(1)
+    good = _month_text([record])[:-2]  # the records object left open after the record
+    content = good + (hostile * 2 if hostile.startswith(b', "1": [') else hostile)
+    folder.mkdir(parents=True)
+    (folder / "journal-2024-03.json").write_bytes(content)
+    journal = make_journal()
+
+    started = time.perf_counter()
+    assert month_of(journal, 2024, 3) == [record]
+    assert time.perf_counter() - started < 2.0
+    assert (folder / f"journal-2024-03.json.damaged-{STAMP}").read_bytes() == content
+    assert len(problems) == 1 and "recovered 1 entry" in problems[0]
+
+
+def test_when_the_disk_refuses_the_recovered_records_the_month_goes_on_empty(
+    folder: Path, problems: Problems, make_journal: MakeJournal,
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The write-back fails (disk full): the original is kept, the user is told as before
+    salvage, and the log names the reason without any journal text."""
+    records = _march(2)
+    content = _month_text(records)[:-20]  # the second record cut short
+    folder.mkdir(parents=True)
+    (folder / "journal-2024-03.json").write_bytes(content)
+    journal = make_journal()
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as disk:
+        # Refused where a new file is made; the rename that moves the original aside is not.
+        disk.setattr(tempfile, "mkstemp", disk_full)
+        assert month_of(journal, 2024, 3) == []
+    moved = folder / f"journal-2024-03.json.damaged-{STAMP}"
+    assert moved.read_bytes() == content
+    assert not (folder / "journal-2024-03.json").exists()
+    assert len(problems) == 1 and "carries on with an empty journal" in problems[0]
+    assert "No space left on device" in caplog.text and "day 1" not in caplog.text
+    assert _no_temp_files(folder)
+
+
 # --- records this version cannot read -----------------------------------------------------------
 
 
@@ -727,6 +822,32 @@ def test_read_only_file_system_message(journal: Journal, monkeypatch: pytest.Mon
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
     return {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
             for p in folder.iterdir()}
+
+
+def test_read_only_reads_what_it_can_of_a_damaged_month_and_changes_nothing(
+    folder: Path, problems: Problems, make_journal: MakeJournal
+) -> None:
+    writer = make_journal()
+    february = pause_at(datetime(2024, 2, 10, 8, tzinfo=AMS))
+    writer.append(february)
+    records = _march(3)
+    whole = _month_text(records)
+    cut = whole[: whole.index(b'"3": {') + 40]  # the third record cut short
+    (folder / "journal-2024-03.json").write_bytes(cut)
+    before = _snapshot(folder)
+
+    reader = Journal(folder, problems.append, read_only=True)
+    reader.start()
+    try:
+        assert reader.all_records() == [february, *records[:2]]
+        assert reader.all_records() == [february, *records[:2]]
+    finally:
+        reader.stop()
+    assert _snapshot(folder) == before
+    path = folder / "journal-2024-03.json"
+    assert problems == [
+        f"The journal file {path} is damaged (not valid JSON (JSONDecodeError)). StressBreak "
+        "read 2 entries from it and uses them here; the file was not changed."]
 
 
 def test_all_records_everything_or_a_range(journal: Journal, folder: Path) -> None:

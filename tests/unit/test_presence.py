@@ -45,7 +45,9 @@ from stressbreak.services.presence import (
 OWN_PID = 4242
 
 # Captured from PulseAudio 16.1 (pactl list source-outputs, LC_ALL=C) with parecord recording a
-# null sink's monitor; a second stream added in the same shape: a corked browser stream.
+# null sink's monitor; a second stream added in the same shape: a corked browser stream. Which
+# sources are monitors is left out of these tests (FakePactl lists no sources): see
+# test_presence_monitors.py for that rule on real output.
 TEXT_OUTPUT = """\
 Source Output #0
 \tDriver: protocol-native.c
@@ -102,13 +104,14 @@ JSON_OUTPUT = (
 
 def test_text_and_json_outputs_parse_to_streams():
     assert parse_source_outputs_text(TEXT_OUTPUT) == [
-        CaptureStream("parecord", 29104, corked=False, media_name="/dev/null"),
-        CaptureStream("Firefox", 5150, corked=True, media_name="AudioCallbackDriver"),
+        CaptureStream("parecord", 29104, corked=False, media_name="/dev/null", source=0),
+        CaptureStream("Firefox", 5150, corked=True, media_name="AudioCallbackDriver", source=2),
     ]
     assert parse_source_outputs_json(JSON_OUTPUT) == [
-        CaptureStream("parecord", 29104, corked=False, media_name="/dev/null"),
-        CaptureStream("PulseAudio Volume Control", 777, corked=False, media_name="Peak detect"),
-        CaptureStream("zoom", 888, corked=False, media_name=""),
+        CaptureStream("parecord", 29104, corked=False, media_name="/dev/null", source=0),
+        CaptureStream("PulseAudio Volume Control", 777, corked=False, media_name="Peak detect",
+                      source=1),
+        CaptureStream("zoom", 888, corked=False, media_name="", source=1),
     ]
 
 
@@ -122,10 +125,14 @@ def test_the_recording_rule():
     paused = CaptureStream("Firefox", 1, corked=True, media_name="x")
     meter = CaptureStream("Volume Control", 2, corked=False, media_name="Peak detect")
     call = CaptureStream("Teams", 3, corked=False, media_name="x")
-    monitor_recording = CaptureStream("OBS", 4, corked=False, media_name="desktop audio")
+    monitor_recording = CaptureStream("OBS", 4, corked=False, media_name="desktop audio",
+                                      source=5)
+    sink_recording = CaptureStream("Chromium", 6, corked=False, media_name="", reads_sink=True)
+    loopback = CaptureStream("", None, corked=False, media_name="Loopback", plumbing=True)
     unknown_pid = CaptureStream("", None, corked=False, media_name="")
-    assert recording_streams([ours, paused, meter, call, monitor_recording, unknown_pid],
-                             OWN_PID) == [call, monitor_recording, unknown_pid]
+    assert recording_streams(
+        [ours, paused, meter, call, monitor_recording, sink_recording, loopback, unknown_pid],
+        OWN_PID, monitors=frozenset({5})) == [call, unknown_pid]
 
 
 def test_microphone_check_names_each_application_once():
@@ -156,15 +163,19 @@ class FakePactl:
         if "-f" in command:
             if not self.knows_json:
                 return subprocess.CompletedProcess(command, 1, "", "pactl: invalid option -- 'f'")
-            return subprocess.CompletedProcess(command, 0, self.json_text, "")
-        return subprocess.CompletedProcess(command, 0, self.text, "")
+            answer = "[]" if command[-1] == "sources" else self.json_text
+            return subprocess.CompletedProcess(command, 0, answer, "")
+        answer = "" if command[-1] == "sources" else self.text
+        return subprocess.CompletedProcess(command, 0, answer, "")
 
 
 def test_pactl_json_is_preferred():
     pactl = FakePactl(knows_json=True)
     assert PactlMicrophone({}, OWN_PID, run=pactl).check() == Check(
         "microphone", True, "parecord, zoom")
-    assert pactl.commands == [["pactl", "-f", "json", "list", "source-outputs"]]
+    # Someone records, so which sources are monitors is asked too.
+    assert pactl.commands == [["pactl", "-f", "json", "list", "source-outputs"],
+                              ["pactl", "-f", "json", "list", "sources"]]
 
 
 def test_an_old_pactl_is_read_as_text_from_then_on():
@@ -172,7 +183,8 @@ def test_an_old_pactl_is_read_as_text_from_then_on():
     source = PactlMicrophone({}, OWN_PID, run=pactl)
     assert source.check() == Check("microphone", True, "parecord")
     assert source.check().active is True
-    assert pactl.commands[1:] == [["pactl", "list", "source-outputs"]] * 2
+    assert pactl.commands[1:] == [["pactl", "list", "source-outputs"],
+                                  ["pactl", "list", "sources"]] * 2
 
 
 def test_no_sound_server_is_cannot_tell():

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from stressbreak.cli import _day_range, _ExportError, build_parser
 from stressbreak.core.commands import COMMANDS, ON_COMMAND_LINE, parse_request
 from stressbreak.core.export import ImportFileError, parse_import
-from stressbreak.core.model import RecordError, record_from_dict
+from stressbreak.core.model import CheckIn, CheckInOrigin, RecordError, record_from_dict
 from stressbreak.core.prefs import Prefs, PrefsError, prefs_from_dict
 from stressbreak.core.settings import PARSERS, Settings, parse_settings, settings_to_dict
 from stressbreak.services.journal import AtomicJSONStorage, DamagedFileError, Journal
@@ -154,6 +154,48 @@ def test_a_journal_file_of_any_bytes_is_read_or_refused_as_damaged(content: byte
         if moved:  # moved aside whole, and told exactly once
             assert [m.read_bytes() for m in moved] == [content]
             assert len(told) == 1
+
+
+month_records = st.lists(st.builds(
+    lambda day, tension, trigger: CheckIn(datetime(2026, 11, day, 10, tzinfo=AMS),
+                                          CheckInOrigin.MANUAL, tension=tension, trigger=trigger),
+    st.integers(1, 30), st.integers(0, 10), st.text(max_size=30)), min_size=1, max_size=6)
+
+
+@FUZZ
+@given(month_records, st.data())
+def test_a_month_cut_anywhere_keeps_every_record_that_was_whole_before_the_cut(
+    records: list[CheckIn], data: st.DataObject
+) -> None:
+    """Salvage (issue 14): the month as the journal writes it, cut at any byte (a multi-byte
+    character split too): every record whose JSON ends before the cut is back in the
+    journal, the original is kept aside byte for byte, and the user is told once."""
+    text = b'{"records": {'
+    ends = []
+    for n, record in enumerate(records, start=1):
+        text += f'"{n}": '.encode() + json.dumps(record.to_dict(), ensure_ascii=False).encode()
+        ends.append(len(text))
+        text += b", "
+    text = text[:-2] + b"}}"
+    assert json.loads(text) == {"records": {str(n): r.to_dict()
+                                            for n, r in enumerate(records, start=1)}}
+    cut = data.draw(st.integers(1, len(text) - 1), label="cut")
+    content = text[:cut]
+    whole_before_cut = [r for r, end in zip(records, ends, strict=True) if end <= cut]
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "journal-2026-11.json").write_bytes(content)
+        told: list[str] = []
+        journal = Journal(Path(folder), told.append)
+        journal.start()
+        try:
+            kept = journal.all_records()
+        finally:
+            journal.stop()
+        assert sorted(r.id for r in kept) == sorted(r.id for r in whole_before_cut)
+        assert kept == sorted(whole_before_cut, key=lambda r: r.at)
+        [moved] = Path(folder).glob("journal-2026-11.json.damaged-*")
+        assert moved.read_bytes() == content
+        assert len(told) == 1
 
 
 # --- preferences and import files -----------------------------------------------------------

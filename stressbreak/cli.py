@@ -248,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _say(Message("cli", QT_TRANSLATE_NOOP("cli", "StressBreak is not running.")),
                  settings_file)
             return 1
-        return _print(reply, as_json=request.details)
+        return _print(reply, settings_file, as_json=request.details)
 
     lock = InstanceLock(data_dir)
     deadline = time.monotonic() + _FORWARD_WAIT_S
@@ -257,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # that is just starting or just ending (then the lock comes free: try again).
         reply = _send(name, Request("show") if args.command == "run" else request)
         if reply is not None:
-            return _print(reply)
+            return _print(reply, settings_file)
         if time.monotonic() > deadline:
             _say(Message("cli", QT_TRANSLATE_NOOP(
                 "cli", "stressbreak: another StressBreak holds the data folder but does not "
@@ -418,7 +418,12 @@ def _say(text: str, settings_file: Path) -> None:
         print(translate_message(text), file=sys.stderr)
 
 
-def _print(reply: Reply, *, as_json: bool = False) -> int:
+def _print(reply: Reply, settings_file: Path, *, as_json: bool = False) -> int:
+    if isinstance(reply.message, Message):
+        # Said on this side of the channel, not by the app: the channel belongs to another
+        # user and nothing was sent (services.instance.send_command). In the user's language.
+        _say(reply.message, settings_file)
+        return 1
     if as_json and reply.data is not None:
         print(json.dumps(reply.data, ensure_ascii=False, indent=1))
     else:

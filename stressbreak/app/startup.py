@@ -135,7 +135,7 @@ def assemble(
         # The desktop's wish for less motion, read as each pause opens (not now).
         platform_reduces_motion=platform_motion().reduce_motion,
     ))
-    server = CommandServer(server_name(data_dir), controller.commands.handle)
+    server = CommandServer(server_name(data_dir), controller.commands.handle, on_problem)
     controller.quit_requested.connect(qapp.quit)
     qapp.aboutToQuit.connect(controller.stop)
     qapp.aboutToQuit.connect(server.stop)

@@ -7,24 +7,44 @@ with Python's `socket` module and woken by a `QSocketNotifier`; on Windows it is
 `QLocalServer` (a named pipe). QtNetwork costs about 2.6 MB of resident memory for the whole
 day (libQt6Network, its binding, Kerberos and resolver libraries), for a socket that Python
 already has; only Windows, whose Python has no Unix sockets, pays for it.
+
+Who may talk to whom (Unix): the socket lives only in a folder that belongs to the user and is
+closed to everyone else (mode 0700): the session's runtime folder when it is such a folder,
+else one of StressBreak's own in the temporary folder. A folder that is not (a predictable
+name in /tmp that another user made first, a runtime folder open to all) is never used, so
+another user can neither listen where the command line looks nor put a socket of their own
+over the app's. And both ends ask the kernel who is at the other end (`peer_uid`): the app
+answers only its own user, the command line sends only to a server of its own user.
+
+What a caller may cost the app (Unix): at most `_MAX_CLIENTS` connections are open at once (a
+new one closes the oldest), each has `_IDLE_TIMEOUT_MS` to send its line, and when `accept`
+itself fails (out of file handles) the app stops watching the socket and tries again after a
+growing pause instead of spinning. So idle callers cannot take the file handles the journal
+and the windows need, and the log gets at most a line a minute about them. Nothing of this
+runs while nobody connects: no timer, no wake-up.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
 import socket
+import stat
+import struct
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 from stressbreak.core.commands import MAX_MESSAGE_BYTES, Handler, Reply, Request, parse_request
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -32,17 +52,103 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _USE_QT_CHANNEL = sys.platform == "win32"
+_CONTEXT = "instance"
 # A client that neither reads its answer nor goes away must not hold the tray for long.
 _SEND_TIMEOUT_S = 1.0
+# The command line sends its one line right after connecting; a caller that has not sent a
+# whole line in this time is not the command line, and its file handle is worth more.
+_IDLE_TIMEOUT_MS = 2000
+# Far more than people and scripts ever have open at once, far fewer than the ~1,000 file
+# handles a process usually may hold: the journal and the windows always have enough left.
+_MAX_CLIENTS = 32
+# When accept() fails (no file handle left), look again after this long, doubling up to
+# the most: a failing accept leaves the caller waiting, and trying at once would spin.
+_RETRY_FIRST_MS = 500
+_RETRY_MOST_MS = 5000
+_REPORT_EVERY_S = 60.0  # trouble on the channel goes to the log at most this often
+_PRIVATE_BITS = 0o077  # a private folder has none of these
+
+
+class UntrustedChannelError(Exception):
+    """The channel's folder or the server at its end belongs to another user, so nothing was
+    sent; args[0] is the Message to show."""
 
 
 def socket_path(name: str) -> Path:
-    """Where the Unix socket called `name` lives: the user's private runtime folder when
-    the session has one, else the temporary folder (where Qt's QLocalServer puts it)."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    if runtime and Path(runtime).is_dir():
-        return Path(runtime) / name
-    return Path(os.environ.get("TMPDIR") or "/tmp") / name
+    """Where the Unix socket called `name` lives (see the module's docstring)."""
+    return channel_folder() / name
+
+
+def channel_folder() -> Path:
+    """The folder that holds the socket: the session's runtime folder when it is private,
+    else the temporary folder when it is private (macOS gives each user one), else
+    `stressbreak-<uid>` in the temporary folder, made private by the app (`_claim_folder`).
+
+    Only a folder's name is decided here; whether the last one is usable is checked by
+    whoever uses it, as another user may have made it first.
+    """
+    for variable in ("XDG_RUNTIME_DIR", "TMPDIR"):
+        value = os.environ.get(variable, "")
+        if value and _is_private(Path(value)):
+            return Path(value)
+    return Path(os.environ.get("TMPDIR") or "/tmp") / f"stressbreak-{os.geteuid()}"
+
+
+def _is_private(folder: Path) -> bool:
+    """A real folder (not a link another user could point elsewhere), of this user, closed
+    to everyone else."""
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+            and info.st_mode & _PRIVATE_BITS == 0)
+
+
+def _not_private(folder: Path) -> Message:
+    return Message(_CONTEXT, QT_TRANSLATE_NOOP(
+        "instance", "StressBreak cannot take commands from the command line: {folder} "
+        "belongs to another user or is open to others. StressBreak keeps running without "
+        "them; to have them again, set XDG_RUNTIME_DIR to a private folder of yours or have "
+        "that folder removed, and start StressBreak again."), folder=str(folder))
+
+
+def _claim_folder(folder: Path) -> None:
+    """Make `folder` (the socket's) if it is missing and make sure it is private; raise
+    UntrustedChannelError when it belongs to someone else or is no folder."""
+    if _is_private(folder):
+        return
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700)
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
+        raise UntrustedChannelError(_not_private(folder))
+    # Ours, but opened by someone, or mkdir's mode narrowed by the umask: only we may reach
+    # it from now on. lstat said it is a real folder of ours, and in a sticky temporary
+    # folder (/tmp) nobody else can rename it away meanwhile. Whatever another user may have
+    # put in it while it was open is refused by the peer checks.
+    folder.chmod(0o700)
+
+
+def peer_uid(connection: socket.socket) -> int | None:
+    """The user id of the process at the other end of a connected Unix socket, as the kernel
+    recorded it when the connection was made; None where this platform cannot say (then only
+    the folder's privacy guards the channel). OSError when the kernel refuses to say."""
+    if sys.platform.startswith("linux"):
+        # struct ucred: pid, uid, gid.
+        size = struct.calcsize("=iII")
+        _pid, uid, _gid = struct.unpack(
+            "=iII", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, size))
+        return int(uid)
+    if sys.platform == "darwin" or sys.platform.startswith("freebsd"):
+        # LOCAL_PEERCRED (option 1 at level SOL_LOCAL, 0; Python's socket module names
+        # neither) gives a struct xucred: its version, then the uid, then the groups.
+        raw = connection.getsockopt(0, 1, 256)
+        version, uid = struct.unpack_from("=II", raw)
+        if version != 0:  # XUCRED_VERSION: any other layout is not the one read here
+            raise OSError(errno.EPROTO, "unknown peer credentials")
+        return int(uid)
+    return None
 
 
 def _answer_line(raw: bytes, handler: Handler) -> Reply:
@@ -63,18 +169,68 @@ def _read_answer(data: bytes) -> Reply:
         return Reply(False, "the running StressBreak gave no readable answer")
 
 
-class CommandServer(QObject):
-    """Answers one JSON line per connection: {"command": ...} → {"ok": ..., "message": ...}."""
+class _Trouble:
+    """One kind of trouble on the channel. The user is told the first time (`tell`: tray,
+    log and `status`); after that it goes to the log at most once a minute, with how often it
+    came meanwhile, so that a flood of callers can fill neither the log nor the tray."""
 
-    def __init__(self, name: str, handler: Handler, parent: QObject | None = None) -> None:
+    def __init__(self, tell: Callable[[str], None] | None, level: int,
+                 monotonic: Callable[[], float]) -> None:
+        self._tell = tell  # None: only the log
+        self._level = level
+        self._monotonic = monotonic
+        self._last_s: float | None = None
+        self._since = 0  # not written down since the last line
+
+    def report(self, message: str) -> None:
+        now = self._monotonic()
+        if self._last_s is not None and now - self._last_s < _REPORT_EVERY_S:
+            self._since += 1
+            return
+        if self._last_s is None and self._tell is not None:
+            self._tell(message)
+        elif self._since:
+            log.log(self._level, "%s (and %d more times since the last line about it)",
+                    message, self._since)
+        else:
+            log.log(self._level, "%s", message)
+        self._last_s = now
+        self._since = 0
+
+
+class CommandServer(QObject):
+    """Answers one JSON line per connection: {"command": ...} → {"ok": ..., "message": ...}.
+
+    `on_problem` hears, in English Messages, what the user should know: that the channel
+    cannot be opened, that another user's program knocked, that file handles ran out.
+    """
+
+    def __init__(self, name: str, handler: Handler, on_problem: Callable[[str], None],
+                 parent: QObject | None = None, *, idle_timeout_ms: int = _IDLE_TIMEOUT_MS,
+                 max_clients: int = _MAX_CLIENTS,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self._name = name
         self._handler = handler
+        self._on_problem = on_problem
+        self._idle_timeout_ms = idle_timeout_ms
+        self._max_clients = max_clients
         self._listener: socket.socket | None = None
         self._notifier: QSocketNotifier | None = None
-        self._clients: set[_Client] = set()
+        # Oldest first (a dict keeps the order of insertion): the one to close when full.
+        self._clients: dict[_Client, None] = {}
         self._qt_server: QLocalServer | None = None
+        self._path: Path | None = None
         self._socket_inode = -1
+        self._retry_ms = 0  # 0: accept() works; else the pause before the next try
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._watch_again)
+        self._out_of_handles = _Trouble(on_problem, logging.WARNING, monotonic)
+        self._strangers = _Trouble(on_problem, logging.WARNING, monotonic)
+        self._idle = _Trouble(None, logging.INFO, monotonic)
+        self._crowd = _Trouble(None, logging.INFO, monotonic)
+        self._unknown = _Trouble(None, logging.WARNING, monotonic)
 
     def start(self) -> None:
         if _USE_QT_CHANNEL:
@@ -82,11 +238,19 @@ class CommandServer(QObject):
             return
         path = socket_path(self._name)
         try:
+            _claim_folder(path.parent)
             self._listener = _listen(path)
             self._socket_inode = path.stat().st_ino
-        except OSError as exc:
-            log.warning("cannot listen for commands on %s: %s", path, exc)
+        except UntrustedChannelError as exc:
+            self._on_problem(exc.args[0])
             return
+        except OSError as exc:
+            self._on_problem(Message(_CONTEXT, QT_TRANSLATE_NOOP(
+                "instance", "StressBreak cannot take commands from the command line: it "
+                "cannot listen on {path} ({reason}). StressBreak keeps running."),
+                path=str(path), reason=exc.strerror or str(exc)))
+            return
+        self._path = path
         self._notifier = QSocketNotifier(self._listener.fileno(), QSocketNotifier.Type.Read,
                                          self)
         self._notifier.activated.connect(self._on_incoming)
@@ -94,6 +258,7 @@ class CommandServer(QObject):
     def stop(self) -> None:
         if self._qt_server is not None:
             self._qt_server.close()
+        self._retry.stop()
         for client in list(self._clients):
             client.close()
         if self._notifier is not None:
@@ -101,11 +266,10 @@ class CommandServer(QObject):
             self._notifier.deleteLater()
             self._notifier = None
         if self._listener is not None:
-            path = socket_path(self._name)
             with contextlib.suppress(OSError):
                 # Only our own socket: a later instance may already have put its own there.
-                if path.stat().st_ino == self._socket_inode:
-                    path.unlink()
+                if self._path is not None and self._path.stat().st_ino == self._socket_inode:
+                    self._path.unlink()
             self._listener.close()
             self._listener = None
 
@@ -118,12 +282,61 @@ class CommandServer(QObject):
                 connection, _ = self._listener.accept()
             except (BlockingIOError, InterruptedError):
                 return
-            except OSError as exc:  # e.g. out of file handles: this caller is not answered
-                log.warning("cannot accept a command: %s", exc)
+            except ConnectionAbortedError:
+                continue  # the caller left before it was taken: the next one
+            except OSError as exc:
+                # Out of file handles (EMFILE, ENFILE) or kernel memory: the caller stays
+                # queued, and the socket stays readable, so watching it now would wake this
+                # loop again at once, for ever. Look again after a pause instead.
+                self._back_off(exc)
                 return
-            client = _Client(connection, self._handler, self._clients.discard, self)
-            self._clients.add(client)
+            self._retry_ms = 0
+            if not self._is_own_user(connection):
+                connection.close()
+                continue
+            if len(self._clients) >= self._max_clients:
+                self._crowd.report(f"more than {self._max_clients} connections to the "
+                                   "command socket at once: the oldest was closed")
+                next(iter(self._clients)).close()
+            client = _Client(connection, self._handler, self._forget, self,
+                             idle_timeout_ms=self._idle_timeout_ms, on_idle=self._on_idle)
+            self._clients[client] = None
             client.read()
+
+    def _is_own_user(self, connection: socket.socket) -> bool:
+        try:
+            uid = peer_uid(connection)
+        except OSError as exc:
+            self._unknown.report(f"a caller on the command socket was refused: the kernel "
+                                 f"would not say its user ({exc})")
+            return False
+        if uid is None or uid == os.geteuid():
+            return True
+        self._strangers.report(Message(_CONTEXT, QT_TRANSLATE_NOOP(
+            "instance", "A program of another user (user id {uid}) tried to give StressBreak "
+            "a command. It was refused."), uid=uid))
+        return False
+
+    def _back_off(self, error: OSError) -> None:
+        assert self._notifier is not None
+        self._notifier.setEnabled(False)
+        self._retry_ms = min(self._retry_ms * 2, _RETRY_MOST_MS) or _RETRY_FIRST_MS
+        self._retry.start(self._retry_ms)
+        self._out_of_handles.report(Message(_CONTEXT, QT_TRANSLATE_NOOP(
+            "instance", "StressBreak could not take a command ({reason}). It keeps running "
+            "and takes commands again as soon as it can."),
+            reason=error.strerror or str(error)))
+
+    def _watch_again(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(True)  # a caller still queued wakes _on_incoming now
+
+    def _forget(self, client: _Client) -> None:
+        self._clients.pop(client, None)
+
+    def _on_idle(self) -> None:
+        self._idle.report("a connection to the command socket sent no command in "
+                          f"{self._idle_timeout_ms} ms and was closed")
 
     # -- Qt's local server (Windows) --------------------------------------------------------
 
@@ -161,21 +374,29 @@ class CommandServer(QObject):
 
 
 class _Client:
-    """One caller on the Unix socket: gathers its line, then is answered once and closed."""
+    """One caller on the Unix socket: gathers its line, then is answered once and closed;
+    closed unanswered when it has sent no whole line in `idle_timeout_ms`."""
 
     def __init__(self, connection: socket.socket, handler: Handler,
-                 on_closed: Callable[[_Client], None], parent: QObject) -> None:
+                 on_closed: Callable[[_Client], None], parent: QObject, *,
+                 idle_timeout_ms: int, on_idle: Callable[[], None]) -> None:
         connection.setblocking(False)
         self._connection = connection
         self._handler = handler
         self._on_closed = on_closed
+        self._on_idle = on_idle
         self._buffer = b""
+        self._closed = False
         self._notifier = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read,
                                          parent)
         self._notifier.activated.connect(self.read)
+        self._deadline = QTimer(parent)
+        self._deadline.setSingleShot(True)
+        self._deadline.timeout.connect(self._expire)
+        self._deadline.start(idle_timeout_ms)
 
     def read(self) -> None:
-        while True:
+        while not self._closed:
             try:
                 chunk = self._connection.recv(4096)
             except (BlockingIOError, InterruptedError):
@@ -195,6 +416,11 @@ class _Client:
                 self._send_and_close(Reply(False, "message too long"))
                 return
 
+    def _expire(self) -> None:
+        if not self._closed:
+            self._on_idle()
+            self.close()
+
     def _send_and_close(self, reply: Reply) -> None:
         self._notifier.setEnabled(False)
         try:
@@ -206,6 +432,11 @@ class _Client:
         self.close()
 
     def close(self) -> None:
+        if self._closed:  # the handler may have stopped the server, which closes us too
+            return
+        self._closed = True
+        self._deadline.stop()
+        self._deadline.deleteLater()
         self._notifier.setEnabled(False)
         self._notifier.deleteLater()
         self._connection.close()
@@ -240,8 +471,15 @@ def _listen(path: Path) -> socket.socket:
 
 
 def send_command(name: str, request: Request, timeout_ms: int = 3000) -> Reply | None:
-    """Send `request` to the running instance; None when nobody is listening."""
-    answer = send_line(name, request.encode(), timeout_ms)
+    """Send `request` to the running instance; None when nobody is listening.
+
+    When the channel belongs to another user (`UntrustedChannelError`) nothing is sent, and the
+    reply is that refusal: not ok, its message a Message said here, not by the app.
+    """
+    try:
+        answer = send_line(name, request.encode(), timeout_ms)
+    except UntrustedChannelError as exc:
+        return Reply(False, exc.args[0])
     return None if answer is None else _read_answer(answer)
 
 
@@ -251,9 +489,19 @@ def send_line(name: str, line: bytes, timeout_ms: int = 3000) -> bytes | None:
 
     The channel itself, the one `send_command` uses: what it sends needs not be a request,
     so a test can hand the running app a malformed message the way the command line would.
+    UntrustedChannelError, with nothing sent, when the socket's folder or the server belongs to
+    another user: a command can say what the user does (`quit`), and `status` tells what
+    they do, so neither goes to someone else.
     """
     if _USE_QT_CHANNEL:
         return _send_with_qt(name, line, timeout_ms)
+    path = socket_path(name)
+    if not _is_private(path.parent):
+        if not os.path.lexists(path.parent):
+            return None  # no app has made it: nobody listens
+        raise UntrustedChannelError(Message(_CONTEXT, QT_TRANSLATE_NOOP(
+            "instance", "stressbreak: {folder} belongs to another user or is open to others, "
+            "so no command was sent."), folder=str(path.parent)))
     timeout_s = timeout_ms / 1000
     try:
         connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -262,9 +510,17 @@ def send_line(name: str, line: bytes, timeout_ms: int = 3000) -> bytes | None:
     with connection:
         connection.settimeout(timeout_s)
         try:
-            connection.connect(str(socket_path(name)))
+            connection.connect(str(path))
         except OSError:
             return None
+        try:
+            uid: int | str | None = peer_uid(connection)
+        except OSError:
+            uid = "?"  # the kernel would not say who listens: not to be trusted either
+        if uid is not None and uid != os.geteuid():
+            raise UntrustedChannelError(Message(_CONTEXT, QT_TRANSLATE_NOOP(
+                "instance", "stressbreak: the socket {path} belongs to another user (user id "
+                "{uid}), so no command was sent."), path=str(path), uid=uid))
         data = b""
         try:
             connection.sendall(line)

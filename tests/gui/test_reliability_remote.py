@@ -20,6 +20,7 @@ from stressbreak.core.commands import COMMANDS, Reply
 from stressbreak.services.instance import CommandServer, socket_path
 
 handled: list[object] = []
+problems: list[str] = []  # what the server would tell the user
 
 
 def _handler(request: object) -> Reply:
@@ -30,7 +31,7 @@ def _handler(request: object) -> Reply:
 @pytest.fixture
 def server(qapp) -> Iterator[str]:
     name = f"stressbreak-test-{uuid.uuid4().hex[:12]}"
-    command_server = CommandServer(name, _handler)
+    command_server = CommandServer(name, _handler, problems.append)
     command_server.start()
     yield name
     command_server.stop()

@@ -116,14 +116,13 @@ def assemble(
         else:
             log.warning("%s", message)
 
-    clock = SystemClock(tz)
+    clock = SystemClock(local_zone)  # asked at each reading: the app follows a new zone
     controller = Controller(Collaborators(
         clock=clock,
-        tz=tz,
         settings_store=SettingsStore(settings_file, on_problem, clock=clock),
         journal=Journal(data_dir, on_problem, clock=clock),
         prefs_store=PrefsStore(data_dir / "prefs.json", on_problem, clock=clock),
-        scheduler=Scheduler(tz),
+        scheduler=Scheduler(tz, zone=local_zone),
         notifier=Notifier("StressBreak", enabled=True),
         cues=Cues(language),
         tray=tray,

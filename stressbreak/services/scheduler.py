@@ -221,12 +221,17 @@ class Scheduler(QObject):
     woke_up = Signal()
 
     def __init__(
-        self, clock_tz: tzinfo, max_wait_s: float = 300.0, parent: QObject | None = None
+        self, clock_tz: tzinfo, max_wait_s: float = 300.0, parent: QObject | None = None,
+        *, zone: Callable[[], tzinfo] | None = None,
     ) -> None:
+        """`zone`: the computer's zone as it is now; a change of it is told as a change of
+        the clock (`clock_changed`) at the next wake-up, within `max_wait_s`."""
         super().__init__(parent)
         if not max_wait_s > 0:
             raise ValueError(f"max_wait_s must be positive, got {max_wait_s!r}")
         self._tz = clock_tz
+        self._zone = zone
+        self._last_zone = zone() if zone is not None else None
         self._max_wait_s = max_wait_s
         # Owned here (a child of this object) so it outlives restarts and dies with us.
         self._timer = QTimer(self)
@@ -326,6 +331,13 @@ class Scheduler(QObject):
         wall, steady = time.time(), time.monotonic()
         last_wall, last_steady = self._clocks
         self._clocks = (wall, steady)
+        if self._zone is not None:
+            zone = self._zone()
+            if zone != self._last_zone:
+                log.info("the time zone changed from %s to %s", self._last_zone, zone)
+                self._last_zone = zone
+                self.clock_changed.emit()
+                return
         if abs((wall - last_wall) - (steady - last_steady)) > _CLOCK_JUMP_S:
             log.info("the wall clock moved by %+.0f s more than time passed",
                      (wall - last_wall) - (steady - last_steady))

@@ -427,3 +427,24 @@ def test_a_wall_clock_jump_is_noticed_at_the_next_wake_up(qtbot, monkeypatch):
         assert told == [True, True]
     finally:
         scheduler.stop()
+
+
+def test_a_change_of_the_computer_s_zone_is_told_as_a_change_of_the_clock(qtbot) -> None:
+    zone = [ZoneInfo("Europe/Amsterdam")]
+    scheduler = Scheduler(zone[0], max_wait_s=0.05, zone=lambda: zone[0])
+    scheduler.set_pause_at(datetime.now(UTC) + timedelta(days=1))  # it wakes every 50 ms
+    scheduler.start()
+    try:
+        told: list[bool] = []
+        scheduler.clock_changed.connect(lambda: told.append(True))
+        with qtbot.waitSignal(scheduler.woke_up, timeout=2000):
+            pass
+        assert told == []  # the same zone: nothing to tell
+        zone[0] = ZoneInfo("America/New_York")
+        with qtbot.waitSignal(scheduler.clock_changed, timeout=2000):
+            pass
+        with qtbot.waitSignal(scheduler.woke_up, timeout=2000):
+            pass
+        assert told == [True]  # once
+    finally:
+        scheduler.stop()

@@ -8,3 +8,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep any stray look-up of the user's folders inside a throwaway place.
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+# The app follows the desktop's language, and the tests read its English texts: a Dutch
+# desktop (LANG, LC_*, LANGUAGE) must not turn them into Dutch. Tests of Dutch ask for it
+# (the `language` setting, or LANGUAGE in a child's environment). C.UTF-8 is what CI has
+# and exists everywhere.
+os.environ.pop("LANGUAGE", None)
+os.environ["LC_ALL"] = "C.UTF-8"

@@ -241,8 +241,19 @@ def _listen(path: Path) -> socket.socket:
 
 def send_command(name: str, request: Request, timeout_ms: int = 3000) -> Reply | None:
     """Send `request` to the running instance; None when nobody is listening."""
+    answer = send_line(name, request.encode(), timeout_ms)
+    return None if answer is None else _read_answer(answer)
+
+
+def send_line(name: str, line: bytes, timeout_ms: int = 3000) -> bytes | None:
+    """Hand one line to the running instance called `name` and return what it answered, as
+    it came (empty when it said nothing in time); None when nobody is listening.
+
+    The channel itself, the one `send_command` uses: what it sends needs not be a request,
+    so a test can hand the running app a malformed message the way the command line would.
+    """
     if _USE_QT_CHANNEL:
-        return _send_with_qt(name, request, timeout_ms)
+        return _send_with_qt(name, line, timeout_ms)
     timeout_s = timeout_ms / 1000
     try:
         connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -256,25 +267,25 @@ def send_command(name: str, request: Request, timeout_ms: int = 3000) -> Reply |
             return None
         data = b""
         try:
-            connection.sendall(request.encode())
+            connection.sendall(line)
             while b"\n" not in data:
                 chunk = connection.recv(65536)
                 if not chunk:
                     break
                 data += chunk
         except OSError:
-            pass  # a timeout or a reset: whatever arrived is read below
-    return _read_answer(data)
+            pass  # a timeout or a reset: whatever arrived is the answer
+    return data
 
 
-def _send_with_qt(name: str, request: Request, timeout_ms: int) -> Reply | None:
+def _send_with_qt(name: str, line: bytes, timeout_ms: int) -> bytes | None:
     from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415  (Windows only)
 
     peer = QLocalSocket()
     peer.connectToServer(name)
     if not peer.waitForConnected(timeout_ms):
         return None
-    peer.write(request.encode())
+    peer.write(line)
     peer.waitForBytesWritten(timeout_ms)
     data = b""
     while b"\n" not in data:
@@ -283,4 +294,4 @@ def _send_with_qt(name: str, request: Request, timeout_ms: int) -> Reply | None:
         data += bytes(peer.readAll().data())
     with contextlib.suppress(RuntimeError):
         peer.disconnectFromServer()
-    return _read_answer(data)
+    return data

@@ -44,9 +44,23 @@ def running_app(tmp_path: Path):
         assert time.monotonic() < deadline, "the app did not answer in time"
         time.sleep(0.2)
     yield data_dir, process
+    stop_app(data_dir, process)
+
+
+def stop_app(data_dir: Path, process: subprocess.Popen[str]) -> None:
+    """Quit the app as a person would, so that it takes its socket out of the user's runtime
+    folder; one that does not quit is killed, and what it leaves there is removed."""
+    from stressbreak.services.instance import socket_path
+    from stressbreak.services.lock import server_name
+
     if process.poll() is None:
-        process.kill()
-        process.wait()
+        cli(data_dir, "quit")
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            socket_path(server_name(data_dir)).unlink(missing_ok=True)
 
 
 def test_version():
@@ -101,22 +115,17 @@ def test_sigterm_quits_cleanly(running_app):
 
 
 def test_a_malformed_message_gets_an_error_not_a_crash(running_app, qapp):
-    # `qapp` (pytest-qt's QApplication): local sockets need an application object, and a
-    # bare QCoreApplication here would break the widget tests that run after this one.
-    from PySide6.QtNetwork import QLocalSocket
-
+    # Through the channel the command line uses (`send_command` is built on `send_line`), so
+    # the message reaches the app wherever the session keeps its socket ($XDG_RUNTIME_DIR on
+    # a desktop). `qapp`: on Windows that channel is Qt's local socket, which wants an
+    # application object, and a bare QCoreApplication would break the widget tests after it.
+    from stressbreak.services.instance import send_line
     from stressbreak.services.lock import server_name
 
     data_dir, first = running_app
     for raw in (b"not json\n", b'{"command": "format-disk"}\n', b"[1,2]\n"):
-        socket = QLocalSocket()
-        socket.connectToServer(server_name(data_dir))
-        assert socket.waitForConnected(3000)
-        socket.write(raw)
-        socket.waitForBytesWritten(3000)
-        data = b""
-        while b"\n" not in data and socket.waitForReadyRead(3000):
-            data += bytes(socket.readAll().data())
+        data = send_line(server_name(data_dir), raw)
+        assert data is not None, "nobody listens where the command line looks"
         answer = json.loads(data)
         assert answer["ok"] is False
         assert answer["message"]

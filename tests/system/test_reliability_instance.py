@@ -9,12 +9,12 @@ import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
+from stressbreak.services.instance import socket_path as instance_socket_path
 from stressbreak.services.lock import InstanceLock, server_name
 
 STARTUP_WAIT_S = 30.0
@@ -50,8 +50,9 @@ def start_app(data_dir: Path, umask: int = -1) -> subprocess.Popen[str]:
 
 
 def socket_path(data_dir: Path) -> Path:
-    # QLocalServer on Unix: a socket file named after the server in the temp folder.
-    return Path(tempfile.gettempdir()) / server_name(data_dir)
+    # Where the app listens and the command line looks: $XDG_RUNTIME_DIR in a desktop
+    # session, else the temporary folder.
+    return instance_socket_path(server_name(data_dir))
 
 
 def test_a_run_killed_with_sigkill_leaves_a_lock_and_socket_the_next_start_recovers(

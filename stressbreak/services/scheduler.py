@@ -139,7 +139,7 @@ def single_timer_scheduler_class() -> Any:
                 # The re-arm after processing would overwrite a 0 ms arm made now.
                 self._rerun = True
             else:
-                self._arm(0.0)
+                self.arm(0.0)
 
         def add_date_job(
             self, func: Callable[..., object], run_date: datetime, **job_options: Any
@@ -161,7 +161,9 @@ def single_timer_scheduler_class() -> Any:
             else:
                 callback()
 
-        def _arm(self, wait_seconds: float | None) -> None:
+        def arm(self, wait_seconds: float | None) -> None:
+            """Wake in `wait_seconds`, rounded up to whole milliseconds and capped at
+            `max_wait_s` (None: no wake-up until a job is added)."""
             if wait_seconds is None:
                 # No jobs (or paused): nothing to wake up for until add_job()/resume().
                 self._timer.stop()
@@ -187,7 +189,7 @@ def single_timer_scheduler_class() -> Any:
                 wait_seconds = self._process_jobs()
             finally:
                 self._processing = False
-                self._arm(0.0 if self._rerun else wait_seconds)
+                self.arm(0.0 if self._rerun else wait_seconds)
                 deferred, self._deferred = self._deferred, []
                 for callback in deferred:
                     try:

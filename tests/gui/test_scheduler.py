@@ -169,10 +169,10 @@ def _started_with_job(qtbot, sched: Scheduler) -> None:
 )
 def test_waits_round_up_to_whole_milliseconds(qtbot, wait_s, expected_ms):
     backend = single_timer_scheduler_class()(timezone=TZ)
-    backend._arm(wait_s)
+    backend.arm(wait_s)
     assert backend.timer.isActive()
     assert backend.timer.interval() == expected_ms
-    backend._arm(None)
+    backend.arm(None)
     assert not backend.timer.isActive()
 
 

@@ -1,13 +1,20 @@
-"""The data and settings folders at process level (issue 14, case 5), with the real app:
+"""The data and settings folders at process level (issue 14, cases 3 and 5), with the real app:
 
+- a read-only data folder, a HOME the app cannot write, or an `instance.lock` that is no file
+  do not stop it: it starts, says in `status` why nothing can be saved, keeps reminding, stays
+  one instance, and saves the next pause once the folder can be written again;
 - under umask 000 every folder it creates is 0700 and every file 0600, so another user cannot
   put a settings file of their own in its place.
 
 How these tests get their conditions, for real:
+- *A folder that refuses writes* (tests/folders.py): as root a read-only bind mount of the
+  folder (or of HOME) over itself, since root ignores permission bits but not a read-only
+  mount (EROFS); as anyone else `chmod 0500` (EACCES), which cannot refuse the app its own
+  data folder (it makes it 0700 again, as it should), so that test needs root.
 - *Another user*: `nobody`, through `runuser`. It only runs `mv`, so it needs no Python of its
   own. Needs root (runuser): skipped otherwise.
 - The app itself runs as the user running the tests (in CI root). The umask is the process's
-  own, whatever its uid, so root changes nothing here.
+  own, whatever its uid, and a read-only mount refuses root too, so root changes nothing here.
   (Running the app as `nobody` would need a Python and PySide6 that user can run: the venv's
   interpreter lies under /root here.)
 """
@@ -28,7 +35,7 @@ from typing import Any
 
 import pytest
 
-from tests.folders import IS_ROOT
+from tests.folders import IS_ROOT, unwritable
 
 STARTUP_WAIT_S = 30.0
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -127,6 +134,79 @@ def contents(folder: Path) -> dict[str, bytes]:
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.lstat().st_mode)
+
+
+# -- case 3: a folder the app cannot write -------------------------------------------------------
+
+
+def test_a_read_only_data_folder_is_told_the_app_reminds_and_saves_again_once_writable(
+    session: Session, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    session.data_dir = data
+    session.start()
+    session.pause_then_quit()  # something saved before the folder turns read-only
+    before = contents(data)
+    assert len(journal_records(data)) == 1
+
+    with unwritable(data, own=True) as refusing:
+        session.start()  # was: exit 2, "chmod(...) = EROFS" on stderr
+        facts = session.facts()
+        assert facts["next_pause"] is not None  # reminding
+        problems = "\n".join(facts["problems"])
+        assert "cannot write to its journal folder" in problems and str(data) in problems
+        assert refusing.reason in problems
+        assert problems in session.cli("status").stdout  # the words `status` prints
+        second = session.cli()  # still one StressBreak: the second hands over
+        assert second.returncode == 0 and "already running" in second.stdout
+        assert contents(data) == before
+
+        refusing.undo()
+        session.pause_then_quit()  # the next pause is saved, without a restart
+
+    assert [r["outcome"] for r in journal_records(data)] == ["ended_early", "ended_early"]
+    after = contents(data)
+    assert {name: after[name] for name in before if not name.startswith("journal-")} == {
+        name: data for name, data in before.items() if not name.startswith("journal-")}
+    assert {mode(p) for p in data.iterdir()} == {0o600} and mode(data) == 0o700
+
+
+def test_a_home_the_app_cannot_write_is_told_and_the_journal_begins_once_it_can(
+    session: Session,
+) -> None:
+    home = session.home
+    with unwritable(home) as refusing:
+        session.start()  # no data folder, and none can be made; was: exit 2
+        facts = session.facts()
+        assert facts["next_pause"] is not None
+        problems = "\n".join(facts["problems"])
+        data = home / ".local" / "share" / "stressbreak"
+        assert str(data) in problems and refusing.reason in problems
+        second = session.cli()  # one StressBreak, though its folder does not exist
+        assert second.returncode == 0 and "already running" in second.stdout
+
+        refusing.undo()
+        session.pause_then_quit()
+
+    assert [r["outcome"] for r in journal_records(data)] == ["ended_early"]
+    for folder in (home / ".local", home / ".local" / "share", data):
+        assert mode(folder) == 0o700, folder
+
+
+def test_an_instance_lock_that_is_a_folder_is_told_and_the_app_runs_as_one(
+    session: Session, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    (data / "instance.lock").mkdir(parents=True)
+    session.data_dir = data
+    session.start()  # was: a traceback (IsADirectoryError) and exit 1
+    problems = "\n".join(session.facts()["problems"])
+    assert str(data / "instance.lock") in problems
+    second = session.cli()
+    assert second.returncode == 0 and "already running" in second.stdout
+    output = session.quit()
+    assert "Traceback" not in output
+    assert (data / "instance.lock").is_dir()  # not ours to remove
 
 
 # -- case 5: an open umask ------------------------------------------------------------------------

@@ -122,7 +122,7 @@ def make_controller(
     sounds, and with the app's own tray icon."""
     data.mkdir(parents=True, exist_ok=True)
     (data / "settings.json").write_text(json.dumps({"native_notifications": False, **settings}))
-    return make_app(data, clock, [], AMS, pause_duration_s=pause_s, tray=Tray(app_icon()))
+    return make_app(data, clock, [], pause_duration_s=pause_s, tray=Tray(app_icon()))
 
 
 # -- a simulated day ------------------------------------------------------------------------
@@ -345,7 +345,7 @@ def bench_journal(quick: bool, work_dir: Path | None) -> dict[str, Any]:
     repeats = 3 if quick else 7
     app()
     tz = AMS
-    clock = SystemClock(tz)
+    clock = SystemClock(lambda: tz)
     results: dict[str, Any] = {"platform": platform(), "sizes": {}}
     for label, days in sizes:
         with tempfile.TemporaryDirectory(prefix="sb-bench-journal-", dir=work_dir) as tmp:

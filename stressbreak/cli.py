@@ -222,19 +222,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from stressbreak.services.files import ensure_private_dir  # noqa: PLC0415
     from stressbreak.services.lock import InstanceLock, server_name  # noqa: PLC0415
 
-    try:
-        ensure_private_dir(data_dir)
-    except OSError as exc:
-        _say(Message("cli", QT_TRANSLATE_NOOP(
-            "cli", "stressbreak: cannot use the data folder {folder}: {reason}"),
-            folder=str(data_dir), reason=exc.strerror or str(exc)), settings_file)
-        return 2
     name = server_name(data_dir)
     command = COMMANDS[args.command]
     request = Request(args.command, args.minutes if command.takes_minutes else None,
                       details=command.json_option and args.json)
     if command.ask_only:
         # Asking never keeps the lock: a probe must not keep a starting app from its lock.
+        # Nor does it make the data folder: a question needs none.
         reply = _send(name, request)
         deadline = time.monotonic() + _FORWARD_WAIT_S
         while reply is None and time.monotonic() < deadline and InstanceLock(
@@ -250,6 +244,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         return _print(reply, settings_file, as_json=request.details)
 
+    # Made before the lock, which locks the folder itself. Not having it does not stop the
+    # app: reminders and pauses need no folder, the lock has its place for that case (see
+    # services.lock), and the journal says in the tray and `status` why it cannot save.
+    with contextlib.suppress(OSError):
+        ensure_private_dir(data_dir)
     lock = InstanceLock(data_dir)
     deadline = time.monotonic() + _FORWARD_WAIT_S
     while not lock.acquire():

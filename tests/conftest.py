@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import os
 
-# Must be set before any QApplication exists (pytest-qt creates it lazily).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Must be set before any QApplication exists (pytest-qt creates it lazily). Set, not
+# defaulted: a desktop session may have its own (wayland, xcb), and the widget tests would
+# then open their windows on the developer's screen. Real-window tests make their own display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Keep any stray look-up of the user's folders inside a throwaway place.
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+# The app follows the desktop's language, and the tests read its English texts: a Dutch
+# desktop (LANG, LC_*, LANGUAGE) must not turn them into Dutch. Tests of Dutch ask for it
+# (the `language` setting, or LANGUAGE in a child's environment). C.UTF-8 is what CI has
+# and exists everywhere.
+os.environ.pop("LANGUAGE", None)
+os.environ["LC_ALL"] = "C.UTF-8"

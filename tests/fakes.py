@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -146,7 +146,7 @@ class Harness:
         return self.controller.gate
 
 
-def make_app(data: Path, clock: FakeClock, told: list[str], tz: tzinfo = AMS, *,
+def make_app(data: Path, clock: FakeClock, told: list[str], *,
              pause_duration_s: float | None = 0.5, journal_dir: Path | None = None,
              tell_problems: bool = False, cues: Cues | None = None, tray: Tray | None = None,
              **extra: Any) -> Harness:
@@ -172,7 +172,6 @@ def make_app(data: Path, clock: FakeClock, told: list[str], tz: tzinfo = AMS, *,
     prefs_store = PrefsStore(data / "prefs.json", on_problem)
     controller = Controller(Collaborators(
         clock=clock,
-        tz=tz,
         settings_store=settings_store,
         journal=journal,
         prefs_store=prefs_store,

@@ -1122,10 +1122,6 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>schrijf naar %(metavar)s in plaats van naar de standaarduitvoer</translation>
     </message>
     <message>
-        <source>stressbreak: cannot use the data folder {folder}: {reason}</source>
-        <translation>stressbreak: de gegevensmap {folder} is niet te gebruiken: {reason}</translation>
-    </message>
-    <message>
         <source>StressBreak is not running.</source>
         <translation>StressBreak draait niet.</translation>
     </message>
@@ -1679,6 +1675,10 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
         <translation>de dagboekmap ontbreekt</translation>
     </message>
     <message>
+        <source>StressBreak cannot write to its journal folder {folder} ({reason}). Reminders and pauses go on, but nothing is saved until the folder can be written to again.</source>
+        <translation>StressBreak kan niet in de dagboekmap {folder} schrijven ({reason}). Herinneringen en pauzes gaan door, maar er wordt niets bewaard tot er weer in de map geschreven kan worden.</translation>
+    </message>
+    <message>
         <source>StressBreak could not save this entry ({reason}). Earlier entries are safe.</source>
         <translation>StressBreak kon dit moment niet bewaren ({reason}). Wat je eerder bewaarde, is veilig.</translation>
     </message>
@@ -1744,6 +1744,17 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <message>
         <source>the local time of the system clock</source>
         <translation>de plaatselijke tijd van de systeemklok</translation>
+    </message>
+</context>
+<context>
+    <name>lock</name>
+    <message>
+        <source>StressBreak could not make sure that it runs only once: neither its data folder {folder} nor {path} can be locked.</source>
+        <translation>StressBreak kon niet zorgen dat het maar één keer draait: de gegevensmap {folder} en {path} zijn allebei niet te vergrendelen.</translation>
+    </message>
+    <message>
+        <source>StressBreak cannot use its lock file {path} ({reason}). It still runs only once, but an older version of StressBreak could start beside it. Removing {path} puts this right.</source>
+        <translation>StressBreak kan zijn vergrendelbestand {path} niet gebruiken ({reason}). Het draait nog steeds maar één keer, maar een oudere versie van StressBreak zou ernaast kunnen starten. Als je {path} verwijdert, is dat opgelost.</translation>
     </message>
 </context>
 <context>

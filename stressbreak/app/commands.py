@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, tzinfo
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,7 +32,6 @@ class CommandDesk(QObject):
         self,
         *,
         clock: Clock,
-        tz: tzinfo,
         scheduler: Scheduler,
         notices: Notices,
         reminders: Reminders,
@@ -44,7 +43,6 @@ class CommandDesk(QObject):
     ) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._tz = tz
         self._scheduler = scheduler
         self._notices = notices
         self._reminders = reminders
@@ -67,10 +65,11 @@ class CommandDesk(QObject):
     def status_facts(self) -> dict[str, Any]:
         """What `stressbreak status --json` prints: times in ISO 8601 with their offset."""
 
-        def iso(when: datetime | None) -> str | None:
-            return None if when is None else when.astimezone(self._tz).isoformat()
-
         now = self._clock.now()
+
+        def iso(when: datetime | None) -> str | None:
+            return None if when is None else when.astimezone(now.tzinfo).isoformat()
+
         state = self._reminders.state
         quiet = state.quiet_until if state.is_quiet(now) else None
         return {
@@ -91,7 +90,7 @@ class CommandDesk(QObject):
         self._reminders.quiet_for(minutes)
         until = self._reminders.state.quiet_until
         assert until is not None
-        return until.astimezone(self._tz)
+        return until.astimezone(self._clock.now().tzinfo)
 
     def resume(self) -> None:
         self._reminders.resume()

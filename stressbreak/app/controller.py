@@ -28,7 +28,7 @@ class Controller(QObject):
     def __init__(self, world: Collaborators, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.world = world
-        clock, tz, tray = world.clock, world.tz, world.tray
+        clock, tray = world.clock, world.tray
         self.notices = Notices(tray, self)
         tell = self.notices.tell
         self.records = Records(world.journal, tell)
@@ -52,12 +52,12 @@ class Controller(QObject):
             cues=world.cues, platform_reduces_motion=world.platform_reduces_motion, parent=self)
         self.checkins = CheckIns(clock, self.choices, self.records, world.notifier, self)
         self.reminders = Reminders(
-            clock=clock, tz=tz, settings=current, scheduler=world.scheduler, tray=tray,
+            clock=clock, settings=current, scheduler=world.scheduler, tray=tray,
             notifier=world.notifier, gate=self.gate, pauses=self.pauses,
             checkins=self.checkins, records=self.records, parent=self)
-        self.data = YourData(clock, tz, self.records, self.choices, self)
+        self.data = YourData(clock, self.records, self.choices, self)
         self.commands = CommandDesk(
-            clock=clock, tz=tz, scheduler=world.scheduler, notices=self.notices,
+            clock=clock, scheduler=world.scheduler, notices=self.notices,
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
             data=self.data, settings=self.settings, parent=self)
         self._connect()

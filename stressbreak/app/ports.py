@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRect, SignalInstance
@@ -177,8 +177,7 @@ class Collaborators:
     fakes in the tests (tests/fakes.py). Sources of idle time and presence are given, or found
     by `detect_sources` when first needed (probing them loads libraries and asks D-Bus)."""
 
-    clock: Clock
-    tz: tzinfo
+    clock: Clock  # its times are in the computer's zone, which may change while the app runs
     settings_store: SettingsStore
     journal: Journal
     prefs_store: PrefsStore

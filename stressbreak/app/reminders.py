@@ -4,7 +4,7 @@ passes (calls, full screen, time away), the reminder window, quiet times and the
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -39,7 +39,6 @@ class Reminders(QObject):
         self,
         *,
         clock: Clock,
-        tz: tzinfo,
         settings: Callable[[], Settings],
         scheduler: Scheduler,
         tray: Tray,
@@ -52,7 +51,6 @@ class Reminders(QObject):
     ) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._tz = tz
         self._settings = settings
         self._scheduler = scheduler
         self._tray = tray
@@ -93,7 +91,7 @@ class Reminders(QObject):
         """Carry today over a restart: the interval counts from today's last pause or
         reminder, and a stress meter just answered is not asked again at once."""
         now = self._clock.now()
-        midnight = at_local(now.date(), time(0), self._tz)
+        midnight = at_local(now.date(), time(0), now.tzinfo)
         records = self._records.between(midnight, now + timedelta(seconds=1))
         pauses = [r for r in records if isinstance(r, PauseRecord)]
         ends = [r.ended_at for r in pauses]
@@ -180,8 +178,9 @@ class Reminders(QObject):
 
     def _on_natural_pause(self, natural: NaturalPause) -> None:
         """Away from the desk for a pause's length: recorded, and the interval starts again."""
-        self._records.add(PauseRecord(natural.started_at.astimezone(self._tz),
-                                      natural.ended_at.astimezone(self._tz),
+        zone = self._clock.now().tzinfo
+        self._records.add(PauseRecord(natural.started_at.astimezone(zone),
+                                      natural.ended_at.astimezone(zone),
                                       PauseOutcome.NATURAL, exercise="away"))
         self.state = self.state.restart_interval(natural.ended_at)
         self.reschedule()

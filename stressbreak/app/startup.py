@@ -12,6 +12,7 @@ import linecache
 import logging
 import signal
 import socket
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,8 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
         forget_module_sources()  # those read while the tray was made, before assemble() imports
         try:
             built.append(assemble(qapp, tray, translations.language, data_dir=data_dir,
-                                settings_file=settings_file, command=command))
+                                settings_file=settings_file, command=command,
+                                problems=lock.problems))
         except Exception:
             # Not a dead tray icon holding the lock: say what broke and end.
             log.exception("StressBreak could not start")
@@ -81,9 +83,10 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
 
 def assemble(
     qapp: QApplication, tray: Tray, language: str, *, data_dir: Path, settings_file: Path,
-    command: str,
+    command: str, problems: Sequence[str] = (),
 ) -> tuple[Controller, CommandServer]:
-    """The app's objects for this process, connected and started."""
+    """The app's objects for this process, connected and started; `problems` found before
+    there was a tray to tell them in (the instance lock's) are told."""
     # Imported here, after the tray icon is up: together they cost more start-up time than
     # showing the icon itself (TinyDB, APScheduler, the schedule rules, the windows' logic).
     from stressbreak.app.controller import Controller  # noqa: PLC0415
@@ -116,14 +119,13 @@ def assemble(
         else:
             log.warning("%s", message)
 
-    clock = SystemClock(tz)
+    clock = SystemClock(local_zone)  # asked at each reading: the app follows a new zone
     controller = Controller(Collaborators(
         clock=clock,
-        tz=tz,
         settings_store=SettingsStore(settings_file, on_problem, clock=clock),
         journal=Journal(data_dir, on_problem, clock=clock),
         prefs_store=PrefsStore(data_dir / "prefs.json", on_problem, clock=clock),
-        scheduler=Scheduler(tz),
+        scheduler=Scheduler(tz, zone=local_zone),
         notifier=Notifier("StressBreak", enabled=True),
         cues=Cues(language),
         tray=tray,
@@ -140,7 +142,7 @@ def assemble(
     qapp.aboutToQuit.connect(controller.stop)
     qapp.aboutToQuit.connect(server.stop)
     controller.start()
-    for problem in zone_problems:
+    for problem in (*problems, *zone_problems):
         controller.notices.tell(problem)
     server.start()
     if command not in ("run", "show"):

@@ -38,11 +38,10 @@ def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView
 
 
 class YourData(QObject):
-    def __init__(self, clock: Clock, tz: tzinfo, records: Records, choices: Choices,
+    def __init__(self, clock: Clock, records: Records, choices: Choices,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._tz = tz
         self._records = records
         self._journal = records.journal
         self._choices = choices
@@ -58,7 +57,7 @@ class YourData(QObject):
     def _make_overview(self) -> OverviewWindow:
         from stressbreak.ui.overview import OverviewWindow  # noqa: PLC0415
 
-        window = OverviewWindow(self.load_week, self._today, self._tz)
+        window = OverviewWindow(self.load_week, self._today, self._zone())
         window.export_requested.connect(lambda choice: self.export(window, choice))
         window.import_requested.connect(lambda path: self.import_file(window, path))
         window.delete_all_requested.connect(lambda: self.delete_all(window))
@@ -73,23 +72,31 @@ class YourData(QObject):
     def _on_closed(self) -> None:
         self._journal.keep_parsed_months(0)  # the memory goes back when the window closes
 
+    def _zone(self) -> tzinfo:
+        """The computer's zone now (it may change while the app runs)."""
+        zone = self._clock.now().tzinfo
+        assert zone is not None  # a Clock gives aware times
+        return zone
+
     def _today(self) -> date:
-        return self._clock.now().astimezone(self._tz).date()
+        return self._clock.now().date()
 
     def load_week(self, monday: date) -> WeekView:
         """The week of `monday` with its patterns and insights, and the four-week trend, from
         one read of the journal (four weeks are at most two monthly files)."""
         from stressbreak.core.week_view import records_span  # noqa: PLC0415
 
-        start, end = records_span(monday, self._tz)
-        return build_week_view(self._records.between(start, end), monday, self._tz)
+        zone = self._zone()
+        start, end = records_span(monday, zone)
+        return build_week_view(self._records.between(start, end), monday, zone)
 
     def export(self, window: OverviewWindow, choice: ExportChoice) -> None:
         from stressbreak import __version__  # noqa: PLC0415
         from stressbreak.core.export import ExportFormat, export_bytes  # noqa: PLC0415
 
-        start = at_local(choice.first, time(0), self._tz) if choice.first else None
-        end = (at_local(choice.last + timedelta(days=1), time(0), self._tz)
+        zone = self._zone()
+        start = at_local(choice.first, time(0), zone) if choice.first else None
+        end = (at_local(choice.last + timedelta(days=1), time(0), zone)
                if choice.last else None)
         try:
             records = self._journal.all_records(start, end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Protocol
 
@@ -13,10 +14,17 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """The real clock. The zone is passed in so that core never looks it up itself."""
+    """The real clock, in the computer's zone as `zone` says it at each reading.
 
-    def __init__(self, tz: tzinfo) -> None:
-        self._tz = tz
+    Asked every time (a few microseconds: an environment lookup and a link), so that the app
+    follows a change of the computer's zone while it runs: working hours and stress-meter
+    times are wall-clock times of the zone the person is in now. Times read before keep their
+    own zone and name the same instants. The zone is passed in so that core never looks it up
+    itself.
+    """
+
+    def __init__(self, zone: Callable[[], tzinfo]) -> None:
+        self._zone = zone
 
     def now(self) -> datetime:
-        return datetime.now(self._tz)
+        return datetime.now(self._zone())

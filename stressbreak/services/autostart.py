@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from stressbreak.services.files import write_atomic
+from stressbreak.services.files import make_private_dirs, write_atomic
 
 APP_NAME = "StressBreak"
 DESKTOP_FILE_NAME = "stressbreak.desktop"
@@ -136,7 +136,9 @@ class XdgAutostart:
         return not {"Hidden=true", "X-GNOME-Autostart-enabled=false"} & lines
 
     def enable(self, command: list[str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # A folder made here is 0700 and the entry 0600 whatever the umask: the session reads
+        # it as this user. An autostart folder that exists is the desktop's, left as it is.
+        make_private_dirs(self.path.parent)
         write_atomic(self.path, desktop_entry(command).encode("utf-8"))
 
     def disable(self) -> None:
@@ -256,7 +258,7 @@ class LaunchAgentAutostart:
         return self.path.is_file()
 
     def enable(self, command: list[str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(self.path.parent)
         write_atomic(self.path, launch_agent_plist(command))
 
     def disable(self) -> None:

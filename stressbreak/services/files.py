@@ -1,28 +1,72 @@
-"""Private, atomic file writes: a reader sees the old file or the new one, never a mix."""
+"""Private, atomic file writes: a reader sees the old file or the new one, never a mix.
+
+Private whatever the umask: every folder StressBreak makes is 0700 and every file 0600. A
+umask only takes bits away, but an open one (000) takes none, and mkdir's and open's modes
+are what the umask leaves of them; so modes are set explicitly, and files are made through
+mkstemp (0600).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
 PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Make `folder` and those of its parents that are missing, each one 0700.
+
+    One level at a time, so that each folder made here is set to 0700 right after it is made
+    (mkdir's mode is masked by the umask: 0777 under umask 000, 0500 under 0277) and before
+    anything is made inside it. Folders that exist already are left as they are: ~/.config or
+    ~/.local/share belong to the user's setup, not to us.
+    """
+    missing: list[Path] = []
+    level = folder
+    while not level.is_dir() and level.parent != level:
+        missing.append(level)
+        level = level.parent
+    for level in reversed(missing):
+        try:
+            level.mkdir(PRIVATE_DIR)
+        except FileExistsError:
+            # Made meanwhile by another process (then not ours to change), or a file is in
+            # the way (then the next level, or the caller's use, fails and says so).
+            continue
+        level.chmod(PRIVATE_DIR)
 
 
 def ensure_private_dir(folder: Path) -> None:
-    # chmod after mkdir: mkdir's mode is masked by umask and ignored for an existing folder.
-    folder.mkdir(parents=True, exist_ok=True)
-    folder.chmod(PRIVATE_DIR)
+    """`folder`, one of StressBreak's own (the data folder, ~/.config/stressbreak), exists
+    and is 0700: made as `make_private_dirs` makes it, or made private if it was not.
+
+    Changed only when it is not 0700 already, so that a read-only folder that is private
+    does not fail here: reading from it works, and writing says why it cannot.
+    """
+    make_private_dirs(folder)
+    if stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR:
+        folder.chmod(PRIVATE_DIR)
+
+
+def make_private_file(fd: int) -> None:
+    """The open file `fd` is 0600. mkstemp asks for 0600, but the umask still takes bits from
+    that (0400 under umask 0277: a settings file the user could not edit)."""
+    if hasattr(os, "fchmod"):  # POSIX; Windows keeps no such modes
+        os.fchmod(fd, PRIVATE_FILE)
 
 
 def write_atomic(path: Path, data: bytes) -> os.stat_result:
     """Write `data` to a temp file beside `path`, fsync it, rename it over `path`, fsync the folder.
 
     A kill at any instant leaves either the complete old file or the complete new one. The
-    temp file is created 0600 by mkstemp, and the rename carries that mode over.
+    temp file is made 0600 (make_private_file), and the rename carries that mode over.
 
     Returns the new file's status as it was just before the rename (a rename keeps the inode,
     size and mtime): the identity of what this call wrote, which a stat of `path` made after
@@ -31,6 +75,7 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp_path = Path(tmp_name)
     try:
+        make_private_file(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -77,5 +122,11 @@ def move_aside(path: Path, when: datetime) -> Path:
         target = path.with_name(f"{base}-{counter}")
         counter += 1
     path.rename(target)
+    # The copy holds what the file held (journal text, the user's values): private even if
+    # the file was not, say restored from a backup with another mode. Best effort: the move,
+    # which is what the caller asked for, is done.
+    with contextlib.suppress(OSError):
+        if stat.S_IMODE(target.stat().st_mode) != PRIVATE_FILE:
+            target.chmod(PRIVATE_FILE)
     fsync_folder(path.parent)
     return target

@@ -268,6 +268,28 @@ def _write_failure_reason(exc: OSError) -> str:
     return reason
 
 
+def _folder_failure_message(folder: Path, exc: OSError) -> Message:
+    reason = exc.strerror or type(exc).__name__
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return Message("journal", QT_TRANSLATE_NOOP(
+            "journal", "StressBreak cannot write to its journal folder {folder} ({reason}). "
+            "Reminders and pauses go on, but nothing is saved until the folder can be written "
+            "to again."), folder=str(folder), reason=reason)
+    return Message("journal", QT_TRANSLATE_NOOP(
+        "journal", "StressBreak could not open its journal folder {folder} ({reason})."),
+        folder=str(folder), reason=reason)
+
+
+def _on_read_only_mount(folder: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)  # not on Windows
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def _write_failure_message(exc: OSError) -> Message:
     return Message("journal", QT_TRANSLATE_NOOP(
         "journal", "StressBreak could not save this entry ({reason}). Earlier entries are safe."),
@@ -342,6 +364,7 @@ class Journal:
         self._dbs: dict[tuple[int, int], TinyDB] = {}
         self._reported_skips: set[Path] = set()
         self._started = False
+        self._folder_ready = False  # made, private and writable, as far as start() could tell
         # Parsed records of recently read months, by month and the file's identity on disk
         # (see _records_in). Off unless asked for: it holds memory all day.
         self._cache: OrderedDict[tuple[int, int], tuple[tuple[int, int, int], list[Record]]] = (
@@ -365,18 +388,34 @@ class Journal:
             # Temp files may belong to the running app's write in progress: not ours to remove.
             self._started = True
             return
-        try:
-            ensure_private_dir(self._folder)
-        except OSError as exc:
-            # Started all the same: every later read or write tries again and says what
-            # fails, so the app goes on reminding and the folder may come back (a drive).
-            self._started = True
-            reason = exc.strerror or type(exc).__name__
-            raise JournalError(Message("journal", QT_TRANSLATE_NOOP(
-                "journal", "StressBreak could not open its journal folder {folder} ({reason})."),
-                folder=str(self._folder), reason=reason)) from exc
-        self._remove_stale_temp_files()
+        # Started whatever happens next: the app goes on reminding without its journal,
+        # and each write tries the folder again (see _retry_folder).
         self._started = True
+        self._folder_ready = False
+        try:
+            self._open_folder()
+        except OSError as exc:
+            raise JournalError(_folder_failure_message(self._folder, exc)) from exc
+
+    def _open_folder(self) -> None:
+        """Make the folder (private) and make sure it can be written, now rather than at the
+        first pause, which may be an hour away: the user hears of it at start."""
+        ensure_private_dir(self._folder)
+        if not os.access(self._folder, os.W_OK | os.X_OK):
+            # access() sees the permission bits and a read-only mount, which refuse every
+            # write (also root's, for the mount). A full disk is found by the first write.
+            code = errno.EROFS if _on_read_only_mount(self._folder) else errno.EACCES
+            raise OSError(code, os.strerror(code), str(self._folder))
+        self._remove_stale_temp_files()
+        self._folder_ready = True
+
+    def _retry_folder(self) -> None:
+        """Before a write: a folder that could not be made or written at start is tried
+        again, since it may have come back (a drive plugged in, a file system made writable,
+        a HOME that can be written again). What still fails is said by the write itself."""
+        if not self._folder_ready:
+            with contextlib.suppress(OSError):
+                self._open_folder()
 
     def stop(self) -> None:
         self._close_files()
@@ -385,6 +424,7 @@ class Journal:
     def append(self, record: Record) -> None:
         """Store `record`; when this returns it survives a crash or power cut."""
         self._require_writable()
+        self._retry_folder()
         _require_aware(record)
         document = record.to_dict()
         key = (record.at.year, record.at.month)
@@ -403,6 +443,7 @@ class Journal:
         so importing the same export twice adds nothing the second time.
         """
         self._require_writable()
+        self._retry_folder()
         incoming = list(records)
         for record in incoming:
             _require_aware(record)
@@ -434,6 +475,7 @@ class Journal:
         the next append begins a fresh month file.
         """
         self._require_writable()
+        self._retry_folder()
         # Open TinyDB objects cache the next document id of files that are about to vanish.
         self._close_files()
         self._cache.clear()
@@ -515,8 +557,10 @@ class Journal:
         try:
             names = [entry.name for entry in self._folder.iterdir()]
         except FileNotFoundError as exc:
-            if self._read_only:
-                return set()  # nothing written yet, and a reader does not create the folder
+            if self._read_only or not self._folder_ready:
+                # Nothing written yet: a reader does not create the folder, and a folder that
+                # could not be made at start was said then.
+                return set()
             raise JournalError(_read_failure_message(self._folder, exc)) from exc
         except OSError as exc:
             raise JournalError(_read_failure_message(self._folder, exc)) from exc

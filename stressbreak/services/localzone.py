@@ -178,3 +178,10 @@ class CLibraryZone(tzinfo):
 
     def __repr__(self) -> str:
         return "CLibraryZone()"
+
+    # One C library, one local time: every instance is the same zone.
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CLibraryZone)
+
+    def __hash__(self) -> int:
+        return hash(CLibraryZone)

@@ -1,16 +1,48 @@
-"""One StressBreak per data folder: an OS file lock, released by the kernel when a process
-dies (so a crash never leaves a stale lock). Holding it is also what makes the holder the
+"""One StressBreak per data folder: OS file locks, released by the kernel when a process dies
+(so a crash never leaves a stale lock). Holding them is also what makes the holder the
 journal's only writer. Kept apart from the command channel so that taking the lock costs no
 Qt import.
+
+Where the lock lives. The data folder may be read-only, may be missing and impossible to make
+(a HOME the app cannot write), or hold a folder where the lock file should be; StressBreak
+still runs, and still only once. So it takes each of these locks that it can, and is refused
+when another process holds any of them:
+
+1. The data folder itself, opened read-only. flock needs no write access to what it locks, so
+   this works in a read-only folder, and no file can be in its way. (Not on Windows, which
+   cannot open a folder as a file; nor where the file system refuses it, such as NFS, whose
+   flock needs a file open for writing: there 2 does the work, as before.)
+2. `<data folder>/instance.lock`, the lock of earlier versions: such a StressBreak looks only
+   at this file, so this one takes it too and the two still see each other. Opened
+   read-only in a read-only folder; left out, and said, when it cannot be opened (a folder of
+   that name, say): 1 still keeps to one StressBreak.
+3. `<runtime folder>/<server name>.lock`: made only when neither 1 nor 2 could be taken (the
+   data folder is missing and cannot be made), and taken whenever it exists, so that a start
+   that does find the folder later still sees one that began without it. The runtime folder
+   is the user's private XDG_RUNTIME_DIR, where the command socket is, else the temporary
+   folder (named by user and folder, as the socket is).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import getpass
+import logging
+import os
 import sys
 import zlib
 from pathlib import Path
-from typing import IO
+
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
+from stressbreak.services.files import make_private_file
+
+log = logging.getLogger(__name__)
+
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link named instance.lock is not followed
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # nor does a pipe of that name hang the start
+_FOLDER_LOCKS = sys.platform != "win32"
 
 
 def server_name(data_dir: Path) -> str:
@@ -24,62 +56,185 @@ def server_name(data_dir: Path) -> str:
     return f"stressbreak-{getpass.getuser()}-{digest}"
 
 
+def runtime_folder() -> Path:
+    """The user's runtime folder when the session has one, else the temporary folder: where
+    the command socket lives (services.instance.socket_path)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and Path(runtime).is_dir():
+        return Path(runtime)
+    return Path(os.environ.get("TMPDIR") or "/tmp")
+
+
+class _HeldElsewhereError(Exception):
+    """Another process holds one of the locks."""
+
+
 class InstanceLock:
-    """An exclusive lock on `<data_dir>/instance.lock`, held for the life of the process."""
+    """The locks of one data folder (see the module's docstring), held for the life of the
+    process. `problems` are what the app should tell once it can (Messages)."""
 
     def __init__(self, data_dir: Path) -> None:
+        self._folder = data_dir
         self._path = data_dir / "instance.lock"
-        self._file: IO[bytes] | None = None
+        self._fds: list[int] = []
+        self.problems: list[str] = []
 
     def acquire(self) -> bool:
         """True when this process is now the one StressBreak for this data folder."""
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        handle = self._path.open("a+b")
+        self.release()
+        self.problems = []
+        fds: list[int] = []
         try:
-            _lock_file(handle)
-        except OSError:
-            handle.close()
+            for take in (self._take_folder, self._take_file):
+                fd = take()
+                if fd is not None:
+                    fds.append(fd)
+            runtime = self._take_runtime(create=not fds)
+            if runtime is not None:
+                fds.append(runtime)
+        except _HeldElsewhereError:
+            for fd in fds:
+                os.close(fd)
             return False
-        self._path.chmod(0o600)
-        self._file = handle
+        if not fds:
+            self.problems.append(Message("lock", QT_TRANSLATE_NOOP(
+                "lock", "StressBreak could not make sure that it runs only once: neither its "
+                "data folder {folder} nor {path} can be locked."),
+                folder=str(self._folder), path=str(self._runtime_path())))
+        self._fds = fds
         return True
 
     def held_elsewhere(self) -> bool:
-        """Whether another process holds the lock (an app running or starting), found without
-        keeping it: taken and given back at once, so a starting app loses at most one retry."""
-        if not self._path.exists():
-            return False
-        try:
-            with self._path.open("a+b") as handle:
-                _lock_file(handle)
-                _unlock_file(handle)
-        except OSError:
-            return True
+        """Whether another process holds a lock (an app running or starting), found without
+        keeping it: taken and given back at once, so a starting app loses at most one retry.
+        Nothing is made."""
+        candidates = [(self._path, os.O_RDONLY), (self._runtime_path(), os.O_RDONLY)]
+        if _FOLDER_LOCKS:
+            candidates.insert(0, (self._folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)))
+        for path, flags in candidates:
+            try:
+                fd = os.open(path, flags | _CLOEXEC | _NONBLOCK)
+            except OSError:
+                continue
+            try:
+                _lock(fd)
+                _unlock(fd)
+            except _HeldElsewhereError:
+                return True
+            except OSError:
+                continue
+            finally:
+                os.close(fd)
         return False
 
     def release(self) -> None:
-        if self._file is not None:
-            self._file.close()  # closing drops the lock
-            self._file = None
+        for fd in self._fds:
+            os.close(fd)  # closing drops the lock
+        self._fds = []
+
+    def _runtime_path(self) -> Path:
+        return runtime_folder() / f"{server_name(self._folder)}.lock"
+
+    def _take_folder(self) -> int | None:
+        if not _FOLDER_LOCKS:
+            return None
+        try:
+            fd = os.open(self._folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC)
+        except OSError:
+            return None  # missing (the journal says why it could not be made) or unreadable
+        return _locked(fd, self._folder)
+
+    def _take_file(self) -> int | None:
+        try:
+            fd, writable = _open_lock_file(self._path, create=True)
+        except FileNotFoundError:
+            # The folder is missing, or read-only without the file: nothing to take, and
+            # the journal already says why nothing can be written there.
+            return None
+        except OSError as exc:
+            self._cannot_use(exc.strerror or type(exc).__name__)
+            return None
+        if writable:
+            _make_private(fd)
+        return _locked(fd, self._path)
+
+    def _take_runtime(self, *, create: bool) -> int | None:
+        path = self._runtime_path()
+        try:
+            fd, writable = _open_lock_file(path, create=create)
+        except OSError as exc:
+            if create:
+                log.warning("cannot lock %s: %s", path, exc)
+            return None
+        if writable:
+            _make_private(fd)
+        return _locked(fd, path)
+
+    def _cannot_use(self, reason: str) -> None:
+        self.problems.append(Message("lock", QT_TRANSLATE_NOOP(
+            "lock", "StressBreak cannot use its lock file {path} ({reason}). It still runs only "
+            "once, but an older version of StressBreak could start beside it. Removing {path} "
+            "puts this right."), path=str(self._path), reason=reason))
 
 
-def _lock_file(handle: IO[bytes]) -> None:
+def _open_lock_file(path: Path, *, create: bool) -> tuple[int, bool]:
+    """A descriptor of the lock file, and whether it is open for writing. A read-only folder
+    still lets an existing file be opened read-only, and flock needs no more."""
+    flags = _CLOEXEC | _NOFOLLOW | _NONBLOCK
+    try:
+        return os.open(path, os.O_RDWR | (os.O_CREAT if create else 0) | flags, 0o600), True
+    except OSError as exc:
+        if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+    return os.open(path, os.O_RDONLY | flags), False
+
+
+def _make_private(fd: int) -> None:
+    # 0600 whatever the umask (os.open's mode is masked by it), also for a file an older
+    # StressBreak left wider. Best effort: a lock works whatever its mode.
+    with contextlib.suppress(OSError):
+        make_private_file(fd)
+
+
+def _locked(fd: int, path: Path) -> int | None:
+    """`fd`, now locked; None (closed) when this file system cannot lock it."""
+    try:
+        _lock(fd)
+    except _HeldElsewhereError:
+        os.close(fd)
+        raise
+    except OSError as exc:
+        os.close(fd)
+        log.info("cannot lock %s here (%s); the other locks guard", path, exc)
+        return None
+    return fd
+
+
+def _lock(fd: int) -> None:
+    """An exclusive lock without waiting; _HeldElsewhereError when another process has it."""
     if sys.platform == "win32":
         import msvcrt  # noqa: PLC0415
 
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            # Windows says "locked" as EACCES or EDEADLOCK; as before, any refusal is.
+            raise _HeldElsewhereError from exc
     else:
         import fcntl  # noqa: PLC0415
 
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:  # EWOULDBLOCK: held; any other error: cannot lock
+            raise _HeldElsewhereError from exc
 
 
-def _unlock_file(handle: IO[bytes]) -> None:
+def _unlock(fd: int) -> None:
     if sys.platform == "win32":
         import msvcrt  # noqa: PLC0415
 
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
     else:
         import fcntl  # noqa: PLC0415
 
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        fcntl.flock(fd, fcntl.LOCK_UN)

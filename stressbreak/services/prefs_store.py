@@ -11,7 +11,7 @@ from pathlib import Path
 from stressbreak.core.clock import Clock
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.prefs import Prefs, PrefsError, prefs_from_dict
-from stressbreak.services.files import move_aside, write_atomic
+from stressbreak.services.files import ensure_private_dir, move_aside, write_atomic
 
 
 class PrefsStore:
@@ -54,7 +54,7 @@ class PrefsStore:
     def save(self, prefs: Prefs) -> None:
         """Store durably; OSError when the disk refuses."""
         data = json.dumps(prefs.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(self._path.parent)  # the data folder, 0700 whatever the umask
         write_atomic(self._path, data.encode("utf-8"))
 
     def delete_copies(self) -> int:

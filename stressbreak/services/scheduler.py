@@ -139,7 +139,7 @@ def single_timer_scheduler_class() -> Any:
                 # The re-arm after processing would overwrite a 0 ms arm made now.
                 self._rerun = True
             else:
-                self._arm(0.0)
+                self.arm(0.0)
 
         def add_date_job(
             self, func: Callable[..., object], run_date: datetime, **job_options: Any
@@ -161,7 +161,9 @@ def single_timer_scheduler_class() -> Any:
             else:
                 callback()
 
-        def _arm(self, wait_seconds: float | None) -> None:
+        def arm(self, wait_seconds: float | None) -> None:
+            """Wake in `wait_seconds`, rounded up to whole milliseconds and capped at
+            `max_wait_s` (None: no wake-up until a job is added)."""
             if wait_seconds is None:
                 # No jobs (or paused): nothing to wake up for until add_job()/resume().
                 self._timer.stop()
@@ -187,7 +189,7 @@ def single_timer_scheduler_class() -> Any:
                 wait_seconds = self._process_jobs()
             finally:
                 self._processing = False
-                self._arm(0.0 if self._rerun else wait_seconds)
+                self.arm(0.0 if self._rerun else wait_seconds)
                 deferred, self._deferred = self._deferred, []
                 for callback in deferred:
                     try:
@@ -221,12 +223,17 @@ class Scheduler(QObject):
     woke_up = Signal()
 
     def __init__(
-        self, clock_tz: tzinfo, max_wait_s: float = 300.0, parent: QObject | None = None
+        self, clock_tz: tzinfo, max_wait_s: float = 300.0, parent: QObject | None = None,
+        *, zone: Callable[[], tzinfo] | None = None,
     ) -> None:
+        """`zone`: the computer's zone as it is now; a change of it is told as a change of
+        the clock (`clock_changed`) at the next wake-up, within `max_wait_s`."""
         super().__init__(parent)
         if not max_wait_s > 0:
             raise ValueError(f"max_wait_s must be positive, got {max_wait_s!r}")
         self._tz = clock_tz
+        self._zone = zone
+        self._last_zone = zone() if zone is not None else None
         self._max_wait_s = max_wait_s
         # Owned here (a child of this object) so it outlives restarts and dies with us.
         self._timer = QTimer(self)
@@ -326,6 +333,13 @@ class Scheduler(QObject):
         wall, steady = time.time(), time.monotonic()
         last_wall, last_steady = self._clocks
         self._clocks = (wall, steady)
+        if self._zone is not None:
+            zone = self._zone()
+            if zone != self._last_zone:
+                log.info("the time zone changed from %s to %s", self._last_zone, zone)
+                self._last_zone = zone
+                self.clock_changed.emit()
+                return
         if abs((wall - last_wall) - (steady - last_steady)) > _CLOCK_JUMP_S:
             log.info("the wall clock moved by %+.0f s more than time passed",
                      (wall - last_wall) - (steady - last_steady))

@@ -16,7 +16,12 @@ from pathlib import Path
 from stressbreak.core.clock import Clock
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.settings import Settings, read_settings, settings_to_dict
-from stressbreak.services.files import fsync_folder, write_atomic
+from stressbreak.services.files import (
+    ensure_private_dir,
+    fsync_folder,
+    make_private_file,
+    write_atomic,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +44,16 @@ class SettingsStore:
         """Settings from the file; defaults for whatever is missing or wrong, each problem told.
 
         When the file does not exist yet it is created with the defaults, so there is something
-        to edit by hand. An existing file is only ever read here.
+        to edit by hand. An existing file is only ever read here; its folder is made private
+        (0700), as an earlier version may have left it open to others.
         """
+        try:
+            if self._path.parent.is_dir():  # else it is made, private, with the defaults
+                ensure_private_dir(self._path.parent)
+        except OSError as exc:
+            # A folder that cannot be changed (read-only) can still be read; a save says
+            # whether it can be written.
+            log.warning("could not make %s private: %s", self._path.parent, exc)
         try:
             data = self._path.read_bytes()
         except FileNotFoundError:
@@ -65,7 +78,7 @@ class SettingsStore:
         settings are saved. A file that cannot be read, and so cannot be kept, is not written
         over: that is an OSError too.
         """
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(self._path.parent)
         try:
             before = self._path.read_bytes()
         except FileNotFoundError:
@@ -90,7 +103,7 @@ class SettingsStore:
 
     def _write_defaults(self) -> None:
         try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
+            ensure_private_dir(self._path.parent)
             text = json.dumps(settings_to_dict(Settings()), indent=2) + "\n"
             write_atomic(self._path, text.encode("utf-8"))
         except OSError as exc:
@@ -113,6 +126,7 @@ def keep_aside(path: Path, data: bytes, when: datetime) -> Path:
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
+        make_private_file(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

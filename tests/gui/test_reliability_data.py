@@ -26,6 +26,7 @@ from stressbreak.ui import data_dialogs
 from stressbreak.ui.data_dialogs import ExportChoice
 from stressbreak.ui.profile_dialog import ProfileDialog
 from tests.fakes import AMS, TUESDAY_10, FakeClock, Harness, make_app
+from tests.folders import unwritable
 
 SECRET = "my-manager-again"  # journal text that must never reach a log
 
@@ -146,6 +147,34 @@ def test_a_read_only_folder_for_real(running, data: Path) -> None:
     assert "cannot be written to" in told.tray[0]
     skip_a_reminder(app, clock)
     assert len(app.journal.all_records()) == 2
+
+
+def test_a_data_folder_that_cannot_be_written_is_told_at_start_and_saved_to_once_it_can(
+    qtbot, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 14, case 3, through the controller: told in the tray and `status` at start (not
+    # at the first pause, maybe an hour later), reminders go on, a refused entry is told, and
+    # the next one is saved once the folder can be written. Written for real: tests/folders.py.
+    data.chmod(0o700)
+    clock = FakeClock(TUESDAY_10)
+    app = make_app(data, clock, [], tell_problems=True)
+    told = Told(app, monkeypatch)
+    with unwritable(data, own=True) as refusing:
+        app.start()
+        try:
+            assert len(told.tray) == 1
+            assert "cannot write to its journal folder" in told.tray[0]
+            assert str(data) in told.tray[0] and refusing.reason in told.tray[0]
+            assert told.tray[0] in app.notices.status_text()
+            assert app.scheduler.next_pause_at() is not None  # reminding
+            skip_a_reminder(app, clock)  # refused, and said
+            assert len(told.tray) == 2 and "could not save this entry" in told.tray[1]
+            refusing.undo()
+            saved = skip_a_reminder(app, clock)
+            assert [r.at for r in app.journal.all_records()] == [saved]
+            assert len(told.tray) == 2
+        finally:
+            app.stop()
 
 
 def test_a_data_folder_that_cannot_be_opened_is_told_in_the_tray(

@@ -41,11 +41,11 @@ def no_modal_offer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ProfileDialog, "offer", classmethod(lambda cls, parent=None: False))
 
 
-def build(data: Path, clock: FakeClock, tz: tzinfo, settings: dict[str, Any]) -> Harness:
-    """tests.fakes.make_app, in any zone, with these settings."""
+def build(data: Path, clock: FakeClock, settings: dict[str, Any]) -> Harness:
+    """tests.fakes.make_app, in the clock's zone, with these settings."""
     data.mkdir(parents=True, exist_ok=True)
     (data / "settings.json").write_text(json.dumps({"native_notifications": False, **settings}))
-    return make_app(data, clock, [], tz=tz)
+    return make_app(data, clock, [])
 
 
 def flush_deletes() -> None:
@@ -160,7 +160,7 @@ def started() -> Iterator[Callable[..., tuple[Harness, FakeClock, WallClockRun]]
               ) -> tuple[Harness, FakeClock, WallClockRun]:
         assert isinstance(at.tzinfo, ZoneInfo)
         clock = FakeClock(at)
-        app = build(data, clock, at.tzinfo, settings or {})
+        app = build(data, clock, settings or {})
         app.start()
         apps.append(app)
         return app, clock, WallClockRun(app, clock, answer)
@@ -322,10 +322,6 @@ def test_a_stress_meter_in_the_skipped_or_repeated_hour_comes_once(
     assert len(fired) == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "KNOWN LIMITATION: app/startup.py reads the zone once (services/localzone.py) and gives the "
-    "controller a SystemClock fixed to it; after a time-zone change the app keeps the old "
-    "zone's working hours and stress-meter times until it is restarted"))
 def test_the_running_app_follows_a_time_zone_change(qtbot, tmp_path: Path, monkeypatch) -> None:
     import tzlocal
 
@@ -348,12 +344,30 @@ def test_the_running_app_follows_a_time_zone_change(qtbot, tmp_path: Path, monke
         set_zone("America/New_York")  # the laptop travelled
         controller.reminders.reschedule()
         assert controller.world.clock.now().utcoffset() == datetime.now(NYC).utcoffset()
+        facts = controller.commands.status_facts()  # what `status --json` says, in NYC time
+        assert facts["now"].endswith(datetime.now(NYC).strftime("%z")[:3] + ":00")
     finally:
         server.stop()
         controller.stop()
         monkeypatch.delenv("TZ")
         time_module.tzset()
         tzlocal.reload_localzone()
+
+
+def test_after_a_zone_change_the_next_pause_keeps_the_new_zone_s_working_hours(
+    qtbot, tmp_path: Path, started
+) -> None:
+    app, clock, run = started(tmp_path / "d", TUESDAY_10)  # 10:00 in Amsterdam
+    assert app.scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)
+    clock.set(clock.now().astimezone(NYC))  # flew to New York: 04:00 there, before work
+    run.scheduler.clock_changed.emit()  # what the real scheduler says at its next wake-up
+    upcoming = app.scheduler.next_pause_at()
+    assert upcoming is not None
+    local = upcoming.astimezone(NYC)
+    settings = app.settings.current
+    assert local.date() == clock.now().date()
+    assert settings.work_start < local.time() <= settings.work_end  # New York's working day
+    assert upcoming > TUESDAY_10 + timedelta(hours=1)  # not Amsterdam's 11:00 (05:00 there)
 
 
 # --- case 6: a month of use -----------------------------------------------------------------

@@ -169,10 +169,10 @@ def _started_with_job(qtbot, sched: Scheduler) -> None:
 )
 def test_waits_round_up_to_whole_milliseconds(qtbot, wait_s, expected_ms):
     backend = single_timer_scheduler_class()(timezone=TZ)
-    backend._arm(wait_s)
+    backend.arm(wait_s)
     assert backend.timer.isActive()
     assert backend.timer.interval() == expected_ms
-    backend._arm(None)
+    backend.arm(None)
     assert not backend.timer.isActive()
 
 
@@ -425,5 +425,26 @@ def test_a_wall_clock_jump_is_noticed_at_the_next_wake_up(qtbot, monkeypatch):
         clocks.steady += 1  # asleep for eight hours: the monotonic clock stood still
         next_wakeup()
         assert told == [True, True]
+    finally:
+        scheduler.stop()
+
+
+def test_a_change_of_the_computer_s_zone_is_told_as_a_change_of_the_clock(qtbot) -> None:
+    zone = [ZoneInfo("Europe/Amsterdam")]
+    scheduler = Scheduler(zone[0], max_wait_s=0.05, zone=lambda: zone[0])
+    scheduler.set_pause_at(datetime.now(UTC) + timedelta(days=1))  # it wakes every 50 ms
+    scheduler.start()
+    try:
+        told: list[bool] = []
+        scheduler.clock_changed.connect(lambda: told.append(True))
+        with qtbot.waitSignal(scheduler.woke_up, timeout=2000):
+            pass
+        assert told == []  # the same zone: nothing to tell
+        zone[0] = ZoneInfo("America/New_York")
+        with qtbot.waitSignal(scheduler.clock_changed, timeout=2000):
+            pass
+        with qtbot.waitSignal(scheduler.woke_up, timeout=2000):
+            pass
+        assert told == [True]  # once
     finally:
         scheduler.stop()

@@ -44,9 +44,23 @@ def running_app(tmp_path: Path):
         assert time.monotonic() < deadline, "the app did not answer in time"
         time.sleep(0.2)
     yield data_dir, process
+    stop_app(data_dir, process)
+
+
+def stop_app(data_dir: Path, process: subprocess.Popen[str]) -> None:
+    """Quit the app as a person would, so that it takes its socket out of the user's runtime
+    folder; one that does not quit is killed, and what it leaves there is removed."""
+    from stressbreak.services.instance import socket_path
+    from stressbreak.services.lock import server_name
+
     if process.poll() is None:
-        process.kill()
-        process.wait()
+        cli(data_dir, "quit")
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            socket_path(server_name(data_dir)).unlink(missing_ok=True)
 
 
 def test_version():

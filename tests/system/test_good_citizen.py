@@ -54,7 +54,9 @@ def _status(app: list[str], env: dict[str, str]) -> dict[str, object]:
 @pytest.fixture
 def desktop(pulse: dict[str, str]) -> Iterator[dict[str, str]]:
     with virtual_desktop() as env:
-        yield {**env, **{k: v for k, v in pulse.items() if k.startswith(("PULSE", "XDG", "HOME"))}}
+        # The test's own sound server; the rest of its environment is the session the tests
+        # run in (its desktop, its session type), which must not reach the throwaway one.
+        yield {**env, "PULSE_SERVER": pulse["PULSE_SERVER"]}
 
 
 def _start(app: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
@@ -172,9 +174,9 @@ def test_time_away_at_reminder_time_is_a_natural_pause_and_no_reminder_comes(tmp
             time.sleep(4)
             assert find_window(env, "StressBreak reminder") is None
             run(env, "xdotool", "mousemove", "200", "200")  # back at the desk
-            wait_for(lambda: _natural_pauses(data) != [])
+            wait_for(lambda: _natural_pauses(data, env) != [])
             assert find_window(env, "StressBreak reminder") is None
-            [pause] = _natural_pauses(data)
+            [pause] = _natural_pauses(data, env)
             assert pause["duration_s"] >= AWAY_AFTER_S
             _quit(app, env, process)
         finally:
@@ -183,11 +185,11 @@ def test_time_away_at_reminder_time_is_a_natural_pause_and_no_reminder_comes(tmp
                 process.wait()
 
 
-def _natural_pauses(data: Path) -> list[dict[str, object]]:
-    # Asking for the status makes the waiting reminder look again (see the controller).
+def _natural_pauses(data: Path, env: dict[str, str]) -> list[dict[str, object]]:
+    # Asking for the status makes the waiting reminder look again (see the controller); in
+    # the app's own session, where its command channel is.
     subprocess.run([sys.executable, "-m", "stressbreak", "--data-dir", str(data), "status"],
-                   capture_output=True, timeout=30, check=False,
-                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                   capture_output=True, timeout=30, check=True, env=env)
     return [record for path in data.glob("journal-*.json")
             for record in json.loads(path.read_text())["records"].values()
             if record.get("outcome") == "natural"]

@@ -168,14 +168,17 @@ print(json.dumps({
 
 @contextlib.contextmanager
 def session_bus() -> Iterator[dict[str, str]]:
+    # Without the session's runtime folder, where a session bus keeps its transient services
+    # (the user's bus has its own there), and without its display.
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "XDG_RUNTIME_DIR")}
     daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              text=True)
     try:
         assert daemon.stdout is not None
         address = daemon.stdout.readline().strip()
         assert address, "dbus-daemon did not start"
-        env = {key: value for key, value in os.environ.items()
-               if key not in ("DISPLAY", "XDG_RUNTIME_DIR")}
         env.update(DBUS_SESSION_BUS_ADDRESS=address, WAYLAND_DISPLAY="wayland-test",
                    QT_QPA_PLATFORM="offscreen")
         yield env

@@ -84,9 +84,12 @@ app.exec()
 
 @contextlib.contextmanager
 def session_bus() -> Iterator[str]:
-    """A private dbus-daemon; yields its address."""
+    """A private dbus-daemon; yields its address. Without the session's runtime folder, where
+    a session bus keeps its transient services: the user's bus has its own there."""
+    env = {key: value for key, value in os.environ.items() if key != "XDG_RUNTIME_DIR"}
     daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              text=True)
     try:
         assert daemon.stdout is not None
         address = daemon.stdout.readline().strip()

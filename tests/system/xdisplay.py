@@ -1,4 +1,5 @@
-"""A throwaway X desktop for real-window checks: Xvfb, a tray host (trayer), and helpers."""
+"""A throwaway X desktop for real-window checks: Xvfb, its own session bus, a tray host (trayer),
+and helpers."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-TOOLS = ("Xvfb", "trayer", "xdotool")
+TOOLS = ("Xvfb", "trayer", "xdotool", "dbus-daemon")
 
 
 def missing_tools() -> list[str]:
@@ -52,35 +54,69 @@ def tray_panel(env: dict[str, str]) -> str:
     return run(env, "xdotool", "search", "--name", "^panel$").split()[0]
 
 
+# What a desktop session hands its programs: its bus, runtime folder and settings folders,
+# its kind (Wayland, GNOME, ...), its session manager, sound server, accessibility bus and Qt
+# or GTK preferences. None of the session the tests run in may reach the throwaway one: its
+# do-not-disturb would hold the reminders, its tray watcher would take the icon, its Wayland
+# would hide the X11 window that is full screen.
+_SESSION_PREFIXES = ("XDG_", "DBUS_", "WAYLAND_", "PULSE_", "PIPEWIRE_", "AT_SPI_", "QT_",
+                     "GTK_", "GDK_", "GIO_", "GSETTINGS_")
+_SESSION_NAMES = ("DISPLAY", "XAUTHORITY", "DESKTOP_SESSION", "SESSION_MANAGER",
+                  "NO_AT_BRIDGE")
+
+
+def _outside_any_session() -> dict[str, str]:
+    return {key: value for key, value in os.environ.items()
+            if not key.startswith(_SESSION_PREFIXES) and key not in _SESSION_NAMES}
+
+
 @contextlib.contextmanager
 def virtual_desktop(size: str = "1024x700x24") -> Iterator[dict[str, str]]:
-    """Start Xvfb on a free display and trayer on it; yield the environment to run apps in."""
+    """A throwaway X11 session: Xvfb on a free display, its own session bus, runtime and
+    settings folders, and trayer as its tray; yield the environment to run apps in."""
+    private = Path(tempfile.mkdtemp(prefix="sb-desktop-"))
+    runtime = private / "run"
+    runtime.mkdir(mode=0o700)
+    env = _outside_any_session()
+    env.update(QT_QPA_PLATFORM="xcb", XDG_SESSION_TYPE="x11", XDG_RUNTIME_DIR=str(runtime),
+               XDG_CONFIG_HOME=str(private / "config"), XDG_DATA_HOME=str(private / "data"),
+               XDG_CACHE_HOME=str(private / "cache"), XDG_STATE_HOME=str(private / "state"))
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stderr=subprocess.DEVNULL,
+        pass_fds=(write_fd,), stderr=subprocess.DEVNULL, text=True,
     )
     os.close(write_fd)
-    procs: list[subprocess.Popen[bytes]] = [xvfb]
+    procs: list[subprocess.Popen[str]] = [xvfb]
     try:
         with os.fdopen(read_fd) as pipe:
-            display = ":" + pipe.readline().strip()
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
-        env.pop("WAYLAND_DISPLAY", None)
+            env["DISPLAY"] = ":" + pipe.readline().strip()
+        bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True)
+        procs.append(bus)
+        assert bus.stdout is not None
+        env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
+        assert env["DBUS_SESSION_BUS_ADDRESS"], "dbus-daemon did not start"
         procs.append(subprocess.Popen(
             ["trayer", "--edge", "bottom", "--align", "right", "--widthtype", "pixel",
              "--width", "120", "--height", "28", "--tint", "0xdddddd", "--transparent",
              "true", "--alpha", "0"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            # The tray host needs no accessibility bus: starting one through the fresh session
+            # bus only slows it down on a busy machine.
+            env={**env, "NO_AT_BRIDGE": "1"}, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         ))
+        # Set-up, not a timing goal: on a busy machine the tray host may take a while.
         wait_for(lambda: bool(run(env, "xdotool", "search", "--class", "trayer",
-                                  check=False).strip()))
+                                  check=False).strip()), timeout_s=60.0)
         yield env
     finally:
         for proc in reversed(procs):
             if proc.poll() is None:
                 proc.terminate()
                 proc.wait(timeout=10)
+        shutil.rmtree(private, ignore_errors=True)
 
 
 def seed_due_pause(data: Path) -> None:

@@ -36,6 +36,7 @@ from stressbreak.services.journal import (
     ReadOnlyJSONStorage,
 )
 from tests.fakes import FakeClock
+from tests.folders import unwritable
 
 AMS = ZoneInfo("Europe/Amsterdam")
 STAMP_TIME = datetime(2024, 6, 1, 9, 30, 15, tzinfo=AMS)
@@ -749,6 +750,57 @@ def test_journal_error_when_the_folder_cannot_be_created(tmp_path: Path) -> None
     journal = Journal(blocker / "journal", lambda _message: None)
     with pytest.raises(JournalError, match="journal folder"):
         journal.start()
+
+
+def test_a_folder_that_cannot_be_written_is_told_at_start_and_written_once_it_can(
+    folder: Path,
+) -> None:
+    # Issue 14, case 3: a private folder on a read-only mount started without a word, and
+    # one that was not private stopped the app (chmod = EROFS). Both are told at start now.
+    folder.mkdir(parents=True, mode=0o700)
+    earlier = pause_at(datetime(2024, 3, 1, 12, tzinfo=AMS))
+    writer = Journal(folder, lambda _message: None)
+    writer.start()
+    writer.append(earlier)
+    writer.stop()
+    before = (folder / "journal-2024-03.json").read_bytes()
+    journal = Journal(folder, lambda _message: None)
+    with unwritable(folder, own=True) as refusing:
+        with pytest.raises(JournalError, match="cannot write to its journal folder") as told:
+            journal.start()
+        assert str(folder) in str(told.value) and refusing.reason in str(told.value)
+        assert month_of(journal, 2024, 3) == [earlier]  # reading goes on
+        with pytest.raises(JournalError, match="cannot be written to"):
+            journal.append(pause_at(datetime(2024, 3, 2, 12, tzinfo=AMS)))
+        assert (folder / "journal-2024-03.json").read_bytes() == before
+        refusing.undo()
+        later = pause_at(datetime(2024, 3, 3, 12, tzinfo=AMS))
+        journal.append(later)  # no restart: the next write is saved
+        assert month_of(journal, 2024, 3) == [earlier, later]
+    journal.stop()
+
+
+def test_a_folder_that_could_not_be_made_at_start_is_made_at_the_next_write(
+    tmp_path: Path,
+) -> None:
+    # A HOME that cannot be written: no data folder, and none can be made, until it can.
+    home = tmp_path / "home"
+    home.mkdir()
+    folder = home / ".local" / "share" / "stressbreak"
+    journal = Journal(folder, lambda _message: None)
+    with unwritable(home) as refusing:
+        with pytest.raises(JournalError, match=refusing.reason):
+            journal.start()
+        assert journal.all_records() == []  # nothing written yet: no error for each read
+        with pytest.raises(JournalError):
+            journal.append(pause_at(datetime(2024, 3, 2, 12, tzinfo=AMS)))
+        refusing.undo()
+        saved = pause_at(datetime(2024, 3, 3, 12, tzinfo=AMS))
+        journal.append(saved)
+        assert journal.all_records() == [saved]
+    journal.stop()
+    for made in (home / ".local", home / ".local" / "share", folder):
+        assert stat.S_IMODE(made.stat().st_mode) == 0o700
 
 
 # --- the storage on its own ---------------------------------------------------------------------

@@ -1,0 +1,121 @@
+"""One StressBreak per data folder, also when the folder cannot be written, does not exist, or
+holds a folder named `instance.lock` (issue 14, case 3). Where the lock lives, and why: the
+docstring of stressbreak/services/lock.py. flock locks belong to an open file, so two
+InstanceLocks in one process shut each other out as two processes do; two processes are in
+tests/system/test_reliability_instance.py."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stressbreak.services.lock import InstanceLock
+from tests.folders import unwritable
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock and folder locks")
+
+
+@pytest.fixture(autouse=True)
+def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def locks() -> Iterator[list[InstanceLock]]:
+    made: list[InstanceLock] = []
+    yield made
+    for lock in made:
+        lock.release()
+
+
+def lock_of(folder: Path, made: list[InstanceLock]) -> InstanceLock:
+    lock = InstanceLock(folder)
+    made.append(lock)
+    return lock
+
+
+def test_a_folder_named_instance_lock_is_told_and_the_folder_still_admits_one(
+    tmp_path: Path, locks: list[InstanceLock]
+) -> None:
+    data = tmp_path / "data"
+    (data / "instance.lock").mkdir(parents=True)
+    first = lock_of(data, locks)
+    assert first.acquire() is True  # was: IsADirectoryError
+    assert len(first.problems) == 1
+    assert str(data / "instance.lock") in first.problems[0]
+    assert "Is a directory" in first.problems[0]
+    assert lock_of(data, locks).held_elsewhere() is True
+    assert lock_of(data, locks).acquire() is False
+    first.release()
+    assert lock_of(data, locks).acquire() is True
+
+
+@pytest.mark.parametrize("with_file", [True, False], ids=["lock-file-there", "no-lock-file"])
+def test_a_folder_that_cannot_be_written_still_admits_one(
+    tmp_path: Path, locks: list[InstanceLock], with_file: bool
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    if with_file:
+        (data / "instance.lock").touch(mode=0o600)
+    with unwritable(data):
+        first = lock_of(data, locks)
+        assert first.acquire() is True
+        assert first.problems == []  # the journal says why nothing is saved, not the lock
+        assert lock_of(data, locks).held_elsewhere() is True
+        assert lock_of(data, locks).acquire() is False
+        first.release()
+
+
+def test_a_data_folder_that_does_not_exist_is_guarded_in_the_runtime_folder(
+    tmp_path: Path, locks: list[InstanceLock], runtime: Path
+) -> None:
+    data = tmp_path / "home" / ".local" / "share" / "stressbreak"
+    first = lock_of(data, locks)
+    assert first.acquire() is True
+    assert not data.exists()  # the lock makes no folder
+    assert [stat.S_IMODE(p.stat().st_mode) for p in runtime.iterdir()] == [0o600]
+    assert lock_of(data, locks).held_elsewhere() is True
+    assert lock_of(data, locks).acquire() is False
+    # The folder can be made now: a later start, which locks the folder, still sees the first.
+    data.mkdir(parents=True)
+    later = lock_of(data, locks)
+    assert later.held_elsewhere() is True
+    assert later.acquire() is False
+    first.release()
+    assert later.acquire() is True
+
+
+def _older_stressbreak_holds(data: Path) -> int:
+    """What earlier versions did: flock on `instance.lock`, opened for appending."""
+    fd = os.open(data / "instance.lock", os.O_RDWR | os.O_APPEND)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def test_an_older_stressbreak_that_holds_the_lock_file_keeps_this_one_out_read_only_too(
+    tmp_path: Path, locks: list[InstanceLock]
+) -> None:
+    # An earlier version looks only at instance.lock (and cannot start in a read-only folder
+    # at all); this one takes that file too, read-only where need be, so the two never both
+    # write the journal.
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    (data / "instance.lock").touch(mode=0o644)
+    older = _older_stressbreak_holds(data)  # it started before the folder turned read-only
+    with unwritable(data):
+        try:
+            assert lock_of(data, locks).held_elsewhere() is True
+            assert lock_of(data, locks).acquire() is False
+        finally:
+            os.close(older)
+        assert lock_of(data, locks).acquire() is True

@@ -32,7 +32,6 @@ import json
 import logging
 import os
 import socket
-import stat
 import struct
 import sys
 import tempfile
@@ -45,6 +44,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 from stressbreak.core.commands import MAX_MESSAGE_BYTES, Handler, Reply, Request, parse_request
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
+from stressbreak.services.lock import is_private_folder, make_private_folder, runtime_folder
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -66,7 +66,6 @@ _MAX_CLIENTS = 32
 _RETRY_FIRST_MS = 500
 _RETRY_MOST_MS = 5000
 _REPORT_EVERY_S = 60.0  # trouble on the channel goes to the log at most this often
-_PRIVATE_BITS = 0o077  # a private folder has none of these
 
 
 class UntrustedChannelError(Exception):
@@ -75,34 +74,9 @@ class UntrustedChannelError(Exception):
 
 
 def socket_path(name: str) -> Path:
-    """Where the Unix socket called `name` lives (see the module's docstring)."""
-    return channel_folder() / name
-
-
-def channel_folder() -> Path:
-    """The folder that holds the socket: the session's runtime folder when it is private,
-    else the temporary folder when it is private (macOS gives each user one), else
-    `stressbreak-<uid>` in the temporary folder, made private by the app (`_claim_folder`).
-
-    Only a folder's name is decided here; whether the last one is usable is checked by
-    whoever uses it, as another user may have made it first.
-    """
-    for variable in ("XDG_RUNTIME_DIR", "TMPDIR"):
-        value = os.environ.get(variable, "")
-        if value and _is_private(Path(value)):
-            return Path(value)
-    return Path(os.environ.get("TMPDIR") or "/tmp") / f"stressbreak-{os.geteuid()}"
-
-
-def _is_private(folder: Path) -> bool:
-    """A real folder (not a link another user could point elsewhere), of this user, closed
-    to everyone else."""
-    try:
-        info = folder.lstat()
-    except OSError:
-        return False
-    return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
-            and info.st_mode & _PRIVATE_BITS == 0)
+    """Where the Unix socket called `name` lives: the user's private runtime folder
+    (services.lock.runtime_folder; see the module's docstring)."""
+    return runtime_folder() / name
 
 
 def _not_private(folder: Path) -> Message:
@@ -111,23 +85,6 @@ def _not_private(folder: Path) -> Message:
         "belongs to another user or is open to others. StressBreak keeps running without "
         "them; to have them again, set XDG_RUNTIME_DIR to a private folder of yours or have "
         "that folder removed, and start StressBreak again."), folder=str(folder))
-
-
-def _claim_folder(folder: Path) -> None:
-    """Make `folder` (the socket's) if it is missing and make sure it is private; raise
-    UntrustedChannelError when it belongs to someone else or is no folder."""
-    if _is_private(folder):
-        return
-    with contextlib.suppress(FileExistsError):
-        folder.mkdir(mode=0o700)
-    info = folder.lstat()
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
-        raise UntrustedChannelError(_not_private(folder))
-    # Ours, but opened by someone, or mkdir's mode narrowed by the umask: only we may reach
-    # it from now on. lstat said it is a real folder of ours, and in a sticky temporary
-    # folder (/tmp) nobody else can rename it away meanwhile. Whatever another user may have
-    # put in it while it was open is refused by the peer checks.
-    folder.chmod(0o700)
 
 
 def peer_uid(connection: socket.socket) -> int | None:
@@ -238,7 +195,8 @@ class CommandServer(QObject):
             return
         path = socket_path(self._name)
         try:
-            _claim_folder(path.parent)
+            if not make_private_folder(path.parent):
+                raise UntrustedChannelError(_not_private(path.parent))
             self._listener = _listen(path)
             self._socket_inode = path.stat().st_ino
         except UntrustedChannelError as exc:
@@ -496,7 +454,7 @@ def send_line(name: str, line: bytes, timeout_ms: int = 3000) -> bytes | None:
     if _USE_QT_CHANNEL:
         return _send_with_qt(name, line, timeout_ms)
     path = socket_path(name)
-    if not _is_private(path.parent):
+    if not is_private_folder(path.parent):
         if not os.path.lexists(path.parent):
             return None  # no app has made it: nobody listens
         raise UntrustedChannelError(Message(_CONTEXT, QT_TRANSLATE_NOOP(

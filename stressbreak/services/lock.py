@@ -19,8 +19,9 @@ when another process holds any of them:
 3. `<runtime folder>/<server name>.lock`: made only when neither 1 nor 2 could be taken (the
    data folder is missing and cannot be made), and taken whenever it exists, so that a start
    that does find the folder later still sees one that began without it. The runtime folder
-   is the user's private XDG_RUNTIME_DIR, where the command socket is, else the temporary
-   folder (named by user and folder, as the socket is).
+   (`runtime_folder`) is the user's own, mode 0700, where the command socket is too: a lock
+   file in a folder open to all could be made and held first by another user, and would keep
+   StressBreak from starting.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import errno
 import getpass
 import logging
 import os
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -57,12 +59,56 @@ def server_name(data_dir: Path) -> str:
 
 
 def runtime_folder() -> Path:
-    """The user's runtime folder when the session has one, else the temporary folder: where
-    the command socket lives (services.instance.socket_path)."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    if runtime and Path(runtime).is_dir():
-        return Path(runtime)
-    return Path(os.environ.get("TMPDIR") or "/tmp")
+    """The user's private runtime folder, for the command socket (services.instance) and the
+    last of the locks: XDG_RUNTIME_DIR when it is a private folder (`is_private_folder`), else
+    the temporary folder when it is one (macOS gives each user one), else `stressbreak-<uid>`
+    in the temporary folder, which `make_private_folder` makes. A folder open to others is
+    never used: another user could listen, or hold a lock, there first (issue 14, case 4).
+
+    Only the name is decided here; whether that last folder is usable is for its user to
+    check, as another user may have made it first.
+    """
+    temporary = Path(os.environ.get("TMPDIR") or "/tmp")
+    if sys.platform == "win32":
+        return temporary  # the channel is a named pipe there, and folder modes mean little
+    for variable in ("XDG_RUNTIME_DIR", "TMPDIR"):
+        value = os.environ.get(variable, "")
+        if value and is_private_folder(Path(value)):
+            return Path(value)
+    return temporary / f"stressbreak-{os.geteuid()}"
+
+
+def is_private_folder(folder: Path) -> bool:
+    """A real folder (not a link another user could point elsewhere), of this user, closed to
+    everyone else."""
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    if sys.platform == "win32":
+        return stat.S_ISDIR(info.st_mode)
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+            and stat.S_IMODE(info.st_mode) & 0o077 == 0)
+
+
+def make_private_folder(folder: Path) -> bool:
+    """Make `folder` when it is missing (its parent must exist) and close it to others when it
+    is ours; False when it is no folder (a link, say) or belongs to another user. OSError when
+    it cannot be made."""
+    if is_private_folder(folder):
+        return True
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700)
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or (
+            sys.platform != "win32" and info.st_uid != os.geteuid()):
+        return False
+    # Ours, but opened by someone, or mkdir's mode narrowed by the umask: only we may reach
+    # it from now on. lstat said it is a real folder of ours, and in a sticky temporary
+    # folder (/tmp) nobody else can rename it away meanwhile; whatever another user may have
+    # put in it while it was open is refused by the channel's peer checks.
+    folder.chmod(0o700)
+    return True
 
 
 class _HeldElsewhereError(Exception):
@@ -108,7 +154,9 @@ class InstanceLock:
         """Whether another process holds a lock (an app running or starting), found without
         keeping it: taken and given back at once, so a starting app loses at most one retry.
         Nothing is made."""
-        candidates = [(self._path, os.O_RDONLY), (self._runtime_path(), os.O_RDONLY)]
+        candidates = [(self._path, os.O_RDONLY)]
+        if is_private_folder(runtime_folder()):
+            candidates.append((self._runtime_path(), os.O_RDONLY))
         if _FOLDER_LOCKS:
             candidates.insert(0, (self._folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)))
         for path, flags in candidates:
@@ -161,6 +209,11 @@ class InstanceLock:
     def _take_runtime(self, *, create: bool) -> int | None:
         path = self._runtime_path()
         try:
+            if not (make_private_folder if create else is_private_folder)(path.parent):
+                if create:
+                    log.warning("cannot lock %s: %s is not a private folder of this user",
+                                path, path.parent)
+                return None
             fd, writable = _open_lock_file(path, create=create)
         except OSError as exc:
             if create:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from stressbreak.services.lock import InstanceLock
+from stressbreak.services.lock import InstanceLock, server_name
 from tests.folders import unwritable
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock and folder locks")
@@ -119,3 +119,45 @@ def test_an_older_stressbreak_that_holds_the_lock_file_keeps_this_one_out_read_o
         finally:
             os.close(older)
         assert lock_of(data, locks).acquire() is True
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder owners and modes")
+def test_a_lock_made_first_in_the_shared_temporary_folder_keeps_nobody_out(
+    tmp_path: Path, locks: list[InstanceLock], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without a private runtime folder the last lock was <tmp>/<server name>.lock, a name
+    # anyone can work out: another user who made it and held it kept StressBreak from
+    # starting at all. Held here by this process, as that user's would.
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.setenv("TMPDIR", str(shared))
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    planted = os.open(shared / f"{server_name(data)}.lock", os.O_RDWR | os.O_CREAT, 0o666)
+    fcntl.flock(planted, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    try:
+        assert lock_of(data, locks).held_elsewhere() is False
+        assert lock_of(data, locks).acquire() is True
+    finally:
+        os.close(planted)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder owners and modes")
+def test_without_a_private_runtime_folder_the_last_lock_is_in_a_private_folder_of_its_own(
+    tmp_path: Path, locks: list[InstanceLock], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))  # open to all: not used
+    monkeypatch.setenv("TMPDIR", str(shared))
+    data = tmp_path / "home" / ".local" / "share" / "stressbreak"  # missing: the last lock
+    first = lock_of(data, locks)
+    assert first.acquire() is True
+    own = shared / f"stressbreak-{os.geteuid()}"
+    assert [p.name for p in shared.iterdir()] == [own.name]
+    assert stat.S_IMODE(own.lstat().st_mode) == 0o700
+    assert [p.name for p in own.iterdir()] == [f"{server_name(data)}.lock"]
+    assert lock_of(data, locks).acquire() is False

@@ -399,3 +399,39 @@ def test_the_command_line_sends_nothing_to_a_server_of_another_user(
         heard = listener_output(listener)
         shutil.rmtree(theirs, ignore_errors=True)
     assert "received {" not in heard, heard  # connected, then left without a word
+
+
+# The other user's lock: made at PATH and held until the process is ended.
+_LOCK_HOLDER = r"""
+import fcntl, os, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+print("holding", flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_lock_another_user_holds_at_the_predictable_path_does_not_stop_the_app(
+    tmp_path: Path, other_user: tuple[str, int],
+) -> None:
+    """Without a private runtime folder the last of the instance locks was
+    /tmp/stressbreak-<user>-<crc>.lock, taken whenever it exists: another user who made it
+    first and held it kept StressBreak from starting ("another StressBreak holds the data
+    folder but does not answer"). Now that lock too is only in the user's private folder."""
+    user, _uid = other_user
+    data_dir = tmp_path / "data"
+    env = _env(XDG_RUNTIME_DIR=None, TMPDIR=None)
+    planted = Path("/tmp") / f"{server_name(data_dir)}.lock"
+    holder = as_user(user, _LOCK_HOLDER, str(planted))
+    app = None
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "holding"
+        app = start_app(data_dir, tmp_path / "app.log", env)
+        assert cli(data_dir, "quit", env=env).returncode == 0
+        assert app.wait(timeout=30) == 0
+    finally:
+        listener_output(holder)
+        planted.unlink(missing_ok=True)
+        if app is not None:
+            stop(app)

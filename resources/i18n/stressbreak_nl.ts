@@ -1613,6 +1613,33 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>instance</name>
+    <message>
+        <source>StressBreak cannot take commands from the command line: {folder} belongs to another user or is open to others. StressBreak keeps running without them; to have them again, set XDG_RUNTIME_DIR to a private folder of yours or have that folder removed, and start StressBreak again.</source>
+        <translation>StressBreak kan geen opdrachten van de opdrachtregel aannemen: {folder} is van een andere gebruiker of staat open voor anderen. StressBreak draait zonder door; wil je ze weer gebruiken, zet XDG_RUNTIME_DIR dan op een eigen, afgeschermde map of laat die map verwijderen, en start StressBreak opnieuw.</translation>
+    </message>
+    <message>
+        <source>StressBreak cannot take commands from the command line: it cannot listen on {path} ({reason}). StressBreak keeps running.</source>
+        <translation>StressBreak kan geen opdrachten van de opdrachtregel aannemen: het kan niet luisteren op {path} ({reason}). StressBreak blijft draaien.</translation>
+    </message>
+    <message>
+        <source>A program of another user (user id {uid}) tried to give StressBreak a command. It was refused.</source>
+        <translation>Een programma van een andere gebruiker (gebruikers-id {uid}) probeerde StressBreak een opdracht te geven. Die is geweigerd.</translation>
+    </message>
+    <message>
+        <source>StressBreak could not take a command ({reason}). It keeps running and takes commands again as soon as it can.</source>
+        <translation>StressBreak kon een opdracht niet aannemen ({reason}). Het blijft draaien en neemt weer opdrachten aan zodra het kan.</translation>
+    </message>
+    <message>
+        <source>stressbreak: {folder} belongs to another user or is open to others, so no command was sent.</source>
+        <translation>stressbreak: {folder} is van een andere gebruiker of staat open voor anderen, dus er is geen opdracht verstuurd.</translation>
+    </message>
+    <message>
+        <source>stressbreak: the socket {path} belongs to another user (user id {uid}), so no command was sent.</source>
+        <translation>stressbreak: de socket {path} is van een andere gebruiker (gebruikers-id {uid}), dus er is geen opdracht verstuurd.</translation>
+    </message>
+</context>
+<context>
     <name>journal</name>
     <message>
         <source>January</source>

@@ -98,18 +98,25 @@ def virtual_desktop(size: str = "1024x700x24") -> Iterator[dict[str, str]]:
         assert bus.stdout is not None
         env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
         assert env["DBUS_SESSION_BUS_ADDRESS"], "dbus-daemon did not start"
-        procs.append(subprocess.Popen(
-            ["trayer", "--edge", "bottom", "--align", "right", "--widthtype", "pixel",
-             "--width", "120", "--height", "28", "--tint", "0xdddddd", "--transparent",
-             "true", "--alpha", "0"],
-            # The tray host needs no accessibility bus: starting one through the fresh session
-            # bus only slows it down on a busy machine.
-            env={**env, "NO_AT_BRIDGE": "1"}, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        ))
-        # Set-up, not a timing goal: on a busy machine the tray host may take a while.
-        wait_for(lambda: bool(run(env, "xdotool", "search", "--class", "trayer",
-                                  check=False).strip()), timeout_s=60.0)
+        trayer_log = private / "trayer.log"
+        with trayer_log.open("w") as log:
+            trayer = subprocess.Popen(
+                ["trayer", "--edge", "bottom", "--align", "right", "--widthtype", "pixel",
+                 "--width", "120", "--height", "28", "--tint", "0xdddddd", "--transparent",
+                 "true", "--alpha", "0"],
+                # The tray host needs no accessibility bus: starting one through the fresh
+                # session bus only slows it down on a busy machine.
+                env={**env, "NO_AT_BRIDGE": "1"}, stdout=log, stderr=subprocess.STDOUT,
+            )
+        procs.append(trayer)
+        try:
+            # Set-up, not a timing goal: on a busy machine the tray host may take a while.
+            wait_for(lambda: bool(run(env, "xdotool", "search", "--class", "trayer",
+                                      check=False).strip()), timeout_s=60.0)
+        except TimeoutError:
+            state = "running" if trayer.poll() is None else f"exited with {trayer.returncode}"
+            raise TimeoutError(f"no trayer window on {env['DISPLAY']} (trayer {state}): "
+                               f"{trayer_log.read_text()!r}") from None
         yield env
     finally:
         for proc in reversed(procs):

@@ -62,6 +62,25 @@ def make_private_file(fd: int) -> None:
         os.fchmod(fd, PRIVATE_FILE)
 
 
+def write_private_temp(path: Path, data: bytes) -> tuple[Path, os.stat_result]:
+    """`data` in a new private (0600) temp file beside `path`, written and fsynced, and its
+    status; the caller moves it into place or removes it. Nothing is left on failure."""
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp_path = Path(tmp_name)
+    try:
+        make_private_file(fd)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            written = os.fstat(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp_path.unlink()
+        raise
+    return tmp_path, written
+
+
 def write_atomic(path: Path, data: bytes) -> os.stat_result:
     """Write `data` to a temp file beside `path`, fsync it, rename it over `path`, fsync the folder.
 
@@ -72,15 +91,8 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
     size and mtime): the identity of what this call wrote, which a stat of `path` made after
     the rename could not promise, as another writer may have replaced it by then.
     """
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp_path = Path(tmp_name)
+    tmp_path, written = write_private_temp(path, data)
     try:
-        make_private_file(fd)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            written = os.fstat(handle.fileno())
         tmp_path.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):

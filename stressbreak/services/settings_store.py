@@ -8,7 +8,6 @@ import contextlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -19,8 +18,8 @@ from stressbreak.core.settings import Settings, read_settings, settings_to_dict
 from stressbreak.services.files import (
     ensure_private_dir,
     fsync_folder,
-    make_private_file,
     write_atomic,
+    write_private_temp,
 )
 
 log = logging.getLogger(__name__)
@@ -123,14 +122,8 @@ def keep_aside(path: Path, data: bytes, when: datetime) -> Path:
     earlier copy. The copy is made in a temp file and then linked to its name, which fails
     rather than replace a file that is there."""
     base = f"{path.name}.damaged-{when.strftime('%Y%m%dT%H%M%S')}"
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
+    tmp, _written = write_private_temp(path, data)
     try:
-        make_private_file(fd)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         counter = 1
         while True:
             target = path.with_name(base if counter == 1 else f"{base}-{counter}")

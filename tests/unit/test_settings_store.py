@@ -218,7 +218,7 @@ def test_a_file_that_cannot_be_kept_is_not_written_over(
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(settings_store.tempfile, "mkstemp", disk_full)
+    monkeypatch.setattr(tempfile, "mkstemp", disk_full)
     told: list[str] = []
     with pytest.raises(OSError, match="No space left"):
         _store(path, told).save(CHOSEN)

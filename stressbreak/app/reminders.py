@@ -61,7 +61,6 @@ class Reminders(QObject):
         self._records = records
         self.state = ScheduleState(anchor=clock.now())
         self.window: ReminderWindow | None = None
-        self._checkin_slot: datetime | None = None  # the stress meter the scheduler holds
         self._status = StatusText(self)
         gate.open.connect(self._open_reminder)
         gate.natural_pause.connect(self._on_natural_pause)
@@ -114,8 +113,7 @@ class Reminders(QObject):
         upcoming = next_pause_at(settings, self.state, now)
         self._scheduler.set_pause_at(None if busy else upcoming)
         after = max(now, self.state.quiet_until) if self.state.quiet_until else now
-        self._checkin_slot = next_checkin_at(settings, after)
-        self._scheduler.set_checkin_at(self._checkin_slot)
+        self._scheduler.set_checkin_at(next_checkin_at(settings, after))
         text = self._status.describe(now, upcoming, self.state.quiet_until, in_pause,
                                      due_since=self.gate.due_since)
         holding = self.holding_reasons()
@@ -189,7 +187,7 @@ class Reminders(QObject):
         """The clock jumped (set by hand, or the laptop woke): every time computed before may
         be off by the jump. A stress meter whose time the jump passed is offered now, once,
         as a reminder would be (the same day only, see checkin_wanted); the rest are not."""
-        missed = self._checkin_slot
+        missed = self._scheduler.next_checkin_at()  # still the one from before the jump
         if missed is not None and missed.astimezone(UTC) <= self._clock.now().astimezone(UTC):
             self._on_checkin_due(missed)  # it reschedules
             return

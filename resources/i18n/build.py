@@ -28,6 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
 TS_DIR = ROOT / "resources" / "i18n"
 QM_DIR = ROOT / "stressbreak" / "assets" / "i18n"
 LANGUAGES = ("nl",)  # stressbreak/services/i18n.py knows the same list as TRANSLATED
+# English is the source language, so it needs only the plural forms of the `%n` texts
+# ("%n pauses" -> "1 pause" / "2 pauses"): lupdate -pluralonly.
+PLURAL_ONLY = ("en",)
 # No line numbers in the .ts: they would change with every edit of the code.
 LUPDATE_OPTIONS = ("-silent", "-no-obsolete", "-locations", "none", "-source-language", "en")
 
@@ -54,13 +57,20 @@ def sources() -> list[Path]:
 
 
 class _InFormatStrings(ast.NodeVisitor):
-    """Texts marked inside f-strings (`f"<p>{self.tr('Hello')}</p>"`): lupdate does not look
-    into an f-string's expressions, so these reach it through a stub file of markers."""
+    """Texts lupdate's Python parser cannot see, which reach it through a stub file:
+
+    - texts marked inside f-strings (`f"<p>{self.tr('Hello')}</p>"`): lupdate does not look
+      into an f-string's expressions;
+    - plural texts outside a `self.tr(text, "", n)`: lupdate takes
+      `QCoreApplication.translate(context, text, None, n)` for a plain text and does not know
+      `QT_TRANSLATE_N_NOOP` at all, so the stub says `self.tr(text, "", n)` in a class named
+      after the context (and comes first, so that lupdate keeps the plural kind)."""
 
     def __init__(self) -> None:
         self.classes: list[str] = []
         self.depth = 0
         self.found: set[tuple[str, str]] = set()
+        self.plural: set[tuple[str, str]] = set()
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node.name)
@@ -76,29 +86,41 @@ class _InFormatStrings(ast.NodeVisitor):
         name = getattr(node.func, "attr", getattr(node.func, "id", ""))
         texts = [a.value for a in node.args
                  if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-        if self.depth and name == "tr" and self.classes and len(texts) == 1:
+        counted = len(node.args) == 4 or any(k.arg == "n" for k in node.keywords)
+        if name == "QT_TRANSLATE_N_NOOP" and len(texts) == 2:
+            self.plural.add((texts[0], texts[1]))
+        elif name == "translate" and counted and len(texts) >= 2:
+            self.plural.add((texts[0], texts[1]))
+        elif self.depth and name == "tr" and self.classes and len(texts) == 1:
             self.found.add((self.classes[-1], texts[0]))
         elif self.depth and name in ("translate", "QT_TRANSLATE_NOOP") and len(texts) == 2:
             self.found.add((texts[0], texts[1]))
         self.generic_visit(node)
 
 
-def _format_string_stub(folder: Path) -> Path:
+def _stubs(folder: Path) -> list[Path]:
     finder = _InFormatStrings()
     for path in sources():
         finder.visit(ast.parse(path.read_text(encoding="utf-8")))
+    plural = folder / "marked_plural.py"
+    plural.write_text("".join(
+        f"class {context}:\n    def counted(self, n):\n        self.tr({text!r}, '', n)\n"
+        for context, text in sorted(finder.plural)), encoding="utf-8")
     stub = folder / "marked_in_fstrings.py"
     stub.write_text("".join(f"QT_TRANSLATE_NOOP({context!r}, {text!r})\n"
                             for context, text in sorted(finder.found)), encoding="utf-8")
-    return stub
+    return [plural, stub]
 
 
 def lupdate(ts: Path, language: str) -> None:
-    """Merge the texts in the code into `ts` (created when absent)."""
+    """Merge the texts in the code into `ts` (created when absent); for a plural-only
+    language just the `%n` texts."""
+    only = ["-pluralonly"] if language in PLURAL_ONLY else []
     with tempfile.TemporaryDirectory() as folder:
+        stubs = _stubs(Path(folder))
         subprocess.run(
-            [tool("lupdate"), *map(str, sources()), str(_format_string_stub(Path(folder))),
-             "-ts", str(ts), *LUPDATE_OPTIONS, "-target-language", language],
+            [tool("lupdate"), *map(str, stubs), *map(str, sources()),
+             "-ts", str(ts), *LUPDATE_OPTIONS, *only, "-target-language", language],
             check=True,
         )
 
@@ -106,6 +128,9 @@ def lupdate(ts: Path, language: str) -> None:
 def lrelease(ts: Path, qm: Path) -> None:
     qm.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+PLURAL_JOIN = "\x1f"  # between the forms of a plural text in a Message's translation
 
 
 @dataclass(frozen=True)
@@ -129,10 +154,17 @@ def read_ts(path: Path) -> list[Message]:
         name = context.findtext("name", "")
         for message in context.iter("message"):
             element = message.find("translation")
+            if element is None:
+                translation = ""
+            elif message.get("numerus") == "yes":  # the forms, as read_qm gives them
+                forms = [form.text or "" for form in element.iter("numerusform")]
+                translation = PLURAL_JOIN.join(forms) if all(forms) else ""
+            else:
+                translation = "".join(element.itertext())
             messages.append(Message(
                 context=name,
                 source=message.findtext("source", ""),
-                translation="" if element is None else "".join(element.itertext()),
+                translation=translation,
                 state="" if element is None else element.get("type", ""),
             ))
     return messages
@@ -201,14 +233,15 @@ def read_qm(path: Path) -> dict[tuple[str, str], str]:
         pos += 5 + length
     found: dict[tuple[str, str], str] = {}
     fields: dict[int, bytes] = {}
+    forms: list[bytes] = []  # a plural text has one translation field per form
     pos = 0
     while pos < len(messages):  # each message: tagged fields up to an end tag
         tag = messages[pos]
         pos += 1
         if tag == _TAG_END:
             found[fields.get(_TAG_CONTEXT, b"").decode(), fields.get(_TAG_SOURCE, b"").decode()] = (
-                fields.get(_TAG_TRANSLATION, b"").decode("utf-16-be"))
-            fields = {}
+                PLURAL_JOIN.join(form.decode("utf-16-be") for form in forms))
+            fields, forms = {}, []
             continue
         if tag not in (_TAG_TRANSLATION, _TAG_SOURCE, _TAG_CONTEXT, _TAG_COMMENT):
             raise ValueError(f"{path}: unexpected field {tag} (not written by lrelease?)")
@@ -216,7 +249,10 @@ def read_qm(path: Path) -> dict[tuple[str, str], str]:
         pos += 4
         if length == 0xFFFFFFFF:  # a null string
             length = 0
-        fields[tag] = messages[pos:pos + length]
+        if tag == _TAG_TRANSLATION:
+            forms.append(messages[pos:pos + length])
+        else:
+            fields[tag] = messages[pos:pos + length]
         pos += length
     return found
 
@@ -254,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="change nothing; fail when the translations are out of date")
     args = parser.parse_args(argv)
     failed = False
-    for language in LANGUAGES:
+    for language in (*LANGUAGES, *PLURAL_ONLY):
         if args.check:
             problems = check(language)
             for problem in problems:

@@ -17,16 +17,29 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+def QT_TRANSLATE_N_NOOP(context: str, text: str) -> str:
+    """Marks a plural text ("%n days") for the translations build, which tells lupdate."""
+    del context
+    return text
+
+
 class Message(str):
+    """`n`, when given, is the count of a plural text: its `%n` ("%n days") becomes the number
+    and the translation picks the form for it."""
+
     context: str
     template: str
     params: dict[str, Any]
+    n: int | None
 
-    def __new__(cls, context: str, template: str, **params: Any) -> Message:
-        self = super().__new__(cls, template.format(**params))
+    def __new__(cls, context: str, template: str, *, n: int | None = None,
+                **params: Any) -> Message:
+        text = template if n is None else template.replace("%n", str(n))
+        self = super().__new__(cls, text.format(**params))
         self.context = context
         self.template = template
         self.params = params
+        self.n = n
         return self
 
 

@@ -1,8 +1,9 @@
 """Picks the interface language (Dutch or English) and installs Qt's translators for it.
 
-English is the source language: it needs no translator. For Dutch, StressBreak's own
-`stressbreak_nl.qm` is installed, plus Qt's `qtbase_nl.qm` (shipped with PySide6) so that
-standard dialog buttons and context menus speak Dutch too.
+English is the source language: it needs only `stressbreak_en.qm`, the plural forms of the
+counted texts ("%n pauses" -> "1 pause"). For Dutch, StressBreak's own `stressbreak_nl.qm` is
+installed, plus Qt's `qtbase_nl.qm` (shipped with PySide6) so that standard dialog buttons and
+context menus speak Dutch too.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ class Translations:
         """Install the translators for the wanted language; returns the language shown."""
         self.remove()
         language = resolve_language(self._wanted, self._locale)
-        if language != SOURCE_LANGUAGE:
+        if language == SOURCE_LANGUAGE:
+            self._install_plural_forms()
+        else:
             path = self._folder / f"stressbreak_{language}.qm"
             own = QTranslator()
             if own.load(str(path)):
@@ -90,9 +93,19 @@ class Translations:
                     self._missing_told = True
                     log.warning("no translation file %s; the interface stays in English", path)
                 language = SOURCE_LANGUAGE
+                self._install_plural_forms()
         self._language = language
         self._match_locale(language)
         return language
+
+    def _install_plural_forms(self) -> None:
+        english = QTranslator()
+        if english.load(str(self._folder / f"stressbreak_{SOURCE_LANGUAGE}.qm")):
+            self._add(english)
+        elif not self._missing_told:  # a broken install: counts read "1 pauses"
+            self._missing_told = True
+            log.warning("no English plural forms in %s; counts may read '1 pauses'",
+                        self._folder)
 
     def remove(self) -> None:
         """Take the translators out again (the interface is English afterwards)."""
@@ -126,7 +139,9 @@ def translate_message(text: str) -> str:
         return text
     params = {key: translate_message(value) if isinstance(value, str) else value
               for key, value in text.params.items()}
-    return QCoreApplication.translate(text.context, text.template).format(**params)
+    if text.n is None:
+        return QCoreApplication.translate(text.context, text.template).format(**params)
+    return QCoreApplication.translate(text.context, text.template, None, text.n).format(**params)
 
 
 def language_setting(settings_file: Path) -> str:

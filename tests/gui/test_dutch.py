@@ -6,6 +6,9 @@ Every test takes its translators out again, so the other tests keep seeing Engli
 from __future__ import annotations
 
 import logging
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -18,7 +21,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from stressbreak.core.breathing import PATTERNS
-from stressbreak.services.i18n import I18N_DIR, Translations, resolve_language
+from stressbreak.core.messages import Message
+from stressbreak.services.i18n import (
+    I18N_DIR,
+    Translations,
+    resolve_language,
+    translate_message,
+)
 from stressbreak.ui.checkin import CheckInDialog
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.reminder import ReminderWindow
@@ -85,6 +94,32 @@ def test_english_needs_no_translator(qapp, translations):
     assert QCoreApplication.translate("PauseWindow", "Breathe in") == "Breathe in"
 
 
+def test_english_counts_take_their_plural_forms(qapp, translations, tmp_path):
+    """English needs a translator too: "%n pauses" is "1 pause" only through it."""
+    ts = tmp_path / "stressbreak_en.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        '<TS version="2.1" language="en" sourcelanguage="en"><context><name>Overview</name>'
+        '<message numerus="yes"><source>%n pauses</source><translation>'
+        '<numerusform>%n pause</numerusform><numerusform>%n pauses</numerusform>'
+        '</translation></message></context></TS>\n', encoding="utf-8")
+    subprocess.run([shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)),
+                    "-silent", str(ts), "-qm", str(tmp_path / "stressbreak_en.qm")], check=True)
+    assert QCoreApplication.translate("Overview", "%n pauses", None, 1) == "1 pauses"
+    service = Translations(qapp, "en", ENGLISH_US, folder=tmp_path)
+    translations.append(service)
+    assert service.install() == "en"
+    assert QCoreApplication.translate("Overview", "%n pauses", None, 1) == "1 pause"
+    assert QCoreApplication.translate("Overview", "%n pauses", None, 3) == "3 pauses"
+    count = Message("Overview", "%n pauses", n=1)
+    assert count == "1 pauses"  # the English a log gets
+    assert translate_message(count) == "1 pause"
+
+
+def test_the_package_has_the_english_plural_forms():
+    assert (I18N_DIR / "stressbreak_en.qm").is_file()
+
+
 def test_a_missing_translation_file_means_english_said_once(qapp, translations, caplog):
     service = Translations(qapp, "nl", ENGLISH_US, folder=Path("/nonexistent"))
     translations.append(service)
@@ -113,8 +148,13 @@ def test_every_translation_in_the_ts_reaches_qt(dutch):
         name = context.findtext("name", "")
         for message in context.iter("message"):
             source = message.findtext("source", "")
-            wanted = message.findtext("translation", "")
-            if QCoreApplication.translate(name, source) != wanted:
+            if message.get("numerus") == "yes":
+                one, other = (form.text or "" for form in message.iter("numerusform"))
+                for n, form in ((1, one), (4, other)):
+                    if QCoreApplication.translate(name, source, None, n) != form.replace(
+                            "%n", str(n)):
+                        wrong.append(f"{name}: {source!r} for {n}")
+            elif QCoreApplication.translate(name, source) != message.findtext("translation"):
                 wrong.append(f"{name}: {source!r}")
     assert not wrong
     assert (I18N_DIR / "stressbreak_nl.qm").is_file()

@@ -11,6 +11,7 @@ import ast
 import importlib.util
 import shutil
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
 
@@ -63,6 +64,12 @@ def test_placeholders_are_the_same_in_both_languages(committed):
 
 def test_the_package_holds_the_current_translations():
     problems = build.qm_out_of_date(LANGUAGE)
+    assert not problems, _report(problems)
+
+
+def test_english_has_the_plural_forms_of_every_count():
+    """English is the source, but "%n pauses" needs its singular from stressbreak_en.ts."""
+    problems = build.check("en")
     assert not problems, _report(problems)
 
 
@@ -194,3 +201,25 @@ def test_texts_marked_inside_f_strings_reach_lupdate_through_the_stub(tmp_path, 
     build.lupdate(ts, LANGUAGE)
     assert {m.key for m in build.read_ts(ts)} == {("Window", "Things to try:"),
                                                   ("Window", "Plain")}
+
+
+def test_counted_texts_outside_tr_reach_lupdate_as_plurals(tmp_path, monkeypatch):
+    """lupdate takes translate(context, text, None, n) for a plain text and does not know
+    QT_TRANSLATE_N_NOOP: the stub makes both plural, as self.tr(text, "", n) is."""
+    code = tmp_path / "counts.py"
+    code.write_text("def label(n):\n"
+                    "    return QCoreApplication.translate('Overview', '%n days', None, n)\n"
+                    "DONE = QT_TRANSLATE_N_NOOP('stats', '%n pauses')\n"
+                    "class Window:\n"
+                    "    def count(self, n):\n"
+                    "        return self.tr('%n breaths', '', n)\n", encoding="utf-8")
+    monkeypatch.setattr(build, "sources", lambda: [code])
+    ts = tmp_path / "out.ts"
+    build.lupdate(ts, LANGUAGE)
+    numerus = {(c.findtext("name"), m.findtext("source"))
+               for c in ET.parse(ts).getroot().iter("context") for m in c.iter("message")
+               if m.get("numerus") == "yes"}
+    assert numerus == {("Overview", "%n days"), ("stats", "%n pauses"), ("Window", "%n breaths")}
+    english = tmp_path / "en.ts"
+    build.lupdate(english, "en")  # plural only
+    assert {m.key for m in build.read_ts(english)} == numerus

@@ -86,10 +86,9 @@ class _InFormatStrings(ast.NodeVisitor):
         name = getattr(node.func, "attr", getattr(node.func, "id", ""))
         texts = [a.value for a in node.args
                  if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-        counted = len(node.args) == 4 or any(k.arg == "n" for k in node.keywords)
-        if name == "QT_TRANSLATE_N_NOOP" and len(texts) == 2:
-            self.plural.add((texts[0], texts[1]))
-        elif name == "translate" and counted and len(texts) >= 2:
+        with_n = len(node.args) == 4 or any(k.arg == "n" for k in node.keywords)
+        counted = name == "QT_TRANSLATE_N_NOOP" or (name == "translate" and with_n)
+        if counted and len(texts) >= 2:
             self.plural.add((texts[0], texts[1]))
         elif self.depth and name == "tr" and self.classes and len(texts) == 1:
             self.found.add((self.classes[-1], texts[0]))

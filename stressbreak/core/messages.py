@@ -24,16 +24,23 @@ def QT_TRANSLATE_N_NOOP(context: str, text: str) -> str:
 
 
 class Message(str):
-    """`n`, when given, is the count of a plural text: its `%n` ("%n days") becomes the number
-    and the translation picks the form for it."""
-
     context: str
     template: str
     params: dict[str, Any]
-    n: int | None
+    n: int | None  # the count of a plural text (see `counted`)
 
-    def __new__(cls, context: str, template: str, *, n: int | None = None,
-                **params: Any) -> Message:
+    def __new__(cls, context: str, template: str, **params: Any) -> Message:
+        return cls._made(context, template, None, params)
+
+    @classmethod
+    def counted(cls, context: str, template: str, n: int, **params: Any) -> Message:
+        """A plural text ("%n days", marked with QT_TRANSLATE_N_NOOP): `%n` becomes `n` and
+        the translation picks the form for it."""
+        return cls._made(context, template, n, params)
+
+    @classmethod
+    def _made(cls, context: str, template: str, n: int | None,
+              params: dict[str, Any]) -> Message:
         text = template if n is None else template.replace("%n", str(n))
         self = super().__new__(cls, text.format(**params))
         self.context = context

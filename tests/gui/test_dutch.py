@@ -111,7 +111,7 @@ def test_english_counts_take_their_plural_forms(qapp, translations, tmp_path):
     assert service.install() == "en"
     assert QCoreApplication.translate("Overview", "%n pauses", None, 1) == "1 pause"
     assert QCoreApplication.translate("Overview", "%n pauses", None, 3) == "3 pauses"
-    count = Message("Overview", "%n pauses", n=1)
+    count = Message.counted("Overview", "%n pauses", 1)
     assert count == "1 pauses"  # the English a log gets
     assert translate_message(count) == "1 pause"
 

@@ -10,7 +10,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from stressbreak.core.breathing import PATTERNS
 from stressbreak.core.messages import Message
@@ -36,25 +35,6 @@ from stressbreak.ui.tray import StatusText, Tray
 ENGLISH_US = QLocale("en_US")
 AMS = ZoneInfo("Europe/Amsterdam")
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "stressbreak_nl.ts"
-
-
-@pytest.fixture
-def translations(qapp: QApplication) -> Iterator[list[Translations]]:
-    """Made by the test; every one is removed afterwards."""
-    made: list[Translations] = []
-    yield made
-    for translations in made:
-        translations.remove()
-    assert QCoreApplication.translate("PauseWindow", "Breathe in") == "Breathe in"
-
-
-@pytest.fixture
-def dutch(qapp: QApplication, translations: list[Translations]) -> Translations:
-    # An English desktop with Dutch chosen in the settings.
-    service = Translations(qapp, "nl", ENGLISH_US)
-    translations.append(service)
-    assert service.install() == "nl"
-    return service
 
 
 @pytest.mark.parametrize(

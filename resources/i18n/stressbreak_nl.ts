@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>Your settings could not be saved ({reason}); they apply until StressBreak quits.</source>
-        <translation>Je instellingen konden niet worden opgeslagen ({reason}); ze gelden tot StressBreak stopt.</translation>
+        <translation>Je instellingen konden niet worden opgeslagen ({reason}); ze gelden zolang StressBreak draait.</translation>
     </message>
     <message>
         <source>Start at login could not be changed ({reason}).</source>
-        <translation>Starten bij het inloggen kon niet worden aangepast ({reason}).</translation>
+        <translation>Starten bij inloggen kon niet worden aangepast ({reason}).</translation>
     </message>
     <message>
         <source>Time away from the keyboard is not measured in this run.</source>
@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Just notice what is there. Nothing needs to change, and every question may stay open.</source>
-        <translation>Merk alleen op wat er is. Niets hoeft te veranderen, en elke vraag mag open blijven.</translation>
+        <translation>Kijk alleen wat er nu is, zonder oordeel. Niets hoeft te veranderen, en elke vraag mag open blijven.</translation>
     </message>
     <message>
         <source>Not now</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>What set it off? (optional)</source>
-        <translation>Wat zette het in gang? (optioneel)</translation>
+        <translation>Was er een aanleiding? (optioneel)</translation>
     </message>
     <message>
         <source>A moment, a message, a thought…</source>
@@ -64,15 +64,15 @@
     </message>
     <message>
         <source>What set it off</source>
-        <translation>Wat zette het in gang</translation>
+        <translation>Aanleiding</translation>
     </message>
     <message>
         <source>Optional; earlier answers are suggested as you type</source>
-        <translation>Optioneel; onder het typen zie je eerdere antwoorden</translation>
+        <translation>Optioneel; terwijl je typt, zie je eerdere antwoorden</translation>
     </message>
     <message>
         <source>What matters to me now? A small next step:</source>
-        <translation>Wat is nu belangrijk voor mij? Een kleine volgende stap:</translation>
+        <translation>Wat vind ik nu belangrijk? Een kleine volgende stap:</translation>
     </message>
     <message>
         <source>My values…</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>One small thing that fits, in your words</source>
-        <translation>Eén klein ding dat past, in je eigen woorden</translation>
+        <translation>Iets kleins dat daarbij past, in je eigen woorden</translation>
     </message>
     <message>
         <source>A small next step</source>
@@ -96,11 +96,11 @@
     </message>
     <message>
         <source>You can write down what matters to you; it will show here.</source>
-        <translation>Je kunt opschrijven wat voor jou belangrijk is; dat komt dan hier te staan.</translation>
+        <translation>Schrijf je op wat voor jou belangrijk is, dan zie je dat hier terug.</translation>
     </message>
     <message>
         <source>Optional note in your own words</source>
-        <translation>Optionele notitie in je eigen woorden</translation>
+        <translation>Een notitie in je eigen woorden, als je wilt</translation>
     </message>
 </context>
 <context>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <source>Three short questions: how are you, really?</source>
-        <translation>Drie korte vragen: hoe gaat het echt met je?</translation>
+        <translation>Drie korte vragen: hoe gaat het nu écht met je?</translation>
     </message>
 </context>
 <context>
@@ -131,13 +131,13 @@
         <source>This deletes every pause and stress-meter answer in your journal, your values, your favourite and hidden exercises and your stress-pattern answers, from this computer. It cannot be undone. Your settings stay.
 
 If you want a copy first, cancel and choose Export.</source>
-        <translation>Hiermee verwijder je van deze computer elke pauze en elk stressmeter-antwoord in je dagboek, je waarden, je favoriete en verborgen oefeningen en je antwoorden over stresspatronen. Dit kan niet ongedaan worden gemaakt. Je instellingen blijven.
+        <translation>Hiermee verwijder je alles van deze computer: elke pauze en elk antwoord uit de stressmeter in je dagboek, je waarden, je favoriete en verborgen oefeningen en je antwoorden over stresspatronen. Dit kun je niet ongedaan maken. Je instellingen blijven bewaard.
 
-Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
+Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>I understand that this cannot be undone</source>
-        <translation>Ik begrijp dat dit niet ongedaan kan worden gemaakt</translation>
+        <translation>Ik begrijp dat ik dit niet ongedaan kan maken</translation>
     </message>
     <message>
         <source>Delete everything</source>
@@ -152,11 +152,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>A copy of your pauses and stress-meter answers, to keep or to open elsewhere. The file is readable only by you; what you do with it is up to you.</source>
-        <translation>Een kopie van je pauzes en stressmeter-antwoorden, om te bewaren of ergens anders te openen. Alleen jij kunt het bestand lezen; wat je ermee doet, bepaal je zelf.</translation>
+        <translation>Een kopie van je pauzes en je antwoorden in de stressmeter, om te bewaren of ergens anders te openen. Alleen jij kunt het bestand lezen; wat je ermee doet, bepaal je zelf.</translation>
     </message>
     <message>
         <source>JSON — complete, can be imported again</source>
-        <translation>JSON — volledig, kan weer worden geïmporteerd</translation>
+        <translation>JSON — volledig, later weer te importeren</translation>
     </message>
     <message>
         <source>CSV — for a spreadsheet</source>
@@ -196,14 +196,14 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>The first day comes after the last day.</source>
-        <translation>De eerste dag komt na de laatste dag.</translation>
+        <translation>De eerste dag ligt na de laatste dag.</translation>
     </message>
 </context>
 <context>
     <name>HourMap</name>
     <message>
         <source>Tension (colour) and body signals (dot) by day and hour</source>
-        <translation>Spanning (kleur) en lichaamssignalen (stip) per dag en uur</translation>
+        <translation>Spanning (kleur) en lichaamssignalen (stip) per uur</translation>
     </message>
     <message>
         <source>no number</source>
@@ -211,7 +211,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>body signal</source>
-        <translation>signaal</translation>
+        <translation>lichaamssignaal</translation>
     </message>
     <message>
         <source>tension {mean}</source>
@@ -223,7 +223,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>{day} {hour}:00: {count} stress meter(s), {tension}, {signals} body signal(s)</source>
-        <translation>{day} {hour}:00: {count} stressmeter(s), {tension}, {signals} lichaamssigna(a)l(en)</translation>
+        <translation>{day} {hour}:00: stressmeter {count} keer ingevuld, {tension}, lichaamssignalen: {signals}</translation>
     </message>
 </context>
 <context>
@@ -352,15 +352,15 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>No pause reminders this week.</source>
-        <translation>Deze week geen pauzeherinneringen.</translation>
+        <translation>Deze week waren er geen herinneringen voor een micropauze.</translation>
     </message>
     <message>
         <source>No tension noted this week. When you give a number in the stress meter, it shows here.</source>
-        <translation>Deze week geen spanning genoteerd. Als je in de stressmeter een getal geeft, zie je het hier.</translation>
+        <translation>Deze week is er geen spanning genoteerd. Geef je in de stressmeter een getal, dan zie je dat hier.</translation>
     </message>
     <message>
         <source>The stress meters of the week appear here, by day and hour.</source>
-        <translation>De stressmeters van de week verschijnen hier, per dag en uur.</translation>
+        <translation>Hier zie je per dag en uur wanneer je de stressmeter invulde.</translation>
     </message>
     <message>
         <source>Body signals, needs and what set you off appear here once you note them.</source>
@@ -368,15 +368,15 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Pauses taken: {taken} of {reminders} · stress meters: {checkins} (after a pause {after}, when asked {asked}, on your own {own})</source>
-        <translation>Pauzes genomen: {taken} van {reminders} · stressmeters: {checkins} (na een pauze {after}, op verzoek {asked}, uit jezelf {own})</translation>
+        <translation>Micropauzes: {taken} (bij {reminders} herinneringen) · stressmeter {checkins} keer ingevuld (na een pauze {after}, op een vast tijdstip {asked}, uit jezelf {own})</translation>
     </message>
     <message>
         <source>natural pauses (away from the desk): {count}</source>
-        <translation>natuurlijke pauzes (weg van je bureau): {count}</translation>
+        <translation>natuurlijke pauzes (weg van de computer): {count}</translation>
     </message>
     <message>
         <source>Nothing recorded yet this week. When you take a pause or fill in the stress meter, your week takes shape here.</source>
-        <translation>Deze week is er nog niets vastgelegd. Als je een pauze neemt of de stressmeter invult, krijgt je week hier vorm.</translation>
+        <translation>Deze week is er nog niets vastgelegd. Neem je een micropauze of vul je de stressmeter in, dan krijgt je week hier vorm.</translation>
     </message>
     <message>
         <source>Nothing was recorded this week.</source>
@@ -384,7 +384,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Nothing stands out yet: a few more pauses and stress meters make patterns visible.</source>
-        <translation>Er valt nog niets op: met wat meer pauzes en stressmeters worden patronen zichtbaar.</translation>
+        <translation>Er valt nog niets op. Patronen worden zichtbaar naarmate er meer micropauzes en antwoorden in de stressmeter zijn.</translation>
     </message>
     <message>
         <source>Week {week}</source>
@@ -392,7 +392,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Bars: reminders, pauses taken and stress meters per week. Line: the average tension you noted (right-hand scale), where you noted one.</source>
-        <translation>Staven: herinneringen, genomen pauzes en stressmeters per week. Lijn: de gemiddelde spanning die je noteerde (schaal rechts), waar je die noteerde.</translation>
+        <translation>Staven: herinneringen, genomen micropauzes en hoe vaak je de stressmeter invulde, per week. Lijn: de gemiddelde spanning die je noteerde (schaal rechts), in de weken waarin je die noteerde.</translation>
     </message>
     <message>
         <source>Stress-meter answers</source>
@@ -442,7 +442,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Feeling light-headed? Stop and breathe as you normally do.</source>
-        <translation>Voel je je licht in het hoofd? Stop en adem zoals je gewend bent.</translation>
+        <translation>Word je licht in je hoofd? Stop dan en adem weer gewoon.</translation>
     </message>
     <message>
         <source>A thought to take with you</source>
@@ -454,7 +454,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Stop the pause now (Esc)</source>
-        <translation>De pauze nu stoppen (Esc)</translation>
+        <translation>De micropauze nu stoppen (Esc)</translation>
     </message>
     <message>
         <source>Don&apos;t show this one again</source>
@@ -462,7 +462,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>This exercise will not come back in the rotation</source>
-        <translation>Deze oefening komt daarna niet meer aan de beurt</translation>
+        <translation>Deze oefening komt dan niet meer aan de beurt</translation>
     </message>
     <message>
         <source>Breathe in</source>
@@ -470,7 +470,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>A little more in</source>
-        <translation>Nog een beetje in</translation>
+        <translation>Nog een beetje erbij</translation>
     </message>
     <message>
         <source>Hold gently</source>
@@ -498,7 +498,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>When exercises take turns, only your favourites come</source>
-        <translation>Als oefeningen elkaar afwisselen, komen alleen je favorieten</translation>
+        <translation>Als oefeningen elkaar afwisselen, komen alleen je favorieten nog langs</translation>
     </message>
     <message>
         <source>It won&apos;t come back</source>
@@ -521,7 +521,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Missed</source>
-        <translation>Gemist</translation>
+        <translation>Voorbijgegaan</translation>
     </message>
     <message>
         <source>Skipped</source>
@@ -560,7 +560,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Twelve statements, about three minutes. What stands out shapes the tips at the end of a pause. You can also find it later in the menu.</source>
-        <translation>Twaalf uitspraken, ongeveer drie minuten. Wat eruit springt, kleurt de tips aan het eind van een pauze. Je vindt het later ook in het menu.</translation>
+        <translation>Twaalf uitspraken, ongeveer drie minuten. Wat opvalt, bepaalt welke tips je aan het eind van een micropauze ziet. Je vindt het later ook in het menu.</translation>
     </message>
     <message>
         <source>Yes, now</source>
@@ -576,11 +576,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Many people know these three patterns: keeping others happy, getting everything right and taking care of everyone. Each of them grew because, at some time, it protected someone. They are patterns, not labels: they show what you once learned to do, not who you are.</source>
-        <translation>Veel mensen kennen deze drie patronen: anderen tevreden houden, alles goed willen doen en voor iedereen zorgen. Elk ervan is ooit ontstaan omdat het iemand beschermde. Het zijn patronen, geen etiketten: ze laten zien wat je ooit hebt geleerd te doen, niet wie je bent.</translation>
+        <translation>Veel mensen kennen deze drie patronen: anderen tevreden houden, alles foutloos willen doen en voor iedereen zorgen. Elk patroon is ooit ontstaan omdat het iemand beschermde. Het zijn patronen, geen etiketten: ze laten zien wat je hebt geleerd, niet wie je bent.</translation>
     </message>
     <message>
         <source>You read twelve short statements and say how much each one is like you. It takes a few minutes, it is entirely up to you, and any statement may stay open. What stands out chooses the tips you see at the end of a pause. Your answers stay on this computer.</source>
-        <translation>Je leest twaalf korte uitspraken en zegt bij elke uitspraak hoeveel die bij je past. Het duurt een paar minuten, je bepaalt het helemaal zelf, en elke uitspraak mag open blijven. Wat opvalt, bepaalt welke tips je aan het eind van een pauze ziet. Je antwoorden blijven op deze computer.</translation>
+        <translation>Je leest twaalf korte uitspraken en geeft bij elke aan in hoeverre die bij je past. Het duurt een paar minuten, het is helemaal aan jou, en elke uitspraak mag open blijven. Wat opvalt, bepaalt welke tips je aan het eind van een micropauze ziet. Je antwoorden blijven op deze computer.</translation>
     </message>
     <message>
         <source>Your last reflection. What stood out then:</source>
@@ -588,11 +588,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>None of the three patterns stands out right now. That is worth knowing too.</source>
-        <translation>Geen van de drie patronen springt er nu uit. Ook dat is goed om te weten.</translation>
+        <translation>Geen van de drie patronen springt er nu uit. Ook dat is het weten waard.</translation>
     </message>
     <message>
         <source>At the end of a pause you will now and then see one of these tips, meant for everyone:</source>
-        <translation>Aan het eind van een pauze zie je af en toe een van deze tips, bedoeld voor iedereen:</translation>
+        <translation>Aan het eind van een micropauze zie je af en toe een van deze tips, bedoeld voor iedereen:</translation>
     </message>
     <message>
         <source>Your last reflection: no pattern stood out in particular.</source>
@@ -624,7 +624,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>At the end of a pause you will now and then see one of these tips.</source>
-        <translation>Aan het eind van een pauze zie je af en toe een van deze tips.</translation>
+        <translation>Aan het eind van een micropauze zie je af en toe een van deze tips.</translation>
     </message>
     <message>
         <source>Begin</source>
@@ -644,7 +644,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Things you could try:</source>
-        <translation>Dingen die je kunt proberen:</translation>
+        <translation>Wat je kunt proberen:</translation>
     </message>
 </context>
 <context>
@@ -655,11 +655,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Pause reminder</source>
-        <translation>Herinnering voor een pauze</translation>
+        <translation>Herinnering voor een micropauze</translation>
     </message>
     <message>
         <source>Click to start a one-minute breathing pause, or snooze or skip it.</source>
-        <translation>Klik om een ademhalingspauze van een minuut te beginnen, of stel hem uit of sla hem over.</translation>
+        <translation>Klik om een micropauze van een minuut te beginnen; je kunt hem ook uitstellen of overslaan.</translation>
     </message>
     <message>
         <source>Your call just ended</source>
@@ -667,23 +667,23 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>A minute to breathe? Click here to breathe along.</source>
-        <translation>Een minuut om te ademen? Klik hier om mee te ademen.</translation>
+        <translation>Even een minuut ademen? Klik hier en adem mee.</translation>
     </message>
     <message>
         <source>An extra minute for you</source>
-        <translation>Nog een extra minuut voor jou</translation>
+        <translation>Nog een minuut voor jezelf</translation>
     </message>
     <message>
         <source>Earlier you noticed quite some tension. Click here to breathe along for a minute.</source>
-        <translation>Eerder merkte je flink wat spanning op. Klik hier om een minuut mee te ademen.</translation>
+        <translation>Je merkte eerder flink wat spanning. Klik hier en adem een minuut mee.</translation>
     </message>
     <message>
         <source>Time for a one-minute pause</source>
-        <translation>Tijd voor een pauze van een minuut</translation>
+        <translation>Tijd voor een micropauze</translation>
     </message>
     <message>
         <source>Click here to breathe along for a minute.</source>
-        <translation>Klik hier om een minuut mee te ademen.</translation>
+        <translation>Klik hier en adem een minuut mee.</translation>
     </message>
     <message>
         <source>Start</source>
@@ -699,7 +699,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Start the pause (Enter)</source>
-        <translation>De pauze beginnen (Enter)</translation>
+        <translation>De micropauze beginnen (Enter)</translation>
     </message>
     <message>
         <source>Remind me a little later (Esc)</source>
@@ -707,7 +707,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Not this one; the next comes one interval from now</source>
-        <translation>Deze keer niet; de volgende komt na het gewone interval</translation>
+        <translation>Nu even niet; de volgende komt na de gewone tijd tussen micropauzes</translation>
     </message>
 </context>
 <context>
@@ -718,7 +718,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Time for a one-minute pause</source>
-        <translation>Tijd voor een pauze van een minuut</translation>
+        <translation>Tijd voor een micropauze</translation>
     </message>
     <message>
         <source>Click the StressBreak reminder to breathe along.</source>
@@ -737,11 +737,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Restore defaults</source>
-        <translation>Standaard herstellen</translation>
+        <translation>Standaardwaarden terugzetten</translation>
     </message>
     <message>
         <source>Put every setting back to its default; nothing is saved until you choose Save.</source>
-        <translation>Zet elke instelling terug op de standaardwaarde; er wordt niets bewaard tot je Opslaan kiest.</translation>
+        <translation>Zet elke instelling terug op de standaardwaarde; er wordt pas iets opgeslagen als je Opslaan kiest.</translation>
     </message>
     <message>
         <source>Not saved yet: see {pages}.</source>
@@ -764,42 +764,42 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <name>StatusText</name>
     <message>
         <source>StressBreak: a pause is under way</source>
-        <translation>StressBreak: er loopt een pauze</translation>
+        <translation>StressBreak: er loopt een micropauze</translation>
     </message>
     <message>
         <source>StressBreak: a pause is due since {time}</source>
-        <translation>StressBreak: er is een pauze aan de beurt sinds {time}</translation>
+        <translation>StressBreak: sinds {time} staat er een micropauze klaar</translation>
     </message>
     <message>
         <source>StressBreak: a pause is due since {day} {time}</source>
-        <translation>StressBreak: er is een pauze aan de beurt sinds {day} {time}</translation>
+        <translation>StressBreak: sinds {day} {time} staat er een micropauze klaar</translation>
     </message>
     <message>
         <source>StressBreak: reminders paused until {time}</source>
-        <translation>StressBreak: herinneringen gepauzeerd tot {time}</translation>
+        <translation>StressBreak: geen herinneringen tot {time}</translation>
     </message>
     <message>
         <source>StressBreak: reminders paused until {day} {time}</source>
-        <translation>StressBreak: herinneringen gepauzeerd tot {day} {time}</translation>
+        <translation>StressBreak: geen herinneringen tot {day} {time}</translation>
     </message>
     <message>
         <source>StressBreak: next pause at {time}</source>
-        <translation>StressBreak: volgende pauze om {time}</translation>
+        <translation>StressBreak: volgende micropauze om {time}</translation>
     </message>
     <message>
         <source>StressBreak: next pause {day} at {time}</source>
-        <translation>StressBreak: volgende pauze {day} om {time}</translation>
+        <translation>StressBreak: volgende micropauze {day} om {time}</translation>
     </message>
     <message>
         <source>StressBreak: no working days are set, so no pauses are planned</source>
-        <translation>StressBreak: er zijn geen werkdagen ingesteld, dus er staan geen pauzes gepland</translation>
+        <translation>StressBreak: er zijn geen werkdagen ingesteld, dus er zijn geen micropauzes gepland</translation>
     </message>
 </context>
 <context>
     <name>TensionChart</name>
     <message>
         <source>Tension through the week</source>
-        <translation>Spanning door de week</translation>
+        <translation>Spanning in de loop van de week</translation>
     </message>
 </context>
 <context>
@@ -859,11 +859,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     <name>Tray</name>
     <message>
         <source>Start a pause now</source>
-        <translation>Nu een pauze nemen</translation>
+        <translation>Nu een micropauze nemen</translation>
     </message>
     <message>
         <source>Stress meter now</source>
-        <translation>Nu de stressmeter</translation>
+        <translation>Nu de stressmeter invullen</translation>
     </message>
     <message>
         <source>Weekly overview</source>
@@ -887,7 +887,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Pause reminders</source>
-        <translation>Herinneringen pauzeren</translation>
+        <translation>Herinneringen even stil</translation>
     </message>
     <message>
         <source>For 30 minutes</source>
@@ -903,7 +903,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Resume reminders</source>
-        <translation>Herinneringen hervatten</translation>
+        <translation>Herinneringen weer aan</translation>
     </message>
     <message>
         <source>Quit StressBreak</source>
@@ -918,7 +918,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Pauses taken</source>
-        <translation>Pauzes genomen</translation>
+        <translation>Genomen micropauzes</translation>
     </message>
     <message>
         <source>Reminders</source>
@@ -926,7 +926,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Stress meters</source>
-        <translation>Stressmeters</translation>
+        <translation>Stressmeter ingevuld</translation>
     </message>
     <message>
         <source>Average tension (right, 0–10)</source>
@@ -934,7 +934,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>{week}: {taken} of {reminders} pauses, {checkins} stress meters, average tension {tension}</source>
-        <translation>{week}: {taken} van {reminders} pauzes, {checkins} stressmeters, gemiddelde spanning {tension}</translation>
+        <translation>{week}: micropauzes {taken} (bij {reminders} herinneringen), stressmeter {checkins} keer ingevuld, gemiddelde spanning {tension}</translation>
     </message>
 </context>
 <context>
@@ -968,7 +968,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Exported {count} entries to {file}.</source>
-        <translation>{count} items geëxporteerd naar {file}.</translation>
+        <translation>{count} momenten uit je dagboek geëxporteerd naar {file}.</translation>
     </message>
     <message>
         <source>{file} could not be read ({reason}). Nothing was imported.</source>
@@ -976,11 +976,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Imported {added} new entries from {file}; {already} were already in your journal.</source>
-        <translation>{added} nieuwe items geïmporteerd uit {file}; {already} stonden al in je dagboek.</translation>
+        <translation>{added} nieuwe momenten geïmporteerd uit {file}; {already} stonden al in je dagboek.</translation>
     </message>
     <message>
         <source>{skipped} entries could not be read and were left out (written by a newer StressBreak?).</source>
-        <translation>{skipped} items konden niet worden gelezen en zijn weggelaten (geschreven door een nieuwere StressBreak?).</translation>
+        <translation>{skipped} momenten konden niet worden gelezen en zijn weggelaten (geschreven door een nieuwere StressBreak?).</translation>
     </message>
     <message>
         <source>Not everything could be deleted ({reason}).</source>
@@ -1003,7 +1003,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>start a breathing pause now</source>
-        <translation>neem nu een ademhalingspauze</translation>
+        <translation>begin nu een micropauze</translation>
     </message>
     <message>
         <source>open the stress meter now</source>
@@ -1019,7 +1019,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>say when the next pause and stress meter are due, and what holds reminders</source>
-        <translation>zeg wanneer de volgende pauze en stressmeter komen, en wat herinneringen tegenhoudt</translation>
+        <translation>laat zien wanneer de volgende micropauze en stressmeter komen, en wat herinneringen tegenhoudt</translation>
     </message>
     <message>
         <source>no reminders for MINUTES minutes</source>
@@ -1031,7 +1031,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>quit the running StressBreak</source>
-        <translation>sluit de draaiende StressBreak af</translation>
+        <translation>sluit StressBreak af als het draait</translation>
     </message>
     <message>
         <source>write the journal (or part of it) as CSV or JSON</source>
@@ -1063,7 +1063,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>A calm micro-pause assistant in the system tray.</source>
-        <translation>Een rustige hulp voor korte pauzes, vanuit het systeemvak.</translation>
+        <translation>Een rustige hulp voor micropauzes, vanuit het systeemvak.</translation>
     </message>
     <message>
         <source>show the version number and exit</source>
@@ -1166,7 +1166,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Pause started.</source>
-        <translation>Pauze begonnen.</translation>
+        <translation>Micropauze begonnen.</translation>
     </message>
     <message>
         <source>Stress meter opened.</source>
@@ -1241,7 +1241,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>fluttery</source>
-        <translation>fladderig</translation>
+        <translation>kriebelig</translation>
     </message>
     <message>
         <source>heavy</source>
@@ -1305,7 +1305,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>What do I notice in my body?</source>
-        <translation>Wat merk ik op in mijn lichaam?</translation>
+        <translation>Wat voel ik in mijn lichaam?</translation>
     </message>
     <message>
         <source>Anything else your body tells you</source>
@@ -1317,7 +1317,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>clenched jaw</source>
-        <translation>op elkaar geklemde kaken</translation>
+        <translation>geklemde kaken</translation>
     </message>
     <message>
         <source>raised shoulders</source>
@@ -1329,7 +1329,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>racing heart</source>
-        <translation>bonzend hart</translation>
+        <translation>snelle hartslag</translation>
     </message>
     <message>
         <source>knot in the stomach</source>
@@ -1345,7 +1345,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>tiredness</source>
-        <translation>moeheid</translation>
+        <translation>vermoeidheid</translation>
     </message>
     <message>
         <source>headache</source>
@@ -1372,19 +1372,19 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Notice your jaw and your face. Tight, loose, somewhere in between?</source>
-        <translation>Merk je kaak en je gezicht op. Gespannen, los, ergens daartussenin?</translation>
+        <translation>Voel je kaak en je gezicht. Gespannen, los, of ergens daartussenin?</translation>
     </message>
     <message>
         <source>Notice your shoulders and your hands. Just see what is there.</source>
-        <translation>Merk je schouders en je handen op. Kijk gewoon wat er is.</translation>
+        <translation>Voel je schouders en je handen. Kijk alleen wat er is.</translation>
     </message>
     <message>
         <source>Notice your breath, quick or slow, high or low. Let it be as it is.</source>
-        <translation>Merk je adem op, snel of langzaam, hoog of laag. Laat hem zoals hij is.</translation>
+        <translation>Let op je adem: snel of langzaam, hoog of laag. Laat hem zoals hij is.</translation>
     </message>
     <message>
         <source>Notice your belly. Whatever you find is fine to find.</source>
-        <translation>Merk je buik op. Wat je ook vindt, het mag er zijn.</translation>
+        <translation>Voel je buik. Wat je ook vindt, het mag er zijn.</translation>
     </message>
     <message>
         <source>Dropping anchor</source>
@@ -1392,7 +1392,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>When thoughts and feelings pull hard, drop an anchor.</source>
-        <translation>Als gedachten en gevoelens hard aan je trekken, werp je een anker uit.</translation>
+        <translation>Trekken gedachten en gevoelens hard aan je? Werp dan een anker uit.</translation>
     </message>
     <message>
         <source>Notice what is here inside you: a thought, a feeling, an urge. Name it quietly.</source>
@@ -1400,7 +1400,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Come back into your body: press your feet into the floor and your hands together.</source>
-        <translation>Kom terug in je lichaam: druk je voeten in de vloer en je handen tegen elkaar.</translation>
+        <translation>Kom terug in je lichaam: druk je voeten tegen de vloer en je handen tegen elkaar.</translation>
     </message>
     <message>
         <source>Look around you and name three things you see.</source>
@@ -1440,7 +1440,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Choose your next step from what matters to you, not from the tension.</source>
-        <translation>Kies je volgende stap vanuit wat ertoe doet, niet vanuit de spanning.</translation>
+        <translation>Kies je volgende stap vanuit wat jij belangrijk vindt, niet vanuit je spanning.</translation>
     </message>
     <message>
         <source>What matters to me in the next hour?</source>
@@ -1468,7 +1468,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Notice a thought that keeps coming back.</source>
-        <translation>Merk een gedachte op die steeds terugkomt.</translation>
+        <translation>Zoek een gedachte die steeds terugkomt.</translation>
     </message>
     <message>
         <source>Say to yourself: “I notice I&apos;m having the thought that …”</source>
@@ -1476,7 +1476,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Hear the little space that puts between you and the thought.</source>
-        <translation>Hoor de kleine ruimte die dat geeft tussen jou en de gedachte.</translation>
+        <translation>Voel hoe dat een beetje ruimte geeft tussen jou en de gedachte.</translation>
     </message>
     <message>
         <source>The thought may stay. You choose what you do next.</source>
@@ -1573,7 +1573,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Tension was highest in the early hours of {day}.</source>
-        <translation>De spanning was het hoogst in de vroege uren van {day}.</translation>
+        <translation>De spanning was het hoogst in de vroege uurtjes van {day}.</translation>
     </message>
     <message>
         <source>Tension was highest on {day} morning.</source>
@@ -1589,7 +1589,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>“{trigger}” came up {count} times as a trigger.</source>
-        <translation>“{trigger}” kwam {count} keer terug als aanleiding.</translation>
+        <translation>“{trigger}” noemde je {count} keer als aanleiding.</translation>
     </message>
     <message>
         <source>“{signal}” was the body signal you noticed most often: {count} times.</source>
@@ -1601,22 +1601,22 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>You took {taken} of {reminders} pauses.</source>
-        <translation>Je nam {taken} van {reminders} pauzes.</translation>
+        <translation>Micropauzes deze week: {taken}, bij {reminders} herinneringen.</translation>
     </message>
     <message>
         <source>You took {taken} of {reminders} pauses; the week before, {previous_taken} of {previous_reminders}.</source>
-        <translation>Je nam {taken} van {reminders} pauzes; de week ervoor {previous_taken} van {previous_reminders}.</translation>
+        <translation>Micropauzes deze week: {taken}, bij {reminders} herinneringen; de week ervoor {previous_taken}, bij {previous_reminders}.</translation>
     </message>
     <message>
         <source>Reminders passed without a pause most often on {day}: {count} times.</source>
-        <translation>Herinneringen gingen het vaakst zonder pauze voorbij op {day}: {count} keer.</translation>
+        <translation>Op {day} gingen herinneringen het vaakst voorbij zonder micropauze: {count} keer.</translation>
     </message>
 </context>
 <context>
     <name>instance</name>
     <message>
         <source>StressBreak cannot take commands from the command line: {folder} belongs to another user or is open to others. StressBreak keeps running without them; to have them again, set XDG_RUNTIME_DIR to a private folder of yours or have that folder removed, and start StressBreak again.</source>
-        <translation>StressBreak kan geen opdrachten van de opdrachtregel aannemen: {folder} is van een andere gebruiker of staat open voor anderen. StressBreak draait zonder door; wil je ze weer gebruiken, zet XDG_RUNTIME_DIR dan op een eigen, afgeschermde map of laat die map verwijderen, en start StressBreak opnieuw.</translation>
+        <translation>StressBreak kan geen opdrachten van de opdrachtregel aannemen: {folder} is van een andere gebruiker of staat open voor anderen. StressBreak blijft draaien, maar zonder die opdrachten; wil je ze weer gebruiken, zet XDG_RUNTIME_DIR dan op een eigen, afgeschermde map of laat die map verwijderen, en start StressBreak opnieuw.</translation>
     </message>
     <message>
         <source>StressBreak cannot take commands from the command line: it cannot listen on {path} ({reason}). StressBreak keeps running.</source>
@@ -1792,7 +1792,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Your values and exercise choices could not be read ({problem}); the file was kept as {target} and StressBreak starts afresh with them.</source>
-        <translation>Je waarden en oefenkeuzes konden niet worden gelezen ({problem}); het bestand is bewaard als {target} en StressBreak begint er opnieuw mee.</translation>
+        <translation>Je waarden en oefenkeuzes konden niet worden gelezen ({problem}); het bestand is bewaard als {target} en StressBreak begint hiervoor weer blanco.</translation>
     </message>
 </context>
 <context>
@@ -1866,11 +1866,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>quite like me</source>
-        <translation>past vrij goed</translation>
+        <translation>past behoorlijk</translation>
     </message>
     <message>
         <source>very much like me</source>
-        <translation>past heel goed</translation>
+        <translation>past helemaal</translation>
     </message>
     <message>
         <source>The pleaser pattern</source>
@@ -1890,7 +1890,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>When someone seems unhappy with me, it stays on my mind for a long time.</source>
-        <translation>Als iemand ontevreden over me lijkt, blijft dat lang door mijn hoofd gaan.</translation>
+        <translation>Als iemand ontevreden over me lijkt, blijft dat lang in mijn hoofd zitten.</translation>
     </message>
     <message>
         <source>I find it hard to ask for what I need.</source>
@@ -1902,7 +1902,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Notice the automatic yes. Before you answer, take one breath and ask yourself whether you want this.</source>
-        <translation>Merk het automatische ja op. Neem voor je antwoordt één ademhaling en vraag jezelf of je dit wilt.</translation>
+        <translation>Let op je automatische ja. Neem één ademhaling voordat je antwoordt en vraag je af of je dit wilt.</translation>
     </message>
     <message>
         <source>Try one small no today, about something small. Notice what happens, in you and around you.</source>
@@ -1910,11 +1910,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Ask yourself: what do I need right now? Your answer counts too.</source>
-        <translation>Vraag jezelf: wat heb ik nu nodig? Jouw antwoord telt ook.</translation>
+        <translation>Vraag je af: wat heb ik nu nodig? Jouw antwoord telt ook mee.</translation>
     </message>
     <message>
         <source>You may take time to answer. “Let me come back to you on that” is a whole sentence.</source>
-        <translation>Je mag de tijd nemen om te antwoorden. “Daar kom ik op terug” is een hele zin.</translation>
+        <translation>Je mag de tijd nemen om te antwoorden. “Daar kom ik op terug” is ook een antwoord.</translation>
     </message>
     <message>
         <source>The perfectionist pattern</source>
@@ -1922,7 +1922,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Getting everything right</source>
-        <translation>Alles goed willen doen</translation>
+        <translation>Alles foutloos willen doen</translation>
     </message>
     <message>
         <source>Checking once more, keeping things under control, aiming for work without a single loose end: this is a pattern that once protected you. Perhaps it kept criticism away, or gave you a sense of safety when little else did. It brings care and an eye for detail. It can also mean that nothing ever quite feels finished, and that rest has to wait.</source>
@@ -1950,7 +1950,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Notice the critical voice inside. You can hear it and still choose what you do.</source>
-        <translation>Merk de kritische stem in je op. Je kunt hem horen en toch zelf kiezen wat je doet.</translation>
+        <translation>Let op de kritische stem vanbinnen. Je kunt hem horen en toch zelf kiezen wat je doet.</translation>
     </message>
     <message>
         <source>Give a task an end time, and stop when it comes, even if more would be possible.</source>
@@ -1970,7 +1970,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>When someone around me has a hard time, I feel it is up to me.</source>
-        <translation>Als iemand om me heen het moeilijk heeft, voel ik dat het aan mij is.</translation>
+        <translation>Als iemand om me heen het moeilijk heeft, heb ik het gevoel dat het aan mij is.</translation>
     </message>
     <message>
         <source>I notice what others need sooner than what I need.</source>
@@ -1978,11 +1978,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>I take on tasks so that others don&apos;t have to.</source>
-        <translation>Ik neem taken op me zodat anderen dat niet hoeven.</translation>
+        <translation>Ik neem taken op me zodat anderen het niet hoeven te doen.</translation>
     </message>
     <message>
         <source>Resting is hard for me while someone else still has a problem.</source>
-        <translation>Rusten lukt me moeilijk zolang iemand anders nog een probleem heeft.</translation>
+        <translation>Ik kan moeilijk rusten zolang iemand anders nog een probleem heeft.</translation>
     </message>
     <message>
         <source>Notice when helping starts to cost you more than you have to give.</source>
@@ -1994,23 +1994,23 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Before you step in, ask yourself: is this mine to carry?</source>
-        <translation>Vraag jezelf voordat je inspringt: is dit aan mij om te dragen?</translation>
+        <translation>Vraag je af voordat je inspringt: is dit mijn last om te dragen?</translation>
     </message>
     <message>
         <source>Others can find their own way too. Trusting them is also a way of caring.</source>
-        <translation>Anderen kunnen ook hun eigen weg vinden. Ze vertrouwen is ook een manier van zorgen.</translation>
+        <translation>Anderen kunnen ook zelf hun weg vinden. Op hen vertrouwen is ook een manier van zorgen.</translation>
     </message>
     <message>
         <source>Rest doesn&apos;t ask for the stress to be gone. It lets you, not your tension, choose what comes next.</source>
-        <translation>Rust vraagt niet dat de stress weg is. Rust laat jou kiezen wat er nu komt, niet je spanning.</translation>
+        <translation>Rust hoeft niet te wachten tot de stress weg is. Rust betekent dat jij kiest wat je hierna doet, niet je spanning.</translation>
     </message>
     <message>
         <source>Notice one thing your body tells you right now. Only notice it.</source>
-        <translation>Merk één ding op dat je lichaam je nu vertelt. Merk het alleen op.</translation>
+        <translation>Let op één ding dat je lichaam je nu vertelt. Alleen opmerken, meer niet.</translation>
     </message>
     <message>
         <source>What would be kind to yourself in the next hour?</source>
-        <translation>Wat zou in het komende uur lief zijn voor jezelf?</translation>
+        <translation>Wat zou je jezelf het komende uur gunnen?</translation>
     </message>
     <message>
         <source>Tension may come along while you do what matters to you.</source>
@@ -2029,7 +2029,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation>Pauze</translation>
+        <translation>Micropauze</translation>
     </message>
     <message>
         <source>Reminders</source>
@@ -2089,7 +2089,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>unknown tray icon {value}; choose one of {choices}</source>
-        <translation>onbekend pictogram {value}; kies een van {choices}</translation>
+        <translation>onbekend pictogram {value}; kies uit {choices}</translation>
     </message>
     <message>
         <source>In colour</source>
@@ -2113,7 +2113,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Sighing out (in, a little more in, long out)</source>
-        <translation>Zuchtend uit (in, nog wat in, lang uit)</translation>
+        <translation>Zuchtend uitademen (in, nog wat erbij, lang uit)</translation>
     </message>
     <message>
         <source>Longer out (4 s in, 6 s out)</source>
@@ -2121,7 +2121,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Box, with holds (4 s each)</source>
-        <translation>Vierkant, met vasthouden (steeds 4 s)</translation>
+        <translation>Vierkant ademen, met vasthouden (elk 4 s)</translation>
     </message>
     <message>
         <source>Each pattern in turn</source>
@@ -2137,11 +2137,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Time between pauses</source>
-        <translation>Tijd tussen pauzes</translation>
+        <translation>Tijd tussen micropauzes</translation>
     </message>
     <message>
         <source>How long you work before a pause is offered.</source>
-        <translation>Hoe lang je werkt voordat er een pauze komt.</translation>
+        <translation>Hoe lang je werkt voordat je een micropauze krijgt aangeboden.</translation>
     </message>
     <message>
         <source>Working days</source>
@@ -2149,7 +2149,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Pauses and the stress meter come only on these days.</source>
-        <translation>Pauzes en de stressmeter komen alleen op deze dagen.</translation>
+        <translation>Micropauzes en de stressmeter komen alleen op deze dagen.</translation>
     </message>
     <message>
         <source>Working day starts at</source>
@@ -2173,7 +2173,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Pause length</source>
-        <translation>Pauzeduur</translation>
+        <translation>Duur van een micropauze</translation>
     </message>
     <message>
         <source>Exercise</source>
@@ -2181,7 +2181,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>What a pause offers: breathing, another exercise, or each of them in turn.</source>
-        <translation>Wat een pauze je biedt: ademen, een andere oefening, of alles om de beurt.</translation>
+        <translation>Wat een micropauze je biedt: ademen, een andere oefening, of alles om de beurt.</translation>
     </message>
     <message>
         <source>Breathing pattern</source>
@@ -2189,11 +2189,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>If you feel light-headed, stop and breathe normally. With a heart or lung condition, or when pregnant, choose a pattern without holds.</source>
-        <translation>Voel je je licht in het hoofd? Stop dan en adem zoals je gewend bent. Heb je een hart- of longaandoening, of ben je zwanger, kies dan een ademritme zonder vasthouden.</translation>
+        <translation>Word je licht in je hoofd? Stop dan en adem weer gewoon. Heb je een hart- of longaandoening, of ben je zwanger, kies dan een ademritme zonder vasthouden.</translation>
     </message>
     <message>
         <source>Offer the stress meter after a pause</source>
-        <translation>Na een pauze de stressmeter aanbieden</translation>
+        <translation>Na een micropauze de stressmeter aanbieden</translation>
     </message>
     <message>
         <source>Less motion</source>
@@ -2209,7 +2209,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Away from keyboard and mouse for at least as long as a pause? Then you had your pause, and the next one counts from your return.</source>
-        <translation>Minstens zo lang als een pauze weg van toetsenbord en muis? Dan had je je pauze, en de volgende telt vanaf je terugkomst.</translation>
+        <translation>Ben je minstens zo lang als een micropauze weg van toetsenbord en muis? Dan heb je je pauze al gehad; de volgende rekent vanaf het moment dat je terug bent.</translation>
     </message>
     <message>
         <source>Follow the desktop&apos;s do-not-disturb</source>
@@ -2217,7 +2217,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>After a tense moment, offer one more pause later</source>
-        <translation>Na een gespannen moment later nog een pauze aanbieden</translation>
+        <translation>Na een gespannen moment later nog een micropauze aanbieden</translation>
     </message>
     <message>
         <source>unknown motion choice {value}; choose one of {choices}</source>
@@ -2241,7 +2241,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>A stress meter with this tension or more (0 to 10) offers one more pause a little later.</source>
-        <translation>Geef je in de stressmeter deze spanning of meer (0 tot en met 10), dan krijg je wat later nog een pauze aangeboden.</translation>
+        <translation>Geef je in de stressmeter deze spanning of meer (0 tot en met 10), dan krijg je wat later nog een micropauze aangeboden.</translation>
     </message>
     <message>
         <source>Snooze for</source>
@@ -2253,7 +2253,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Then it goes away by itself and the pause is noted as missed. That is information, nothing more.</source>
-        <translation>Daarna verdwijnt hij vanzelf en wordt de pauze als gemist genoteerd. Dat is informatie, meer niet.</translation>
+        <translation>Daarna verdwijnt hij vanzelf en wordt genoteerd dat de micropauze voorbijging. Dat is informatie, geen oordeel.</translation>
     </message>
     <message>
         <source>Also send a desktop notification</source>
@@ -2281,11 +2281,11 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Speak the steps aloud</source>
-        <translation>De stappen hardop uitspreken</translation>
+        <translation>De stappen laten voorlezen</translation>
     </message>
     <message>
         <source>So you can keep your eyes closed during a pause.</source>
-        <translation>Zo kun je tijdens een pauze je ogen dicht houden.</translation>
+        <translation>Zo kun je tijdens een micropauze je ogen dicht houden.</translation>
     </message>
     <message>
         <source>A new language shows the next time StressBreak starts.</source>
@@ -2313,7 +2313,7 @@ Wil je eerst een kopie? Kies Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>While the microphone or camera is in use, reminders wait. After the call you are offered a pause.</source>
-        <translation>Zolang de microfoon of camera in gebruik is, wachten herinneringen. Na het gesprek krijg je een pauze aangeboden.</translation>
+        <translation>Zolang de microfoon of camera in gebruik is, wachten herinneringen. Na het gesprek krijg je een micropauze aangeboden.</translation>
     </message>
     <message>
         <source>Choose at least one working day.</source>

@@ -177,11 +177,11 @@ def test_reminder_in_dutch_keeps_its_number(dutch, qtbot):
 def test_tray_menu_and_tooltip_in_dutch(dutch, qapp):
     tray = Tray(QIcon())
     try:
-        assert tray.menu.actions()[0].text() == "Nu een pauze nemen"
+        assert tray.menu.actions()[0].text() == "Nu een micropauze nemen"
         monday_9 = datetime(2026, 1, 5, 9, tzinfo=AMS)
         text = StatusText().describe(monday_9, monday_9 + timedelta(days=1, minutes=30),
                                      None, in_pause=False)
-        assert text == "StressBreak: volgende pauze dinsdag om 09:30"
+        assert text == "StressBreak: volgende micropauze dinsdag om 09:30"
     finally:
         tray.hide()
         tray.deleteLater()

@@ -48,11 +48,11 @@ def settings(tmp_path: Path, language: str) -> Path:
 
 DUTCH_HELP = (
     "gebruik: stressbreak [-h] [--version] [--data-dir MAP] OPDRACHT ...",
-    "Een rustige hulp voor korte pauzes, vanuit het systeemvak.",
+    "Een rustige hulp voor micropauzes, vanuit het systeemvak.",
     "\nopties:\n",
     "  -h, --help      toon deze hulp en stop",
     "\nopdrachten:\n",
-    "    pause         neem nu een ademhalingspauze",
+    "    pause         begin nu een micropauze",
     "    quiet         MINUTEN minuten geen herinneringen",
 )
 ENGLISH_HELP = (

@@ -46,6 +46,11 @@ class WeekSummary:
         return sum(d.pauses[outcome] for d in self.days)
 
     @property
+    def taken(self) -> int:
+        """Pauses a reminder led to: completed or ended early (a shorter pause is a pause)."""
+        return self.total(PauseOutcome.COMPLETED) + self.total(PauseOutcome.ENDED_EARLY)
+
+    @property
     def checkins(self) -> list[CheckIn]:
         return [c for d in self.days for c in d.checkins]
 
@@ -207,32 +212,23 @@ def _chip_counts(
     return tuple((k, counts[k]) for k in ranked)
 
 
-# -- week against week ----------------------------------------------------------------------
+# -- four weeks side by side ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class WeekTrend:
+    """One week's plain counts, for looking back over a few weeks. Deliberately no reminder
+    total (it would turn the count into "so many of so many") and no mean tension (a weekly
+    average rising or falling reads as a score for the week)."""
+
     monday: date
-    taken: int  # completed + ended early: a pause cut short is still a pause taken
-    reminders: int  # every outcome, missed and skipped included
+    taken: int  # WeekSummary.taken
     checkins: int
-    mean_tension: float | None  # None: no tension given that week
 
 
 def week_trend(summary: WeekSummary) -> WeekTrend:
-    """One week as a point on a trend line."""
-    tensions = [c.tension for c in summary.checkins if c.tension is not None]
-    return WeekTrend(
-        monday=summary.monday,
-        taken=_taken(summary),
-        reminders=sum(d.reminders for d in summary.days),
-        checkins=len(summary.checkins),
-        mean_tension=_mean(tensions),
-    )
-
-
-def _taken(summary: WeekSummary) -> int:
-    return summary.total(PauseOutcome.COMPLETED) + summary.total(PauseOutcome.ENDED_EARLY)
+    """One week as a column among the weeks around it."""
+    return WeekTrend(summary.monday, summary.taken, len(summary.checkins))
 
 
 # -- insights ---------------------------------------------------------------------------------
@@ -240,14 +236,14 @@ def _taken(summary: WeekSummary) -> int:
 INSIGHTS_CONTEXT = "insights"
 
 # Each insight speaks only when the week gives it enough to stand on; fewer and it would read
-# a pattern into chance. The minimums (all "at least"):
+# a pattern into chance. The minimums (all "at least"; at 2 or more, "{count} times" is always
+# plural, so the sentences need no plural forms):
 MIN_TENSION_CHECKINS = 3  # check-ins with a tension before naming when tension was highest;
 MIN_TENSION_PEAK_GAP = 1.0  # ...and the highest part of a day must lead the next by this much
-MIN_REMINDERS = 3  # reminders in a week before counting the pauses taken (either week)
 MIN_TRIGGER_MENTIONS = 3  # check-ins naming the same trigger
 MIN_SIGNAL_MENTIONS = 3  # check-ins noting the same body signal
 MIN_NEED_MENTIONS = 3  # check-ins naming the same need
-MIN_NOT_TAKEN_ON_DAY = 3  # missed or skipped reminders on one day, more than on any other
+MIN_NOT_TAKEN_ON_DAY = 3  # reminders gone by without a pause on one day, more than any other
 MAX_INSIGHTS = 5  # a few observations are read; a list of ten is skimmed
 
 DAY_NAMES: tuple[Message, ...] = (
@@ -261,21 +257,18 @@ DAY_NAMES: tuple[Message, ...] = (
 )
 
 
-def insights(
-    this_week: WeekSummary, previous_week: WeekSummary | None, tz: tzinfo
-) -> list[Message]:
+def insights(week: WeekSummary, tz: tzinfo) -> list[Message]:
     """A few plain observations about the week, most useful first; none when the week holds
-    too little to say something true. They describe, never grade: a missed pause is
-    information, and a comparison with the week before says what changed, not whether that
-    was better."""
-    patterns = week_patterns(this_week, tz)
+    too little to say something true. They describe, never grade: a reminder that went by is
+    information. They look at this week alone: no count of pauses against reminders and no
+    comparison with the week before, since either reads as a score."""
+    patterns = week_patterns(week, tz)
     found = [
-        _tension_peak(this_week, tz),
+        _tension_peak(week, tz),
         _top_trigger(patterns),
         _top_signal(patterns),
         _top_need(patterns),
-        _pauses_taken(this_week, previous_week),
-        _not_taken_day(this_week),
+        _not_taken_day(week),
     ]
     return [m for m in found if m is not None][:MAX_INSIGHTS]
 
@@ -345,25 +338,6 @@ def _chip_label(question: Question, chip_id: str) -> str:
     if any(chip.id == chip_id for chip in question.chips):
         return Message(CONTENT_CONTEXT, question.label_of(chip_id))
     return chip_id
-
-
-def _pauses_taken(week: WeekSummary, previous: WeekSummary | None) -> Message | None:
-    reminders = sum(d.reminders for d in week.days)
-    if reminders < MIN_REMINDERS:
-        return None
-    taken = _taken(week)
-    previous_reminders = 0 if previous is None else sum(d.reminders for d in previous.days)
-    if previous is None or previous_reminders < MIN_REMINDERS:
-        return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
-            "insights", "You took {taken} of {reminders} pauses."),
-            taken=taken, reminders=reminders)
-    # "The week before", not "last week": the overview also shows weeks long past.
-    return Message(INSIGHTS_CONTEXT, QT_TRANSLATE_NOOP(
-        "insights",
-        "You took {taken} of {reminders} pauses; the week before, {previous_taken} of "
-        "{previous_reminders}."),
-        taken=taken, reminders=reminders, previous_taken=_taken(previous),
-        previous_reminders=previous_reminders)
 
 
 def _not_taken_day(week: WeekSummary) -> Message | None:

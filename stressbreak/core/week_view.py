@@ -41,14 +41,16 @@ def records_span(monday: date, tz: tzinfo) -> tuple[datetime, datetime]:
 def week_view(records: Iterable[Record], monday: date, tz: tzinfo,
               translate: Callable[[str], str]) -> WeekView:
     """The week of `monday` with its patterns and insights (each passed through `translate`),
-    and the trend, from the records of that week and the TREND_WEEKS - 1 weeks before it."""
+    and the trend, from the records of that week and the TREND_WEEKS - 1 weeks before it.
+    The insights see this week only: the weeks before feed the trend's counts, never a
+    comparison."""
     records = list(records)
     mondays = [monday - timedelta(weeks=back) for back in range(TREND_WEEKS - 1, -1, -1)]
     weeks = [summarise_week(records, first, tz) for first in mondays]
-    this_week, previous = weeks[-1], weeks[-2]
+    this_week = weeks[-1]
     return WeekView(
         summary=this_week,
         patterns=week_patterns(this_week, tz),
-        insights=tuple(translate(m) for m in insights(this_week, previous, tz)),
+        insights=tuple(translate(m) for m in insights(this_week, tz)),
         trend=tuple(week_trend(week) for week in weeks),
     )

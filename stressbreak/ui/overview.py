@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
-from stressbreak.core.model import REMINDER_OUTCOMES, CheckIn, CheckInOrigin, PauseOutcome
+from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome
 from stressbreak.core.stats import WeekSummary
 from stressbreak.core.timeutil import week_start
 from stressbreak.core.week_view import WeekView
@@ -276,22 +276,8 @@ class OverviewWindow(QWidget):
         self._show_hidden_tab_if_visible()
 
     def _show_summary(self, view: WeekView, current: date) -> None:
-        summary, patterns = view.summary, view.patterns
-        taken = summary.total(PauseOutcome.COMPLETED) + summary.total(PauseOutcome.ENDED_EARLY)
-        reminders = sum(summary.total(o) for o in REMINDER_OUTCOMES)
-        origins = patterns.checkins_by_origin
-        self.summary_label.setText(self.tr(
-            "Pauses taken: {taken} of {reminders} · stress meters: {checkins} (after a pause "
-            "{after}, when asked {asked}, on your own {own})").format(
-            taken=taken, reminders=reminders, checkins=patterns.checkins,
-            after=origins.get(CheckInOrigin.AFTER_PAUSE, 0),
-            asked=origins.get(CheckInOrigin.SCHEDULED, 0),
-            own=origins.get(CheckInOrigin.MANUAL, 0)))
-        natural = summary.total(PauseOutcome.NATURAL)
-        if natural:
-            self.summary_label.setText(self.summary_label.text() + " · " + self.tr(
-                "natural pauses (away from the desk): {count}").format(count=natural))
-        empty = summary.is_empty
+        self.summary_label.setText(" · ".join(self._counts(view)))
+        empty = view.summary.is_empty
         if self._monday == current:
             self.empty_label.setText(self.tr(
                 "Nothing recorded yet this week. When you take a pause or fill in the stress "
@@ -305,10 +291,29 @@ class OverviewWindow(QWidget):
             self.insights_label.setText("\n".join(f"• {line}" for line in view.insights))
         else:
             self.insights_label.setText(self.tr(
-                "Nothing stands out yet: a few more pauses and stress meters make patterns "
-                "visible."))
+                "Nothing in particular stands out this week. Patterns show here when something "
+                "comes up a few times."))
         self.insights_title.setVisible(not empty)
         self.insights_label.setVisible(not empty)
+
+    def _counts(self, view: WeekView) -> list[str]:
+        """What the week held, as plain counts: never "so many of so many", since the pauses
+        are not measured against the reminders."""
+        summary, patterns = view.summary, view.patterns
+        counts = [self.tr("%n pauses", "", summary.taken)]
+        meters = self.tr("%n stress meters", "", patterns.checkins)
+        if patterns.checkins:
+            origins = patterns.checkins_by_origin
+            meters = self.tr(
+                "{checkins} ({after} after a pause, {asked} when asked, {own} on your own)"
+            ).format(checkins=meters, after=origins.get(CheckInOrigin.AFTER_PAUSE, 0),
+                     asked=origins.get(CheckInOrigin.SCHEDULED, 0),
+                     own=origins.get(CheckInOrigin.MANUAL, 0))
+        counts.append(meters)
+        natural = summary.total(PauseOutcome.NATURAL)
+        if natural:
+            counts.append(self.tr("%n natural pauses (away from the desk)", "", natural))
+        return counts
 
     def _show_hidden_tab_if_visible(self) -> None:
         if self._view is None:
@@ -324,8 +329,8 @@ class OverviewWindow(QWidget):
                   for w in trend]
         self.trend_chart.show_weeks(trend, labels, self.palette())
         self.trend_label.setText(self.tr(
-            "Bars: reminders, pauses taken and stress meters per week. Line: the average "
-            "tension you noted (right-hand scale), where you noted one."))
+            "Per week, the pauses you took and how often you filled in the stress meter: "
+            "counts to look back on, not a goal to reach."))
 
     def _fill_checkins(self, summary: WeekSummary, locale: QLocale) -> None:
         entries = summary.checkins

@@ -3,8 +3,9 @@
 Each chart is a QChartView that keeps its series and axes for the life of the window and only
 replaces their values when another week is shown: rebuilding a QChart costs tens of
 milliseconds, replacing values about one. Colours are calm on purpose (no alarm red: a tense
-day is something to notice, not a warning), and every chart also says its numbers in its
-accessible description, since a screen reader cannot read a picture.
+day is something to notice, not a warning): tension is one hue, lighter for less and darker for
+more, never a traffic light. Every chart also says its numbers in its accessible description,
+since a screen reader cannot read a picture.
 """
 
 from __future__ import annotations
@@ -40,16 +41,20 @@ OUTCOME_COLOURS = {
     PauseOutcome.SKIPPED: QColor("#e0c9a6"),
     PauseOutcome.NATURAL: QColor("#7fb0d6"),
 }
-# Tension 0–10 in five steps, from calm sea-green to warm terracotta.
-TENSION_BANDS: tuple[tuple[int, int, QColor], ...] = (
-    (0, 2, QColor("#cfe8e3")),
-    (3, 4, QColor("#9fd0c7")),
-    (5, 6, QColor("#f2d49b")),
-    (7, 8, QColor("#e8a87c")),
-    (9, 10, QColor("#d9826b")),
+# Tension 0–10 in five steps of one blue, light to dark. Not the pauses' teal (tension is not
+# a pause) and no warm end that would read as a warning. Lightness runs from near the light
+# window colour to well above the dark one, so every step also shows on a dark desktop; the
+# cells' outline (from the palette) does the rest.
+TENSION_HUE = 212
+TENSION_BANDS: tuple[tuple[int, int, QColor], ...] = tuple(
+    (low, high, QColor.fromHsl(TENSION_HUE, saturation, lightness))
+    for low, high, saturation, lightness in (
+        (0, 2, 150, 222), (3, 4, 130, 186), (5, 6, 110, 150), (7, 8, 115, 114), (9, 10, 130, 80),
+    )
 )
-_SIGNAL_COLOUR = QColor("#5b4b8a")
-_LINE_COLOUR = QColor("#3f9a95")
+# A dark dot in a white ring shows on every step of the scale and on the hatched cells.
+_SIGNAL_COLOUR = QColor("#241f33")
+_SIGNAL_RING = QColor(Qt.GlobalColor.white)
 _GROUP_COLOURS = (QColor("#5b4b8a"), QColor("#3f9a95"), QColor("#e0a35c"))
 _TOP_PER_GROUP = 2  # six rows in all: more squeeze the labels until QtCharts elides them
 _LABEL_CHARS = 26
@@ -123,8 +128,10 @@ class PausesChart(QChartView):
         names = {
             PauseOutcome.COMPLETED: self.tr("Completed"),
             PauseOutcome.ENDED_EARLY: self.tr("Ended early"),
-            PauseOutcome.MISSED: self.tr("Missed"),
-            PauseOutcome.SKIPPED: self.tr("Skipped"),
+            # What became of the reminder, not a verdict on the user: it went by unanswered,
+            # or they chose to let it go by.
+            PauseOutcome.MISSED: self.tr("Passed by"),
+            PauseOutcome.SKIPPED: self.tr("Let pass"),
             PauseOutcome.NATURAL: self.tr("Natural pause"),
         }
         self.sets: dict[PauseOutcome, QBarSet] = {}
@@ -171,13 +178,8 @@ class TensionChart(QChartView):
         self.chart().setTitle(self.tr("Tension through the week"))
         self.chart().legend().setVisible(False)
         self.line = QLineSeries()
-        pen = QPen(_LINE_COLOUR)
-        pen.setWidthF(2.0)
-        self.line.setPen(pen)
         self.points = QScatterSeries()
         self.points.setMarkerSize(9)
-        self.points.setColor(_LINE_COLOUR)
-        self.points.setBorderColor(_LINE_COLOUR)
         self.chart().addSeries(self.line)
         self.chart().addSeries(self.points)
         self.days = QCategoryAxis()
@@ -206,8 +208,20 @@ class TensionChart(QChartView):
             described.append(f"{names[when.weekday()]} {when:%H:%M} {tension}")
         self.line.replace(points)
         self.points.replace(points)
+        colour = tension_line_colour(palette)
+        pen = QPen(colour)
+        pen.setWidthF(2.0)
+        self.line.setPen(pen)
+        self.points.setColor(colour)
+        self.points.setBorderColor(colour)
         _follow_palette(self.chart(), palette)
         self.setAccessibleDescription(", ".join(described))
+
+
+def tension_line_colour(palette: QPalette) -> QColor:
+    """The tension scale's hue, a step lighter on a dark window so the line stays as clear."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor(TENSION_BANDS[2 if dark else 3][2])
 
 
 def _set_day_ranges(axis: QCategoryAxis, names: list[str]) -> None:
@@ -230,8 +244,9 @@ def band_of(tension: float) -> int:
 
 
 class HourMap(QChartView):
-    """A day × hour map: the colour is the mean tension noted in that hour, the dot says a
-    body signal was noticed there. Hover a cell for its numbers."""
+    """A day × hour map: the shade is the mean tension noted in that hour (lighter less, darker
+    more), a hatched cell is a stress meter without a number, the dot says a body signal was
+    noticed there. Hover a cell for its numbers."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -243,18 +258,19 @@ class HourMap(QChartView):
             series.setName(f"{low}–{high}")
             series.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
             series.setColor(colour)
-            series.setBorderColor(colour)
             self.bands.append(series)
+        # No fill, only hatching: a stress meter without a number must never look like a calm
+        # 0, which is the lightest fill.
         self.no_tension = QScatterSeries()
         self.no_tension.setName(self.tr("no number"))
         self.no_tension.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
-        self.no_tension.setColor(QColor("#e4e1dc"))
-        self.no_tension.setBorderColor(QColor("#c9c4bc"))
         self.signals = QScatterSeries()
         self.signals.setName(self.tr("body signal"))
-        self.signals.setMarkerSize(7)
+        self.signals.setMarkerSize(8)
         self.signals.setColor(_SIGNAL_COLOUR)
-        self.signals.setBorderColor(_SIGNAL_COLOUR)
+        ring = QPen(_SIGNAL_RING)
+        ring.setWidthF(1.5)
+        self.signals.setPen(ring)
         self.hours = QValueAxis()
         self.hours.setLabelFormat("%d")
         self.days = QCategoryAxis()
@@ -271,6 +287,7 @@ class HourMap(QChartView):
         self.chart().plotAreaChanged.connect(lambda *_: self._fit_markers())
         self._grid: tuple[tuple[HourCell, ...], ...] = ()
         self._names: list[str] = []
+        self._locale = QLocale()
         self._first_hour = 7
         self._last_hour = 19
         self.setAccessibleName(self.chart().title())
@@ -278,6 +295,8 @@ class HourMap(QChartView):
     def show_week(self, patterns: WeekPatterns, locale: QLocale, palette: QPalette) -> None:
         self._grid = patterns.grid
         self._names = short_day_names(locale)
+        self._locale = locale
+        self._follow_palette_in_cells(palette)
         # Monday on top, as in a calendar: day d is drawn at 6 - d.
         _set_day_ranges(self.days, list(reversed(self._names)))
         used = [h for row in patterns.grid for h, cell in enumerate(row) if cell.checkins]
@@ -313,6 +332,19 @@ class HourMap(QChartView):
         _follow_palette(self.chart(), palette)
         self.setAccessibleDescription("; ".join(described))
 
+    def _follow_palette_in_cells(self, palette: QPalette) -> None:
+        """Outline and hatching in the text colour, half strength: cells stand out from a light
+        window and a dark one alike, while the fill alone carries the tension."""
+        ink = QColor(palette.color(QPalette.ColorRole.WindowText))
+        ink.setAlphaF(0.5)
+        outline = QPen(ink)
+        outline.setWidthF(1.0)
+        for series in (*self.bands, self.no_tension):
+            series.setPen(outline)
+        hatch = QColor(palette.color(QPalette.ColorRole.WindowText))
+        hatch.setAlphaF(0.6)
+        self.no_tension.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+
     def _fit_markers(self) -> None:
         area = self.chart().plotArea()
         hours = self._last_hour - self._first_hour + 1
@@ -324,12 +356,12 @@ class HourMap(QChartView):
 
     def _cell_text(self, day: int, hour: int, cell: HourCell) -> str:
         mean = cell.mean_tension
-        tension = (self.tr("tension {mean}").format(mean=f"{mean:.1f}")
+        tension = (self.tr("tension {mean}").format(mean=self._locale.toString(mean, "f", 1))
                    if mean is not None else self.tr("no tension noted"))
-        return self.tr("{day} {hour}:00: {count} stress meter(s), {tension}, "
-                            "{signals} body signal(s)").format(
-            day=self._names[day], hour=hour, count=cell.checkins, tension=tension,
-            signals=cell.signals)
+        return self.tr("{day} {hour}:00: {checkins}, {tension}, {signals}").format(
+            day=self._names[day], hour=hour, tension=tension,
+            checkins=self.tr("%n stress meters", "", cell.checkins),
+            signals=self.tr("%n body signals", "", cell.signals))
 
     def _on_hover(self, point: QPointF, state: bool) -> None:
         if not state or not self._grid:
@@ -408,59 +440,38 @@ def _unique_labels(labels: Sequence[str]) -> list[str]:
 
 
 class TrendChart(QChartView):
-    """Four weeks side by side: pauses taken, stress meters, and the average tension."""
+    """Four weeks side by side, in plain counts: the pauses taken and the stress meters filled
+    in. No reminders beside them and no average tension: either would turn the weeks into
+    scores to beat."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        _new_chart(self)
+        _new_chart(self, curves=False)
         self.chart().setTitle(self.tr("The last four weeks"))
         self.taken = _bar_set(self.tr("Pauses taken"), OUTCOME_COLOURS[PauseOutcome.COMPLETED])
-        self.reminders = _bar_set(self.tr("Reminders"), OUTCOME_COLOURS[PauseOutcome.MISSED])
         self.checkins = _bar_set(self.tr("Stress meters"), _GROUP_COLOURS[0])
         self.bars = QBarSeries()
-        for bar_set in (self.reminders, self.taken, self.checkins):
+        for bar_set in (self.taken, self.checkins):
             self.bars.append(bar_set)
-        self.tension = QLineSeries()
-        self.tension.setName(self.tr("Average tension (right, 0–10)"))
-        pen = QPen(_GROUP_COLOURS[2])
-        pen.setWidthF(2.5)
-        self.tension.setPen(pen)
-        self.tension.setPointsVisible(True)
         self.chart().addSeries(self.bars)
-        self.chart().addSeries(self.tension)
         self.weeks = QBarCategoryAxis()
         self.counts = QValueAxis()
-        self.tension_axis = QValueAxis()
-        self.tension_axis.setRange(0, 10)
-        self.tension_axis.setTickCount(6)
-        self.tension_axis.setLabelFormat("%d")
         self.chart().addAxis(self.weeks, Qt.AlignmentFlag.AlignBottom)
         self.chart().addAxis(self.counts, Qt.AlignmentFlag.AlignLeft)
-        self.chart().addAxis(self.tension_axis, Qt.AlignmentFlag.AlignRight)
         self.bars.attachAxis(self.weeks)
         self.bars.attachAxis(self.counts)
-        self.tension.attachAxis(self.weeks)
-        self.tension.attachAxis(self.tension_axis)
         self.setAccessibleName(self.chart().title())
 
     def show_weeks(
         self, weeks: Sequence[WeekTrend], labels: Sequence[str], palette: QPalette
     ) -> None:
         self.weeks.setCategories(list(labels))
-        for bar_set, values in (
-            (self.taken, [w.taken for w in weeks]),
-            (self.reminders, [w.reminders for w in weeks]),
-            (self.checkins, [w.checkins for w in weeks]),
-        ):
-            _replace_values(bar_set, values)
-        self.tension.replace([QPointF(i, w.mean_tension) for i, w in enumerate(weeks)
-                              if w.mean_tension is not None])
-        _whole_numbers(self.counts, max((max(w.reminders, w.checkins) for w in weeks),
-                                        default=1))
+        _replace_values(self.taken, [w.taken for w in weeks])
+        _replace_values(self.checkins, [w.checkins for w in weeks])
+        _whole_numbers(self.counts, max((max(w.taken, w.checkins) for w in weeks), default=1))
         _follow_palette(self.chart(), palette)
         self.setAccessibleDescription("; ".join(
-            self.tr("{week}: {taken} of {reminders} pauses, {checkins} stress meters, "
-                         "average tension {tension}").format(
-                week=label, taken=w.taken, reminders=w.reminders, checkins=w.checkins,
-                tension="–" if w.mean_tension is None else f"{w.mean_tension:.1f}")
+            self.tr("{week}: {pauses}, {checkins}").format(
+                week=label, pauses=self.tr("%n pauses taken", "", w.taken),
+                checkins=self.tr("%n stress meters", "", w.checkins))
             for label, w in zip(labels, weeks, strict=True)))

@@ -4,22 +4,35 @@ these tests replace; the dialogs themselves are driven on their own below."""
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import stat
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCharts import QBarSeries
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from stressbreak.app.your_data import build_week_view
 from stressbreak.core.export import parse_import
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
 from stressbreak.core.prefs import Prefs
+from stressbreak.services.i18n import Translations
 from stressbreak.services.journal import Journal
-from stressbreak.ui import data_dialogs
+from stressbreak.ui import data_dialogs, week_charts
+from stressbreak.ui import overview as overview_module
 from stressbreak.ui.data_dialogs import DeleteAllDialog, ExportChoice, ExportDialog
+from stressbreak.ui.overview import OverviewWindow
 from stressbreak.ui.week_charts import TENSION_BANDS, band_of
 from tests.fakes import AMS, TUESDAY_10, FakeClock, make_app
+from tests.gui.test_accessibility import contrast, dark_palette
+from tests.unit.test_profiles import JUDGING
 
 MONDAY = date(2026, 11, 23)  # the week of TUESDAY_10
 
@@ -88,7 +101,11 @@ def test_the_week_in_charts_table_and_words(overview):
     assert window.checkins.rowCount() == 0  # filled when its tab opens
     window.tabs.setCurrentIndex(2)
     assert window.checkins.rowCount() == 3
-    assert window.summary_label.text().startswith("Pauses taken: 2 of 4")
+    # Plain counts: the pauses taken, never set against the reminders ("2 of 4").
+    summary = window.summary_label.text()
+    assert summary.startswith("2 pauses · 3 stress meters (0 after a pause, 0 when asked, 3 on "
+                              "your own)")
+    assert not re.search(r"\d+ of \d+", summary)
     assert not window.empty_label.isVisibleTo(window)
 
 
@@ -153,16 +170,30 @@ def test_navigation_previous_next_date_picker_and_this_week(qtbot, overview):
 
 def test_four_week_trend_is_drawn_when_its_tab_opens(overview):
     _controller, window, _journal, _told = overview
-    assert window.trend_chart.taken.count() == 0  # not drawn while hidden
+    trend = window.trend_chart
+    assert trend.taken.count() == 0  # not drawn while hidden
     window.tabs.setCurrentIndex(1)
-    assert window.trend_chart.weeks.categories() == ["Week 45", "Week 46", "Week 47",
-                                                     "Week 48"]
-    assert [window.trend_chart.taken.at(i) for i in range(4)] == [0, 0, 1, 2]
-    assert [window.trend_chart.reminders.at(i) for i in range(4)] == [0, 0, 1, 4]
-    assert [window.trend_chart.checkins.at(i) for i in range(4)] == [0, 0, 0, 3]
-    # Average tension only where one was noted: (7 + 5 + 2) / 3 in week 48.
-    [point] = window.trend_chart.tension.points()
-    assert (point.x(), point.y()) == (3, pytest.approx(14 / 3))
+    assert trend.weeks.categories() == ["Week 45", "Week 46", "Week 47", "Week 48"]
+    assert [trend.taken.at(i) for i in range(4)] == [0, 0, 1, 2]
+    assert [trend.checkins.at(i) for i in range(4)] == [0, 0, 0, 3]
+
+
+def test_four_week_trend_shows_plain_counts_and_nothing_to_measure_them_by(overview):
+    # No reminder bars beside the pauses (that is "2 of 4" again) and no average-tension line
+    # rising or falling from week to week: the weeks are not scores.
+    _controller, window, _journal, _told = overview
+    window.tabs.setCurrentIndex(1)
+    trend = window.trend_chart
+    [bars] = trend.chart().series()
+    assert isinstance(bars, QBarSeries)
+    assert [s.label() for s in bars.barSets()] == ["Pauses taken", "Stress meters"]
+    assert [axis.orientation() for axis in trend.chart().axes()] == [
+        Qt.Orientation.Horizontal, Qt.Orientation.Vertical]
+    described = trend.accessibleDescription()
+    assert described.startswith("Week 45: 0 pauses taken, 0 stress meters; ")
+    assert described.endswith("Week 48: 2 pauses taken, 3 stress meters")
+    assert not re.search(r"\d+ of \d+|tension", described)
+    assert "not a goal" in window.trend_label.text()
 
 
 def test_sparse_week_says_what_is_missing_instead_of_an_empty_chart(qtbot, tmp_path):
@@ -179,7 +210,7 @@ def test_sparse_week_says_what_is_missing_instead_of_an_empty_chart(qtbot, tmp_p
     assert "No tension noted" in window.tension_slot.note.text()
     assert window.map_slot.currentWidget() is window.map_slot.note
     assert window.top_slot.currentWidget() is window.top_slot.note
-    assert "Nothing stands out yet" in window.insights_label.text()
+    assert "Nothing in particular stands out" in window.insights_label.text()
     app.stop()
 
 
@@ -334,6 +365,249 @@ def test_natural_pauses_have_their_bar_and_legend_entry_only_when_there_are_some
     natural = window.pauses_chart.sets[PauseOutcome.NATURAL]
     assert [natural.at(d) for d in range(7)] == [0, 1, 0, 0, 0, 0, 0]
     assert "Natural pause" in legend_labels()
-    assert "natural pauses (away from the desk): 1" in window.summary_label.text()
-    # Not a reminder: "2 of 4" stays as it was.
-    assert window.summary_label.text().startswith("Pauses taken: 2 of 4")
+    # "%n natural pauses" is a plural form: English reads "1 natural pause" once the plural
+    # forms are installed, "1 natural pauses" without them.
+    assert re.search(r"· 1 natural pauses? \(away from the desk\)$", window.summary_label.text())
+    # Not a reminder: the count of pauses taken stays as it was.
+    assert window.summary_label.text().startswith("2 pauses · ")
+
+
+# -- no pressure: neutral words, one hue, plain counts -----------------------------------------
+
+
+def _legend(chart_view) -> list[str]:
+    return [m.label() for m in chart_view.chart().legend().markers() if m.isVisible()]
+
+
+def test_reminders_that_went_by_have_neutral_names(overview):
+    # The journal still says "missed" and "skipped"; what the user reads names what became of
+    # the reminder, not a lapse.
+    _controller, window, journal, _told = overview
+    stored = {r.outcome for r in journal.all_records() if isinstance(r, PauseRecord)}
+    assert stored >= {PauseOutcome.MISSED, PauseOutcome.SKIPPED}
+    chart = window.pauses_chart
+    assert _legend(chart) == ["Completed", "Ended early", "Passed by", "Let pass"]
+    assert chart.accessibleDescription().startswith(
+        "Mon: Completed 1, Let pass 1; Tue: Completed 1, Passed by 1; Wed: 0")
+    window.tabs.setCurrentIndex(1)
+    shown = [w.text() for w in window.findChildren(QLabel)] + [
+        window.summary_label.text(), window.insights_label.text(),
+        *(c.accessibleDescription() for c in (chart, window.tension_chart, window.hour_map,
+                                               window.top_chart, window.trend_chart)),
+        *(label for c in (chart, window.hour_map, window.top_chart, window.trend_chart)
+          for label in _legend(c))]
+    assert not [t for t in shown if re.search(r"\bmiss|\bskip", t, re.IGNORECASE)]
+
+
+def test_tension_scale_is_one_hue_lighter_for_less_darker_for_more(overview):
+    _controller, window, _journal, _told = overview
+    fills = [series.color() for series in window.hour_map.bands]
+    assert fills == [colour for _low, _high, colour in TENSION_BANDS]
+    hues = [c.hslHue() for c in fills]
+    assert max(hues) - min(hues) <= 2, hues  # one hue (rounding to RGB moves it a degree)
+    lightness = [c.lightness() for c in fills]
+    assert lightness == sorted(lightness, reverse=True)
+    assert len(set(lightness)) == len(lightness)
+    # Neither end near a warning colour: no reds, oranges or greens anywhere on the scale.
+    assert all(180 <= hue <= 250 for hue in hues)
+    assert [s.name() for s in window.hour_map.bands] == ["0–2", "3–4", "5–6", "7–8", "9–10"]
+    # The tension line is the same hue.
+    line = window.tension_chart.line.pen().color()
+    assert abs(line.hslHue() - hues[0]) <= 2
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tension_cells_stand_out_on_a_light_and_a_dark_window(qtbot, scheme):
+    window = OverviewWindow(lambda monday: build_week_view(
+        [_checkin(TUESDAY_10 - timedelta(hours=h), t) for h, t in ((1, 0), (2, 10), (3, None))],
+        monday, AMS), TUESDAY_10.date, AMS)
+    qtbot.addWidget(window)
+    if scheme == "dark":
+        window.setPalette(dark_palette())
+    window.show_week(MONDAY)
+    background = window.palette().color(QPalette.ColorRole.Window)
+    hour_map = window.hour_map
+    for series in (*hour_map.bands, hour_map.no_tension):
+        ink = series.pen().color()
+        seen = _over(ink, background)
+        # WCAG's 3:1 for the parts of a graphic needed to read it: the cell's edge.
+        assert contrast(seen, background) >= 3, (series.name(), seen.name())
+    # The lightest and the darkest fill differ clearly from each other, whatever the palette.
+    lightest, darkest = TENSION_BANDS[0][2], TENSION_BANDS[-1][2]
+    assert contrast(lightest, darkest) >= 4.5
+
+
+def _over(ink: QColor, background: QColor) -> QColor:
+    """A translucent colour as seen on the background."""
+    a = ink.alphaF()
+    return QColor.fromRgbF(*(a * i + (1 - a) * b for i, b in zip(
+        (ink.redF(), ink.greenF(), ink.blueF()),
+        (background.redF(), background.greenF(), background.blueF()), strict=True)))
+
+
+def test_no_number_is_hatched_and_never_looks_like_a_calm_zero(qtbot):
+    records = [_checkin(TUESDAY_10 - timedelta(hours=1), 0),
+               _checkin(TUESDAY_10 - timedelta(hours=2), None)]
+    window = OverviewWindow(lambda monday: build_week_view(records, monday, AMS),
+                            TUESDAY_10.date, AMS)
+    qtbot.addWidget(window)
+    window.show_week(MONDAY)
+    window.show()  # the legend makes its markers once shown
+    hour_map = window.hour_map
+    zero = [(p.x(), p.y()) for p in hour_map.bands[0].points()]
+    unnumbered = [(p.x(), p.y()) for p in hour_map.no_tension.points()]
+    assert zero == [(9.0, 5.5)] and unnumbered == [(8.0, 5.5)]  # Tuesday, 09:00 and 08:00
+    assert all(s.brush().style() == Qt.BrushStyle.SolidPattern for s in hour_map.bands)
+    hatch: QBrush = hour_map.no_tension.brush()
+    assert hatch.style() not in (Qt.BrushStyle.SolidPattern, Qt.BrushStyle.NoBrush)
+    assert "no number" in _legend(hour_map)
+    # Said in words too, apart from the calm 0.
+    described = hour_map.accessibleDescription()
+    assert "Tue 8:00: 1 stress meter" in described and "no tension noted" in described
+    assert "Tue 9:00: 1 stress meter" in described and "tension 0.0" in described
+
+
+def test_hour_map_counts_are_plural_forms_not_brackets(overview):
+    _controller, window, _journal, _told = overview
+    text = window.hour_map._cell_text(0, 9, window.view.patterns.grid[0][9])
+    assert text == "Mon 9:00: 2 stress meters, tension 6.0, 2 body signals"
+    assert "(s)" not in window.hour_map.accessibleDescription()
+
+
+def _tr_texts(module) -> list[str]:
+    """Every literal a module passes to self.tr(...): what its window can say."""
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    return [node.args[0].value for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "tr" and node.args and isinstance(node.args[0], ast.Constant)]
+
+
+# The house's tone check (tests/unit/test_profiles.py), and what pressure sounds like in an
+# overview: a count against a total, a comparison, lapses, "(s)" where a plural form belongs.
+PRESSING = re.compile(
+    r"\{\w+\} of \{\w+\}|\bmiss\w*|\bskip\w*|\bonly\b|\bjust\b|\bbetter\b|\bworse\b|"
+    r"\bthan\b|\bweek before\b|\blast week\b|\(s\)|\(en\)", re.IGNORECASE)
+PRESSING_NL = re.compile(
+    r"\{\w+\} van \{\w+\}|\bgemist|\bovergeslagen|\bmislukt|\bslechts\b|\bbeter\b|"
+    r"\bslechter\b|\bgoed\b|\bslecht\b|\bmoet\b|\b(meer|minder) dan\b|\bweek ervoor\b|!|"
+    r"\(s\)|\(en\)|\(a\)", re.IGNORECASE)
+
+
+def test_the_tone_checks_catch_what_they_are_for():
+    for text in ("Pauses taken: {taken} of {reminders}", "Missed", "Skipped",
+                 "{count} stress meter(s)", "Fewer than last week"):
+        assert PRESSING.search(text), text
+    for text in ("Pauzes genomen: {taken} van {reminders}", "Gemist", "Overgeslagen",
+                 "{count} stressmeter(s)", "Meer dan vorige week", "de week ervoor"):
+        assert PRESSING_NL.search(text), text
+    for text in ("Passed by", "◀ Previous week"):
+        assert not PRESSING.search(text), text
+    for text in ("Voorbijgegaan", "◀ Vorige week"):
+        assert not PRESSING_NL.search(text), text
+
+
+def test_the_overview_says_nothing_that_judges_or_presses():
+    texts = _tr_texts(overview_module) + _tr_texts(week_charts)
+    assert len(texts) > 40
+    assert [t for t in texts if JUDGING.search(t) or PRESSING.search(t)] == []
+
+
+def test_the_overviews_dutch_says_nothing_that_judges_or_presses():
+    """The Dutch of every text the overview uses now, where the .ts has it."""
+    wanted = set(_tr_texts(overview_module) + _tr_texts(week_charts))
+    dutch = [
+        "".join(message.find("translation").itertext())
+        for message in ET.parse(TS).getroot().iter("message")
+        if message.findtext("source") in wanted and message.find("translation") is not None
+    ]
+    assert len(dutch) > 20
+    assert [t for t in dutch if PRESSING_NL.search(t)] == []
+
+
+TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "stressbreak_nl.ts"
+
+
+# -- a full week in Dutch on a small screen ----------------------------------------------------
+
+
+def busy_week() -> list[PauseRecord | CheckIn]:
+    """A working week with much in it: every outcome, natural pauses, long triggers of the
+    user's own, a tension for most stress meters, and enough repeats for five insights."""
+    outcomes = [PauseOutcome.COMPLETED, PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY,
+                PauseOutcome.MISSED, PauseOutcome.SKIPPED, PauseOutcome.COMPLETED,
+                PauseOutcome.MISSED]
+    records: list[PauseRecord | CheckIn] = []
+    for day in range(5):
+        start = datetime(2026, 11, 23 + day, 9, 10, tzinfo=AMS)
+        for number, outcome in enumerate(outcomes[: 6 + day % 2]):
+            records.append(_pause(start + timedelta(minutes=62 * number),
+                                  PauseOutcome.MISSED if day == 2 else outcome))
+        away = start + timedelta(hours=4)
+        records.append(PauseRecord(away, away + timedelta(minutes=15), PauseOutcome.NATURAL))
+        for hour, tension in ((10, 3 + day % 3), (13, None), (16, 9 if day == 3 else 4)):
+            records.append(_checkin(
+                start.replace(hour=hour, minute=30), tension,
+                "een bericht van mijn leidinggevende over de planning van volgende week",
+                signals=("jaw", "shoulders"), need=("boundary",)))
+    return records
+
+
+@pytest.fixture
+def dutch(qapp: QApplication) -> Iterator[Translations]:
+    service = Translations(qapp, "nl", QLocale("en_US"))
+    assert service.install() == "nl"
+    yield service
+    service.remove()
+    assert QCoreApplication.translate("PausesChart", "Pauses per day") == "Pauses per day"
+
+
+def _outside(window: QWidget) -> list[str]:
+    """Visible controls and texts that do not lie wholly inside the window, or that got less
+    room than their text needs."""
+    bounds = window.rect()
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.objectName().startswith("qt_"):
+            continue
+        shown = widget.visibleRegion().boundingRect() if widget.isVisible() else None
+        box = widget.rect().translated(widget.mapTo(window, widget.rect().topLeft()))
+        if not bounds.contains(box) and not (shown is not None and shown.isEmpty()
+                                             and _inside_scroll(widget)):
+            problems.append(f"{type(widget).__name__} {box} outside {bounds}")
+        if isinstance(widget, QAbstractButton) and widget.width() < widget.sizeHint().width():
+            problems.append(f"{widget.text()!r} squeezed: {widget.width()} px")
+        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+            need = widget.heightForWidth(widget.width())
+            if need > widget.height():
+                problems.append(f"{widget.text()[:30]!r} cut: {widget.height()} < {need} px")
+    return problems
+
+
+def _inside_scroll(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent.inherits("QAbstractScrollArea"):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+@pytest.mark.parametrize("tab", [0, 1, 2])
+def test_a_busy_week_fits_1024_by_768_in_dutch(qtbot, dutch, tab):
+    records = busy_week()
+    window = OverviewWindow(lambda monday: build_week_view(records, monday, AMS),
+                            lambda: date(2026, 11, 28), AMS)
+    qtbot.addWidget(window)
+    window.show_week(MONDAY)
+    assert window.previous_button.text() == "◀ Vorige week"  # Dutch indeed
+    assert len(window.view.insights) == 5
+    assert window.pauses_chart.chart().title() == "Pauzes per dag"
+    # Room for a panel and the title bar on a 1024×768 screen.
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 768 - 48, hint
+    window.resize(1024, 768 - 48)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentIndex(tab)
+    assert window.size().width() == 1024 and window.size().height() == 768 - 48
+    assert _outside(window) == []

@@ -222,8 +222,22 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>geen spanning genoteerd</translation>
     </message>
     <message>
-        <source>{day} {hour}:00: {count} stress meter(s), {tension}, {signals} body signal(s)</source>
-        <translation>{day} {hour}:00: stressmeter {count} keer ingevuld, {tension}, lichaamssignalen: {signals}</translation>
+        <source>{day} {hour}:00: {checkins}, {tension}, {signals}</source>
+        <translation>{day} {hour}:00: {checkins}, {tension}, {signals}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stress meters</source>
+        <translation>
+            <numerusform>stressmeter %n keer ingevuld</numerusform>
+            <numerusform>stressmeter %n keer ingevuld</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n body signals</source>
+        <translation>
+            <numerusform>%n lichaamssignaal</numerusform>
+            <numerusform>%n lichaamssignalen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -277,6 +291,39 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>d MMM yyyy</source>
         <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Nothing in particular stands out this week. Patterns show here when something comes up a few times.</source>
+        <translation>Deze week valt er niets bijzonders op. Komt iets een paar keer terug, dan zie je dat hier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pauses</source>
+        <translation>
+            <numerusform>%n micropauze</numerusform>
+            <numerusform>%n micropauzes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stress meters</source>
+        <translation>
+            <numerusform>stressmeter %n keer ingevuld</numerusform>
+            <numerusform>stressmeter %n keer ingevuld</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{checkins} ({after} after a pause, {asked} when asked, {own} on your own)</source>
+        <translation>{checkins} ({after} na een pauze, {asked} op verzoek, {own} uit jezelf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n natural pauses (away from the desk)</source>
+        <translation>
+            <numerusform>%n natuurlijke pauze (weg van je bureau)</numerusform>
+            <numerusform>%n natuurlijke pauzes (weg van je bureau)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Per week, the pauses you took and how often you filled in the stress meter: counts to look back on, not a goal to reach.</source>
+        <translation>Per week de micropauzes die je nam en hoe vaak je de stressmeter invulde: getallen om op terug te kijken, geen doel om te halen.</translation>
     </message>
     <message>
         <source>{day} {time}</source>
@@ -367,14 +414,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Lichaamssignalen, behoeften en aanleidingen verschijnen hier zodra je ze noteert.</translation>
     </message>
     <message>
-        <source>Pauses taken: {taken} of {reminders} · stress meters: {checkins} (after a pause {after}, when asked {asked}, on your own {own})</source>
-        <translation>Micropauzes: {taken} (bij {reminders} herinneringen) · stressmeter {checkins} keer ingevuld (na een pauze {after}, op een vast tijdstip {asked}, uit jezelf {own})</translation>
-    </message>
-    <message>
-        <source>natural pauses (away from the desk): {count}</source>
-        <translation>natuurlijke pauzes (weg van de computer): {count}</translation>
-    </message>
-    <message>
         <source>Nothing recorded yet this week. When you take a pause or fill in the stress meter, your week takes shape here.</source>
         <translation>Deze week is er nog niets vastgelegd. Neem je een micropauze of vul je de stressmeter in, dan krijgt je week hier vorm.</translation>
     </message>
@@ -383,16 +422,8 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>In deze week is niets vastgelegd.</translation>
     </message>
     <message>
-        <source>Nothing stands out yet: a few more pauses and stress meters make patterns visible.</source>
-        <translation>Er valt nog niets op. Patronen worden zichtbaar naarmate er meer micropauzes en antwoorden in de stressmeter zijn.</translation>
-    </message>
-    <message>
         <source>Week {week}</source>
         <translation>Week {week}</translation>
-    </message>
-    <message>
-        <source>Bars: reminders, pauses taken and stress meters per week. Line: the average tension you noted (right-hand scale), where you noted one.</source>
-        <translation>Staven: herinneringen, genomen micropauzes en hoe vaak je de stressmeter invulde, per week. Lijn: de gemiddelde spanning die je noteerde (schaal rechts), in de weken waarin je die noteerde.</translation>
     </message>
     <message>
         <source>Stress-meter answers</source>
@@ -520,12 +551,12 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Eerder gestopt</translation>
     </message>
     <message>
-        <source>Missed</source>
+        <source>Passed by</source>
         <translation>Voorbijgegaan</translation>
     </message>
     <message>
-        <source>Skipped</source>
-        <translation>Overgeslagen</translation>
+        <source>Let pass</source>
+        <translation>Laten gaan</translation>
     </message>
     <message>
         <source>Natural pause</source>
@@ -921,20 +952,26 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Genomen micropauzes</translation>
     </message>
     <message>
-        <source>Reminders</source>
-        <translation>Herinneringen</translation>
+        <source>{week}: {pauses}, {checkins}</source>
+        <translation>{week}: {pauses}, {checkins}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pauses taken</source>
+        <translation>
+            <numerusform>%n micropauze genomen</numerusform>
+            <numerusform>%n micropauzes genomen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stress meters</source>
+        <translation>
+            <numerusform>stressmeter %n keer ingevuld</numerusform>
+            <numerusform>stressmeter %n keer ingevuld</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stress meters</source>
         <translation>Stressmeter ingevuld</translation>
-    </message>
-    <message>
-        <source>Average tension (right, 0–10)</source>
-        <translation>Gemiddelde spanning (rechts, 0–10)</translation>
-    </message>
-    <message>
-        <source>{week}: {taken} of {reminders} pauses, {checkins} stress meters, average tension {tension}</source>
-        <translation>{week}: micropauzes {taken} (bij {reminders} herinneringen), stressmeter {checkins} keer ingevuld, gemiddelde spanning {tension}</translation>
     </message>
 </context>
 <context>
@@ -1598,14 +1635,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>“{need}” was the need you named most often: {count} times.</source>
         <translation>“{need}” was de behoefte die je het vaakst noemde: {count} keer.</translation>
-    </message>
-    <message>
-        <source>You took {taken} of {reminders} pauses.</source>
-        <translation>Micropauzes deze week: {taken}, bij {reminders} herinneringen.</translation>
-    </message>
-    <message>
-        <source>You took {taken} of {reminders} pauses; the week before, {previous_taken} of {previous_reminders}.</source>
-        <translation>Micropauzes deze week: {taken}, bij {reminders} herinneringen; de week ervoor {previous_taken}, bij {previous_reminders}.</translation>
     </message>
     <message>
         <source>Reminders passed without a pause most often on {day}: {count} times.</source>

@@ -1,7 +1,8 @@
 """"Why this works": a short page on the idea behind StressBreak (the text is core.method's).
 
-One read-only text with headings (the method's key ideas in bold), so it scrolls as a whole, the arrow keys and Page Down move
-through it, and a screen reader reads it in order. Esc or Close shuts it.
+One read-only text with headings (the method's key ideas in bold), so it scrolls as a whole,
+the arrow keys and Page Down move through it, and a screen reader reads it in order. Esc,
+Enter or Close shuts it.
 """
 
 from __future__ import annotations

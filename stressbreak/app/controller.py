@@ -78,6 +78,7 @@ class Controller(QObject):
         tray.settings_requested.connect(self.settings.open)
         tray.unhide_requested.connect(
             lambda: self.choices.save(self.choices.prefs.unhide_all()))
+        self.notices.tray_shown.connect(self.welcome.tray_appeared)
         tray.welcome_requested.connect(self.welcome.open)
         tray.why_requested.connect(self.welcome.open_why)
         tray.quit_requested.connect(self.quit_requested.emit)

@@ -71,6 +71,11 @@ class Welcome(QObject):
         """The welcome again (from the tray menu)."""
         self._show(activate=True)
 
+    def tray_appeared(self) -> None:
+        """The tray icon came after the welcome: it says so now."""
+        if self.window is not None:
+            self.window.set_tray_available(True)
+
     def open_why(self) -> None:
         self._why.open(self._make_why)
 

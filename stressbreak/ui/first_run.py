@@ -113,17 +113,9 @@ class FirstRunWindow(QDialog):
         schedule_note = quieter(_wrapped(self.tr(
             "Outside these hours StressBreak stays quiet. You can change all of this later "
             "in the settings.")))
-        if tray_available:
-            where = self.tr(
-                "StressBreak lives in the tray, as a small icon. Click it for a pause; its "
-                "menu has the stress meter, your overview, the settings and this welcome.")
-        else:
-            where = self.tr(
-                "Your desktop shows no tray icon. Right-click StressBreak in your app launcher "
-                "for a pause, the stress meter or the overview, or type in a terminal: "
-                "stressbreak pause, stressbreak checkin, stressbreak settings.")
-        self.where = _wrapped(where)
+        self.where = _wrapped("")
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.set_tray_available(tray_available)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -219,6 +211,19 @@ class FirstRunWindow(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         return buttons
+
+    def set_tray_available(self, available: bool) -> None:
+        """Where to find StressBreak: its tray icon, or without one the launcher and the
+        terminal (at login the tray may come only after the welcome)."""
+        if available:
+            self.where.setText(self.tr(
+                "StressBreak lives in the tray, as a small icon. Click it for a pause; its "
+                "menu has the stress meter, your overview, the settings and this welcome."))
+        else:
+            self.where.setText(self.tr(
+                "Your desktop shows no tray icon. Right-click StressBreak in your app launcher "
+                "for a pause, the stress meter or the overview, or type in a terminal: "
+                "stressbreak pause, stressbreak checkin, stressbreak settings."))
 
     def open_for(self, activate: bool) -> None:
         """Show it; take the keyboard only when nothing else should keep it (a pause)."""

@@ -191,6 +191,13 @@ def test_where_it_lives_follows_whether_there_is_a_tray(started, qtbot):
     assert "lives in the tray" in with_tray.where.text()
 
 
+def test_a_tray_that_comes_after_the_welcome_is_named_in_it(started):
+    app = started()
+    assert "no tray icon" in app.welcome.window.where.text()
+    app.notices.tray_shown.emit()  # as Notices does when the panel comes late, at login
+    assert "lives in the tray" in app.welcome.window.where.text()
+
+
 def test_the_welcome_and_why_this_works_are_in_the_tray_menu(started):
     app = started(welcome_new_user=False)
     menu_action(app, "Welcome…").trigger()

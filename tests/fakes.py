@@ -21,6 +21,7 @@ from stressbreak.app.pauses import Pauses
 from stressbreak.app.ports import Collaborators
 from stressbreak.app.reminders import Reminders
 from stressbreak.app.settings import AppSettings
+from stressbreak.app.welcome import Welcome
 from stressbreak.app.your_data import YourData
 from stressbreak.services.cues import Cues
 from stressbreak.services.journal import Journal
@@ -145,17 +146,22 @@ class Harness:
     def gate(self) -> ReminderGate:
         return self.controller.gate
 
+    @property
+    def welcome(self) -> Welcome:
+        return self.controller.welcome
+
 
 def make_app(data: Path, clock: FakeClock, told: list[str], *,
              pause_duration_s: float | None = 0.5, journal_dir: Path | None = None,
              tell_problems: bool = False, cues: Cues | None = None, tray: Tray | None = None,
-             **extra: Any) -> Harness:
+             welcome_new_user: bool = False, **extra: Any) -> Harness:
     """A real app on fake time, with a short pause and no sound, speech or pop-ups.
 
     The stores' problems go to `told`, or with `tell_problems` to the app's notices (tray,
     log and status) as app/startup.py wires them. The journal lives in `journal_dir` (default
-    `data`). `extra` goes to the Collaborators as well (idle and presence sources, autostart,
-    motion)."""
+    `data`). No welcome for a new user unless `welcome_new_user`: it would stand in front of
+    what most tests look at. `extra` goes to the Collaborators as well (idle and presence
+    sources, autostart, motion)."""
     built: list[Controller] = []
 
     def on_problem(message: str) -> None:
@@ -179,6 +185,7 @@ def make_app(data: Path, clock: FakeClock, told: list[str], *,
         notifier=Notifier("StressBreak test", enabled=False),
         cues=cues,
         tray=tray,
+        welcome_new_user=welcome_new_user,
         **extra,
     ))
     built.append(controller)

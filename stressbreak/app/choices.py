@@ -24,13 +24,19 @@ class Choices(QObject):
         self.prefs = self._store.load()
         self._tray.set_hidden_exercises(len(self.prefs.hidden))
 
-    def save(self, prefs: Prefs) -> bool:
-        """Keep the new choices; on a disk error they still hold until StressBreak quits."""
+    def save(self, prefs: Prefs, *, quietly: bool = False) -> bool:
+        """Keep the new choices; on a disk error they still hold until StressBreak quits.
+
+        `quietly`: a failure is not told. For what the app keeps for itself (that the welcome
+        was shown): losing it costs at most a second welcome, not a worry in the tray beside
+        the one about the folder itself."""
         self.prefs = prefs
         self._tray.set_hidden_exercises(len(prefs.hidden))
         try:
             self._store.save(prefs)
         except OSError as exc:
+            if quietly:
+                return False
             self._tell(self.tr("Your choices could not be saved ({reason}).").format(
                 reason=exc.strerror or exc))
             return False

@@ -3,7 +3,7 @@ tray. Each coordinator is one use case (see docs/ARCHITECTURE.md); this only con
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from stressbreak.app.checkins import CheckIns
 from stressbreak.app.choices import Choices
@@ -15,6 +15,7 @@ from stressbreak.app.ports import Collaborators
 from stressbreak.app.records import Records
 from stressbreak.app.reminders import Reminders
 from stressbreak.app.settings import AppSettings
+from stressbreak.app.welcome import Welcome
 from stressbreak.app.your_data import YourData
 from stressbreak.core.messages import message_of
 from stressbreak.core.model import CheckInOrigin
@@ -56,6 +57,8 @@ class Controller(QObject):
             notifier=world.notifier, gate=self.gate, pauses=self.pauses,
             checkins=self.checkins, records=self.records, parent=self)
         self.data = YourData(clock, self.records, self.choices, self)
+        self.welcome = Welcome(clock=clock, settings=self.settings, choices=self.choices,
+                               records=self.records, pauses=self.pauses, tray=tray, parent=self)
         self.commands = CommandDesk(
             clock=clock, scheduler=world.scheduler, notices=self.notices,
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
@@ -75,6 +78,9 @@ class Controller(QObject):
         tray.settings_requested.connect(self.settings.open)
         tray.unhide_requested.connect(
             lambda: self.choices.save(self.choices.prefs.unhide_all()))
+        self.notices.tray_shown.connect(self.welcome.tray_appeared)
+        tray.welcome_requested.connect(self.welcome.open)
+        tray.why_requested.connect(self.welcome.open_why)
         tray.quit_requested.connect(self.quit_requested.emit)
         self.commands.quit_requested.connect(self.quit_requested.emit)
         self.settings.changed.connect(self.reminders.reschedule)
@@ -91,6 +97,10 @@ class Controller(QObject):
             self.notices.tell(message_of(exc))
         self.choices.load()
         self.reminders.start()
+        if self.world.welcome_new_user:
+            # From the loop, after a command StressBreak was started with (`stressbreak
+            # pause`): a pause opened by it keeps the keyboard.
+            QTimer.singleShot(0, self.welcome.greet_if_new)
 
     def stop(self) -> None:
         self.pauses.end_early()  # recorded as ended early

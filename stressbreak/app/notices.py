@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from stressbreak.app.ports import Tray
 from stressbreak.services.i18n import translate_message
@@ -17,6 +17,8 @@ _TRAY_WAIT_MS = 2000
 
 
 class Notices(QObject):
+    tray_shown = Signal()  # the icon is in the tray now (at login it may come late)
+
     def __init__(self, tray: Tray, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tray = tray
@@ -32,6 +34,7 @@ class Notices(QObject):
             if self.untold:
                 self._tray.tell(self.tr("StressBreak"), "\n".join(self.untold))
                 self.untold.clear()
+            self.tray_shown.emit()
             return
         self._tray_tries += 1
         if self._tray_tries == 1:

@@ -110,6 +110,12 @@ class Tray(Protocol):
     def unhide_requested(self) -> SignalInstance: ...
 
     @property
+    def welcome_requested(self) -> SignalInstance: ...
+
+    @property
+    def why_requested(self) -> SignalInstance: ...
+
+    @property
     def quit_requested(self) -> SignalInstance: ...
 
     def available(self) -> bool:
@@ -193,3 +199,6 @@ class Collaborators:
     # The desktop's wish for less motion, asked as each pause opens.
     platform_reduces_motion: Callable[[], bool | None] = field(
         default=_no_motion_preference)
+    # A new user is welcomed at the first start; the tests' apps leave it out unless a test
+    # asks, so no welcome stands in front of what they test.
+    welcome_new_user: bool = True

@@ -1,5 +1,6 @@
 """What the user chose inside the app (not in the settings file): their values, favourite and
-hidden exercises, and the stress-profile reflection. Kept in one private file."""
+hidden exercises, and the stress-profile reflection; and whether the first-run welcome was
+shown. Kept in one private file."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ class Prefs:
     hidden: frozenset[str] = frozenset()  # exercise ids never to show again
     profile_scores: dict[str, int] = field(default_factory=dict)  # pattern id -> score
     profile_offered: bool = False
+    # No file yet means a new user, who is welcomed once; a file written before the welcome
+    # existed reads as welcomed (see prefs_from_dict): that user knows StressBreak already.
+    welcomed: bool = False
 
     def with_values(self, values: list[str] | tuple[str, ...]) -> Prefs:
         return replace(self, values=normalise_values(values))
@@ -38,6 +42,9 @@ class Prefs:
     def unhide_all(self) -> Prefs:
         return replace(self, hidden=frozenset())
 
+    def mark_welcomed(self) -> Prefs:
+        return replace(self, welcomed=True)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": PREFS_VERSION,
@@ -46,6 +53,7 @@ class Prefs:
             "hidden": sorted(self.hidden),
             "profile_scores": dict(sorted(self.profile_scores.items())),
             "profile_offered": self.profile_offered,
+            "welcomed": self.welcomed,
         }
 
 
@@ -69,12 +77,18 @@ def prefs_from_dict(raw: Any) -> Prefs:
     offered = raw.get("profile_offered", False)
     if not isinstance(offered, bool):
         raise PrefsError("'profile_offered' must be true or false")
+    # Absent in files from before the welcome: their user has used StressBreak already. An
+    # older StressBreak reads a newer file too (it ignores the key), so the version stays.
+    welcomed = raw.get("welcomed", True)
+    if not isinstance(welcomed, bool):
+        raise PrefsError("'welcomed' must be true or false")
     return Prefs(
         values=normalise_values(values),
         favourites=frozenset(_strings(raw, "favourites")),
         hidden=frozenset(_strings(raw, "hidden")),
         profile_scores=dict(scores),
         profile_offered=offered,
+        welcomed=welcomed,
     )
 
 

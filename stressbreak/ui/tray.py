@@ -20,6 +20,8 @@ class Tray(QObject):
     profile_requested = Signal()
     settings_requested = Signal()
     unhide_requested = Signal()  # bring back the exercises the user said never to show
+    welcome_requested = Signal()
+    why_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
@@ -47,6 +49,9 @@ class Tray(QObject):
         self._resume: QAction = quiet.addAction(self.tr("Resume reminders"),
                                                 self.resume_requested.emit)
         self._resume.setEnabled(False)
+        self._menu.addSeparator()
+        self._menu.addAction(self.tr("Welcome…"), self.welcome_requested.emit)
+        self._menu.addAction(self.tr("Why this works"), self.why_requested.emit)
         self._menu.addSeparator()
         self._menu.addAction(self.tr("Quit StressBreak"), self.quit_requested.emit)
         self._icon.setContextMenu(self._menu)

@@ -73,3 +73,17 @@ def test_trigger_suggestions_most_frequent_first_in_latest_spelling():
                 c(5, "Email")]
     assert frequent_triggers(checkins) == ["Email", "Deadline", "noise"]
     assert frequent_triggers(checkins, limit=1) == ["Email"]
+
+
+def test_a_new_user_is_not_welcomed_yet_and_a_file_from_before_the_welcome_is():
+    assert Prefs().welcomed is False  # no file: a new user
+    # Written before the welcome existed: its user knows StressBreak already.
+    assert prefs_from_dict({"version": 1, "values": ["calm"]}).welcomed is True
+    marked = Prefs().mark_welcomed()
+    assert prefs_from_dict(json.loads(json.dumps(marked.to_dict()))) == marked
+    assert prefs_from_dict(Prefs().to_dict()).welcomed is False
+
+
+def test_a_welcomed_that_is_not_true_or_false_is_refused():
+    with pytest.raises(PrefsError):
+        prefs_from_dict({"version": 1, "welcomed": "yes"})

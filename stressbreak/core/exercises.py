@@ -151,8 +151,8 @@ EXERCISES: dict[str, Exercise] = {
             "worry",
             QT_TRANSLATE_NOOP("exercises", "When the worrying comes back"),
             QT_TRANSLATE_NOOP("exercises",
-                              "Going over and over something is your mind trying to keep "
-                              "you safe. You don't have to go along."),
+                              "Worrying and doom-thinking are your mind's way of trying to "
+                              "keep you safe. You don't have to go along."),
             (
                 QT_TRANSLATE_NOOP("exercises",
                                   "Notice the thought that keeps returning. Don't go into it; "

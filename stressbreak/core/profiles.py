@@ -213,7 +213,7 @@ GENERAL_TIPS: tuple[str, ...] = (
         "can say it."),
     QT_TRANSLATE_NOOP(
         "profiles",
-        "Rest is not a prize for a finished list. It is part of how you keep going."),
+        "Rest does not have to be earned first. It is part of what keeps you going."),
     QT_TRANSLATE_NOOP(
         "profiles",
         "Restless or guilty when you stop? That is your body still switched on. It settles "

@@ -324,6 +324,17 @@ class Settings:
                                       "times a day. With no times it only comes when you "
                                       "open it."),
         parse=_times)
+    wind_down: bool = setting(
+        False, Kind.BOOL, Group.SCHEDULE,  # off: only those who sleep badly ask for it
+        QT_TRANSLATE_NOOP("settings", "An evening minute to wind down"),
+        QT_TRANSLATE_NOOP("settings", "Every evening, on any day of the week, one calm "
+                                      "minute is offered to breathe out slowly and let the "
+                                      "day go. It may help when sleep does not come easily."))
+    wind_down_at: time = setting(  # noqa: RUF009
+        time(21, 30), Kind.TIME, Group.SCHEDULE,
+        QT_TRANSLATE_NOOP("settings", "Evening minute at"),
+        QT_TRANSLATE_NOOP("settings", "Offered once, at this time."),
+        parse=_time, enabled_by="wind_down")
     # --- pause ----------------------------------------------------------------------------
     pause_length_min: int = setting(
         1, Kind.INT, Group.PAUSE,

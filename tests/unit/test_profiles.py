@@ -149,7 +149,7 @@ def test_every_pattern_has_a_boundary_tip_that_the_end_of_a_pause_offers(pattern
 def test_the_general_tips_speak_of_limits_guilt_when_resting_and_worrying():
     joined = " ".join(GENERAL_TIPS)
     assert "limit" in joined and "guilty" in joined and "worry" in joined
-    assert "Rest is not a prize for a finished list" in joined
+    assert "Rest does not have to be earned" in joined
 
 
 def test_without_a_leading_pattern_a_general_tip_comes_in_turn():

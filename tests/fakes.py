@@ -63,12 +63,14 @@ class FakeTimeScheduler(QObject):
 
     pause_due = Signal(object)
     checkin_due = Signal(object)
+    wind_down_due = Signal(object)
     clock_changed = Signal()  # a test emits it where the real one would notice a jump
 
     def __init__(self) -> None:
         super().__init__()
         self.pause_at: datetime | None = None
         self.checkin_at: datetime | None = None
+        self.wind_down_at: datetime | None = None
         self.running = False
 
     def start(self) -> None:
@@ -83,8 +85,14 @@ class FakeTimeScheduler(QObject):
     def set_checkin_at(self, when: datetime | None) -> None:
         self.checkin_at = when
 
+    def set_wind_down_at(self, when: datetime | None) -> None:
+        self.wind_down_at = when
+
     def next_pause_at(self) -> datetime | None:
         return self.pause_at
+
+    def next_wind_down_at(self) -> datetime | None:
+        return self.wind_down_at
 
     def next_checkin_at(self) -> datetime | None:
         return self.checkin_at

@@ -109,5 +109,7 @@ class Controller(QObject):
         self.world.tray.hide()
 
     def _after_pause(self, completed: bool) -> None:
-        if completed and self.settings.current.checkin_after_pause:
+        # Not after the evening minute: it ends the day, a stress meter would open it again.
+        if (completed and self.settings.current.checkin_after_pause
+                and not self.reminders.evening_pause):
             self.checkins.open(CheckInOrigin.AFTER_PAUSE, activate=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -156,3 +157,21 @@ class Pauses(QObject):
                                       outcome=outcome, exercise=self._recorded_as))
         self.remember(self._recorded_as)
         self.finished.emit(completed)
+
+    def start_exercise(self, exercise_id: str) -> None:
+        """Open a pause with this exercise (the evening minute asks for the wind-down),
+        whatever the `exercise` setting says; a pause already running is brought forward.
+
+        The exercise still goes through `choose_exercise`, so one the user asked never to
+        see again gives breathing instead, and the record carries what was shown.
+        """
+        if self.window is not None:
+            self.start()
+            return
+        everyday = self._settings
+        # Only while the window is made: every later reading sees the user's own choice.
+        self._settings = lambda: replace(everyday(), exercise=exercise_id)
+        try:
+            self.start()
+        finally:
+            self._settings = everyday

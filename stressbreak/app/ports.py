@@ -38,6 +38,9 @@ class Scheduler(Protocol):
     def checkin_due(self) -> SignalInstance: ...  # (slot: datetime)
 
     @property
+    def wind_down_due(self) -> SignalInstance: ...  # (slot: datetime)
+
+    @property
     def clock_changed(self) -> SignalInstance: ...  # the wall clock jumped, or sleep ended
 
     def start(self) -> None: ...
@@ -48,9 +51,13 @@ class Scheduler(Protocol):
 
     def set_checkin_at(self, when: datetime | None) -> None: ...
 
+    def set_wind_down_at(self, when: datetime | None) -> None: ...
+
     def next_pause_at(self) -> datetime | None: ...
 
     def next_checkin_at(self) -> datetime | None: ...
+
+    def next_wind_down_at(self) -> datetime | None: ...
 
 
 class Journal(Protocol):

@@ -1,5 +1,9 @@
 """When to remind, and the reminder itself: the schedule's state, the gate a due reminder
-passes (calls, full screen, time away), the reminder window, quiet times and the tooltip."""
+passes (calls, full screen, time away), the reminder window, quiet times and the tooltip.
+
+The evening wind-down minute (off unless the user asks for it) comes the same way as a pause
+reminder, through the same gate and window, once an evening; clicked, it starts the pause with
+the wind-down exercise."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from stressbreak.app.pauses import TAKEN, Pauses
 from stressbreak.app.ports import Notifier, Scheduler, Tray
 from stressbreak.app.records import Records
 from stressbreak.core.clock import Clock
+from stressbreak.core.exercises import WIND_DOWN
 from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord
 from stressbreak.core.presence import NaturalPause, hold_label
 from stressbreak.core.schedule import (
@@ -24,6 +29,8 @@ from stressbreak.core.schedule import (
     in_working_hours,
     next_checkin_at,
     next_pause_at,
+    next_wind_down_at,
+    wind_down_wanted,
 )
 from stressbreak.core.settings import Settings
 from stressbreak.core.timeutil import at_local
@@ -61,6 +68,11 @@ class Reminders(QObject):
         self._records = records
         self.state = ScheduleState(anchor=clock.now())
         self.window: ReminderWindow | None = None
+        # The evening minute's slot while it waits at the gate or its reminder shows (the
+        # gate holds one due reminder: this says that it is the evening one).
+        self._evening: datetime | None = None
+        # The pause on screen, or the last one, is the evening minute (no stress meter after it).
+        self.evening_pause = False
         self._status = StatusText(self)
         gate.open.connect(self._open_reminder)
         gate.natural_pause.connect(self._on_natural_pause)
@@ -68,6 +80,7 @@ class Reminders(QObject):
         gate.call_ended.connect(self._on_call_ended)
         scheduler.pause_due.connect(self._on_pause_due)
         scheduler.checkin_due.connect(self._on_checkin_due)
+        scheduler.wind_down_due.connect(self._on_wind_down_due)
         scheduler.clock_changed.connect(self._on_clock_changed)
         pauses.starting.connect(self._on_pause_starting)
         pauses.started.connect(self.reschedule)
@@ -85,6 +98,7 @@ class Reminders(QObject):
             self.window.dismiss()
         self._scheduler.stop()
         self.gate.stop()
+        self._evening = None
 
     def _state_from_today(self) -> ScheduleState:
         """Carry today over a restart: the interval counts from today's last pause or
@@ -98,9 +112,11 @@ class Reminders(QObject):
             if pause.outcome in TAKEN:
                 self._pauses.remember(pause.exercise)
         checkins = [r.at for r in records if isinstance(r, CheckIn)]
+        evening = any(pause.exercise == WIND_DOWN for pause in pauses)
         return ScheduleState(
             anchor=max(ends) if ends else now,
             last_checkin=max(checkins) if checkins else None,
+            wind_down_day=now.date() if evening else None,
         )
 
     # -- the schedule ---------------------------------------------------------------------
@@ -114,6 +130,8 @@ class Reminders(QObject):
         self._scheduler.set_pause_at(None if busy else upcoming)
         after = max(now, self.state.quiet_until) if self.state.quiet_until else now
         self._scheduler.set_checkin_at(next_checkin_at(settings, after))
+        self._scheduler.set_wind_down_at(
+            None if self._evening is not None else next_wind_down_at(settings, self.state, now))
         text = self._status.describe(now, upcoming, self.state.quiet_until, in_pause,
                                      due_since=self.gate.due_since)
         holding = self.holding_reasons()
@@ -133,12 +151,12 @@ class Reminders(QObject):
 
     def quiet_for(self, minutes: int) -> None:
         self.state = self.state.quiet_for(self._clock.now(), minutes)
-        self.gate.cancel()  # a reminder waiting for a call to end is not wanted now either
+        self._cancel_waiting()  # a reminder waiting for a call to end is not wanted now either
         self.reschedule()
 
     def quiet_until_tomorrow(self) -> None:
         self.state = self.state.quiet_until_tomorrow(self._clock.now())
-        self.gate.cancel()
+        self._cancel_waiting()
         self.reschedule()
 
     def resume(self) -> None:
@@ -158,8 +176,15 @@ class Reminders(QObject):
             self.gate.reminder_due()  # it opens the reminder now, or when the moment is right
         self.reschedule()
 
+    def _cancel_waiting(self) -> None:
+        self.gate.cancel()
+        self._evening = None
+
     def _open_reminder(self, after_call: bool) -> None:
         if self.window is not None or self._pauses.window is not None:
+            return
+        if self._evening is not None:
+            self._open_evening_reminder(self._evening, after_call)
             return
         if not self._may_remind(self._clock.now()):
             self.reschedule()  # the wait ran into a quiet time or the end of the day
@@ -176,6 +201,7 @@ class Reminders(QObject):
 
     def _on_natural_pause(self, natural: NaturalPause) -> None:
         """Away from the desk for a pause's length: recorded, and the interval starts again."""
+        self._evening = None  # away from the desk: the evening minute lets this evening pass
         zone = self._clock.now().tzinfo
         self._records.add(PauseRecord(natural.started_at.astimezone(zone),
                                       natural.ended_at.astimezone(zone),
@@ -186,9 +212,15 @@ class Reminders(QObject):
     def _on_clock_changed(self) -> None:
         """The clock jumped (set by hand, or the laptop woke): every time computed before may
         be off by the jump. A stress meter whose time the jump passed is offered now, once,
-        as a reminder would be (the same day only, see checkin_wanted); the rest are not."""
-        missed = self._scheduler.next_checkin_at()  # still the one from before the jump
-        if missed is not None and missed.astimezone(UTC) <= self._clock.now().astimezone(UTC):
+        as a reminder would be (the same day only, see checkin_wanted); so is an evening minute
+        whose time it passed (see wind_down_wanted); the rest are not."""
+        # Both still the ones from before the jump: read before either reschedules.
+        missed = self._scheduler.next_checkin_at()
+        evening = self._scheduler.next_wind_down_at()
+        now = self._clock.now().astimezone(UTC)
+        if evening is not None and evening.astimezone(UTC) <= now:
+            self._on_wind_down_due(evening)  # it reschedules
+        if missed is not None and missed.astimezone(UTC) <= now:
             self._on_checkin_due(missed)  # it reschedules
             return
         self.reschedule()
@@ -199,30 +231,66 @@ class Reminders(QObject):
             self._checkins.ask_as_scheduled()
         self.reschedule()
 
+    def _on_wind_down_due(self, slot: object) -> None:
+        """The evening minute's time came: offered once, through the gate like a reminder
+        (so a call or full-screen film holds it), unless something else is on screen or
+        waits already. Either way this evening's minute has come."""
+        assert isinstance(slot, datetime)
+        now = self._clock.now()
+        wanted = wind_down_wanted(self.state, slot, now)
+        self.state = self.state.wind_down_came(slot.astimezone(now.tzinfo).date())
+        busy = (self.window is not None or self._pauses.window is not None
+                or self.gate.waiting or self._evening is not None)
+        if wanted and not busy:
+            self._evening = slot
+            self.gate.reminder_due()  # opens the reminder now, or when the moment is right
+        self.reschedule()
+
+    def _open_evening_reminder(self, slot: datetime, after_call: bool) -> None:
+        # A gate that held it past midnight, or into a quiet time, lets it pass.
+        now = self._clock.now()
+        if now.date() != slot.astimezone(now.tzinfo).date() or self.state.is_quiet(now):
+            self._evening = None
+            self.reschedule()
+            return
+        self.show(after_call=after_call, evening=True)
+
     def _on_checked_in(self, at: datetime, tension: int | None) -> None:
         self.state = self.state.checked_in(at, tension, self._settings())
         self.reschedule()
 
     # -- the reminder ---------------------------------------------------------------------
 
-    def show(self, after_call: bool = False) -> None:
+    def show(self, after_call: bool = False, *, evening: bool = False) -> None:
+        """The reminder window; `evening`: the evening minute's (the wind-down)."""
         from stressbreak.ui.reminder import ReminderWindow  # noqa: PLC0415
 
         shown_at = self._clock.now()
         settings = self._settings()
         reminder = ReminderWindow(settings.reminder_timeout_s, settings.snooze_min,
-                                  followup=self.state.is_followup_due(shown_at),
-                                  after_call=after_call)
-        reminder.start_requested.connect(self._on_start)
-        reminder.snooze_requested.connect(self._on_snooze)
+                                  followup=not evening and self.state.is_followup_due(shown_at),
+                                  after_call=after_call, wind_down=evening)
         reminder.destroyed.connect(self._on_destroyed)
+        if evening:
+            reminder.start_requested.connect(self._on_start_evening)
+            reminder.snooze_requested.connect(self._on_snooze_evening)
+            declined_exercise: str | None = WIND_DOWN
+        else:
+            reminder.start_requested.connect(self._on_start)
+            reminder.snooze_requested.connect(self._on_snooze)
+            declined_exercise = None  # what the next pause would have been, when declined
         reminder.skip_requested.connect(
-            lambda: self._on_declined(shown_at, PauseOutcome.SKIPPED))
-        reminder.timed_out.connect(lambda: self._on_declined(shown_at, PauseOutcome.MISSED))
+            lambda: self._on_declined(shown_at, PauseOutcome.SKIPPED, declined_exercise))
+        reminder.timed_out.connect(
+            lambda: self._on_declined(shown_at, PauseOutcome.MISSED, declined_exercise))
         self.window = reminder
         reminder.show_near(self._tray.geometry() if self._tray.is_visible() else None)
-        self._notifier.notify(self.tr("Time for a one-minute pause"),
-                              self.tr("Click the StressBreak reminder to breathe along."))
+        if evening:
+            self._notifier.notify(self.tr("An evening minute to wind down"),
+                                  self.tr("Click the StressBreak reminder to let the day go."))
+        else:
+            self._notifier.notify(self.tr("Time for a one-minute pause"),
+                                  self.tr("Click the StressBreak reminder to breathe along."))
         self.reschedule()
 
     def _on_destroyed(self) -> None:
@@ -230,27 +298,46 @@ class Reminders(QObject):
         # deleted window is ever taken for one still on screen.
         if self.window is not None and not isValid(self.window):
             self.window = None
+            self._evening = None
             self.reschedule()
 
     def _on_start(self) -> None:
         self.window = None
         self._pauses.start()
 
+    def _on_start_evening(self) -> None:
+        self.window = None
+        self._pauses.start_exercise(WIND_DOWN)  # its `starting` clears what waited
+        self.evening_pause = self._pauses.window is not None
+
     def _on_snooze(self) -> None:
         self.window = None
         self.state = self.state.snooze(self._clock.now(), self._settings())
         self.reschedule()
 
-    def _on_declined(self, shown_at: datetime, outcome: PauseOutcome) -> None:
+    def _on_snooze_evening(self) -> None:
         self.window = None
+        self._evening = None
+        self.state = self.state.snooze_wind_down(self._clock.now(), self._settings())
+        self.reschedule()
+
+    def _on_declined(
+        self, shown_at: datetime, outcome: PauseOutcome, exercise: str | None
+    ) -> None:
+        self.window = None
+        self._evening = None
         now = self._clock.now()
+        if exercise is None:
+            exercise = self._pauses.next_exercise()[0]
         self._records.add(PauseRecord(started_at=shown_at, ended_at=now, outcome=outcome,
-                                      exercise=self._pauses.next_exercise()[0]))
+                                      exercise=exercise))
         self.state = self.state.restart_interval(now)
         self.reschedule()
 
     def _on_pause_starting(self) -> None:
-        self.gate.cancel()  # a pause taken by hand answers a reminder that waited
+        # A pause taken by hand answers a reminder that waited, the evening's one too.
+        self._cancel_waiting()
+        self.evening_pause = False
         if self.window is not None:
             self.window.dismiss()
             self.window = None

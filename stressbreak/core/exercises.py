@@ -13,6 +13,7 @@ from stressbreak.core.breathing import ROTATE
 from stressbreak.core.messages import QT_TRANSLATE_NOOP
 
 BREATHING = "breathing"  # the breathing pacer (its pattern comes from the breathing setting)
+WIND_DOWN = "wind_down"  # the evening minute (the wind_down setting), never a daytime pause
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,94 @@ EXERCISES: dict[str, Exercise] = {
                                   "The thought may stay. You choose what you do next."),
             ),
         ),
+        Exercise(
+            "limit",
+            QT_TRANSLATE_NOOP("exercises", "Feel your limit, name it"),
+            QT_TRANSLATE_NOOP("exercises",
+                              "“Too much” often shows in the body before the head "
+                              "admits it."),
+            (
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Think of something that asks a lot of you today. Where in "
+                                  "your body does “too much” show?"),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "A tight throat, a heavy chest, a clenched jaw? Notice it, "
+                                  "without arguing with it."),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "This is your limit making itself felt. It may be there."),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Find one sentence you could say, such as: “I can do this "
+                                  "tomorrow, not today.”"),
+            ),
+        ),
+        Exercise(
+            "worry",
+            QT_TRANSLATE_NOOP("exercises", "When the worrying comes back"),
+            QT_TRANSLATE_NOOP("exercises",
+                              "Worrying and doom-thinking are your mind's way of trying to "
+                              "keep you safe. You don't have to go along."),
+            (
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Notice the thought that keeps returning. Don't go into it; "
+                                  "only see that it is there."),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Give it a kind name: “There is the worrying again.” Or: "
+                                  "“Ah, the doom story.”"),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Picture it on a leaf drifting down a stream. Or give it a "
+                                  "time later today to come back to."),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Now come back to your senses: feel your feet, hear one "
+                                  "sound, see one colour."),
+            ),
+        ),
+        Exercise(
+            "rest_allowed",
+            QT_TRANSLATE_NOOP("exercises", "Rest you don't have to earn"),
+            QT_TRANSLATE_NOOP("exercises",
+                              "Rest is not a prize for a finished list. It is part of how "
+                              "you keep going."),
+            (
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Notice what comes up when you stop: restlessness, guilt, "
+                                  "a list in your head. Let it be there."),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Where do you feel the urge to get going again? Breathe out "
+                                  "slowly, towards that place."),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Tell yourself: “This minute is part of the work, not time "
+                                  "taken from it.”"),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "The list will still be there in a minute. For now you may "
+                                  "simply sit."),
+            ),
+        ),
+        Exercise(
+            WIND_DOWN,
+            QT_TRANSLATE_NOOP("exercises", "Letting the day go"),
+            QT_TRANSLATE_NOOP("exercises",
+                              "A minute for the evening: slow breathing, and leaving what can "
+                              "wait until tomorrow."),
+            (
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Breathe in through your nose for about four counts, and out "
+                                  "slowly for six. The out-breath is the longest."),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "Keep breathing like this. With each out-breath, let your "
+                                  "shoulders sink a little."),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "What can wait until tomorrow? Name it, and put it down "
+                                  "for tonight."),
+                QT_TRANSLATE_NOOP("exercises",
+                                  "The day is done, just as it is. Breathe out, and let it go."),
+            ),
+        ),
     )
 }
-ORDER: tuple[str, ...] = tuple(EXERCISES)
+# What a pause may offer by day: the `exercise` setting's choices and the rotation. The
+# wind-down belongs to the evening minute only; a pause at work that asks to let the day go
+# would be out of place.
+ORDER: tuple[str, ...] = tuple(e for e in EXERCISES if e != WIND_DOWN)
 
 
 def choose_exercise(
@@ -136,7 +222,9 @@ def choose_exercise(
 ) -> Exercise:
     """The exercise for the next pause.
 
-    A chosen exercise is used unless the user asked never to see it again (then breathing).
+    `choice` is the `exercise` setting, or an exercise id a pause asks for itself (the evening
+    minute asks for WIND_DOWN). A chosen exercise is used unless the user asked never to see
+    it again (then breathing).
     With "rotate", each exercise comes in turn after the last used one: only the favourites
     when there are any, never the hidden ones, and breathing when nothing else is left.
     """

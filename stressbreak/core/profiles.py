@@ -51,11 +51,19 @@ class Pattern:
     gist: str  # what the pattern does, in a few words
     description: str  # one kind paragraph: a pattern that once protected you
     statements: tuple[Statement, ...]
-    tips: tuple[str, ...]
+    practices: tuple[str, ...]  # small things to try
+    # Feeling a limit and saying it, in this pattern's own situation: every pattern has one,
+    # because every one of them runs past its limits in its own way.
+    boundary: str
 
     @property
     def max_score(self) -> int:
         return len(self.statements) * MAX_RATING
+
+    @property
+    def tips(self) -> tuple[str, ...]:
+        """What this pattern's reflection and the end of a pause offer, the boundary last."""
+        return (*self.practices, self.boundary)
 
 
 PATTERNS: dict[str, Pattern] = {
@@ -99,6 +107,10 @@ PATTERNS: dict[str, Pattern] = {
                     "You may take time to answer. “Let me come back to you on that” "
                     "is a whole sentence."),
             ),
+            QT_TRANSLATE_NOOP(
+                "profiles",
+                "Feel where your yes turns into too much: often a tight throat or belly. Then "
+                "one honest sentence will do: “I'd like to, but not this week.”"),
         ),
         Pattern(
             "perfectionist",
@@ -135,6 +147,10 @@ PATTERNS: dict[str, Pattern] = {
                     "Give a task an end time, and stop when it comes, even if more "
                     "would be possible."),
             ),
+            QT_TRANSLATE_NOOP(
+                "profiles",
+                "Your body often knows your limit before your list is done. Feel it, and "
+                "say it out loud: “This is enough for today.”"),
         ),
         Pattern(
             "rescuer",
@@ -171,6 +187,10 @@ PATTERNS: dict[str, Pattern] = {
                     "Others can find their own way too. Trusting them is also a way "
                     "of caring."),
             ),
+            QT_TRANSLATE_NOOP(
+                "profiles",
+                "Feel when caring starts to cost more than you have, and say so kindly: "
+                "“I can't take this on right now.”"),
         ),
     )
 }
@@ -187,6 +207,21 @@ GENERAL_TIPS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("profiles", "What would be kind to yourself in the next hour?"),
     QT_TRANSLATE_NOOP(
         "profiles", "Tension may come along while you do what matters to you."),
+    QT_TRANSLATE_NOOP(
+        "profiles",
+        "Your limit shows in your body first. Feeling it is the start; one plain sentence "
+        "can say it."),
+    QT_TRANSLATE_NOOP(
+        "profiles",
+        "Rest does not have to be earned first. It is part of what keeps you going."),
+    QT_TRANSLATE_NOOP(
+        "profiles",
+        "Restless or guilty when you stop? That is your body still switched on. It settles "
+        "with each slow out-breath."),
+    QT_TRANSLATE_NOOP(
+        "profiles",
+        "A worry that keeps coming back may get its own time later today. Until then, "
+        "it can wait."),
 )
 
 # statement id -> the pattern it belongs to

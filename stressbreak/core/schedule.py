@@ -1,4 +1,4 @@
-"""When the next micro-pause and the next stress-meter check-in are due: pure rules.
+"""When the next micro-pause, stress-meter check-in and evening minute are due: pure rules.
 
 The app keeps one ScheduleState; every event (a pause ended, a reminder skipped, missed or
 snoozed, reminders paused) makes a new state, and the next due time is computed from it and
@@ -9,7 +9,7 @@ one reminder, never a burst of the ones it slept through.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from stressbreak.core.settings import Settings
 from stressbreak.core.timeutil import add_real, at_local
@@ -29,6 +29,8 @@ class ScheduleState:
     quiet_until: datetime | None = None
     last_checkin: datetime | None = None  # the last stress meter the user answered
     followup_at: datetime | None = None  # one extra pause offered after a tense check-in
+    wind_down_day: date | None = None  # the last evening whose wind-down minute came
+    wind_down_snoozed_until: datetime | None = None  # the user asked for it a little later
 
     def restart_interval(self, now: datetime) -> ScheduleState:
         """A pause happened (or was skipped, or missed): count the next interval from now.
@@ -72,6 +74,16 @@ class ScheduleState:
             and _utc(now) >= _utc(self.followup_at)
             and now.date() == self.followup_at.astimezone(now.tzinfo).date()
         )
+
+    def wind_down_came(self, day: date) -> ScheduleState:
+        """The evening minute of `day` came (offered, or let pass because the moment did
+        not allow it): that evening it never comes again, whatever the clock does."""
+        return replace(self, wind_down_day=day, wind_down_snoozed_until=None)
+
+    def snooze_wind_down(self, now: datetime, settings: Settings) -> ScheduleState:
+        """The user asked for the evening minute a little later: once, as with a pause."""
+        return replace(self, wind_down_snoozed_until=add_real(
+            now, timedelta(minutes=settings.snooze_min)))
 
     def resume(self) -> ScheduleState:
         return replace(self, quiet_until=None)
@@ -155,6 +167,50 @@ def checkin_wanted(state: ScheduleState, slot: datetime, now: datetime) -> bool:
     if now.date() != slot.astimezone(now.tzinfo).date() or state.is_quiet(now):
         return False
     return state.last_checkin is None or _utc(now) - _utc(state.last_checkin) >= RECENT_CHECKIN
+
+
+def next_wind_down_at(
+    settings: Settings, state: ScheduleState, now: datetime
+) -> datetime | None:
+    """When the evening wind-down minute comes next, or None while it is off.
+
+    Every day of the week, at `wind_down_at`, strictly after `now`; never on an evening it
+    already came (a clock set back does not bring it twice). A quiet period that ends the same
+    evening moves it to the end of the quiet; one that lasts into the next day lets that
+    evening pass.
+    """
+    if not settings.wind_down:
+        return None
+    if state.wind_down_snoozed_until is not None:
+        return state.wind_down_snoozed_until
+    tz = now.tzinfo
+    # Three days: today may have come already, and a quiet period may take tomorrow.
+    for offset in range(3):
+        day = now.date() + timedelta(days=offset)
+        if day == state.wind_down_day:
+            continue
+        slot = at_local(day, settings.wind_down_at, tz)
+        quiet = state.quiet_until
+        if quiet is not None and _utc(quiet) > _utc(slot):
+            if quiet.astimezone(tz).date() != day:
+                continue
+            slot = quiet.astimezone(tz)
+        if _utc(slot) > _utc(now):
+            return slot
+    return None
+
+
+def wind_down_wanted(state: ScheduleState, slot: datetime, now: datetime) -> bool:
+    """Whether an evening minute that comes due at `now` (scheduled for `slot`) is offered.
+
+    Like a stress meter: one that fires late (after sleep, a clock jump) is still offered the
+    same day, never the next; not during a quiet period; and once an evening, unless the user
+    snoozed it.
+    """
+    day = slot.astimezone(now.tzinfo).date()
+    if now.date() != day or state.is_quiet(now):
+        return False
+    return state.wind_down_day != day or state.wind_down_snoozed_until is not None
 
 
 def _utc(when: datetime) -> datetime:

@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from stressbreak.core.breathing import DEFAULT_PATTERN, PATTERNS, ROTATE
-from stressbreak.core.exercises import BREATHING, EXERCISES
+from stressbreak.core.exercises import BREATHING, EXERCISES, ORDER
 from stressbreak.core.languages import DEFAULT_LANGUAGE, LANGUAGES, parse_language
 from stressbreak.core.lenient_json import Lost, salvage_object
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message, message_of
@@ -260,8 +260,9 @@ def motion_is_reduced(choice: str, platform_reduces_motion: Callable[[], bool | 
 
 def _exercise(value: Any) -> str:
     # The type first: a list or object is unhashable, and `in` a dict would raise TypeError.
-    if not isinstance(value, str) or (value != ROTATE and value not in EXERCISES):
-        choices = ", ".join([*EXERCISES, ROTATE])
+    # ORDER, not EXERCISES: the evening wind-down is no choice for a daytime pause.
+    if not isinstance(value, str) or (value != ROTATE and value not in ORDER):
+        choices = ", ".join([*ORDER, ROTATE])
         raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
             "settings", "unknown exercise {value}; choose one of {choices}"),
             value=repr(value), choices=choices))
@@ -282,7 +283,7 @@ PATTERN_CHOICES: tuple[Choice, ...] = (
     Choice(ROTATE, QT_TRANSLATE_NOOP("settings", "Each pattern in turn")),
 )
 EXERCISE_CHOICES: tuple[Choice, ...] = (
-    *(Choice(e.id, e.title, "exercises") for e in EXERCISES.values()),
+    *(Choice(e, EXERCISES[e].title, "exercises") for e in ORDER),
     Choice(ROTATE, QT_TRANSLATE_NOOP("settings", "Each exercise in turn")),
 )
 _LANGUAGE_NAMES: dict[str, Choice] = {
@@ -323,6 +324,17 @@ class Settings:
                                       "times a day. With no times it only comes when you "
                                       "open it."),
         parse=_times)
+    wind_down: bool = setting(
+        False, Kind.BOOL, Group.SCHEDULE,  # off: only those who sleep badly ask for it
+        QT_TRANSLATE_NOOP("settings", "An evening minute to wind down"),
+        QT_TRANSLATE_NOOP("settings", "Every evening, on any day of the week, one calm "
+                                      "minute is offered to breathe out slowly and let the "
+                                      "day go. It may help when sleep does not come easily."))
+    wind_down_at: time = setting(  # noqa: RUF009
+        time(21, 30), Kind.TIME, Group.SCHEDULE,
+        QT_TRANSLATE_NOOP("settings", "Evening minute at"),
+        QT_TRANSLATE_NOOP("settings", "Offered once, at this time."),
+        parse=_time, enabled_by="wind_down")
     # --- pause ----------------------------------------------------------------------------
     pause_length_min: int = setting(
         1, Kind.INT, Group.PAUSE,

@@ -1,4 +1,4 @@
-"""Wakes the app when the next micro-pause or stress-meter check-in is due.
+"""Wakes the app when the next micro-pause, stress-meter check-in or evening minute is due.
 
 core/schedule.py decides *when*; this service only turns "at 14:32" into a signal at 14:32, on
 the GUI thread, using APScheduler with one re-armed QTimer.
@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 _PAUSE = "pause"
 _CHECKIN = "checkin"
-_KINDS = (_PAUSE, _CHECKIN)
+_WIND_DOWN = "wind_down"
+_KINDS = (_PAUSE, _CHECKIN, _WIND_DOWN)
 
 # A wake-up comes at least every 5 minutes; a wall clock that moved this much more (or less)
 # than the monotonic clock was set, or the machine slept.
@@ -206,15 +207,17 @@ def single_timer_scheduler_class() -> Any:
 
 
 class Scheduler(QObject):
-    """Emits `pause_due` / `checkin_due` when the scheduled time comes, on the GUI thread.
+    """Emits `pause_due` / `checkin_due` / `wind_down_due` when the scheduled time comes, on
+    the GUI thread.
 
-    There is at most one pending pause and one pending check-in; setting a new time replaces
-    the old one. A time that passed while the laptop slept fires once on wake-up (within
+    There is at most one pending job of each kind, all on the one timer; setting a new time
+    replaces the old one. A time that passed while the laptop slept fires once on wake-up (within
     `max_wait_s`), never a burst. Call every method from the GUI thread.
     """
 
     pause_due = Signal(object)  # the aware datetime the pause was scheduled for
     checkin_due = Signal(object)  # the check-in slot (aware datetime)
+    wind_down_due = Signal(object)  # the evening minute's slot (aware datetime)
     # The wall clock moved other than time passed: set by hand or by NTP, or the laptop slept
     # (the monotonic clock stands still during suspend). Times computed before may be wrong.
     clock_changed = Signal()
@@ -284,8 +287,14 @@ class Scheduler(QObject):
     def set_checkin_at(self, when: datetime | None) -> None:
         self._set(_CHECKIN, when)
 
+    def set_wind_down_at(self, when: datetime | None) -> None:
+        self._set(_WIND_DOWN, when)
+
     def next_pause_at(self) -> datetime | None:
         return self._scheduled(_PAUSE)
+
+    def next_wind_down_at(self) -> datetime | None:
+        return self._scheduled(_WIND_DOWN)
 
     def next_checkin_at(self) -> datetime | None:
         return self._scheduled(_CHECKIN)
@@ -354,5 +363,6 @@ class Scheduler(QObject):
         backend.call_after_processing(functools.partial(self._emit, kind, when))
 
     def _emit(self, kind: str, when: datetime) -> None:
-        signal = self.pause_due if kind == _PAUSE else self.checkin_due
-        signal.emit(when)
+        signals = {_PAUSE: self.pause_due, _CHECKIN: self.checkin_due,
+                   _WIND_DOWN: self.wind_down_due}
+        signals[kind].emit(when)

@@ -26,6 +26,8 @@ class ReminderWindow(QFrame):
         followup: bool = False,
         after_call: bool = False,
         parent: QWidget | None = None,
+        *,
+        wind_down: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reminder")
@@ -46,18 +48,10 @@ class ReminderWindow(QFrame):
             self.tr("Click to start a one-minute breathing pause, or snooze or skip it.")
         )
 
-        if after_call:
-            # Held back during a call; right after one is when stress tends to peak.
-            title = QLabel(self.tr("Your call just ended"))
-            body = QLabel(self.tr("A minute to breathe? Click here to breathe along."))
-        elif followup:
-            # Offered after a tense check-in: say why this one comes early, without judging.
-            title = QLabel(self.tr("An extra minute for you"))
-            body = QLabel(self.tr("Earlier you noticed quite some tension. "
-                                  "Click here to breathe along for a minute."))
-        else:
-            title = QLabel(self.tr("Time for a one-minute pause"))
-            body = QLabel(self.tr("Click here to breathe along for a minute."))
+        heading, line = self._words(followup=followup, after_call=after_call,
+                                    wind_down=wind_down)
+        title = QLabel(heading)
+        body = QLabel(line)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -70,7 +64,9 @@ class ReminderWindow(QFrame):
         self.skip_button = QPushButton(self.tr("Skip"))
         self.start_button.setToolTip(self.tr("Start the pause (Enter)"))
         self.snooze_button.setToolTip(self.tr("Remind me a little later (Esc)"))
-        self.skip_button.setToolTip(self.tr("Not this one; the next comes one interval from now"))
+        self.skip_button.setToolTip(
+            self.tr("Not this evening") if wind_down
+            else self.tr("Not this one; the next comes one interval from now"))
         for button in (self.start_button, self.snooze_button, self.skip_button):
             button.setCursor(Qt.CursorShape.ArrowCursor)
         self.start_button.clicked.connect(lambda: self._decide(self.start_requested))
@@ -91,6 +87,25 @@ class ReminderWindow(QFrame):
         self._timeout.setSingleShot(True)
         self._timeout.setInterval(timeout_s * 1000)
         self._timeout.timeout.connect(self.time_out)
+
+    def _words(self, *, followup: bool, after_call: bool, wind_down: bool) -> tuple[str, str]:
+        """The title and the line below it: why this reminder comes now."""
+        if wind_down:
+            # The evening minute the user switched on: an invitation to end the day.
+            return (self.tr("A minute to let the day go"),
+                    self.tr("Breathe out slowly, and leave what can wait until tomorrow. "
+                            "Click here to begin."))
+        if after_call:
+            # Held back during a call; right after one is when stress tends to peak.
+            return (self.tr("Your call just ended"),
+                    self.tr("A minute to breathe? Click here to breathe along."))
+        if followup:
+            # Offered after a tense check-in: say why this one comes early, without judging.
+            return (self.tr("An extra minute for you"),
+                    self.tr("Earlier you noticed quite some tension. "
+                            "Click here to breathe along for a minute."))
+        return (self.tr("Time for a one-minute pause"),
+                self.tr("Click here to breathe along for a minute."))
 
     def show_near(self, tray_geometry: QRect | None) -> None:
         """Show in the corner nearest the tray icon (bottom right when that is unknown)."""

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from stressbreak.services.scheduler import Scheduler, single_timer_scheduler_class
 
@@ -252,6 +252,26 @@ def test_pause_and_checkin_are_independent(qtbot, scheduler):
     assert fired.args == [checkin]
     assert scheduler.next_checkin_at() is None
     assert scheduler.next_pause_at() == pause
+
+
+def test_the_evening_minute_is_a_third_job_on_the_same_single_timer(qtbot, scheduler):
+    _started(qtbot, scheduler)
+    wakeups = _Wakeups(scheduler)
+    pause, checkin, evening = _in(3600), _in(7200), _in(0.3)
+    scheduler.set_pause_at(pause)
+    scheduler.set_checkin_at(checkin)
+    with qtbot.waitSignal(scheduler.wind_down_due, timeout=3000) as fired:
+        scheduler.set_wind_down_at(evening)
+    assert fired.args == [evening]
+    assert scheduler.next_wind_down_at() is None  # a date job runs once
+    assert (scheduler.next_pause_at(), scheduler.next_checkin_at()) == (pause, checkin)
+    assert len(scheduler.findChildren(QTimer)) == 1
+    assert wakeups.count <= 3  # the add, the job, and at most one early look
+    scheduler.set_wind_down_at(_in(3600))
+    scheduler.set_wind_down_at(None)
+    scheduler.set_pause_at(None)
+    scheduler.set_checkin_at(None)
+    qtbot.waitUntil(lambda: scheduler.next_wakeup_in_ms is None, timeout=2000)
 
 
 def test_none_removes_the_job(qtbot, scheduler):

@@ -33,15 +33,15 @@ PERFECTIONIST = PATTERNS["perfectionist"].tips
 RESCUER = PATTERNS["rescuer"].tips
 
 
-def test_three_patterns_with_four_statements_and_three_or_four_tips():
+def test_three_patterns_with_four_statements_and_four_or_five_tips():
     assert ORDER == ("pleaser", "perfectionist", "rescuer")
     for pattern_id, pattern in PATTERNS.items():
         assert pattern.id == pattern_id
         assert len(pattern.statements) == 4
-        assert 3 <= len(pattern.tips) <= 4
+        assert 4 <= len(pattern.tips) <= 5
         assert pattern.max_score == 12
         assert "once protected you" in pattern.description
-    assert len(GENERAL_TIPS) == 4
+    assert len(GENERAL_TIPS) == 8
     assert len(STATEMENT_PATTERN) == 12  # statement ids are unique across patterns
 
 
@@ -120,22 +120,43 @@ def test_stored_scores_from_another_version_are_read_kindly():
 
 def test_one_leading_pattern_cycles_through_its_own_tips():
     scores = {"pleaser": 10, "perfectionist": 2, "rescuer": 7}
-    assert [tips_for(scores, i) for i in range(6)] == [
-        PLEASER[0], PLEASER[1], PLEASER[2], PLEASER[3], PLEASER[0], PLEASER[1]]
+    assert [tips_for(scores, i) for i in range(7)] == [
+        PLEASER[0], PLEASER[1], PLEASER[2], PLEASER[3], PLEASER[4], PLEASER[0], PLEASER[1]]
 
 
 def test_two_leading_patterns_take_turns_highest_first():
     scores = {"pleaser": 8, "perfectionist": 11, "rescuer": 0}
-    # perfectionist has 3 tips, pleaser 4: turns until the shorter list runs out
+    # perfectionist has 4 tips, pleaser 5: turns until the shorter list runs out
     expected = [PERFECTIONIST[0], PLEASER[0], PERFECTIONIST[1], PLEASER[1],
-                PERFECTIONIST[2], PLEASER[2], PLEASER[3]]
+                PERFECTIONIST[2], PLEASER[2], PERFECTIONIST[3], PLEASER[3], PLEASER[4]]
     assert list(tips_in_turn(scores)) == expected
-    assert [tips_for(scores, i) for i in range(9)] == [*expected, expected[0], expected[1]]
+    assert [tips_for(scores, i) for i in range(11)] == [*expected, expected[0], expected[1]]
+
+
+@pytest.mark.parametrize("pattern_id", ORDER)
+def test_every_pattern_has_a_boundary_tip_that_the_end_of_a_pause_offers(pattern_id):
+    """Feeling a limit and saying it, for each pattern: the perfectionist too, the method's
+    own example of someone who learned to feel her limits and say them."""
+    boundary = PATTERNS[pattern_id].boundary
+    assert "“" in boundary and "”" in boundary  # a sentence the user could say
+    assert boundary.startswith(("Feel", "Your body")) and "feel" in boundary.lower()
+    assert boundary in PATTERNS[pattern_id].tips
+    scores = {pattern_id: 12}
+    offered = {tips_for(scores, i) for i in range(len(PATTERNS[pattern_id].tips))}
+    assert boundary in offered
+
+
+def test_the_general_tips_speak_of_limits_guilt_when_resting_and_worrying():
+    joined = " ".join(GENERAL_TIPS)
+    assert "limit" in joined and "guilty" in joined and "worry" in joined
+    assert "Rest does not have to be earned" in joined
 
 
 def test_without_a_leading_pattern_a_general_tip_comes_in_turn():
     for scores in ({}, {"pleaser": 7, "perfectionist": 7, "rescuer": 7}):
-        assert [tips_for(scores, i) for i in range(5)] == [*GENERAL_TIPS, GENERAL_TIPS[0]]
+        count = len(GENERAL_TIPS)
+        assert [tips_for(scores, i) for i in range(count + 1)] == [*GENERAL_TIPS,
+                                                                   GENERAL_TIPS[0]]
 
 
 def test_any_counter_works_as_rotation_index():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +13,8 @@ from stressbreak.core.schedule import (
     in_working_hours,
     next_checkin_at,
     next_pause_at,
+    next_wind_down_at,
+    wind_down_wanted,
 )
 from stressbreak.core.settings import Settings
 from tests.fakes import FakeClock
@@ -263,3 +265,62 @@ def test_an_anchor_read_back_with_a_fixed_offset_still_gives_local_times_after_d
     due = next_pause_at(DEFAULT, ScheduleState(anchor=friday), friday_evening)
     assert due == datetime(2026, 3, 30, 10, 0, tzinfo=AMS)
     assert due.utcoffset() == timedelta(hours=2)
+
+
+# --- the evening wind-down minute ------------------------------------------------------------
+
+EVENING = Settings(wind_down=True, wind_down_at=time(21, 30))
+
+
+def test_the_evening_minute_is_off_by_default():
+    now = ams(*MON, 20, 0)
+    assert next_wind_down_at(DEFAULT, ScheduleState(anchor=now), now) is None
+
+
+def test_the_evening_minute_comes_every_evening_weekends_too():
+    state = ScheduleState(anchor=ams(*MON, 9))
+    assert next_wind_down_at(EVENING, state, ams(*MON, 10)) == ams(*MON, 21, 30)
+    assert next_wind_down_at(EVENING, state, ams(*SAT, 22)) == ams(2026, 11, 29, 21, 30)
+
+
+def test_the_evening_minute_comes_once_an_evening_even_when_the_clock_goes_back():
+    slot = ams(*MON, 21, 30)
+    state = ScheduleState(anchor=ams(*MON, 9))
+    assert wind_down_wanted(state, slot, slot)
+    state = state.wind_down_came(slot.date())
+    assert not wind_down_wanted(state, slot, slot + timedelta(minutes=1))
+    # The clock set back an hour after it came: not today again, tomorrow as usual.
+    assert next_wind_down_at(EVENING, state, ams(*MON, 20, 30)) == ams(2026, 11, 24, 21, 30)
+
+
+def test_a_late_evening_minute_is_offered_the_same_day_only():
+    slot = ams(*MON, 21, 30)
+    state = ScheduleState(anchor=ams(*MON, 9))
+    assert wind_down_wanted(state, slot, ams(*MON, 23, 50))  # the laptop woke late
+    assert not wind_down_wanted(state, slot, ams(2026, 11, 24, 7, 0))  # not at breakfast
+
+
+def test_a_snoozed_evening_minute_comes_back_once():
+    slot = ams(*MON, 21, 30)
+    state = ScheduleState(anchor=ams(*MON, 9)).wind_down_came(slot.date())
+    state = state.snooze_wind_down(slot, EVENING)
+    later = slot + timedelta(minutes=EVENING.snooze_min)
+    assert next_wind_down_at(EVENING, state, slot) == later
+    assert wind_down_wanted(state, later, later)
+    state = state.wind_down_came(later.date())
+    assert next_wind_down_at(EVENING, state, later) == ams(2026, 11, 24, 21, 30)
+
+
+def test_quiet_moves_the_evening_minute_to_its_end_or_lets_the_evening_pass():
+    state = ScheduleState(anchor=ams(*MON, 9)).quiet_for(ams(*MON, 21, 0), 60)
+    assert next_wind_down_at(EVENING, state, ams(*MON, 21, 0)) == ams(*MON, 22, 0)
+    assert not wind_down_wanted(state, ams(*MON, 21, 30), ams(*MON, 21, 30))
+    tomorrow = ScheduleState(anchor=ams(*MON, 9)).quiet_until_tomorrow(ams(*MON, 20, 0))
+    assert next_wind_down_at(EVENING, tomorrow, ams(*MON, 20, 0)) == ams(2026, 11, 24, 21, 30)
+
+
+def test_the_evening_minute_keeps_its_wall_clock_time_across_dst():
+    # 2026-10-25: clocks go back in Amsterdam; the minute stays at 21:30 local time.
+    state = ScheduleState(anchor=ams(2026, 10, 24, 9))
+    state = state.wind_down_came(date(2026, 10, 24))
+    assert next_wind_down_at(EVENING, state, ams(2026, 10, 24, 22)) == ams(2026, 10, 25, 21, 30)

@@ -10,7 +10,7 @@ import pytest
 
 from stressbreak.core import settings as settings_module
 from stressbreak.core.breathing import PATTERNS, ROTATE
-from stressbreak.core.exercises import EXERCISES
+from stressbreak.core.exercises import EXERCISES, ORDER
 from stressbreak.core.languages import LANGUAGES
 from stressbreak.core.messages import Message
 from stressbreak.core.settings import (
@@ -160,6 +160,7 @@ OLD_RULES: dict[str, tuple[list[object], list[object]]] = {
 NEW_KEYS = {"start_at_login": False, "natural_breaks": True, "dnd_fullscreen": True,
             "dnd_desktop": True, "meeting_aware": True, "gentle_timing": True,
             "gentle_max_wait_s": 60, "tray_icon": "colour"}
+EVENING_KEYS = {"wind_down": False, "wind_down_at": time(21, 30)}
 
 
 def test_every_setting_is_declared_once_in_field_order():
@@ -174,7 +175,7 @@ def test_every_setting_is_declared_once_in_field_order():
 
 
 def test_the_existing_keys_parse_as_before():
-    assert set(OLD_RULES) | set(NEW_KEYS) == set(PARSERS)
+    assert set(OLD_RULES) | set(NEW_KEYS) | set(EVENING_KEYS) == set(PARSERS)
     for key, (good, bad) in OLD_RULES.items():
         for value in good:
             PARSERS[key](value)
@@ -208,7 +209,8 @@ def test_the_new_keys_round_trip_through_the_file():
 
 
 def test_an_old_file_without_the_new_keys_still_reads_cleanly():
-    old = {k: v for k, v in settings_to_dict(Settings()).items() if k not in NEW_KEYS}
+    old = {k: v for k, v in settings_to_dict(Settings()).items()
+           if k not in NEW_KEYS and k not in EVENING_KEYS}
     assert parse_settings(old) == (Settings(), [])
 
 
@@ -217,7 +219,7 @@ def test_choices_come_from_the_catalogues():
         return [choice.value for choice in SPEC_BY_KEY[key].choices]
 
     assert values("breathing_pattern") == [*PATTERNS, ROTATE]
-    assert values("exercise") == [*EXERCISES, ROTATE]
+    assert values("exercise") == [*ORDER, ROTATE]  # the evening minute is not a choice
     assert values("language") == list(LANGUAGES)
     exercise_labels = {c.value: (c.label, c.context) for c in SPEC_BY_KEY["exercise"].choices}
     assert exercise_labels["breathing"] == (EXERCISES["breathing"].title, "exercises")
@@ -276,3 +278,29 @@ def test_tray_icon_takes_its_three_looks_only():
     settings, problems = parse_settings({"tray_icon": "sparkly"})
     assert settings.tray_icon == "colour"
     assert "unknown tray icon 'sparkly'" in problems[0]
+
+
+def test_the_evening_minute_is_off_by_default_and_its_time_waits_for_it():
+    assert {key: getattr(Settings(), key) for key in EVENING_KEYS} == EVENING_KEYS
+    spec = SPEC_BY_KEY["wind_down_at"]
+    assert (spec.kind, spec.group, spec.enabled_by) == (Kind.TIME, Group.SCHEDULE, "wind_down")
+    assert SPEC_BY_KEY["wind_down"].group is Group.SCHEDULE
+    assert SPEC_BY_KEY["wind_down"].label and SPEC_BY_KEY["wind_down"].help
+    settings, problems = parse_settings({"wind_down": True, "wind_down_at": "22:15"})
+    assert (settings.wind_down, settings.wind_down_at, problems) == (True, time(22, 15), [])
+    assert settings_to_dict(settings)["wind_down_at"] == "22:15"
+
+
+@pytest.mark.parametrize(("key", "value", "says"), [
+    ("wind_down_at", "25:00", "'wind_down_at': '25:00' is not a time of day; the default "
+                              "\"21:30\" is used"),
+    ("wind_down_at", "9pm", "'wind_down_at': '9pm' is not a time written as HH:MM"),
+    ("wind_down_at", 2130, "'wind_down_at': expected a time as \"HH:MM\", got 2130"),
+    ("wind_down", "yes", "'wind_down': expected true or false, got 'yes'; the default false "
+                         "is used"),
+])
+def test_a_wrong_evening_minute_value_is_named(key, value, says):
+    settings, [problem] = parse_settings({key: value})
+    assert says in problem
+    assert (settings.wind_down, settings.wind_down_at) == (False, time(21, 30))
+    assert field_problem("wind_down_at", time(23, 59)) is None

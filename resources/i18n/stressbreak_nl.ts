@@ -200,6 +200,85 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunWindow</name>
+    <message>
+        <source>Welcome to StressBreak</source>
+        <translation>Welkom bij StressBreak</translation>
+    </message>
+    <message>
+        <source>Every so often, a one-minute pause: slow breathing or a short exercise.</source>
+        <translation>Af en toe een micropauze van een minuut: rustig ademen of een korte oefening.</translation>
+    </message>
+    <message>
+        <source>A few times a day, the stress meter: three short questions to notice how you are.</source>
+        <translation>Een paar keer per dag de stressmeter: drie korte vragen om even stil te staan bij hoe het met je gaat.</translation>
+    </message>
+    <message>
+        <source>A weekly overview of what you noticed. It all stays on this computer.</source>
+        <translation>Elke week een overzicht van wat je hebt gemerkt. Alles blijft op deze computer.</translation>
+    </message>
+    <message>
+        <source>Outside these hours StressBreak stays quiet. You can change all of this later in the settings.</source>
+        <translation>Buiten deze uren blijft StressBreak stil. Je kunt dit later altijd aanpassen in de instellingen.</translation>
+    </message>
+    <message>
+        <source>Your working day</source>
+        <translation>Je werkdag</translation>
+    </message>
+    <message>
+        <source>Where to find it</source>
+        <translation>Waar je StressBreak vindt</translation>
+    </message>
+    <message>
+        <source>Working day starts at</source>
+        <translation>Werkdag begint om</translation>
+    </message>
+    <message>
+        <source>Working day ends at</source>
+        <translation>Werkdag eindigt om</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>A pause every</source>
+        <translation>Micropauze om de</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Werkdagen</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Werktijden</translation>
+    </message>
+    <message>
+        <source>Try a pause now</source>
+        <translation>Probeer nu een micropauze</translation>
+    </message>
+    <message>
+        <source>Why this works</source>
+        <translation>Waarom dit werkt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>StressBreak lives in the tray, as a small icon. Click it for a pause; its menu has the stress meter, your overview, the settings and this welcome.</source>
+        <translation>StressBreak staat als klein icoon in het systeemvak. Klik erop voor een micropauze; in het menu vind je de stressmeter, je overzicht, de instellingen en dit welkom.</translation>
+    </message>
+    <message>
+        <source>Your desktop shows no tray icon. Right-click StressBreak in your app launcher for a pause, the stress meter or the overview, or type in a terminal: stressbreak pause, stressbreak checkin, stressbreak settings.</source>
+        <translation>Je bureaublad heeft geen systeemvak voor het icoon. Klik met de rechtermuisknop op StressBreak in je app-menu voor een micropauze, de stressmeter of het overzicht, of typ in een terminal: stressbreak pause, stressbreak checkin, stressbreak settings.</translation>
+    </message>
+</context>
+<context>
     <name>HourMap</name>
     <message>
         <source>Tension (colour) and body signals (dot) by day and hour</source>
@@ -693,6 +772,18 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Klik om een micropauze van een minuut te beginnen; je kunt hem ook uitstellen of overslaan.</translation>
     </message>
     <message>
+        <source>Not this evening</source>
+        <translation>Vanavond niet</translation>
+    </message>
+    <message>
+        <source>A minute to let the day go</source>
+        <translation>Een minuut om de dag los te laten</translation>
+    </message>
+    <message>
+        <source>Breathe out slowly, and leave what can wait until tomorrow. Click here to begin.</source>
+        <translation>Adem langzaam uit en laat liggen wat tot morgen kan wachten. Klik hier om te beginnen.</translation>
+    </message>
+    <message>
         <source>Your call just ended</source>
         <translation>Je gesprek is net afgelopen</translation>
     </message>
@@ -746,6 +837,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>A reminder waits because of {reasons}.</source>
         <translation>Een herinnering wacht vanwege {reasons}.</translation>
+    </message>
+    <message>
+        <source>An evening minute to wind down</source>
+        <translation>Een avondminuut om tot rust te komen</translation>
+    </message>
+    <message>
+        <source>Click the StressBreak reminder to let the day go.</source>
+        <translation>Klik op de herinnering van StressBreak om de dag los te laten.</translation>
     </message>
     <message>
         <source>Time for a one-minute pause</source>
@@ -935,6 +1034,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Resume reminders</source>
         <translation>Herinneringen weer aan</translation>
+    </message>
+    <message>
+        <source>Welcome…</source>
+        <translation>Welkom…</translation>
+    </message>
+    <message>
+        <source>Why this works</source>
+        <translation>Waarom dit werkt</translation>
     </message>
     <message>
         <source>Quit StressBreak</source>
@@ -1519,6 +1626,102 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <source>The thought may stay. You choose what you do next.</source>
         <translation>De gedachte mag blijven. Jij kiest wat je hierna doet.</translation>
     </message>
+    <message>
+        <source>Feel your limit, name it</source>
+        <translation>Je grens voelen en benoemen</translation>
+    </message>
+    <message>
+        <source>“Too much” often shows in the body before the head admits it.</source>
+        <translation>“Te veel” voel je vaak eerder in je lijf dan dat je hoofd het toegeeft.</translation>
+    </message>
+    <message>
+        <source>Think of something that asks a lot of you today. Where in your body does “too much” show?</source>
+        <translation>Denk aan iets wat vandaag veel van je vraagt. Waar in je lijf merk je dat het “te veel” is?</translation>
+    </message>
+    <message>
+        <source>A tight throat, a heavy chest, a clenched jaw? Notice it, without arguing with it.</source>
+        <translation>Een dichtgeknepen keel, een zware borst, een gespannen kaak? Merk het op, zonder ertegenin te gaan.</translation>
+    </message>
+    <message>
+        <source>This is your limit making itself felt. It may be there.</source>
+        <translation>Zo laat je grens zich voelen. Dat mag er zijn.</translation>
+    </message>
+    <message>
+        <source>Find one sentence you could say, such as: “I can do this tomorrow, not today.”</source>
+        <translation>Zoek één zin die je zou kunnen zeggen, zoals: “Dit kan morgen, vandaag niet meer.”</translation>
+    </message>
+    <message>
+        <source>When the worrying comes back</source>
+        <translation>Als het piekeren terugkomt</translation>
+    </message>
+    <message>
+        <source>Worrying and doom-thinking are your mind&apos;s way of trying to keep you safe. You don&apos;t have to go along.</source>
+        <translation>Piekeren en doemdenken zijn de manier waarop je hoofd je veilig probeert te houden. Je hoeft er niet in mee te gaan.</translation>
+    </message>
+    <message>
+        <source>Notice the thought that keeps returning. Don&apos;t go into it; only see that it is there.</source>
+        <translation>Merk de gedachte op die steeds terugkomt. Ga er niet op in; zie alleen dat hij er is.</translation>
+    </message>
+    <message>
+        <source>Give it a kind name: “There is the worrying again.” Or: “Ah, the doom story.”</source>
+        <translation>Geef het een vriendelijke naam: “Daar is het piekeren weer.” Of: “Ha, het doemverhaal.”</translation>
+    </message>
+    <message>
+        <source>Picture it on a leaf drifting down a stream. Or give it a time later today to come back to.</source>
+        <translation>Zie hem voor je op een blaadje dat wegdrijft op een beekje. Of geef hem een moment later vandaag om erop terug te komen.</translation>
+    </message>
+    <message>
+        <source>Now come back to your senses: feel your feet, hear one sound, see one colour.</source>
+        <translation>Kom nu terug bij je zintuigen: voel je voeten, hoor één geluid, zie één kleur.</translation>
+    </message>
+    <message>
+        <source>Rest you don&apos;t have to earn</source>
+        <translation>Rust hoef je niet te verdienen</translation>
+    </message>
+    <message>
+        <source>Rest is not a prize for a finished list. It is part of how you keep going.</source>
+        <translation>Rust is geen beloning voor een afgevinkt lijstje. Het hoort bij hoe je het volhoudt.</translation>
+    </message>
+    <message>
+        <source>Notice what comes up when you stop: restlessness, guilt, a list in your head. Let it be there.</source>
+        <translation>Merk op wat er opkomt als je stopt: onrust, schuldgevoel, een lijstje in je hoofd. Laat het er zijn.</translation>
+    </message>
+    <message>
+        <source>Where do you feel the urge to get going again? Breathe out slowly, towards that place.</source>
+        <translation>Waar voel je de drang om weer aan de slag te gaan? Adem langzaam uit, naar die plek toe.</translation>
+    </message>
+    <message>
+        <source>Tell yourself: “This minute is part of the work, not time taken from it.”</source>
+        <translation>Zeg tegen jezelf: “Deze minuut hoort bij het werk, hij gaat er niet van af.”</translation>
+    </message>
+    <message>
+        <source>The list will still be there in a minute. For now you may simply sit.</source>
+        <translation>Je lijstje is er over een minuut ook nog. Nu mag je gewoon even zitten.</translation>
+    </message>
+    <message>
+        <source>Letting the day go</source>
+        <translation>De dag loslaten</translation>
+    </message>
+    <message>
+        <source>A minute for the evening: slow breathing, and leaving what can wait until tomorrow.</source>
+        <translation>Een minuut voor de avond: rustig ademen, en laten liggen wat tot morgen kan wachten.</translation>
+    </message>
+    <message>
+        <source>Breathe in through your nose for about four counts, and out slowly for six. The out-breath is the longest.</source>
+        <translation>Adem door je neus in, zo&apos;n vier tellen, en adem in zes tellen rustig uit. De uitademing duurt het langst.</translation>
+    </message>
+    <message>
+        <source>Keep breathing like this. With each out-breath, let your shoulders sink a little.</source>
+        <translation>Adem zo door. Laat bij elke uitademing je schouders een beetje zakken.</translation>
+    </message>
+    <message>
+        <source>What can wait until tomorrow? Name it, and put it down for tonight.</source>
+        <translation>Wat kan tot morgen wachten? Benoem het, en leg het voor vanavond neer.</translation>
+    </message>
+    <message>
+        <source>The day is done, just as it is. Breathe out, and let it go.</source>
+        <translation>De dag is voorbij, precies zoals hij was. Adem uit, en laat hem gaan.</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -1814,6 +2017,77 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>method</name>
+    <message>
+        <source>Why this works</source>
+        <translation>Waarom dit werkt</translation>
+    </message>
+    <message>
+        <source>Stuck in &quot;on&quot;</source>
+        <translation>Vast in de aan-stand</translation>
+    </message>
+    <message>
+        <source>When stress lasts, your body can stay in action mode, even once you stop. You may notice it as:</source>
+        <translation>Als stress lang aanhoudt, kan je lijf in de actiestand blijven, ook als je stopt. Je merkt dat bijvoorbeeld aan:</translation>
+    </message>
+    <message>
+        <source>rumination and doom-thinking: thoughts that keep circling, or jump to the worst case</source>
+        <translation>piekeren en doemdenken: gedachten die blijven malen of meteen het ergste zien</translation>
+    </message>
+    <message>
+        <source>tension while you are doing nothing</source>
+        <translation>spanning, ook als je niets doet</translation>
+    </message>
+    <message>
+        <source>trouble falling asleep or sleeping through</source>
+        <translation>moeite met inslapen of doorslapen</translation>
+    </message>
+    <message>
+        <source>guilt or restlessness as soon as you rest</source>
+        <translation>schuldgevoel of onrust zodra je rust neemt</translation>
+    </message>
+    <message>
+        <source>Rest needs safety first</source>
+        <translation>Rust vraagt eerst om veiligheid</translation>
+    </message>
+    <message>
+        <source>Sitting still or scrolling does not switch that state off. Rest only works once your body feels safe, and that safety comes from regulation: a slower breath, noticing your body, landing in the here and now. A one-minute pause is exactly that.</source>
+        <translation>Stilzitten of scrollen zet die stand niet uit. Rust werkt pas als je lijf zich veilig voelt, en die veiligheid komt uit reguleren: trager ademen, voelen wat je lijf doet, landen in het hier en nu. Precies dat doe je in een micropauze.</translation>
+    </message>
+    <message>
+        <source>Two ideas to hold on to</source>
+        <translation>Twee dingen om te onthouden</translation>
+    </message>
+    <message>
+        <source>Noticing without judging is already regulation.</source>
+        <translation>Alleen opmerken, zonder oordeel, is al reguleren.</translation>
+    </message>
+    <message>
+        <source>When you simply see how your breath and body are, without wanting to fix anything, your system settles a little.</source>
+        <translation>Als je gewoon ziet hoe je adem en je lijf erbij zijn, zonder iets te willen oplossen, komt je systeem al een beetje tot rust.</translation>
+    </message>
+    <message>
+        <source>Rest does not wait until the stress is gone.</source>
+        <translation>Rust hoeft niet te wachten tot de stress weg is.</translation>
+    </message>
+    <message>
+        <source>Resting means that you choose what you do next, not your tension or your fear.</source>
+        <translation>Rust betekent dat jij kiest wat je hierna doet, niet je spanning of je angst.</translation>
+    </message>
+    <message>
+        <source>From a calm moment to real recovery</source>
+        <translation>Van even rust naar echt herstel</translation>
+    </message>
+    <message>
+        <source>One pause calms the surface for a while. Repeated day after day, your body learns that it may switch off. Over weeks and months sleep, energy and focus come back.</source>
+        <translation>Eén pauze brengt even rust aan de oppervlakte. Dag na dag herhaald leert je lijf dat het uit mag. In de loop van weken en maanden komen slaap, energie en focus terug.</translation>
+    </message>
+    <message>
+        <source>StressBreak is not a medical device. If complaints last, such as poor sleep or exhaustion, talk to your GP or a psychologist.</source>
+        <translation>StressBreak is geen medisch hulpmiddel. Houden klachten aan, zoals slecht slapen of uitputting? Praat dan met je huisarts of een psycholoog.</translation>
+    </message>
+</context>
+<context>
     <name>prefs</name>
     <message>
         <source>Your choices in {path} could not be read ({problem}).</source>
@@ -1946,6 +2220,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Je mag de tijd nemen om te antwoorden. “Daar kom ik op terug” is ook een antwoord.</translation>
     </message>
     <message>
+        <source>Feel where your yes turns into too much: often a tight throat or belly. Then one honest sentence will do: “I&apos;d like to, but not this week.”</source>
+        <translation>Voel waar je ja overgaat in te veel: vaak in een dichte keel of buik. Dan is één eerlijke zin genoeg: “Graag, maar niet deze week.”</translation>
+    </message>
+    <message>
         <source>The perfectionist pattern</source>
         <translation>Het perfectionistische patroon</translation>
     </message>
@@ -1984,6 +2262,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Give a task an end time, and stop when it comes, even if more would be possible.</source>
         <translation>Geef een taak een eindtijd en stop als het zover is, ook als er meer zou kunnen.</translation>
+    </message>
+    <message>
+        <source>Your body often knows your limit before your list is done. Feel it, and say it out loud: “This is enough for today.”</source>
+        <translation>Je lijf kent je grens vaak al voordat je lijstje af is. Voel hem, en zeg hem hardop: “Dit is genoeg voor vandaag.”</translation>
     </message>
     <message>
         <source>The rescuer pattern</source>
@@ -2030,6 +2312,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Anderen kunnen ook zelf hun weg vinden. Op hen vertrouwen is ook een manier van zorgen.</translation>
     </message>
     <message>
+        <source>Feel when caring starts to cost more than you have, and say so kindly: “I can&apos;t take this on right now.”</source>
+        <translation>Voel wanneer zorgen je meer gaat kosten dan je hebt, en zeg het vriendelijk: “Dit kan ik nu niet op me nemen.”</translation>
+    </message>
+    <message>
         <source>Rest doesn&apos;t ask for the stress to be gone. It lets you, not your tension, choose what comes next.</source>
         <translation>Rust hoeft niet te wachten tot de stress weg is. Rust betekent dat jij kiest wat je hierna doet, niet je spanning.</translation>
     </message>
@@ -2044,6 +2330,22 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Tension may come along while you do what matters to you.</source>
         <translation>Spanning mag meekomen terwijl je doet wat voor jou belangrijk is.</translation>
+    </message>
+    <message>
+        <source>Your limit shows in your body first. Feeling it is the start; one plain sentence can say it.</source>
+        <translation>Je grens merk je eerst in je lijf. Voelen is het begin; met één eenvoudige zin kun je hem uitspreken.</translation>
+    </message>
+    <message>
+        <source>Rest does not have to be earned first. It is part of what keeps you going.</source>
+        <translation>Rust hoef je niet eerst te verdienen. Het hoort bij wat je op de been houdt.</translation>
+    </message>
+    <message>
+        <source>Restless or guilty when you stop? That is your body still switched on. It settles with each slow out-breath.</source>
+        <translation>Onrust of schuldgevoel als je stopt? Dan staat je lijf nog aan. Met elke langzame uitademing komt het wat meer tot rust.</translation>
+    </message>
+    <message>
+        <source>A worry that keeps coming back may get its own time later today. Until then, it can wait.</source>
+        <translation>Blijft een zorg terugkomen? Geef hem een eigen moment later vandaag. Tot dan mag het piekeren wachten.</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2561,22 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Never: the circle grows and shrinks</source>
         <translation>Nooit: de cirkel wordt groter en kleiner</translation>
+    </message>
+    <message>
+        <source>An evening minute to wind down</source>
+        <translation>Een avondminuut om tot rust te komen</translation>
+    </message>
+    <message>
+        <source>Every evening, on any day of the week, one calm minute is offered to breathe out slowly and let the day go. It may help when sleep does not come easily.</source>
+        <translation>Elke avond, ook in het weekend, krijg je één rustige minuut om langzaam uit te ademen en de dag los te laten. Dat kan helpen als de slaap niet makkelijk komt.</translation>
+    </message>
+    <message>
+        <source>Evening minute at</source>
+        <translation>Avondminuut om</translation>
+    </message>
+    <message>
+        <source>Offered once, at this time.</source>
+        <translation>Eén keer per avond, op dit tijdstip.</translation>
     </message>
     <message>
         <source>“As on this computer” follows your system&apos;s choice to reduce motion or switch animations off; if it does not say, the circle grows and shrinks. With less motion the circle stays still and a ring fills calmly instead; the words still give the rhythm.</source>

@@ -72,7 +72,10 @@ class CheckIns(QObject):
         dialog = CheckInDialog(self._choices.prefs.values, self._trigger_suggestions())
         dialog.values_requested.connect(self.open_values)
         dialog.saved.connect(lambda answers: self._on_saved(origin, answers))
-        dialog.finished.connect(self._meter.forget)
+        # Done once saved or dismissed: after Save it still thanks the user for a moment, and
+        # a stress meter asked for meanwhile is a new one (its `finished` comes too late).
+        dialog.saved.connect(lambda _answers: self._meter.forget())
+        dialog.dismissed.connect(self._meter.forget)
         return dialog
 
     def _on_saved(self, origin: CheckInOrigin, answers: Answers) -> None:

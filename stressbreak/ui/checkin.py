@@ -1,40 +1,31 @@
-"""The stress meter: three questions to notice, not to judge. Every answer is optional."""
+"""The stress meter: three questions to notice, not to judge, one calm step each; then one
+optional step with the rest. Every answer is optional, and Save is there at every step."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS, Question
+from stressbreak.ui.chips import CHIP_STYLE, ChipRow, TensionRow
 from stressbreak.ui.style import bold, quieter, translated
 
-_CHIPS_PER_ROW = 4
-# Chosen chips must be unmistakable in light and dark alike: the palette's highlight.
-CHIP_STYLE = """
-QPushButton[chip="true"] {
-    border: 1px solid palette(mid); border-radius: 11px; padding: 3px 10px;
-    background: palette(button); color: palette(button-text);
-}
-QPushButton[chip="true"][compact="true"] { padding: 3px 0px; min-width: 26px; }
-QPushButton[chip="true"]:focus { border: 2px solid palette(highlight); }
-QPushButton[chip="true"]:checked {
-    background: palette(highlight); color: palette(highlighted-text);
-    border-color: palette(highlight);
-}
-"""
+# Long enough to read "Saved" and a thank-you, short enough not to wait on the user.
+THANKS_MS = 1500
+_MORE = len(QUESTIONS)  # the optional step's index, after the three questions
 
 
 @dataclass(frozen=True)
@@ -49,74 +40,11 @@ class Answers:
     next_step: str = ""
 
 
-class ChipRow(QWidget):
-    """Toggle buttons for one question; any number may be chosen, none is fine too."""
-
-    def __init__(
-        self, question: Question, per_row: int = _CHIPS_PER_ROW, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.question = question
-        self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for index, chip in enumerate(question.chips):
-            button = QPushButton(translated(chip.label))
-            button.setCheckable(True)
-            button.setProperty("chip", True)
-            button.setAutoDefault(False)  # Enter always means Save; Space toggles a chip
-            button.setAccessibleName(translated(chip.label))
-            button.setAccessibleDescription(translated(question.text))
-            grid.addWidget(button, index // per_row, index % per_row)
-            self.buttons[chip.id] = button
-
-    def chosen(self) -> tuple[str, ...]:
-        return tuple(cid for cid, button in self.buttons.items() if button.isChecked())
-
-
-class TensionRow(QWidget):
-    """0–10, optional: a second press on the chosen number clears it again."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        row.setSpacing(3)
-        column.addLayout(row)
-        self.buttons: list[QPushButton] = []
-        for value in range(11):
-            button = QPushButton(str(value))
-            button.setCheckable(True)
-            button.setProperty("chip", True)
-            button.setProperty("compact", True)
-            button.setAutoDefault(False)
-            button.setAccessibleName(self.tr("Tension {value} of 10").format(value=value))
-            button.toggled.connect(lambda on, v=value: self._on_toggled(v, on))
-            row.addWidget(button)
-            self.buttons.append(button)
-        row.addStretch(1)
-        hint = QLabel(self.tr("0 is completely calm, 10 the most tension you can imagine."))
-        hint.setWordWrap(True)
-        quieter(hint)
-        column.addWidget(hint)
-
-    def _on_toggled(self, value: int, on: bool) -> None:
-        if on:
-            for other, button in enumerate(self.buttons):
-                if other != value and button.isChecked():
-                    button.setChecked(False)
-
-    def value(self) -> int | None:
-        for value, button in enumerate(self.buttons):
-            if button.isChecked():
-                return value
-        return None
-
 
 class CheckInDialog(QDialog):
-    """Two columns: the three questions on the left; body signals, tension, what set it off
-    and a next step that fits the user's values on the right."""
+    """One step per question (its chips and a line for own words), then one optional step
+    with body signals, tension, what set it off and a next step that fits the user's values.
+    Save ends it from any step; a short thank-you shows before the window closes."""
 
     saved = Signal(object)  # Answers
     dismissed = Signal()
@@ -133,53 +61,112 @@ class CheckInDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         self.setStyleSheet(CHIP_STYLE)
+        self._answered = False
 
-        intro = QLabel(self.tr("Just notice what is there. Nothing needs to change, "
-                               "and every question may stay open."))
-        intro.setWordWrap(True)
-        left = QVBoxLayout()
+        self.heading = QLabel(self.tr("Just notice"))
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        lead = QLabel(self.tr("Noticing without judging already helps your body settle. "
+                              "Every question may stay open."))
+        lead.setWordWrap(True)
+        self.step_label = quieter(QLabel())
+
         self.rows: dict[str, ChipRow] = {}
         self.notes: dict[str, QLineEdit] = {}
+        self.pages = QStackedWidget()
         for question in QUESTIONS:
-            self._add_question(left, question, with_note=True)
-        left.addStretch(1)
-        right = self._build_right_column(values, trigger_suggestions)
+            self.pages.addWidget(self._question_page(question))
+        self.pages.addWidget(self._more_page(values, trigger_suggestions))
+        self.thanks = QLabel(self.tr("Saved. Thank you for noticing."))
+        self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thanks.setFont(font)
+        self.thanks.setWordWrap(True)
+        # It takes the keyboard while it shows, so a screen reader reads it out.
+        self.thanks.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.pages.addWidget(self.thanks)
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addSpacing(18)
-        columns.addLayout(right, 1)
-
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.not_now_button = QPushButton(self.tr("Not now"))
-        self.not_now_button.setAutoDefault(False)
-        self.not_now_button.setToolTip(self.tr("Close without saving (Esc)"))
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(self.tr("Save to your private journal (Enter)"))
-        buttons.addWidget(self.not_now_button)
-        buttons.addWidget(self.save_button)
+        self.buttons = self._button_bar()
 
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(columns)
-        layout.addLayout(buttons)
+        layout.addWidget(self.heading)
+        layout.addWidget(lead)
+        layout.addSpacing(6)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
 
-        self.save_button.clicked.connect(self.accept)
+        self.save_button.clicked.connect(self._save_and_thank)
         self.not_now_button.clicked.connect(self.reject)
+        self.back_button.clicked.connect(self._back)
+        self.next_button.clicked.connect(self._next)
+        self._thanks_timer = QTimer(self)
+        self._thanks_timer.setSingleShot(True)
+        self._thanks_timer.setInterval(THANKS_MS)
+        self._thanks_timer.timeout.connect(self.accept)
+        self.show_step(0)
 
-    def _build_right_column(
-        self, values: Sequence[str], trigger_suggestions: Sequence[str]
-    ) -> QVBoxLayout:
-        right = QVBoxLayout()
-        self._add_question(right, BODY_SIGNALS, with_note=False, per_row=3)
+    def _button_bar(self) -> QWidget:
+        self.not_now_button = QPushButton(self.tr("Not now"))
+        self.not_now_button.setToolTip(self.tr("Close without saving (Esc)"))
+        self.back_button = QPushButton(self.tr("Back"))
+        self.next_button = QPushButton()
+        self.save_button = QPushButton(self.tr("Save"))
+        bar = QWidget()
+        buttons = QHBoxLayout(bar)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.not_now_button)
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.save_button):
+            buttons.addWidget(button)
+        for button in (self.not_now_button, self.back_button, self.next_button,
+                       self.save_button):
+            button.setAutoDefault(False)  # Enter goes to the default button of the step
+        return bar
 
-        right.addWidget(bold(QLabel(self.tr("Overall tension right now"))))
+    def _question_page(self, question: Question) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        label = bold(QLabel(translated(question.text)))
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        label.setFont(font)
+        column.addWidget(label)
+        chips = ChipRow(question)
+        column.addWidget(chips)
+        label.setBuddy(chips)
+        self.rows[question.id] = chips
+        note = QLineEdit()
+        note.setPlaceholderText(translated(question.note_hint))
+        note.setAccessibleName(translated(question.text))
+        note.setAccessibleDescription(self.tr("Optional note in your own words"))
+        note.setMaxLength(500)
+        column.addWidget(note)
+        column.addStretch(1)
+        self.notes[question.id] = note
+        return page
+
+    def _more_page(self, values: Sequence[str], trigger_suggestions: Sequence[str]) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        signals_label = bold(QLabel(translated(BODY_SIGNALS.text)))
+        column.addWidget(signals_label)
+        signals = ChipRow(BODY_SIGNALS, per_row=3)
+        signals_label.setBuddy(signals)
+        column.addWidget(signals)
+        self.rows[BODY_SIGNALS.id] = signals
+
+        tension_label = bold(QLabel(self.tr("Overall tension right now")))
+        column.addWidget(tension_label)
         self.tension = TensionRow()
-        right.addWidget(self.tension)
+        tension_label.setBuddy(self.tension)
+        column.addWidget(self.tension)
 
-        right.addWidget(bold(QLabel(self.tr("What set it off? (optional)"))))
+        trigger_label = bold(QLabel(self.tr("What set it off? (optional)")))
+        column.addWidget(trigger_label)
         self.trigger = QLineEdit()
         self.trigger.setMaxLength(200)
         self.trigger.setPlaceholderText(self.tr("A moment, a message, a thought…"))
@@ -191,27 +178,63 @@ class CheckInDialog(QDialog):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.trigger.setCompleter(completer)
-        right.addWidget(self.trigger)
+        trigger_label.setBuddy(self.trigger)
+        column.addWidget(self.trigger)
 
-        right.addWidget(bold(QLabel(self.tr("What matters to me now? A small next step:"))))
+        column.addWidget(bold(QLabel(self.tr("What matters to me now? A small next step:"))))
         self.values_label = QLabel()
         self.values_label.setWordWrap(True)
         self.set_values(values)
         self.values_button = QPushButton(self.tr("My values…"))
-        self.values_button.setAutoDefault(False)
         self.values_button.clicked.connect(self.values_requested.emit)
         values_row = QHBoxLayout()
         values_row.addWidget(self.values_label, 1)
         values_row.addWidget(self.values_button, 0, Qt.AlignmentFlag.AlignTop)
-        right.addLayout(values_row)
+        column.addLayout(values_row)
         self.next_step = QLineEdit()
         self.next_step.setMaxLength(200)
         self.next_step.setPlaceholderText(self.tr("One small thing that fits, in your words"))
         self.next_step.setAccessibleName(self.tr("A small next step"))
         self.next_step.setAccessibleDescription(self.tr("Optional"))
-        right.addWidget(self.next_step)
-        right.addStretch(1)
-        return right
+        column.addWidget(self.next_step)
+        column.addStretch(1)
+        return page
+
+    @property
+    def step(self) -> int:
+        """0–2: the three questions; 3: the optional step."""
+        return self.pages.currentIndex()
+
+    def show_step(self, step: int) -> None:
+        """Go to a step; the keyboard goes to its first control."""
+        self.pages.setCurrentIndex(step)
+        questions = len(QUESTIONS)
+        if step < _MORE:
+            self.step_label.setText(self.tr("Question {number} of {count}").format(
+                number=step + 1, count=questions))
+        else:
+            self.step_label.setText(self.tr("A little more, only if you like"))
+        self.back_button.setVisible(step > 0)
+        self.next_button.setVisible(step < _MORE)
+        last_question = step == questions - 1
+        self.next_button.setText(self.tr("A little more…") if last_question else self.tr("Next"))
+        self.next_button.setToolTip(
+            self.tr("Body signals, tension, what set it off and a next step; all optional")
+            if last_question else self.tr("The next question (Enter)"))
+        # Enter moves on through the questions; after the third it saves.
+        saves = step >= questions - 1
+        self.next_button.setDefault(not saves)
+        self.save_button.setDefault(saves)
+        self.save_button.setToolTip(self.tr("Save to your private journal (Enter)") if saves
+                                    else self.tr("Save to your private journal"))
+        first = self.rows[QUESTIONS[step].id if step < _MORE else BODY_SIGNALS.id]
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _back(self) -> None:
+        self.show_step(self.step - 1)
+
+    def _next(self) -> None:
+        self.show_step(self.step + 1)
 
     def set_values(self, values: Sequence[str]) -> None:
         if values:
@@ -221,25 +244,6 @@ class CheckInDialog(QDialog):
             self.values_label.setText(
                 self.tr("You can write down what matters to you; it will show here."))
 
-    def _add_question(
-        self, layout: QVBoxLayout, question: Question, with_note: bool, per_row: int = 4
-    ) -> None:
-        label = bold(QLabel(translated(question.text)))
-        layout.addWidget(label)
-        chips = ChipRow(question, per_row)
-        layout.addWidget(chips)
-        label.setBuddy(chips.buttons[question.chips[0].id])
-        self.rows[question.id] = chips
-        if with_note:
-            note = QLineEdit()
-            note.setPlaceholderText(translated(question.note_hint))
-            note.setAccessibleName(translated(question.text))
-            note.setAccessibleDescription(self.tr("Optional note in your own words"))
-            note.setMaxLength(500)
-            layout.addWidget(note)
-            layout.addSpacing(8)
-            self.notes[question.id] = note
-
     def open_for(self, activate: bool) -> None:
         """Show it; take the keyboard only when the user asked for it (not on a timer)."""
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
@@ -247,8 +251,7 @@ class CheckInDialog(QDialog):
         if activate:
             self.raise_()
             self.activateWindow()
-            first = next(iter(self.rows.values()))
-            next(iter(first.buttons.values())).setFocus()
+            self.rows[QUESTIONS[0].id].setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def answers(self) -> Answers:
         return Answers(
@@ -259,11 +262,30 @@ class CheckInDialog(QDialog):
             next_step=self.next_step.text().strip(),
         )
 
-    def accept(self) -> None:
+    def _save_and_thank(self) -> None:
+        """Save at once, say so, and close a moment later (Esc or closing closes at once)."""
+        if self._answered:
+            return
+        self._answered = True
         answers = self.answers()
-        super().accept()
+        self.pages.setCurrentWidget(self.thanks)
+        self.step_label.hide()
+        self.buttons.hide()
+        self.thanks.setFocus()
+        self._thanks_timer.start()
         self.saved.emit(answers)
 
+    def accept(self) -> None:
+        """Save (unless saved already) and close now."""
+        answered, self._answered = self._answered, True
+        answers = self.answers()
+        super().accept()
+        if not answered:
+            self.saved.emit(answers)
+
     def reject(self) -> None:
+        if self._answered:  # the thank-you is showing: closing it loses nothing
+            self.accept()
+            return
         super().reject()
         self.dismissed.emit()

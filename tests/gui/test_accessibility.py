@@ -63,12 +63,27 @@ def _overview() -> OverviewWindow:
     return window
 
 
+def _checkin_step(step: int) -> CheckInDialog:
+    dialog = CheckInDialog(values=("play",), trigger_suggestions=("deadline",))
+    dialog.show_step(step)
+    return dialog
+
+
+def _checkin_thanks() -> CheckInDialog:
+    dialog = CheckInDialog()
+    dialog.save_button.click()
+    return dialog
+
+
 WINDOWS: dict[str, Callable[[], QWidget]] = {
     "reminder": lambda: ReminderWindow(60, 5),
     "pause": lambda: PauseWindow(PATTERNS["coherent"], 60),
     "guided": lambda: PauseWindow(PATTERNS["coherent"], 60, exercise=EXERCISES["values"],
                                   values=("play",)),
     "checkin": lambda: CheckInDialog(values=("play",)),
+    **{f"checkin_step{step + 1}": lambda step=step: _checkin_step(step)
+       for step in range(1, 4)},
+    "checkin_thanks": _checkin_thanks,
     "values": lambda: ValuesDialog(("play",)),
     "overview": _overview,
     "profile": lambda: ProfileDialog({"pleaser": 9}),

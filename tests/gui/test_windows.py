@@ -95,15 +95,18 @@ def test_stress_meter_returns_exactly_what_was_chosen(qtbot):
     dialog.open_for(activate=True)
     qtbot.mouseClick(dialog.rows["breathing"].buttons["shallow"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.rows["breathing"].buttons["quick"], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.rows["need"].buttons["air"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.notes["body"], "knot in my stomach")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.rows["need"].buttons["air"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.tension.buttons[6], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.tension.buttons[4], Qt.MouseButton.LeftButton)  # changed my mind
     qtbot.mouseClick(dialog.rows["signals"].buttons["jaw"], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.trigger, "deadline moved")
     qtbot.keyClicks(dialog.next_step, "ask Sam for help")
     with qtbot.waitSignal(dialog.saved, timeout=1000) as blocker:
-        qtbot.keyClick(dialog.notes["body"], Qt.Key.Key_Return)  # Enter saves
+        qtbot.keyClick(dialog.next_step, Qt.Key.Key_Return)  # Enter saves on the last step
     answers = blocker.args[0]
     assert answers.chips == {"breathing": ("quick", "shallow"), "body": (), "need": ("air",),
                              "signals": ("jaw",)}
@@ -113,15 +116,20 @@ def test_stress_meter_returns_exactly_what_was_chosen(qtbot):
 
 
 def test_stress_meter_by_keyboard_alone(qtbot):
-    """Tab to a chip, Space to choose it, type, Enter to save: no mouse needed."""
+    """Space chooses a chip, arrows move to the next, Enter goes on; the exact Tab counts
+    are in test_stress_meter.py."""
     dialog = CheckInDialog(values=("honesty", "calm"), trigger_suggestions=("deadline",))
     qtbot.addWidget(dialog)
     dialog.open_for(activate=True)
     first = dialog.rows["breathing"].buttons["slow"]
-    first.setFocus()  # open_for puts the focus here; offscreen windows can't be activated
+    assert dialog.focusWidget() is first
     qtbot.keyClick(first, Qt.Key.Key_Space)
-    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    qtbot.keyClick(first, Qt.Key.Key_Right)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)  # the next chip: quick
+    for _ in range(2):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.step == 2  # after the third question Enter would save; here: more first
+    dialog.next_button.click()
     dialog.trigger.setFocus()
     qtbot.keyClicks(dialog.trigger, "dead")
     assert dialog.trigger.completer().completionCount() == 1  # "deadline" is suggested

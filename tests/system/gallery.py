@@ -452,8 +452,12 @@ def _checkin(shooter: Shooter, user: dict[str, tuple[str, ...]]) -> None:
     dialog.trigger.setText(user["trigger"][0])
     shooter.show_centred(dialog)
     shooter.shoot(dialog, "checkin",
-                  "The stress meter with chips, a note, tension 6 and a trigger filled in; "
-                  "the next step still empty (its placeholder shows).")
+                  "The stress meter's first question: two chips chosen and a note; the "
+                  "heading says why noticing is enough.")
+    dialog.show_step(3)
+    shooter.shoot(dialog, "checkin-more",
+                  "The stress meter's optional last step: body signals, tension 6 and a "
+                  "trigger filled in; the next step still empty (its placeholder shows).")
     shooter.done(dialog)
 
 

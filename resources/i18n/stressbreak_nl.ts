@@ -31,10 +31,6 @@
         <translation>StressBreak — stressmeter</translation>
     </message>
     <message>
-        <source>Just notice what is there. Nothing needs to change, and every question may stay open.</source>
-        <translation>Kijk alleen wat er nu is, zonder oordeel. Niets hoeft te veranderen, en elke vraag mag open blijven.</translation>
-    </message>
-    <message>
         <source>Not now</source>
         <translation>Nu niet</translation>
     </message>
@@ -53,6 +49,22 @@
     <message>
         <source>Overall tension right now</source>
         <translation>Spanning op dit moment</translation>
+    </message>
+    <message>
+        <source>Just notice</source>
+        <translation>Alleen opmerken</translation>
+    </message>
+    <message>
+        <source>Noticing without judging already helps your body settle. Every question may stay open.</source>
+        <translation>Opmerken zonder te oordelen helpt je lichaam al om tot rust te komen. Elke vraag mag open blijven.</translation>
+    </message>
+    <message>
+        <source>Saved. Thank you for noticing.</source>
+        <translation>Opgeslagen. Fijn dat je even bij jezelf hebt stilgestaan.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
     </message>
     <message>
         <source>What set it off? (optional)</source>
@@ -89,6 +101,34 @@
     <message>
         <source>Optional</source>
         <translation>Optioneel</translation>
+    </message>
+    <message>
+        <source>Question {number} of {count}</source>
+        <translation>Vraag {number} van {count}</translation>
+    </message>
+    <message>
+        <source>A little more, only if you like</source>
+        <translation>Nog wat meer, alleen als je wilt</translation>
+    </message>
+    <message>
+        <source>A little more…</source>
+        <translation>Nog wat meer…</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Body signals, tension, what set it off and a next step; all optional</source>
+        <translation>Signalen in je lijf, spanning, de aanleiding en een volgende stap; alles is optioneel</translation>
+    </message>
+    <message>
+        <source>The next question (Enter)</source>
+        <translation>Naar de volgende vraag (Enter)</translation>
+    </message>
+    <message>
+        <source>Save to your private journal</source>
+        <translation>Opslaan in je eigen dagboek</translation>
     </message>
     <message>
         <source>Your values: {values}</source>
@@ -934,6 +974,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
 </context>
 <context>
     <name>TensionRow</name>
+    <message>
+        <source>Arrow keys or a digit choose; Home is 0, End is 10, Delete clears</source>
+        <translation>Kies met de pijltjestoetsen of een cijfer; Home is 0, End is 10, Delete wist het getal</translation>
+    </message>
     <message>
         <source>Tension {value} of 10</source>
         <translation>Spanning {value} van 10</translation>

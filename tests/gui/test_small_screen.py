@@ -87,7 +87,19 @@ def _settings(app: Harness) -> QWidget | None:
     return app.settings.dialog
 
 
+def _welcome(app: Harness) -> QWidget | None:
+    app.welcome.open()
+    return app.welcome.window
+
+
+def _why(app: Harness) -> QWidget | None:
+    app.welcome.open_why()
+    return app.welcome.why_page
+
+
 WINDOWS: dict[str, Callable[[Harness], QWidget | None]] = {
+    "welcome": _welcome,
+    "why this works": _why,
     "reminder": _reminder,
     "pause": _pause,
     "stress meter": _stress_meter,

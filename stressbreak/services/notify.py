@@ -103,24 +103,25 @@ def session_bus_address(environ: Mapping[str, str]) -> str:
 
 
 class QtBusOffers:
-    """Asks the bus daemon of the session bus at `address` about a name, through QtDBus, on a
-    connection of its own opened at the first question. For the GUI thread."""
+    """Asks the daemon of the session bus about a name, through QtDBus, on a connection of its
+    own opened at the first question (the bus is looked for then too). For the GUI thread."""
 
     _CONNECTION = "stressbreak-notify"
 
-    def __init__(self, address: str) -> None:
-        self._address = address
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self._environ = environ
         self._bus: object | None = None
 
     def __call__(self, name: str) -> bool | None:
-        if not self._address:
+        address = session_bus_address(self._environ)
+        if not address:
             return None
         from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage  # noqa: PLC0415
 
         bus = self._bus
         if not isinstance(bus, QDBusConnection) or not bus.isConnected():
             QDBusConnection.disconnectFromBus(self._CONNECTION)  # a dead one from before
-            bus = QDBusConnection.connectToBus(self._address, self._CONNECTION)
+            bus = QDBusConnection.connectToBus(address, self._CONNECTION)
             if not bus.isConnected():
                 return None
             self._bus = bus
@@ -148,7 +149,7 @@ def local_reason_finder(
 ) -> Callable[[], Message | None]:
     """`notification_unavailable_reason` for this machine, asked afresh at each call (a
     notification service may start after StressBreak, at login). Nothing is asked here."""
-    bus_offers = QtBusOffers(session_bus_address(environ))
+    bus_offers = QtBusOffers(environ)
 
     def reason() -> Message | None:
         return notification_unavailable_reason(

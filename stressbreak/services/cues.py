@@ -64,8 +64,10 @@ class Cues:
         self._run = run
         self._platform = platform
         self._speaking = threading.Lock()
-        self.sound_enabled = False
-        self.speech_enabled = False
+        self._sound_wanted = False
+        self._speech_wanted = False
+        self._speech_failed = False  # the program ran and failed: off until configured again
+        self._told_missing_speaker = False
 
     # -- what this machine can do ---------------------------------------------------------
 
@@ -112,26 +114,39 @@ class Cues:
                 return speakers
         return _SPEAKERS["linux"]  # the BSDs: the same programs where they are installed
 
+    @property
+    def sound_enabled(self) -> bool:
+        """Chimes are on and can be played here now."""
+        return self._sound_wanted and self.sound_unavailable_reason() is None
+
+    @property
+    def speech_enabled(self) -> bool:
+        """Spoken cues are on and can be spoken here now."""
+        return (self._speech_wanted and not self._speech_failed
+                and self.speech_unavailable_reason() is None)
+
     def configure(self, sound: bool, speech: bool) -> None:
-        """Switch the cues on as the settings ask, where this machine can; say once why not."""
-        self.sound_enabled = sound
-        self.speech_enabled = speech
+        """Switch the cues on as the settings ask; say once why one cannot work here. What is
+        missing is looked for again at each cue: a player or voice installed while the app
+        runs is used from then on (and `status` stops naming it)."""
+        self._sound_wanted = sound
+        self._speech_wanted = speech
+        self._speech_failed = False
+        self._told_missing_speaker = False
         for wanted, reason, what in (
             (sound, self.sound_unavailable_reason(), "sound cues"),
             (speech, self.speech_unavailable_reason(), "spoken cues"),
         ):
             if wanted and reason is not None:
                 log.warning("%s are off: %s", what, reason)
-                if what == "sound cues":
-                    self.sound_enabled = False
-                else:
-                    self.speech_enabled = False
+                if what == "spoken cues":
+                    self._told_missing_speaker = True
 
     # -- cues -----------------------------------------------------------------------------
 
     def chime(self, rising: bool) -> None:
         """A soft chime: the higher one as a breath in begins, the lower one for out."""
-        if not self.sound_enabled:
+        if not self._sound_wanted:
             return
         path = SOUNDS / ("in.wav" if rising else "out.wav")
         if self._platform == "win32":
@@ -143,18 +158,23 @@ class Cues:
 
     def say(self, text: str) -> None:
         """Speak `text`, unless the previous words are still being spoken (never a queue)."""
-        if not self.speech_enabled or not self._speaking.acquire(blocking=False):
+        if not self._speech_wanted or self._speech_failed:
+            return
+        if not self._speaking.acquire(blocking=False):
             return
         threading.Thread(target=self._speak, args=(text,), daemon=True).start()
 
     def _speak(self, text: str) -> None:
         try:
             speaker = self.speaker()
-            if speaker is None:
-                raise OSError(self.speech_unavailable_reason())
+            if speaker is None:  # gone since the settings were applied: said once, not an error
+                if not self._told_missing_speaker:
+                    self._told_missing_speaker = True
+                    log.warning("spoken cues are off: %s", self.speech_unavailable_reason())
+                return
             self._run(self._speech_command(speaker, text))
         except Exception as exc:  # noqa: BLE001  (any backend failure: speech off, said once)
-            self.speech_enabled = False
+            self._speech_failed = True
             log.warning("spoken cues are off: %s: %s", type(exc).__name__, exc)
         finally:
             self._speaking.release()

@@ -135,7 +135,13 @@ def test_macos_speaks_with_say():
     assert run.commands == [["say", "-r", "140", "Breathe out"]]
 
 
-def test_a_speech_engine_gone_since_start_switches_speech_off_at_its_first_use(caplog):
+def _join_workers() -> None:
+    for thread in threading.enumerate():
+        if thread.daemon and thread is not threading.current_thread():
+            thread.join(5)
+
+
+def test_the_speech_engine_is_looked_for_at_each_cue(caplog):
     present = {"espeak"}
     run = Recorder()
     cues = Cues("en", which=lambda name: f"/usr/bin/{name}" if name in present else None,
@@ -144,13 +150,32 @@ def test_a_speech_engine_gone_since_start_switches_speech_off_at_its_first_use(c
     assert cues.speech_enabled
     present.clear()  # uninstalled while the app runs
     with caplog.at_level(logging.WARNING):
-        cues.say("Breathe in")
-        for thread in threading.enumerate():
-            if thread.daemon and thread is not threading.current_thread():
-                thread.join(5)
+        for words in ("Breathe in", "Breathe out"):
+            cues.say(words)
+            _join_workers()
     assert run.commands == []
     assert not cues.speech_enabled
-    assert "No speech engine found" in caplog.text
+    assert caplog.text.count("No speech engine found") == 1  # said once
+    present.add("spd-say")  # installed while the app runs
+    assert cues.speech_enabled
+    cues.say("Breathe in")
+    run.wait()
+    assert run.commands[0][0] == "spd-say"
+
+
+def test_a_speech_program_that_fails_switches_speech_off_until_configured_again(caplog):
+    def failing(command) -> None:
+        raise OSError("no audio device")
+
+    cues = Cues("en", which=which_of("espeak"), run=failing, platform="linux")
+    cues.configure(sound=False, speech=True)
+    with caplog.at_level(logging.WARNING):
+        cues.say("Breathe in")
+        _join_workers()
+    assert not cues.speech_enabled
+    assert "no audio device" in caplog.text
+    cues.configure(sound=False, speech=True)
+    assert cues.speech_enabled
 
 
 def test_words_are_never_queued_while_speaking():

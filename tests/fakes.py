@@ -162,7 +162,8 @@ class Harness:
 def make_app(data: Path, clock: FakeClock, told: list[str], *,
              pause_duration_s: float | None = 0.5, journal_dir: Path | None = None,
              tell_problems: bool = False, cues: Cues | None = None, tray: Tray | None = None,
-             welcome_new_user: bool = False, **extra: Any) -> Harness:
+             welcome_new_user: bool = False, notifier: Notifier | None = None,
+             **extra: Any) -> Harness:
     """A real app on fake time, with a short pause and no sound, speech or pop-ups.
 
     The stores' problems go to `told`, or with `tell_problems` to the app's notices (tray,
@@ -190,7 +191,8 @@ def make_app(data: Path, clock: FakeClock, told: list[str], *,
         journal=journal,
         prefs_store=prefs_store,
         scheduler=scheduler,
-        notifier=Notifier("StressBreak test", enabled=False),
+        notifier=notifier if notifier is not None else Notifier(
+            "StressBreak test", enabled=False, unavailable=lambda: None),
         cues=cues,
         tray=tray,
         welcome_new_user=welcome_new_user,

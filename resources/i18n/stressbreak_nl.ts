@@ -8,6 +8,10 @@
         <translation>Starten bij inloggen is op dit systeem niet beschikbaar.</translation>
     </message>
     <message>
+        <source>“{setting}” is on, but cannot work here. {reason}</source>
+        <translation>“{setting}” staat aan, maar werkt hier niet. {reason}</translation>
+    </message>
+    <message>
         <source>Your settings could not be saved ({reason}); they apply until StressBreak quits.</source>
         <translation>Je instellingen konden niet worden opgeslagen ({reason}); ze gelden zolang StressBreak draait.</translation>
     </message>
@@ -1541,6 +1545,29 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>cues</name>
+    <message>
+        <source>No sound player found (afplay is missing).</source>
+        <translation>Geen geluidsspeler gevonden (afplay ontbreekt).</translation>
+    </message>
+    <message>
+        <source>No sound player found (install pipewire-bin, pulseaudio-utils or alsa-utils).</source>
+        <translation>Geen geluidsspeler gevonden (installeer pipewire-bin, pulseaudio-utils of alsa-utils).</translation>
+    </message>
+    <message>
+        <source>No speech engine found (the say command is missing).</source>
+        <translation>Geen spraakprogramma gevonden (het commando say ontbreekt).</translation>
+    </message>
+    <message>
+        <source>No speech engine found (install eSpeak NG).</source>
+        <translation>Geen spraakprogramma gevonden (installeer eSpeak NG).</translation>
+    </message>
+    <message>
+        <source>No speech engine found (install speech-dispatcher or espeak-ng).</source>
+        <translation>Geen spraakprogramma gevonden (installeer speech-dispatcher of espeak-ng).</translation>
+    </message>
+</context>
+<context>
     <name>exercises</name>
     <message>
         <source>Breathing</source>
@@ -2132,6 +2159,29 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>notify</name>
+    <message>
+        <source>Desktop notifications need the Python package pyobjus, which is not installed.</source>
+        <translation>Voor desktopmeldingen is het Python-pakket pyobjus nodig, en dat is niet geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>Desktop notifications need the gdbus program, which is missing.</source>
+        <translation>Voor desktopmeldingen is het programma gdbus nodig, en dat ontbreekt.</translation>
+    </message>
+    <message>
+        <source>No way to send desktop notifications was found (install notify-send, in the package libnotify-bin or libnotify).</source>
+        <translation>Er is niets gevonden om desktopmeldingen mee te sturen (installeer notify-send, uit het pakket libnotify-bin of libnotify).</translation>
+    </message>
+    <message>
+        <source>There is no desktop session bus here, so no notifications can be shown.</source>
+        <translation>Er is hier geen sessiebus van het bureaublad, dus meldingen kunnen niet verschijnen.</translation>
+    </message>
+    <message>
+        <source>No notification service is running on this desktop (GNOME and KDE have one; on a lighter desktop, install dunst or mako).</source>
+        <translation>Op dit bureaublad draait geen meldingendienst (GNOME en KDE hebben er een; installeer op een lichter bureaublad dunst of mako).</translation>
+    </message>
+</context>
+<context>
     <name>prefs</name>
     <message>
         <source>Your choices in {path} could not be read ({problem}).</source>
@@ -2431,10 +2481,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>verwacht een heel getal van {low} tot en met {high}, maar het is {value}</translation>
     </message>
     <message>
-        <source>must be from {low} to {high}, got {value}</source>
-        <translation>moet van {low} tot en met {high} zijn, maar het is {value}</translation>
-    </message>
-    <message>
         <source>expected true or false, got {value}</source>
         <translation>verwacht true of false, maar het is {value}</translation>
     </message>
@@ -2595,6 +2641,22 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Na een gespannen moment later nog een micropauze aanbieden</translation>
     </message>
     <message>
+        <source>must be {range}; it is {value}</source>
+        <translation>moet {range} zijn; het is {value}</translation>
+    </message>
+    <message>
+        <source>from {low} to {high} minutes</source>
+        <translation>van {low} tot en met {high} minuten</translation>
+    </message>
+    <message>
+        <source>from {low} to {high} seconds</source>
+        <translation>van {low} tot en met {high} seconden</translation>
+    </message>
+    <message>
+        <source>from {low} to {high}</source>
+        <translation>van {low} tot en met {high}</translation>
+    </message>
+    <message>
         <source>unknown motion choice {value}; choose one of {choices}</source>
         <translation>onbekende keuze voor beweging {value}; kies uit {choices}</translation>
     </message>
@@ -2707,6 +2769,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Zolang de microfoon of camera in gebruik is, wachten herinneringen. Na het gesprek krijg je een micropauze aangeboden.</translation>
     </message>
     <message>
+        <source>Choose a value {range}. {value} is outside that range.</source>
+        <translation>Kies een waarde {range}. {value} valt daarbuiten.</translation>
+    </message>
+    <message>
         <source>Choose at least one working day.</source>
         <translation>Kies minstens één werkdag.</translation>
     </message>
@@ -2729,6 +2795,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>{key}: unknown setting, ignored</source>
         <translation>{key}: onbekende instelling, overgeslagen</translation>
+    </message>
+    <message>
+        <source>“{setting}” ({key}) must be {range}; the file says {value}. Until you change it, the default {default} is used.</source>
+        <translation>“{setting}” ({key}) moet {range} zijn; in het bestand staat {value}. Tot je het aanpast, geldt de standaardwaarde {default}.</translation>
     </message>
     <message>
         <source>{key}: {problem}; the default {default} is used</source>

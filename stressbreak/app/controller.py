@@ -48,6 +48,7 @@ class Controller(QObject):
             store=world.settings_store, tray=tray, notifier=world.notifier, cues=world.cues,
             gate=self.gate, tell=tell, autostart=world.autostart,
             autostart_command=world.autostart_command, parent=self)
+        self.notices.add_standing(self.settings.capability_problems)
         self.pauses = Pauses(
             clock=clock, settings=current, choices=self.choices, records=self.records,
             cues=world.cues, platform_reduces_motion=world.platform_reduces_motion, parent=self)

@@ -1,9 +1,12 @@
 """What the user must hear about: a problem is told in the tray (now, or once a tray appears),
-written to the log in English, and repeated by `stressbreak status`."""
+written to the log in English, and repeated by `stressbreak status`. Beside those, standing
+problems (a setting that is on but cannot work here) are asked for whenever status is, so they
+go as soon as their cause does."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -22,9 +25,19 @@ class Notices(QObject):
     def __init__(self, tray: Tray, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tray = tray
-        self.problems: list[str] = []  # told this session; `status` repeats them
+        self.told: list[str] = []  # told this session; `status` repeats them
         self.untold: list[str] = []  # waiting for a tray to show them
+        self._standing: list[Callable[[], Sequence[str]]] = []
         self._tray_tries = 0
+
+    @property
+    def problems(self) -> list[str]:
+        """Every problem told this session, then each standing one as it is now."""
+        return [*self.told, *(problem for source in self._standing for problem in source())]
+
+    def add_standing(self, source: Callable[[], Sequence[str]]) -> None:
+        """`source` gives the standing problems, in the user's language, whenever asked."""
+        self._standing.append(source)
 
     def show_tray(self) -> None:
         """Show the icon, or look again every 2 s for a minute: at login the panel may come
@@ -52,7 +65,7 @@ class Notices(QObject):
         tray), log (in English), and `status` — in the user's language where it is a Message."""
         log.warning("%s", english)
         message = translate_message(english)
-        self.problems.append(message)
+        self.told.append(message)
         if self._tray.is_visible():
             self._tray.tell(self.tr("StressBreak"), message)
         else:

@@ -155,6 +155,10 @@ class Notifier(Protocol):
 
     def notify(self, title: str, message: str) -> None: ...
 
+    def unavailable_reason(self) -> str | None:
+        """Why no notification can be shown here now (a Message), or None."""
+        ...
+
 
 class Cues(Protocol):
     """Chimes and spoken words during a pause."""
@@ -164,6 +168,14 @@ class Cues(Protocol):
     def chime(self, rising: bool) -> None: ...
 
     def say(self, text: str) -> None: ...
+
+    def sound_unavailable_reason(self) -> str | None:
+        """Why no chime can be played here (a Message), or None."""
+        ...
+
+    def speech_unavailable_reason(self) -> str | None:
+        """Why nothing can be spoken here (a Message), or None."""
+        ...
 
 
 class SettingsStore(Protocol):

@@ -1,5 +1,14 @@
 """The settings: read at start, shown in the settings window, and applied at once when saved
-(tray icon, notifications, cues, start at login, and the schedule through `changed`)."""
+(tray icon, notifications, cues, start at login, and the schedule through `changed`).
+
+A setting that cannot work here (no speech engine, no notification service, no idle-time
+source, ...) is greyed out in the window with the reason (`unavailable`). While one of the
+capabilities is missing and its setting is on, `stressbreak status` says so
+(`capability_problems`): a missing speech engine is no problem for someone who never asked for
+speech. The capabilities are asked when the window opens and when status is asked (a few
+look-ups on PATH and one question to the session bus's daemon), and by the services when they
+are used; never at start-up and never on a timer.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +24,7 @@ from stressbreak.app.gate import ReminderGate
 from stressbreak.app.ports import Cues, Notifier, SettingsStore, Tray
 from stressbreak.app.windows import WindowSlot
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
-from stressbreak.core.settings import Settings
+from stressbreak.core.settings import SPEC_BY_KEY, Settings
 from stressbreak.services.autostart import Autostart
 from stressbreak.services.i18n import translate_message
 
@@ -88,9 +97,20 @@ class AppSettings(QObject):
         """Settings that cannot work on this desktop, each with the reason, translated."""
         self._gate.sources()  # found now if they were not yet
         reasons = unavailable_reasons(self._gate.idle_probe, self._gate.presence)
+        reasons.update(capability_reasons(self._cues, self._notifier))
         if self._autostart is None:
             reasons["start_at_login"] = self.tr("Starting at login isn't available on this system.")
         return {key: translate_message(text) for key, text in reasons.items()}
+
+    def capability_problems(self) -> list[str]:
+        """A setting that is on but cannot work here, each with the reason, translated."""
+        reasons = capability_reasons(self._cues, self._notifier)
+        return [
+            translate_message(Message("AppSettings", QT_TRANSLATE_NOOP(
+                "AppSettings", "“{setting}” is on, but cannot work here. {reason}"),
+                setting=Message("settings", SPEC_BY_KEY[key].label), reason=reason))
+            for key, reason in reasons.items() if getattr(self.current, key) is True
+        ]
 
     def apply(self, settings: Settings) -> None:
         """The settings window saved: keep, apply at once, and recompute the schedule."""
@@ -116,6 +136,17 @@ class AppSettings(QObject):
                     reason=exc.strerror or exc))
         self._gate.settings_changed()
         self.changed.emit()
+
+
+def capability_reasons(cues: Cues, notifier: Notifier) -> dict[str, str]:
+    """The cue and notification settings that cannot work here, each with the reason (asked
+    now: a speech program may have been installed, a notification service started)."""
+    found = {
+        "sound_cues": cues.sound_unavailable_reason(),
+        "spoken_cues": cues.speech_unavailable_reason(),
+        "native_notifications": notifier.unavailable_reason(),
+    }
+    return {key: reason for key, reason in found.items() if reason is not None}
 
 
 def unavailable_reasons(idle: IdleProbe | None, presence: Backends | None) -> dict[str, str]:

@@ -141,16 +141,42 @@ def setting(
 # --- parsers: the file's JSON value -> the typed value, or ValueError with a Message ----------
 
 
-def _int_in(low: int, high: int) -> Callable[[Any], int]:
+class OutOfRangeError(ValueError):
+    """A whole number outside its setting's bounds. The file and the window name it each in
+    their own words (`parse_settings`, `field_problem`), so it carries the facts; its message
+    is the plain English for anyone else who catches a ValueError."""
+
+    def __init__(self, value: int, low: int, high: int, unit: Unit) -> None:
+        self.value = value
+        self.low = low
+        self.high = high
+        self.unit = unit
+        super().__init__(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "must be {range}; it is {value}"),
+            range=range_text(low, high, unit), value=value))
+
+
+def range_text(low: int, high: int, unit: Unit) -> Message:
+    """"from 5 to 240 minutes": a setting's bounds with its unit, as the user reads them."""
+    if unit is Unit.MINUTES:
+        return Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "from {low} to {high} minutes"), low=low, high=high)
+    if unit is Unit.SECONDS:
+        return Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "from {low} to {high} seconds"), low=low, high=high)
+    return Message("settings", QT_TRANSLATE_NOOP(
+        "settings", "from {low} to {high}"), low=low, high=high)
+
+
+def _int_in(low: int, high: int, unit: Unit = Unit.NONE) -> Callable[[Any], int]:
     def parse(value: Any) -> int:
         if not isinstance(value, int) or isinstance(value, bool):
             raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
                 "settings", "expected a whole number from {low} to {high}, got {value}"),
                 low=low, high=high, value=repr(value)))
         if not low <= value <= high:
-            raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
-                "settings", "must be from {low} to {high}, got {value}"),
-                low=low, high=high, value=value))
+            # Never moved to the nearest bound: the user is told, and the default is used.
+            raise OutOfRangeError(value, low, high, unit)
         return value
 
     return parse
@@ -448,7 +474,7 @@ def _parser_of(key: str, declared: _Declared) -> Callable[[Any], Any]:
     if declared.kind is Kind.BOOL:
         return _bool
     if declared.kind is Kind.INT and declared.low is not None and declared.high is not None:
-        return _int_in(declared.low, declared.high)
+        return _int_in(declared.low, declared.high, declared.unit)
     raise TypeError(f"setting {key!r} ({declared.kind}) needs bounds or a parser")
 
 
@@ -486,6 +512,10 @@ def field_problem(key: str, value: Any) -> str | None:
     spec = SPEC_BY_KEY[key]
     try:
         spec.parse(_to_json(key, value))
+    except OutOfRangeError as exc:
+        return Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "Choose a value {range}. {value} is outside that range."),
+            range=range_text(exc.low, exc.high, exc.unit), value=exc.value)
     except ValueError as exc:
         return message_of(exc)
     if spec.kind is Kind.DAYS and not value:
@@ -540,6 +570,13 @@ def parse_settings(raw: Any) -> tuple[Settings, list[str]]:
             continue
         try:
             values[key] = parser(value)
+        except OutOfRangeError as exc:
+            problems.append(Message("settings", QT_TRANSLATE_NOOP(
+                "settings", "“{setting}” ({key}) must be {range}; the file says {value}. "
+                "Until you change it, the default {default} is used."),
+                setting=Message("settings", SPEC_BY_KEY[key].label), key=repr(key),
+                range=range_text(exc.low, exc.high, exc.unit), value=exc.value,
+                default=_show(key, getattr(defaults, key))))
         except ValueError as exc:
             default = _show(key, getattr(defaults, key))
             problems.append(Message("settings", QT_TRANSLATE_NOOP(

@@ -5,6 +5,12 @@ from the declaration, translated in the "settings" context. Every change is chec
 same rules as the settings file (core.settings.settings_problems); a problem shows in words
 under its control, and Save stays off until nothing is wrong. The window only emits `saved`:
 writing the file, autostart and the rest are app/settings.py's work.
+
+A problem looks like one (`ProblemNote`): the style's own warning icon, bold words, on a
+background tinted amber from the palette's window colour. The palette has no "error" role, and
+a fixed red would be unreadable on one theme or the other (and red is a colour this app keeps
+away from); a light tint of the window colour keeps the palette's own text colour readable in
+light and dark themes, and the icon and bold type carry the meaning without colour.
 """
 
 from __future__ import annotations
@@ -14,8 +20,10 @@ from dataclasses import fields
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QStyle,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -77,6 +86,82 @@ def _time(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
 
+_WARNING_TINT = QColor(240, 160, 0)  # amber, as the style's warning sign
+_TINT_SHARE = 0.18  # light enough that the palette's text colour stays readable on it
+
+
+def _tinted(base: QColor, share: float = _TINT_SHARE) -> QColor:
+    return QColor(
+        round(base.red() * (1 - share) + _WARNING_TINT.red() * share),
+        round(base.green() * (1 - share) + _WARNING_TINT.green() * share),
+        round(base.blue() * (1 - share) + _WARNING_TINT.blue() * share),
+    )
+
+
+class ProblemNote(QFrame):
+    """Words about something wrong, looking like it: the style's warning icon and bold text on
+    a warm tint of the window colour (see the module's docstring)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.icon = QLabel()
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.label = _wrapped()
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 4, 6, 4)
+        row.addWidget(self.icon)
+        row.addWidget(self.label, 1)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        self.label.setText(text)
+
+    def tint(self, palette: QPalette) -> None:
+        """Colours and icon from `palette` and the style: again when the theme changes."""
+        own = QPalette(palette)
+        own.setColor(QPalette.ColorRole.Window,
+                     _tinted(palette.color(QPalette.ColorRole.Window)))
+        self.setPalette(own)
+        _show_icon(self.icon, QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+def _show_icon(label: QLabel, which: QStyle.StandardPixmap) -> None:
+    size = label.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+    label.setPixmap(label.style().standardIcon(which).pixmap(size, size))
+
+
+class _SpinBox(QSpinBox):
+    """Takes any number typed, so that one outside the setting's bounds is shown and named
+    under the control (a QSpinBox with the bounds as its range refuses the keystroke or puts
+    the old value back, without a word). The arrows stay within the bounds."""
+
+    def __init__(self, low: int, high: int) -> None:
+        super().__init__()
+        self.low = low
+        self.high = high
+        # One digit more than the largest allowed value: enough to type a mistake and see it.
+        self.setRange(min(0, low), 10 ** (len(str(high)) + 1) - 1)
+
+    def stepBy(self, steps: int) -> None:
+        target = min(max(self.value() + steps, self.low), self.high)
+        super().stepBy(target - self.value())
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        flags = QAbstractSpinBox.StepEnabledFlag.StepNone
+        if self.value() < self.high:
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+        if self.value() > self.low:
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        return flags
+
+
 def _time_edit(value: time) -> QTimeEdit:
     edit = QTimeEdit(_qtime(value))
     edit.setDisplayFormat("HH:mm")  # the settings are whole minutes on a 24-hour clock
@@ -110,10 +195,9 @@ class Editor(QWidget):
 class IntEditor(Editor):
     def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.spin = QSpinBox()
         if spec.low is None or spec.high is None:
             raise TypeError(f"{spec.key}: a whole-number setting needs bounds")
-        self.spin.setRange(spec.low, spec.high)
+        self.spin = _SpinBox(spec.low, spec.high)
         suffix = {Unit.MINUTES: self.tr("min"), Unit.SECONDS: self.tr("s")}.get(spec.unit)
         if suffix:
             self.spin.setSuffix(f" {suffix}")
@@ -374,7 +458,9 @@ class SettingsDialog(QDialog):
 
     `unavailable` maps a setting key to a reason in the user's language (say, no idle-time
     source on this desktop): the reason shows beside the control, which is then off and keeps
-    its current value, also through Restore defaults.
+    its current value, also through Restore defaults. An on/off setting that is on can still
+    be switched off there (never on again): what cannot work here should not be kept on
+    because the window will not let go of it.
     """
 
     saved = Signal(object)  # Settings
@@ -391,8 +477,11 @@ class SettingsDialog(QDialog):
         self._unavailable = dict(unavailable or {})
         self.editors: dict[str, Editor] = {}
         self.help_labels: dict[str, QLabel] = {}
-        self.problem_labels: dict[str, QLabel] = {}
+        self.problem_labels: dict[str, ProblemNote] = {}
         self.reason_labels: dict[str, QLabel] = {}
+        # Beside each reason: the style's information sign, or its warning sign while the
+        # setting is on (it then cannot do what it is on for; `status` says so too).
+        self.reason_icons: dict[str, QLabel] = {}
         self._pages: dict[Group, QWidget] = {}
 
         self.tabs = QTabWidget()
@@ -400,8 +489,8 @@ class SettingsDialog(QDialog):
         for spec in SETTINGS_SPEC:
             self._add_setting(forms[spec.group], spec)
 
-        self.summary_label = _wrapped()
-        self.summary_label.setAccessibleName(self.tr("What still needs a look"))
+        self.summary_label = ProblemNote()
+        self.summary_label.label.setAccessibleName(self.tr("What still needs a look"))
         self.defaults_button = QPushButton(self.tr("Restore defaults"))
         self.defaults_button.setToolTip(self.tr("Put every setting back to its default; nothing "
                                                 "is saved until you choose Save."))
@@ -428,6 +517,7 @@ class SettingsDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.accept)
         self._check()
+        self._tint_notes()
         # Wide enough for every tab's name (no scroll arrows), in any language.
         self.resize(max(600, self.tabs.tabBar().sizeHint().width() + 48), 520)
 
@@ -461,11 +551,16 @@ class SettingsDialog(QDialog):
         if reason is not None:
             reason_label = quieter(_wrapped(reason))
             reason_label.setAccessibleName(reason)
-            column.addWidget(reason_label)
+            reason_icon = QLabel()
+            reason_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+            reason_row = QHBoxLayout()
+            reason_row.addWidget(reason_icon)
+            reason_row.addWidget(reason_label, 1)
+            column.addLayout(reason_row)
             self.reason_labels[spec.key] = reason_label
-            editor.setEnabled(False)
-        problem_label = _wrapped()
-        problem_label.setAccessibleName(self.tr("Problem: {setting}").format(
+            self.reason_icons[spec.key] = reason_icon
+        problem_label = ProblemNote()
+        problem_label.label.setAccessibleName(self.tr("Problem: {setting}").format(
             setting=_t(spec.label)))
         problem_label.hide()
         column.addWidget(problem_label)
@@ -517,8 +612,15 @@ class SettingsDialog(QDialog):
             label.setVisible(problem is not None)
             self.editors[key].describe(self._description(key, text or None))
         for spec in SETTINGS_SPEC:
-            if spec.enabled_by is not None and spec.key not in self._unavailable:
-                self.editors[spec.key].setEnabled(bool(self.editors[spec.enabled_by].value()))
+            editor = self.editors[spec.key]
+            if spec.key in self._unavailable:
+                # Off, but an on/off setting that is on may still be switched off.
+                editor.setEnabled(spec.kind is Kind.BOOL and editor.value() is True)
+                _show_icon(self.reason_icons[spec.key],
+                           QStyle.StandardPixmap.SP_MessageBoxWarning if editor.value() is True
+                           else QStyle.StandardPixmap.SP_MessageBoxInformation)
+            elif spec.enabled_by is not None:
+                editor.setEnabled(bool(self.editors[spec.enabled_by].value()))
         pages = [
             _t(GROUP_LABELS[group]) for group in Group
             if any(spec.group is group and spec.key in problems for spec in SETTINGS_SPEC)
@@ -528,6 +630,17 @@ class SettingsDialog(QDialog):
                 pages=", ".join(f"“{page}”" for page in pages)) if pages else "")
         self.summary_label.setVisible(bool(pages))
         self.save_button.setEnabled(not problems)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._tint_notes()
+
+    def _tint_notes(self) -> None:
+        if not hasattr(self, "summary_label"):
+            return  # a change while the window is still being built: tinted once it is
+        for note in (*self.problem_labels.values(), self.summary_label):
+            note.tint(self.palette())
 
     # --- closing -------------------------------------------------------------------------
 

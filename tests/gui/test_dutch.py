@@ -215,10 +215,11 @@ def test_problems_from_files_are_told_in_dutch(dutch, tmp_path):
     from stressbreak.services.journal import Journal
 
     _settings, [problem] = parse_settings({"interval_min": 0})
-    assert problem == "'interval_min': must be from 5 to 240, got 0; the default 60 is used"
+    assert problem == ("“Time between pauses” ('interval_min') must be from 5 to 240 minutes; "
+                       "the file says 0. Until you change it, the default 60 is used.")
     assert translate_message(problem) == (
-        "'interval_min': moet van 5 tot en met 240 zijn, maar het is 0; "
-        "de standaardwaarde 60 wordt gebruikt")
+        "“Tijd tussen micropauzes” ('interval_min') moet van 5 tot en met 240 minuten zijn; in het "
+        "bestand staat 0. Tot je het aanpast, geldt de standaardwaarde 60.")
 
     (tmp_path / "journal-2026-03.json").write_text("{ not json")
     told: list[str] = []

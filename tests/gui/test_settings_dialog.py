@@ -7,6 +7,7 @@ from datetime import time
 
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox
 
 from stressbreak.core.settings import SETTINGS_SPEC, Kind, Settings
@@ -258,3 +259,72 @@ def test_tab_reaches_every_control_on_a_page(qtbot):
     assert _editor(dialog, "work_end", TimeEditor).edit in reached
     assert _editor(dialog, "checkin_times", TimesEditor).add_button in reached
     assert dialog.save_button in reached
+
+
+def test_a_number_out_of_range_is_named_not_changed(qtbot):
+    dialog = _open(qtbot)
+    got = _record(dialog)
+    spin = _editor(dialog, "interval_min", IntEditor).spin
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin, "500")
+    assert spin.value() == 500  # as typed: not refused, not put back
+    assert dialog.problems() == {
+        "interval_min": "Choose a value from 5 to 240 minutes. 500 is outside that range."}
+    _assert_blocked(qtbot, dialog, "interval_min", "500 is outside")
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin, "3")
+    assert "3 is outside" in dialog.problems()["interval_min"]
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin, "90")
+    assert dialog.problems() == {}
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert got[-1].interval_min == 90
+
+
+def test_the_arrows_stay_within_the_bounds(qtbot):
+    dialog = _open(qtbot, Settings(snooze_min=60))
+    spin = _editor(dialog, "snooze_min", IntEditor).spin
+    _show_page_of(dialog, "snooze_min")
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert spin.value() == 60
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin, "75")
+    qtbot.keyClick(spin, Qt.Key.Key_Down)  # from a typed 75 back into the range
+    assert spin.value() == 60
+    assert dialog.problems() == {}
+
+
+def test_a_problem_looks_like_one(qtbot):
+    dialog = _open(qtbot)
+    _editor(dialog, "work_end", TimeEditor).edit.setTime(QTime(8, 0))
+    note = dialog.problem_labels["work_end"]
+    assert note.isVisible()
+    assert not note.icon.pixmap().isNull()  # the style's warning sign
+    assert note.label.font().bold()
+    assert not dialog.help_labels["work_end"].font().bold()
+    window = dialog.palette().color(QPalette.ColorRole.Window)
+    tint = note.palette().color(QPalette.ColorRole.Window)
+    assert tint != window
+    assert note.autoFillBackground()
+    # Readable: the text keeps the palette's own colour, on a background close to the window's.
+    text = note.palette().color(QPalette.ColorRole.WindowText)
+    assert text == dialog.palette().color(QPalette.ColorRole.WindowText)
+    assert abs(tint.lightness() - window.lightness()) < 40
+    summary = dialog.summary_label
+    assert summary.isVisible()
+    assert not summary.icon.pixmap().isNull()
+
+
+def test_a_problem_is_tinted_anew_for_a_dark_palette(qtbot):
+    dialog = _open(qtbot)
+    dark = QPalette(dialog.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor(40, 40, 40))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor(230, 230, 230))
+    dialog.setPalette(dark)
+    note = dialog.problem_labels["work_end"]
+    tint = note.palette().color(QPalette.ColorRole.Window)
+    assert tint.lightness() < 90  # still dark: the light text stays readable on it
+    assert tint != QColor(40, 40, 40)
+    assert note.palette().color(QPalette.ColorRole.WindowText) == QColor(230, 230, 230)

@@ -59,4 +59,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>YourData</name>
+    <message numerus="yes">
+        <source>Exported %n entries to {file}.</source>
+        <translation>
+            <numerusform>Exported %n entry to {file}.</numerusform>
+            <numerusform>Exported %n entries to {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n new entries from {file}.</source>
+        <translation>
+            <numerusform>Imported %n new entry from {file}.</numerusform>
+            <numerusform>Imported %n new entries from {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were already in your journal.</source>
+        <translation>
+            <numerusform>%n was already in your journal.</numerusform>
+            <numerusform>%n were already in your journal.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries could not be read and were left out (written by a newer StressBreak?).</source>
+        <translation>
+            <numerusform>%n entry could not be read and was left out (written by a newer StressBreak?).</numerusform>
+            <numerusform>%n entries could not be read and were left out (written by a newer StressBreak?).</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -840,7 +840,7 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Nog een minuut voor jezelf</translation>
     </message>
     <message>
-        <source>Earlier you noticed quite some tension. Click here to breathe along for a minute.</source>
+        <source>Earlier you noticed quite a bit of tension. Click here to breathe along for a minute.</source>
         <translation>Je merkte eerder flink wat spanning. Klik hier en adem een minuut mee.</translation>
     </message>
     <message>
@@ -1040,10 +1040,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Nu een micropauze nemen</translation>
     </message>
     <message>
-        <source>Stress meter now</source>
-        <translation>Nu de stressmeter invullen</translation>
-    </message>
-    <message>
         <source>Weekly overview</source>
         <translation>Weekoverzicht</translation>
     </message>
@@ -1064,7 +1060,11 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <source>Pause reminders</source>
+        <source>Fill in the stress meter now</source>
+        <translation>Nu de stressmeter invullen</translation>
+    </message>
+    <message>
+        <source>Silence reminders</source>
         <translation>Herinneringen even stil</translation>
     </message>
     <message>
@@ -1159,20 +1159,36 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Er is niets geëxporteerd: {file} kon niet worden geschreven ({reason}).</translation>
     </message>
     <message>
-        <source>Exported {count} entries to {file}.</source>
-        <translation>{count} momenten uit je dagboek geëxporteerd naar {file}.</translation>
-    </message>
-    <message>
         <source>{file} could not be read ({reason}). Nothing was imported.</source>
         <translation>{file} kon niet worden gelezen ({reason}). Er is niets geïmporteerd.</translation>
     </message>
-    <message>
-        <source>Imported {added} new entries from {file}; {already} were already in your journal.</source>
-        <translation>{added} nieuwe momenten geïmporteerd uit {file}; {already} stonden al in je dagboek.</translation>
+    <message numerus="yes">
+        <source>Exported %n entries to {file}.</source>
+        <translation>
+            <numerusform>%n moment uit je dagboek geëxporteerd naar {file}.</numerusform>
+            <numerusform>%n momenten uit je dagboek geëxporteerd naar {file}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{skipped} entries could not be read and were left out (written by a newer StressBreak?).</source>
-        <translation>{skipped} momenten konden niet worden gelezen en zijn weggelaten (geschreven door een nieuwere StressBreak?).</translation>
+    <message numerus="yes">
+        <source>Imported %n new entries from {file}.</source>
+        <translation>
+            <numerusform>%n nieuw moment geïmporteerd uit {file}.</numerusform>
+            <numerusform>%n nieuwe momenten geïmporteerd uit {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were already in your journal.</source>
+        <translation>
+            <numerusform>%n stond al in je dagboek.</numerusform>
+            <numerusform>%n stonden al in je dagboek.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries could not be read and were left out (written by a newer StressBreak?).</source>
+        <translation>
+            <numerusform>%n moment kon niet worden gelezen en is overgeslagen (gemaakt door een nieuwere StressBreak?).</numerusform>
+            <numerusform>%n momenten konden niet worden gelezen en zijn overgeslagen (gemaakt door een nieuwere StressBreak?).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not everything could be deleted ({reason}).</source>
@@ -1582,10 +1598,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Lichaamscheck</translation>
     </message>
     <message>
-        <source>Only notice. Nothing needs to change.</source>
-        <translation>Alleen opmerken. Niets hoeft te veranderen.</translation>
-    </message>
-    <message>
         <source>Notice your jaw and your face. Tight, loose, somewhere in between?</source>
         <translation>Voel je kaak en je gezicht. Gespannen, los, of ergens daartussenin?</translation>
     </message>
@@ -1596,10 +1608,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Notice your breath, quick or slow, high or low. Let it be as it is.</source>
         <translation>Let op je adem: snel of langzaam, hoog of laag. Laat hem zoals hij is.</translation>
-    </message>
-    <message>
-        <source>Notice your belly. Whatever you find is fine to find.</source>
-        <translation>Voel je buik. Wat je ook vindt, het mag er zijn.</translation>
     </message>
     <message>
         <source>Dropping anchor</source>
@@ -1690,7 +1698,15 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Zeg tegen jezelf: “Ik merk dat ik de gedachte heb dat …”</translation>
     </message>
     <message>
-        <source>Hear the little space that puts between you and the thought.</source>
+        <source>Only notice, without judging; that alone helps you settle. Nothing needs to change.</source>
+        <translation>Alleen opmerken, zonder oordeel; dat alleen al brengt rust. Niets hoeft te veranderen.</translation>
+    </message>
+    <message>
+        <source>Notice your belly. Whatever you find may be there.</source>
+        <translation>Voel je buik. Wat je ook vindt, het mag er zijn.</translation>
+    </message>
+    <message>
+        <source>Notice the little space this puts between you and the thought.</source>
         <translation>Voel hoe dat een beetje ruimte geeft tussen jou en de gedachte.</translation>
     </message>
     <message>
@@ -2310,7 +2326,7 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Vraag je af: wat heb ik nu nodig? Jouw antwoord telt ook mee.</translation>
     </message>
     <message>
-        <source>You may take time to answer. “Let me come back to you on that” is a whole sentence.</source>
+        <source>You may take time to answer. “Let me come back to you on that” is an answer too.</source>
         <translation>Je mag de tijd nemen om te antwoorden. “Daar kom ik op terug” is ook een antwoord.</translation>
     </message>
     <message>
@@ -2410,7 +2426,7 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Voel wanneer zorgen je meer gaat kosten dan je hebt, en zeg het vriendelijk: “Dit kan ik nu niet op me nemen.”</translation>
     </message>
     <message>
-        <source>Rest doesn&apos;t ask for the stress to be gone. It lets you, not your tension, choose what comes next.</source>
+        <source>Rest doesn&apos;t wait until the stress is gone. Rest means that you, not your tension, choose what comes next.</source>
         <translation>Rust hoeft niet te wachten tot de stress weg is. Rust betekent dat jij kiest wat je hierna doet, niet je spanning.</translation>
     </message>
     <message>
@@ -2621,6 +2637,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Minder beweging</translation>
     </message>
     <message>
+        <source>Then it goes away by itself, and the journal notes that the pause went by. That is information, not a judgement.</source>
+        <translation>Daarna verdwijnt hij vanzelf en wordt genoteerd dat de micropauze voorbijging. Dat is informatie, geen oordeel.</translation>
+    </message>
+    <message>
         <source>Tray icon</source>
         <translation>Pictogram in het systeemvak</translation>
     </message>
@@ -2703,10 +2723,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>A reminder stays for</source>
         <translation>Een herinnering blijft staan</translation>
-    </message>
-    <message>
-        <source>Then it goes away by itself and the pause is noted as missed. That is information, nothing more.</source>
-        <translation>Daarna verdwijnt hij vanzelf en wordt genoteerd dat de micropauze voorbijging. Dat is informatie, geen oordeel.</translation>
     </message>
     <message>
         <source>Also send a desktop notification</source>

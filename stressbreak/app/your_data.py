@@ -112,8 +112,8 @@ class YourData(QObject):
                                        "({reason}).").format(
                 file=choice.path, reason=exc.strerror or exc))
             return
-        window.show_status(self.tr("Exported {count} entries to {file}.").format(
-            count=len(records), file=choice.path))
+        window.show_status(self.tr("Exported %n entries to {file}.", "", len(records)).format(
+            file=choice.path))
 
     def import_file(self, window: OverviewWindow, path: Path) -> None:
         from stressbreak.core.export import ImportFileError, parse_import  # noqa: PLC0415
@@ -129,13 +129,13 @@ class YourData(QObject):
             window.show_status(self.tr("{file} could not be read ({reason}). Nothing was "
                                        "imported.").format(file=path, reason=reason or exc))
             return
-        text = self.tr("Imported {added} new entries from {file}; {already} were already in "
-                       "your journal.").format(added=merged.added, file=path,
-                                               already=merged.already)
+        text = self.tr("Imported %n new entries from {file}.", "", merged.added).format(
+            file=path)
+        if merged.already:
+            text += " " + self.tr("%n were already in your journal.", "", merged.already)
         if result.skipped:
-            text += " " + self.tr("{skipped} entries could not be read and were left out "
-                                  "(written by a newer StressBreak?).").format(
-                skipped=result.skipped)
+            text += " " + self.tr("%n entries could not be read and were left out (written by "
+                                  "a newer StressBreak?).", "", result.skipped)
         window.refresh()
         window.show_status(text)
 

@@ -46,7 +46,8 @@ EXERCISES: dict[str, Exercise] = {
         Exercise(
             "body_check",
             QT_TRANSLATE_NOOP("exercises", "Body check"),
-            QT_TRANSLATE_NOOP("exercises", "Only notice. Nothing needs to change."),
+            QT_TRANSLATE_NOOP("exercises", "Only notice, without judging; that alone helps you "
+                                           "settle. Nothing needs to change."),
             (
                 QT_TRANSLATE_NOOP("exercises",
                                   "Notice your jaw and your face. Tight, loose, "
@@ -58,7 +59,7 @@ EXERCISES: dict[str, Exercise] = {
                                   "Notice your breath, quick or slow, high or low. "
                                   "Let it be as it is."),
                 QT_TRANSLATE_NOOP("exercises",
-                                  "Notice your belly. Whatever you find is fine to find."),
+                                  "Notice your belly. Whatever you find may be there."),
             ),
         ),
         Exercise(
@@ -121,7 +122,7 @@ EXERCISES: dict[str, Exercise] = {
                 QT_TRANSLATE_NOOP("exercises",
                                   "Say to yourself: “I notice I'm having the thought that …”"),
                 QT_TRANSLATE_NOOP("exercises",
-                                  "Hear the little space that puts between you "
+                                  "Notice the little space this puts between you "
                                   "and the thought."),
                 QT_TRANSLATE_NOOP("exercises",
                                   "The thought may stay. You choose what you do next."),

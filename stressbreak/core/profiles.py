@@ -105,7 +105,7 @@ PATTERNS: dict[str, Pattern] = {
                 QT_TRANSLATE_NOOP(
                     "profiles",
                     "You may take time to answer. “Let me come back to you on that” "
-                    "is a whole sentence."),
+                    "is an answer too."),
             ),
             QT_TRANSLATE_NOOP(
                 "profiles",
@@ -200,8 +200,8 @@ ORDER: tuple[str, ...] = tuple(PATTERNS)
 GENERAL_TIPS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(
         "profiles",
-        "Rest doesn't ask for the stress to be gone. It lets you, not your tension, "
-        "choose what comes next."),
+        "Rest doesn't wait until the stress is gone. Rest means that you, not your "
+        "tension, choose what comes next."),
     QT_TRANSLATE_NOOP(
         "profiles", "Notice one thing your body tells you right now. Only notice it."),
     QT_TRANSLATE_NOOP("profiles", "What would be kind to yourself in the next hour?"),

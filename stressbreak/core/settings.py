@@ -406,8 +406,9 @@ class Settings:
     reminder_timeout_s: int = setting(
         60, Kind.INT, Group.REMINDERS,
         QT_TRANSLATE_NOOP("settings", "A reminder stays for"),
-        QT_TRANSLATE_NOOP("settings", "Then it goes away by itself and the pause is noted "
-                                      "as missed. That is information, nothing more."),
+        QT_TRANSLATE_NOOP("settings", "Then it goes away by itself, and the journal notes "
+                                      "that the pause went by. That is information, not a "
+                                      "judgement."),
         low=10, high=600, unit=Unit.SECONDS)
     native_notifications: bool = setting(
         True, Kind.BOOL, Group.REMINDERS,

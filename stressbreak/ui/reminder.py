@@ -102,7 +102,7 @@ class ReminderWindow(QFrame):
         if followup:
             # Offered after a tense check-in: say why this one comes early, without judging.
             return (self.tr("An extra minute for you"),
-                    self.tr("Earlier you noticed quite some tension. "
+                    self.tr("Earlier you noticed quite a bit of tension. "
                             "Click here to breathe along for a minute."))
         return (self.tr("Time for a one-minute pause"),
                 self.tr("Click here to breathe along for a minute."))

@@ -32,7 +32,7 @@ class Tray(QObject):
         self._quiet = False
         self._menu = QMenu()
         self._menu.addAction(self.tr("Start a pause now"), self.pause_requested.emit)
-        self._menu.addAction(self.tr("Stress meter now"), self.checkin_requested.emit)
+        self._menu.addAction(self.tr("Fill in the stress meter now"), self.checkin_requested.emit)
         self._menu.addAction(self.tr("Weekly overview"), self.overview_requested.emit)
         self._menu.addAction(self.tr("My values…"), self.values_requested.emit)
         self._menu.addAction(self.tr("Stress patterns…"), self.profile_requested.emit)
@@ -41,7 +41,7 @@ class Tray(QObject):
         self._unhide.setEnabled(False)
         self._menu.addAction(self.tr("Settings…"), self.settings_requested.emit)
         self._menu.addSeparator()
-        quiet = self._menu.addMenu(self.tr("Pause reminders"))
+        quiet = self._menu.addMenu(self.tr("Silence reminders"))
         quiet.addAction(self.tr("For 30 minutes"), lambda: self.quiet_requested.emit(30))
         quiet.addAction(self.tr("For 1 hour"), lambda: self.quiet_requested.emit(60))
         quiet.addAction(self.tr("Until tomorrow"), self.quiet_until_tomorrow_requested.emit)

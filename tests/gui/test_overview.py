@@ -262,6 +262,28 @@ def test_export_writes_a_private_file_that_imports_back_without_duplicates(
     assert window.checkins.rowCount() == 3  # the window shows the imported week at once
 
 
+def test_counts_in_the_status_line_take_their_plural_forms(overview, monkeypatch, tmp_path):
+    _controller, window, _journal, _told = overview
+    target = tmp_path / "one.json"
+    monkeypatch.setattr(data_dialogs, "ask_export",
+                        lambda parent, week, today: ExportChoice("json", MONDAY, MONDAY, target))
+    window.export_action.trigger()
+    exported = parse_import(target.read_text(encoding="utf-8")).records
+    assert window.status_label.text() == (
+        f"Exported {len(exported)} entries to {target}.")
+    one = json.loads(target.read_text(encoding="utf-8"))
+    one["records"] = one["records"][:1]
+    target.write_text(json.dumps(one), encoding="utf-8")
+    monkeypatch.setattr(data_dialogs, "ask_import_file", lambda parent: target)
+    window.import_action.trigger()
+    assert window.status_label.text() == (
+        f"Imported 0 new entries from {target}. 1 was already in your journal.")
+    monkeypatch.setattr(data_dialogs, "confirm_delete_all", lambda parent: True)
+    window.delete_action.trigger()
+    window.import_action.trigger()
+    assert window.status_label.text() == f"Imported 1 new entry from {target}."
+
+
 def test_export_of_the_week_shown_as_csv(overview, monkeypatch, tmp_path):
     _controller, window, _journal, _told = overview
     target = tmp_path / "week.csv"

@@ -162,7 +162,7 @@ def _tray_menu(env: dict[str, str], lang: str, tmp: Path) -> dict[str, dict[str,
                                stderr=subprocess.DEVNULL)
     captions = {
         "tray-menu": "The tray icon's menu (right-click), from the real app.",
-        "tray-menu-reminders": "The tray menu with *Pause reminders* open.",
+        "tray-menu-reminders": "The tray menu with *Silence reminders* open.",
     }
     try:
         panel = tray_panel(env)
@@ -172,7 +172,7 @@ def _tray_menu(env: dict[str, str], lang: str, tmp: Path) -> dict[str, dict[str,
         click(env, box["X"] + box["WIDTH"] - 13, box["Y"] + box["HEIGHT"] // 2, button=3)
         time.sleep(1.0)
         _grab_trimmed(env, tmp / f"{lang}-tray-menu.png")
-        # Down to "Pause reminders" (the sixth item; separators are skipped), then open it.
+        # Down to "Silence reminders" (the sixth item; separators are skipped), then open it.
         for key in ("Down",) * 6 + ("Right",):
             run(env, "xdotool", "key", key)
             time.sleep(0.15)

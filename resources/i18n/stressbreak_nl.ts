@@ -1226,6 +1226,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>open de instellingen</translation>
     </message>
     <message>
+        <source>open the welcome again: what StressBreak does, your working hours, why it helps</source>
+        <translation>open het welkom opnieuw: wat StressBreak doet, je werktijden, waarom het helpt</translation>
+    </message>
+    <message>
         <source>say when the next pause and stress meter are due, and what holds reminders</source>
         <translation>laat zien wanneer de volgende micropauze en stressmeter komen, en wat herinneringen tegenhoudt</translation>
     </message>
@@ -1387,6 +1391,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Settings opened.</source>
         <translation>Instellingen geopend.</translation>
+    </message>
+    <message>
+        <source>Welcome opened.</source>
+        <translation>Welkom geopend.</translation>
     </message>
     <message>
         <source>StressBreak is quitting.</source>

@@ -17,6 +17,7 @@ from stressbreak.app.pauses import Pauses
 from stressbreak.app.ports import Scheduler
 from stressbreak.app.reminders import Reminders
 from stressbreak.app.settings import AppSettings
+from stressbreak.app.welcome import Welcome
 from stressbreak.app.your_data import YourData
 from stressbreak.core.clock import Clock
 from stressbreak.core.commands import COMMANDS, Reply, Request
@@ -39,6 +40,7 @@ class CommandDesk(QObject):
         checkins: CheckIns,
         data: YourData,
         settings: AppSettings,
+        welcome: Welcome,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,6 +52,7 @@ class CommandDesk(QObject):
         self._checkins = checkins
         self._data = data
         self._settings = settings
+        self._welcome = welcome
 
     def handle(self, request: Request) -> Reply:
         """The reply, in the user's language; a window the command opens comes after it, so
@@ -106,6 +109,9 @@ class CommandDesk(QObject):
 
     def open_settings(self) -> None:
         self._settings.open()
+
+    def open_welcome(self) -> None:
+        self._welcome.open()
 
     def quit(self) -> None:
         self.quit_requested.emit()

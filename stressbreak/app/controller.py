@@ -63,7 +63,7 @@ class Controller(QObject):
         self.commands = CommandDesk(
             clock=clock, scheduler=world.scheduler, notices=self.notices,
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
-            data=self.data, settings=self.settings, parent=self)
+            data=self.data, settings=self.settings, welcome=self.welcome, parent=self)
         self._connect()
 
     def _connect(self) -> None:

@@ -85,6 +85,8 @@ class Actions(Protocol):
 
     def open_settings(self) -> None: ...
 
+    def open_welcome(self) -> None: ...
+
     def quit(self) -> None: ...
 
 
@@ -164,6 +166,11 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
     Command("settings", QT_TRANSLATE_NOOP("cli", "open the settings"),
             later=lambda actions: actions.open_settings(),
             reply=QT_TRANSLATE_NOOP("commands", "Settings opened.")),
+    # Where there is no tray, the welcome's way back in (the tray menu has "Welcome…").
+    Command("welcome", QT_TRANSLATE_NOOP(
+        "cli", "open the welcome again: what StressBreak does, your working hours, why it helps"),
+            later=lambda actions: actions.open_welcome(),
+            reply=QT_TRANSLATE_NOOP("commands", "Welcome opened.")),
     Command("status", QT_TRANSLATE_NOOP(
         "cli", "say when the next pause and stress meter are due, and what holds reminders"),
             ask_only=True, answer=_status, json_option=True),

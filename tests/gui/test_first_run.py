@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import QApplication
 
+from stressbreak.core.commands import Request
 from stressbreak.core.method import CONTEXT, SECTIONS
 from stressbreak.core.model import PauseOutcome, PauseRecord
 from stressbreak.core.settings import Settings
@@ -211,6 +212,14 @@ def test_the_welcome_and_why_this_works_are_in_the_tray_menu(started):
     for section in SECTIONS:
         assert QCoreApplication.translate(CONTEXT, section.heading) in text
     assert "not a medical device" in text and "GP or a psychologist" in text
+
+
+def test_without_a_tray_the_welcome_comes_back_with_a_command(started, qtbot):
+    app = started(welcome_new_user=False)
+    reply = app.commands.handle(Request("welcome"))
+    assert reply.ok and reply.message == "Welcome opened."
+    qtbot.waitUntil(lambda: app.welcome.window is not None, timeout=2000)
+    assert app.welcome.window.isVisible()
 
 
 def test_why_this_works_opens_from_the_welcome_and_escape_closes_it(started, qtbot):

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QTimer, Signal
 
 from stressbreak.app.choices import Choices
 from stressbreak.app.ports import Notifier
 from stressbreak.app.records import Records
-from stressbreak.app.windows import WindowSlot
+from stressbreak.app.windows import WindowSlot, centre_on
 from stressbreak.core.clock import Clock
 from stressbreak.core.model import CheckIn, CheckInOrigin
 from stressbreak.services.journal import JournalError
@@ -50,10 +50,16 @@ class CheckIns(QObject):
     def profile_dialog(self) -> ProfileDialog | None:
         return self._profile.window
 
-    def open(self, origin: CheckInOrigin, activate: bool) -> None:
-        """The stress meter; one that is open already comes forward only when `activate`."""
-        self._meter.open(lambda: self._make_meter(origin),
-                         show=lambda dialog: dialog.open_for(activate), forward=activate)
+    def open(self, origin: CheckInOrigin, activate: bool, place: QRect | None = None) -> None:
+        """The stress meter; one that is open already comes forward only when `activate`.
+        A new one opens centred on `place` (on screen), when given, else where the window
+        manager puts it."""
+        def show(dialog: CheckInDialog) -> None:
+            if place is not None:
+                centre_on(dialog, place)
+            dialog.open_for(activate)
+
+        self._meter.open(lambda: self._make_meter(origin), show=show, forward=activate)
 
     def open_by_hand(self) -> None:
         self.open(CheckInOrigin.MANUAL, activate=True)

@@ -3,7 +3,7 @@ tray. Each coordinator is one use case (see docs/ARCHITECTURE.md); this only con
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QTimer, Signal
 
 from stressbreak.app.checkins import CheckIns
 from stressbreak.app.choices import Choices
@@ -85,8 +85,8 @@ class Controller(QObject):
         tray.quit_requested.connect(self.quit_requested.emit)
         self.commands.quit_requested.connect(self.quit_requested.emit)
         self.settings.changed.connect(self.reminders.reschedule)
-        # After the schedule has followed the pause (Reminders connected first).
-        self.pauses.finished.connect(self._after_pause)
+        # Once the pause's window has gone (a completed one stays a moment with Done).
+        self.pauses.window_closed.connect(self._after_pause)
 
     def start(self) -> None:
         self.notices.show_tray()
@@ -109,8 +109,9 @@ class Controller(QObject):
         self.world.journal.stop()
         self.world.tray.hide()
 
-    def _after_pause(self, completed: bool) -> None:
-        # Not after the evening minute: it ends the day, a stress meter would open it again.
+    def _after_pause(self, completed: bool, place: QRect) -> None:
+        # Where the pause was, so the eyes need not search for it. Not after the evening
+        # minute: it ends the day, a stress meter would open it again.
         if (completed and self.settings.current.checkin_after_pause
                 and not self.reminders.evening_pause):
-            self.checkins.open(CheckInOrigin.AFTER_PAUSE, activate=True)
+            self.checkins.open(CheckInOrigin.AFTER_PAUSE, activate=True, place=place)

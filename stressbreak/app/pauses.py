@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QRect, Signal
 
 from stressbreak.app.choices import Choices
 from stressbreak.app.ports import Cues
@@ -41,6 +41,9 @@ class Pauses(QObject):
     starting = Signal()  # a pause is about to open: whatever reminded of it is answered
     started = Signal()
     finished = Signal(bool)  # completed; emitted once the pause is recorded
+    # The pause's window has gone (after a completed pause it stays a moment): completed,
+    # and where it was, so what follows can open there.
+    window_closed = Signal(bool, QRect)
 
     def __init__(
         self,
@@ -63,7 +66,10 @@ class Pauses(QObject):
         self._platform_reduces_motion = platform_reduces_motion
         # A fixed length instead of the setting's (tests and the benchmarks use a short one).
         self.duration_override_s: float | None = None
+        # How long a finished pause's window stays (None: the window's own choice).
+        self.closing_s: float | None = None
         self._slot: WindowSlot[PauseWindow] = WindowSlot(self)
+        self._closing: PauseWindow | None = None  # breathing over, window still on screen
         self._tip_index = 0
         self._started_at: datetime | None = None
         self._recorded_as = DEFAULT_PATTERN  # what the running pause records
@@ -72,7 +78,13 @@ class Pauses(QObject):
 
     @property
     def window(self) -> PauseWindow | None:
+        """The pause under way (None once its breathing is over)."""
         return self._slot.window
+
+    @property
+    def closing_window(self) -> PauseWindow | None:
+        """A pause's window that stays a moment after its breathing, with Done."""
+        return self._closing
 
     def length_s(self) -> float:
         """How long a pause lasts (a natural pause must be this long too)."""
@@ -102,14 +114,25 @@ class Pauses(QObject):
         if self.window is not None:
             self._slot.open(self._make_window)
             return
+        # A new pause replaces the last one's closing moment; what would have followed that
+        # one (the stress meter) waits for the end of this one instead.
+        self._close_quietly()
         self.starting.emit()
         self._slot.open(self._make_window, show=self._begin)
         self.started.emit()
 
     def end_early(self) -> None:
-        """StressBreak quits: a running pause is recorded as ended early."""
+        """StressBreak quits: a running pause is recorded as ended early, and a finished
+        one's window closes without anything following it."""
         if self.window is not None:
             self.window.end_early()
+        self._close_quietly()
+
+    def _close_quietly(self) -> None:
+        closing, self._closing = self._closing, None
+        if closing is not None:
+            closing.closed.disconnect(self._on_window_closed)
+            closing.close()
 
     def _make_window(self) -> PauseWindow:
         from stressbreak.ui.pause_window import PauseWindow  # noqa: PLC0415
@@ -127,9 +150,11 @@ class Pauses(QObject):
             exercise=exercise, values=prefs.values,
             favourite=exercise.id in prefs.favourites,
             tip=tips_for(prefs.profile_scores, self._tip_index),
+            closing_s=self.closing_s,
         )
         self._tip_index += 1
         window.finished.connect(self._on_finished)
+        window.closed.connect(self._on_window_closed)
         window.cue.connect(self._on_cue)
         window.favourite_toggled.connect(
             lambda eid: self._choices.save(self._choices.prefs.toggle_favourite(eid)))
@@ -149,6 +174,10 @@ class Pauses(QObject):
 
     def _on_finished(self, completed: bool, elapsed_s: float) -> None:
         started = self._started_at or self._clock.now()
+        # The pause is over now (its record ends here), though a completed one's window
+        # stays a moment longer: it is the closing window until it goes.
+        if completed:
+            self._closing = self._slot.window
         self._slot.forget()
         self._started_at = None
         outcome = PauseOutcome.COMPLETED if completed else PauseOutcome.ENDED_EARLY
@@ -175,3 +204,7 @@ class Pauses(QObject):
             self.start()
         finally:
             self._settings = everyday
+
+    def _on_window_closed(self, completed: bool, place: QRect) -> None:
+        self._closing = None
+        self.window_closed.emit(completed, place)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QPoint, QRect
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -17,6 +18,19 @@ def bring_forward(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def centre_on(window: QWidget, place: QRect) -> None:
+    """Move a window not yet shown so it is centred on `place`, as far as the screen there
+    allows (a larger window is kept inside the screen's free area, its top left first)."""
+    window.adjustSize()  # the size it will show at
+    screen = QGuiApplication.screenAt(place.center()) or window.screen()
+    free = screen.availableGeometry()
+    box = QRect(QPoint(), window.size())
+    box.moveCenter(place.center())
+    left = max(free.left(), min(box.left(), free.right() + 1 - box.width()))
+    top = max(free.top(), min(box.top(), free.bottom() + 1 - box.height()))
+    window.move(left, top)
 
 
 class WindowSlot(QObject, Generic[W]):

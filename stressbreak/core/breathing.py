@@ -1,10 +1,18 @@
-"""Breathing patterns as data, and where in a pattern a moment falls (for the pacer)."""
+"""Breathing patterns as data, and where in a pattern a moment falls (for the pacer).
+
+Texts are English source strings marked for Qt's translation tools in the "breathing"
+context; the windows translate them where they show them.
+"""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 from enum import StrEnum
+
+from stressbreak.core.messages import QT_TRANSLATE_NOOP
+
+CONTEXT = "breathing"
 
 
 class Phase(StrEnum):
@@ -19,12 +27,19 @@ class Phase(StrEnum):
 class Step:
     phase: Phase
     duration_s: float
+    # What the pause says for this step, when the pattern needs more than the general phase
+    # words ("Breathe in"); `spoken` when the words take longer to say than the step lasts
+    # (spoken cues are never queued, so long words would swallow the next step's cue).
+    words: str = ""
+    spoken: str = ""
 
 
 @dataclass(frozen=True)
 class Pattern:
     id: str
     steps: tuple[Step, ...]
+    description: str = ""  # one line: its name, how to breathe it, what it is good for
+    caution: str = ""  # said as it starts, when the pattern asks something of the body
 
     # Cached: the pacer asks phase_at() 60 times a second, and a pattern never changes.
     @functools.cached_property
@@ -41,10 +56,35 @@ PATTERNS: dict[str, Pattern] = {
     p.id: p
     for p in (
         # Resonance breathing near 5.5 breaths a minute (the default).
-        Pattern("coherent", (Step(Phase.IN, 5.5), Step(Phase.OUT, 5.5))),
-        # Cyclic sighing: in, a short top-up, a long slow out.
-        Pattern("sigh", (Step(Phase.IN, 2.5), Step(Phase.TOP_UP, 1.0), Step(Phase.OUT, 6.0))),
-        Pattern("longexhale", (Step(Phase.IN, 4.0), Step(Phase.OUT, 6.0))),
+        Pattern(
+            "coherent", (Step(Phase.IN, 5.5), Step(Phase.OUT, 5.5)),
+            QT_TRANSLATE_NOOP("breathing",
+                              "Even breathing — as long in as out, slow and unhurried: "
+                              "a steady rhythm your body can rest in."),
+        ),
+        # Cyclic sighing: in through the nose, a short top-up through the nose, a long slow
+        # out through the mouth. The nose and the mouth are the method, so the words say so.
+        Pattern(
+            "sigh",
+            (
+                Step(Phase.IN, 2.5, QT_TRANSLATE_NOOP("breathing", "In through the nose")),
+                Step(Phase.TOP_UP, 1.0,
+                     QT_TRANSLATE_NOOP("breathing", "A little more, through the nose"),
+                     QT_TRANSLATE_NOOP("breathing", "A little more")),
+                Step(Phase.OUT, 6.0,
+                     QT_TRANSLATE_NOOP("breathing", "Slowly out through the mouth")),
+            ),
+            QT_TRANSLATE_NOOP("breathing",
+                              "Cyclic sigh — two breaths in through the nose, one long breath "
+                              "out through the mouth: a quick way to settle."),
+        ),
+        Pattern(
+            "longexhale", (Step(Phase.IN, 4.0), Step(Phase.OUT, 6.0)),
+            QT_TRANSLATE_NOOP("breathing",
+                              "Longer out-breath — breathe out a little longer than you "
+                              "breathe in, with no holding: the long out-breath helps your "
+                              "body slow down."),
+        ),
         Pattern(
             "box",
             (
@@ -53,6 +93,12 @@ PATTERNS: dict[str, Pattern] = {
                 Step(Phase.OUT, 4.0),
                 Step(Phase.HOLD_EMPTY, 4.0),
             ),
+            QT_TRANSLATE_NOOP("breathing",
+                              "Box breathing — in, hold, out, hold, four seconds each: "
+                              "a steady count to hold on to."),
+            QT_TRANSLATE_NOOP("breathing",
+                              "Skip the holds if you feel light-headed; just breathe "
+                              "normally."),
         ),
     )
 }
@@ -92,8 +138,10 @@ def phase_at(pattern: Pattern, t_s: float) -> PhaseState:
     raise AssertionError("unreachable: the last step always returns")
 
 
-ROTATE = "rotate"  # the setting value that takes each pattern in turn
-ROTATION: tuple[str, ...] = ("coherent", "sigh", "longexhale", "box")
+ROTATE = "rotate"  # the setting value that takes patterns in turn
+# Box breathing holds the breath, which not everyone should do (see its caution): it comes
+# only when chosen, never unannounced by the rotation.
+ROTATION: tuple[str, ...] = ("coherent", "sigh", "longexhale")
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,11 @@ class Pacer(QWidget):
         self._disc = None
         self._last_disc = None
 
+    def rest(self) -> None:
+        """The breathing is over: empty lungs, no hold, no ring; nothing left to follow."""
+        self.set_elapsed(0.0)
+        self._set_progress(0.0, force=True)
+
     def set_prompt_progress(self, progress: float) -> None:
         """For guided exercises: a still circle and a ring that fills once per prompt."""
         self.reduced_motion = True

@@ -1,4 +1,10 @@
-"""The one-minute pause: breathe along with the pacer; a countdown; End early."""
+"""The one-minute pause: breathe along with the pacer; a countdown; End early.
+
+When the breathing has run its course the window stays a moment: the last out-breath is
+finished, a closing line and the tip stay with a focused Done, and it closes on Done, Enter or
+Esc, or by itself after `closing_s`. The pause is over (`finished`) when the breathing ends;
+the window is gone (`closed`) when the user, or the time, says so.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,11 @@ import math
 from collections.abc import Sequence
 
 from PySide6 import QtGui
-from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QRect, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QAccessible, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from stressbreak.core.breathing import CONTEXT as BREATHING_CONTEXT
 from stressbreak.core.breathing import Pattern, Phase
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
 from stressbreak.core.profiles import CONTEXT as PROFILES_CONTEXT
@@ -17,6 +24,10 @@ from stressbreak.ui.pacer import Pacer
 from stressbreak.ui.style import bold, quieter, translated
 
 _TIP_SHOWN_S = 15.0  # the tip shows for the last quarter minute (or third of a short pause)
+# Long enough to read the tip twice at an easy pace, short enough not to linger on screen
+# when the user has already turned back to work.
+CLOSING_S = 15.0
+_MIN_WIDTH_PX = 340  # a two-line closing line, and no line wrapped word by word
 # Qt 6.8+ (AT-SPI "object:announcement", UIA notifications, NSAccessibility announcements).
 _CAN_ANNOUNCE = hasattr(QtGui, "QAccessibleAnnouncementEvent")
 
@@ -24,8 +35,12 @@ _CAN_ANNOUNCE = hasattr(QtGui, "QAccessibleAnnouncementEvent")
 class PauseWindow(QWidget):
     """One pause: the breathing pacer, or a guided exercise's prompts one after another."""
 
-    # completed (ran to the end) and the seconds actually spent
+    # The breathing (or the prompts) is over: completed (ran to the end) and the seconds
+    # actually spent. A completed pause's window stays a moment longer; see `closed`.
     finished = Signal(bool, float)
+    # The window has gone: whether the pause ran to its end, and where the window was (its
+    # frame geometry), so what follows can open in the same place.
+    closed = Signal(bool, QRect)
     favourite_toggled = Signal(str)  # exercise id
     hide_requested = Signal(str)  # exercise id: never show this one again
     cue = Signal(str, str)  # a new phase or prompt began: (phase id or "prompt", its words)
@@ -40,6 +55,7 @@ class PauseWindow(QWidget):
         values: Sequence[str] = (),
         favourite: bool = False,
         tip: str = "",
+        closing_s: float | None = None,  # None: CLOSING_S
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,16 +66,23 @@ class PauseWindow(QWidget):
                             else self.tr("StressBreak — a minute to breathe"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._duration_s = duration_s
-        self._done = False
+        # The end itself is the start of the next breath: the last moment shown is just
+        # before it, with the out-breath finished.
+        self._last_moment_s = max(0.0, duration_s - 0.001)
+        self._done = False  # the breathing is over (completed or not)
+        self._completed = False
+        self._closing_s = CLOSING_S if closing_s is None else closing_s
+        self._words = {} if guided else _own_words(pattern)
 
-        title = bold(QLabel(translated(exercise.title, "exercises")))
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro_text = translated(exercise.intro, "exercises")
-        if not guided and reduced_motion:
-            intro_text = self.tr("Breathe with the words; the ring fills once per breath step.")
-        intro = QLabel(intro_text)
-        intro.setWordWrap(True)
-        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # What the pattern asks of the body comes first, as it starts (box breathing's holds).
+        self.caution_label = _centred(
+            "" if guided else translated(pattern.caution, BREATHING_CONTEXT))
+        title = bold(_centred(translated(exercise.title, "exercises")))
+        self.description_label = _centred(
+            "" if guided else translated(pattern.description, BREATHING_CONTEXT))
+        intro = _centred(
+            self.tr("Breathe with the words; the ring fills once per breath step.")
+            if not guided and reduced_motion else translated(exercise.intro, "exercises"))
         self.pacer = Pacer(pattern, reduced_motion)
         self.phase_label = QLabel()
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -81,16 +104,18 @@ class PauseWindow(QWidget):
         # labels have no text interface over AT-SPI). So the time is the name, and what it
         # is the description ("0:42, Time left").
         self.countdown_label.setAccessibleDescription(self.tr("Time left"))
-        safety = QLabel(self.tr("Feeling light-headed? Stop and breathe as you normally do."))
-        safety.setWordWrap(True)
-        safety.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        safety.setVisible(not guided)
-        quieter(safety)
+        keep_room(self.countdown_label)  # hidden at the end, without moving the circle
+        # Not with a pattern's own caution at the top: that says it already.
+        safety = quieter(_centred(
+            "" if guided or self.caution_label.text()
+            else self.tr("Feeling light-headed? Stop and breathe as you normally do.")))
 
         buttons = self._build_buttons(exercise, favourite)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.caution_label)
         layout.addWidget(title)
+        layout.addWidget(self.description_label)
         layout.addWidget(intro)
         layout.addWidget(self.pacer, 1)
         layout.addWidget(self.phase_label)
@@ -101,10 +126,18 @@ class PauseWindow(QWidget):
         layout.addLayout(buttons)
 
         self._animation = self._build_animation(duration_s)
+        self._closing_timer = self._build_closing_timer()
         self._text_shown: Phase | int | None = None
         self._seconds_shown = -1
         self._on_tick(0.0)
-        self.resize(460, 560)
+        self._set_sizes(layout)
+
+    def _set_sizes(self, layout: QVBoxLayout) -> None:
+        # Never so small that wrapped lines (a pattern's description, its caution, a tip)
+        # run into the circle: the window's height follows from its narrowest width.
+        self.setMinimumSize(_MIN_WIDTH_PX, max(layout.minimumHeightForWidth(_MIN_WIDTH_PX),
+                                               layout.minimumSize().height()))
+        self.resize(460, max(560, self.minimumHeight()))
 
     def _build_values(self, exercise: Exercise, values: Sequence[str]) -> QLabel:
         label = QLabel()
@@ -140,6 +173,12 @@ class PauseWindow(QWidget):
         self.end_button = QPushButton(self.tr("End early"))
         self.end_button.setToolTip(self.tr("Stop the pause now (Esc)"))
         self.end_button.clicked.connect(self.end_early)
+        keep_room(self.end_button)
+        # In End early's place once the breathing is over.
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setToolTip(self.tr("Close this window (Enter or Esc)"))
+        self.done_button.clicked.connect(self.close)
+        self.done_button.setVisible(False)
         self.hide_button = QPushButton(self.tr("Don't show this one again"))
         self.hide_button.setAutoDefault(False)
         self.hide_button.setToolTip(
@@ -147,7 +186,14 @@ class PauseWindow(QWidget):
         self.hide_button.clicked.connect(self._on_hide)
         # Breathing is the one exercise that always stays available.
         self.hide_button.setVisible(exercise.id != BREATHING)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.end_early)
+        # Esc closes: while breathing that is ending early, afterwards it is Done.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        # Enter is Done only once the breathing is over, wherever the focus is then; before,
+        # a stray Enter must not end the pause.
+        self._enter_shortcuts = [QShortcut(QKeySequence(key), self, self.close)
+                                 for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)]
+        for shortcut in self._enter_shortcuts:
+            shortcut.setEnabled(False)
 
         # Three equal columns keep "End early" in the middle whatever sits beside it.
         buttons = QGridLayout()
@@ -155,6 +201,7 @@ class PauseWindow(QWidget):
             buttons.setColumnStretch(column, 1)
         buttons.addWidget(self.favourite_button, 0, 0, Qt.AlignmentFlag.AlignLeft)
         buttons.addWidget(self.end_button, 0, 1, Qt.AlignmentFlag.AlignHCenter)
+        buttons.addWidget(self.done_button, 0, 1, Qt.AlignmentFlag.AlignHCenter)
         buttons.addWidget(self.hide_button, 0, 2, Qt.AlignmentFlag.AlignRight)
         return buttons
 
@@ -167,8 +214,15 @@ class PauseWindow(QWidget):
         animation.setDuration(int(duration_s * 1000))
         animation.setEasingCurve(QEasingCurve.Type.Linear)
         animation.valueChanged.connect(self._on_tick)
-        animation.finished.connect(lambda: self._finish(completed=True))
+        animation.finished.connect(self._on_breathing_done)
         return animation
+
+    def _build_closing_timer(self) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(round(self._closing_s * 1000))
+        timer.timeout.connect(self.close)
+        return timer
 
     def start(self) -> None:
         screen = QGuiApplication.primaryScreen().availableGeometry()
@@ -177,6 +231,8 @@ class PauseWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.end_button.setFocus()
+        if self.caution_label.text():
+            self._announce(self.caution_label.text())
         self._text_shown = None  # so the first phase is cued too, now that it is heard
         self._on_tick(0.0)
         self._animation.start()
@@ -198,29 +254,46 @@ class PauseWindow(QWidget):
         """When the thought to take along appears (the last part of the pause)."""
         return self._tip_from_s
 
+    @property
+    def closing_s(self) -> float:
+        """How long the window stays after the breathing, unless closed before."""
+        return self._closing_s
+
+    @property
+    def completed(self) -> bool:
+        """The breathing ran to its end (the window then stays a moment with Done)."""
+        return self._completed
+
     def end_early(self) -> None:
-        self._finish(completed=False)
+        """Stop now (once the breathing is over: close the window)."""
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Closing the window is ending early; the journal hears about it either way.
-        self._finish(completed=False)
+        # Closing the window while breathing is ending early; the journal hears about it
+        # either way. Afterwards it is only the window going.
+        self._end_breathing(completed=False)
+        self._closing_timer.stop()
         super().closeEvent(event)
+        self.closed.emit(self._completed, self.frameGeometry())
 
     def _on_tick(self, elapsed: float) -> None:
         # Texts change a few times a minute; only touch them then (no relayout per frame).
+        moment = min(elapsed, self._last_moment_s)
         shown: Phase | int
         if self._guided:
-            shown, progress = self.exercise.step_at(elapsed, self._duration_s)
+            shown, progress = self.exercise.step_at(moment, self._duration_s)
             self.pacer.set_prompt_progress(progress)
         else:
-            shown = self.pacer.set_elapsed(elapsed).phase
+            shown = self.pacer.set_elapsed(moment).phase
         if shown != self._text_shown:
             self._text_shown = shown
-            text = (self._phase_text(shown) if isinstance(shown, Phase)
-                    else translated(self.exercise.steps[shown], "exercises"))
+            if isinstance(shown, Phase):
+                text, spoken = self._words.get(shown) or (self._phase_text(shown),) * 2
+            else:
+                text = spoken = translated(self.exercise.steps[shown], "exercises")
             self.phase_label.setText(text)
             self._announce(text)
-            self.cue.emit(shown if isinstance(shown, Phase) else "prompt", text)
+            self.cue.emit(shown if isinstance(shown, Phase) else "prompt", spoken)
         if self._tip_waiting and elapsed >= self._tip_from_s:
             self._tip_waiting = False
             self.tip_label.setVisible(True)
@@ -263,11 +336,58 @@ class PauseWindow(QWidget):
         self.favourite_button.setEnabled(False)
         self.hide_requested.emit(self.exercise.id)
 
-    def _finish(self, completed: bool) -> None:
+    def _end_breathing(self, completed: bool) -> bool:
+        """Stop the breathing and say so, once; False when it had ended already."""
         if self._done:
-            return
+            return False
         self._done = True
+        self._completed = completed
         elapsed = self._duration_s if completed else self.elapsed_s()
         self._animation.stop()
         self.finished.emit(completed, elapsed)
-        self.close()
+        return True
+
+    def _on_breathing_done(self) -> None:
+        if not self._end_breathing(completed=True):
+            return
+        # The window stays: a closing line, the tip (if any) and Done, which takes the
+        # keyboard so Enter closes it; nothing else opens until it has gone.
+        text = self.tr("That was your pause. Go on at your own pace.")
+        self.phase_label.setText(text)
+        self.pacer.rest()
+        self.tip_label.setVisible(bool(self.tip_label.text()))
+        self.countdown_label.setVisible(False)
+        self.end_button.setVisible(False)
+        self.done_button.setVisible(True)
+        self.done_button.setFocus()
+        for shortcut in self._enter_shortcuts:
+            shortcut.setEnabled(True)
+        self._announce(text)
+        self.cue.emit("done", text)
+        self._closing_timer.start()
+
+
+def _centred(text: str) -> QLabel:
+    """A centred, wrapping line of text; hidden when there is none."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setVisible(bool(text))
+    return label
+
+
+def _own_words(pattern: Pattern) -> dict[Phase, tuple[str, str]]:
+    """Per phase, the words shown and spoken where the pattern has its own (the sigh's nose
+    and mouth), translated."""
+    return {
+        step.phase: (translated(step.words, BREATHING_CONTEXT),
+                     translated(step.spoken or step.words, BREATHING_CONTEXT))
+        for step in pattern.steps if step.words
+    }
+
+
+def keep_room(widget: QWidget) -> None:
+    """Keep a widget's room in the layout while it is hidden, so nothing else moves."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)

@@ -185,11 +185,23 @@ class ProfileDialog(QDialog):
             "ProfileDialog",
             "Twelve statements, about three minutes. What stands out shapes the tips at the "
             "end of a pause. You can also find it later in the menu."))
+        # It comes right after a save, perhaps under a second press of Enter: Enter must
+        # start nothing here. So no default button: "Yes, now" is not an accept button (a
+        # button box makes its first accept button the default as it shows), and no button
+        # becomes the default when it has the focus (Qt's dialogs make a focused
+        # auto-default button the default). The focus rests on "Not now", so Space does not
+        # start it either. Esc is "Not now". Any button closes the box.
         yes = box.addButton(QCoreApplication.translate("ProfileDialog", "Yes, now"),
-                            QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QCoreApplication.translate("ProfileDialog", "No, thanks"),
-                      QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(yes)
+                            QMessageBox.ButtonRole.ActionRole)
+        not_now = box.addButton(QCoreApplication.translate("ProfileDialog", "Not now"),
+                                QMessageBox.ButtonRole.RejectRole)
+        for button in (yes, not_now):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        box.setEscapeButton(not_now)
+        # A native message box (macOS) would choose a default button of its own.
+        box.setOption(QMessageBox.Option.DontUseNativeDialog)
+        not_now.setFocus()
         box.exec()
         return box.clickedButton() is yes
 

@@ -72,6 +72,8 @@ def test_reminder_click_pause_checkin_all_recorded(qtbot, loop):
     assert "pause is under way" in app.notices.status_text()
     with qtbot.waitSignal(pause.finished, timeout=5000):
         pass
+    assert app.checkins.dialog is None  # not while the pause's window still shows
+    qtbot.mouseClick(pause.done_button, Qt.MouseButton.LeftButton)
     [record] = all_records(journal)
     assert isinstance(record, PauseRecord)
     assert record.outcome is PauseOutcome.COMPLETED
@@ -202,8 +204,10 @@ def test_rotating_patterns_are_recorded_one_after_another(qtbot, tmp_path):
     try:
         for _ in range(3):
             app.pauses.start()
-            with qtbot.waitSignal(app.pauses.window.finished, timeout=5000):
+            window = app.pauses.window
+            with qtbot.waitSignal(window.finished, timeout=5000):
                 pass
+            window.done_button.click()
             app.checkins.dialog.reject()
         used = [r.exercise for r in all_records(app.journal)]
         assert used == ["coherent", "sigh", "longexhale"]
@@ -323,8 +327,10 @@ def test_the_profile_reflection_is_offered_once_and_shapes_the_tips(qtbot, loop,
 def test_restart_keeps_the_interval_of_today(qtbot, tmp_path, loop):
     app, clock, journal, _told = loop
     app.pauses.start()
-    with qtbot.waitSignal(app.pauses.window.finished, timeout=5000):
+    window = app.pauses.window
+    with qtbot.waitSignal(window.finished, timeout=5000):
         pass
+    window.done_button.click()
     app.checkins.dialog.reject()
     clock.advance(timedelta(minutes=20))
     app.stop()

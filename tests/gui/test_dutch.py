@@ -233,3 +233,13 @@ def test_problems_from_files_are_told_in_dutch(dutch, tmp_path):
     journal.stop()
     assert "March 2026" in told[0]
     assert translate_message(told[0]).startswith("Het dagboekbestand van maart 2026 kon niet")
+
+
+def test_every_breathing_pattern_is_explained_in_dutch(dutch):
+    from stressbreak.core.breathing import CONTEXT as BREATHING
+
+    texts = [p.description for p in PATTERNS.values()]
+    texts += [p.caution for p in PATTERNS.values() if p.caution]
+    texts += [t for p in PATTERNS.values() for s in p.steps for t in (s.words, s.spoken) if t]
+    untranslated = [t for t in texts if QCoreApplication.translate(BREATHING, t) == t]
+    assert untranslated == []

@@ -61,8 +61,10 @@ def test_a_day_of_use_opens_no_network_connection_and_logs_no_journal_text(
                 clock.advance(timedelta(hours=1))
                 app.scheduler.pause_due.emit(clock.now())
                 qtbot.mouseClick(app.reminders.window.start_button, Qt.MouseButton.LeftButton)
-                with qtbot.waitSignal(app.pauses.window.finished, timeout=5000):
+                pause = app.pauses.window
+                with qtbot.waitSignal(pause.finished, timeout=5000):
                     pass
+                pause.done_button.click()
                 dialog = app.checkins.dialog
                 qtbot.keyClicks(dialog.trigger, SECRET_WORDS[0])
                 qtbot.keyClicks(dialog.notes["body"], SECRET_WORDS[1])

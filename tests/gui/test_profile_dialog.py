@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QRadioButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+)
 
 from stressbreak.core.profiles import ORDER, PATTERNS, SCALE, STATEMENT_PATTERN
 from stressbreak.ui.profile_dialog import ProfileDialog
@@ -228,3 +235,54 @@ def test_a_long_result_scrolls_by_keyboard(qtbot):
     assert dialog.focusWidget() is dialog.result_area
     _key(qtbot, dialog, Qt.Key.Key_PageDown)
     assert bar.value() > 0
+
+
+# --- the reflection offer ------------------------------------------------------------------
+
+
+def run_offer(qtbot, act) -> bool:
+    """ProfileDialog.offer() as the app calls it; `act(box)` runs once the box is up."""
+    seen: list[QMessageBox] = []
+
+    def when_shown() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isActiveWindow():
+            QTimer.singleShot(10, when_shown)
+            return
+        seen.append(box)
+        try:
+            act(box)
+        finally:
+            if box.isVisible():  # a failed check must not leave the test waiting on it
+                box.reject()
+
+    QTimer.singleShot(0, when_shown)
+    answer = ProfileDialog.offer()
+    assert seen
+    return answer
+
+
+def buttons(box: QMessageBox) -> dict[str, QPushButton]:
+    return {b.text(): b for b in box.buttons() if isinstance(b, QPushButton)}
+
+
+def test_the_reflection_offer_has_no_default_and_enter_does_not_start_it(qtbot):
+    looked: list[str] = []
+
+    def act(box: QMessageBox) -> None:
+        assert box.defaultButton() is None
+        assert not any(b.isDefault() or b.autoDefault() for b in buttons(box).values())
+        assert QApplication.focusWidget() is buttons(box)["Not now"]
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            qtbot.keyClick(QApplication.focusWidget(), key)
+            qtbot.keyClick(box, key)
+        assert box.isVisible() and box.clickedButton() is None  # Enter did nothing
+        looked.append("enter")
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    assert run_offer(qtbot, act) is False
+    assert looked == ["enter"]
+
+
+def test_the_reflection_offer_starts_only_when_chosen(qtbot):
+    assert run_offer(qtbot, lambda box: buttons(box)["Yes, now"].click()) is True

@@ -131,6 +131,7 @@ class WallClockRun:
                 window = app.pauses.window
                 assert window is not None
                 window.seek(window.duration_s)  # the minute is over
+                window.done_button.click()
                 run.pauses += 1
                 return  # the stress meter after the pause comes up; the next round answers it
             if choice == 1:

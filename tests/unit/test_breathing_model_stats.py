@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import ast
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from stressbreak.core import breathing
 from stressbreak.core.breathing import (
+    CONTEXT,
     PATTERNS,
     ROTATE,
     ROTATION,
@@ -136,6 +140,55 @@ def test_rotation_takes_each_pattern_in_turn():
     assert seen == [*ROTATION, ROTATION[0]]
     assert choose_pattern(ROTATE, "retired-pattern").id == ROTATION[0]
     assert choose_pattern("box", "coherent").id == "box"
+
+
+def test_box_breathing_is_chosen_never_rotated_in():
+    """Its holds are not for everyone: it comes only when chosen, with its caution."""
+    assert "box" not in ROTATION
+    assert set(ROTATION) == set(PATTERNS) - {"box"}
+    assert PATTERNS["box"].caution
+    assert [p.id for p in PATTERNS.values() if p.caution] == ["box"]
+    # Someone who had chosen box and now takes turns starts the rotation from its beginning.
+    assert choose_pattern(ROTATE, "box").id == ROTATION[0]
+
+
+def _marked_texts() -> set[str]:
+    """What lupdate finds: texts written out inside QT_TRANSLATE_NOOP("breathing", ...)."""
+    tree = ast.parse(Path(breathing.__file__).read_text(encoding="utf-8"))
+    return {
+        node.args[1].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        and node.func.id == "QT_TRANSLATE_NOOP"
+        and isinstance(node.args[0], ast.Constant) and node.args[0].value == CONTEXT
+        and isinstance(node.args[1], ast.Constant)
+    }
+
+
+def test_every_pattern_is_named_and_explained_in_one_marked_line():
+    marked = _marked_texts()
+    for pattern in PATTERNS.values():
+        assert pattern.description in marked
+        name, _, how = pattern.description.partition(" — ")
+        assert name and how, pattern.id  # "Name — how to breathe it: what it is for."
+        assert "\n" not in pattern.description and len(pattern.description) < 140
+        assert "!" not in pattern.description
+    texts = [p.caution for p in PATTERNS.values() if p.caution]
+    texts += [t for p in PATTERNS.values() for s in p.steps for t in (s.words, s.spoken) if t]
+    assert set(texts) <= marked
+
+
+def test_the_sigh_says_nose_and_mouth():
+    words = {step.phase: step.words for step in PATTERNS["sigh"].steps}
+    assert words == {
+        Phase.IN: "In through the nose",
+        Phase.TOP_UP: "A little more, through the nose",
+        Phase.OUT: "Slowly out through the mouth",
+    }
+    assert "nose" in PATTERNS["sigh"].description and "mouth" in PATTERNS["sigh"].description
+    # Spoken words fit their step: the top-up lasts a second, so it is said shorter.
+    top_up = next(s for s in PATTERNS["sigh"].steps if s.phase is Phase.TOP_UP)
+    assert top_up.spoken and len(top_up.spoken.split()) <= 3
 
 
 def test_a_version_1_checkin_is_migrated_explicitly():

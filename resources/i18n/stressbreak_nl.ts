@@ -611,6 +611,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>De micropauze nu stoppen (Esc)</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Close this window (Enter or Esc)</source>
+        <translation>Dit venster sluiten (Enter of Esc)</translation>
+    </message>
+    <message>
         <source>Don&apos;t show this one again</source>
         <translation>Deze niet meer laten zien</translation>
     </message>
@@ -657,6 +665,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>It won&apos;t come back</source>
         <translation>Deze komt niet meer terug</translation>
+    </message>
+    <message>
+        <source>That was your pause. Go on at your own pace.</source>
+        <translation>Dat was je micropauze. Ga in je eigen tempo verder.</translation>
     </message>
 </context>
 <context>
@@ -719,10 +731,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Yes, now</source>
         <translation>Ja, nu</translation>
-    </message>
-    <message>
-        <source>No, thanks</source>
-        <translation>Nee, dank je</translation>
     </message>
     <message>
         <source>A short reflection</source>
@@ -1201,6 +1209,45 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Your journal was deleted. Your values and choices could not be reset; the message from the tray says why.</source>
         <translation>Je dagboek is verwijderd. Je waarden en keuzes konden niet worden gewist; de melding bij het systeemvak zegt waarom.</translation>
+    </message>
+</context>
+<context>
+    <name>breathing</name>
+    <message>
+        <source>Even breathing — as long in as out, slow and unhurried: a steady rhythm your body can rest in.</source>
+        <translation>Gelijkmatig ademen — even lang in als uit, langzaam en zonder haast: een vast ritme waarin je lichaam tot rust kan komen.</translation>
+    </message>
+    <message>
+        <source>In through the nose</source>
+        <translation>In door je neus</translation>
+    </message>
+    <message>
+        <source>A little more, through the nose</source>
+        <translation>Nog een beetje, door je neus</translation>
+    </message>
+    <message>
+        <source>A little more</source>
+        <translation>Nog een beetje</translation>
+    </message>
+    <message>
+        <source>Slowly out through the mouth</source>
+        <translation>Langzaam uit door je mond</translation>
+    </message>
+    <message>
+        <source>Cyclic sigh — two breaths in through the nose, one long breath out through the mouth: a quick way to settle.</source>
+        <translation>Cyclisch zuchten — twee keer in door je neus, één keer lang uit door je mond: een snelle manier om tot rust te komen.</translation>
+    </message>
+    <message>
+        <source>Longer out-breath — breathe out a little longer than you breathe in, with no holding: the long out-breath helps your body slow down.</source>
+        <translation>Langer uitademen — adem iets langer uit dan in, zonder vast te houden: de lange uitademing helpt je lichaam om te vertragen.</translation>
+    </message>
+    <message>
+        <source>Box breathing — in, hold, out, hold, four seconds each: a steady count to hold on to.</source>
+        <translation>Vierkantademhaling — in, vasthouden, uit, vasthouden, steeds vier seconden: een vaste telling die houvast geeft.</translation>
+    </message>
+    <message>
+        <source>Skip the holds if you feel light-headed; just breathe normally.</source>
+        <translation>Voel je je licht in het hoofd? Sla het vasthouden dan over en adem gewoon door.</translation>
     </message>
 </context>
 <context>
@@ -2569,10 +2616,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Vierkant ademen, met vasthouden (elk 4 s)</translation>
     </message>
     <message>
-        <source>Each pattern in turn</source>
-        <translation>Elk ademritme om de beurt</translation>
-    </message>
-    <message>
         <source>Each exercise in turn</source>
         <translation>Elke oefening om de beurt</translation>
     </message>
@@ -2631,10 +2674,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Breathing pattern</source>
         <translation>Ademritme</translation>
-    </message>
-    <message>
-        <source>If you feel light-headed, stop and breathe normally. With a heart or lung condition, or when pregnant, choose a pattern without holds.</source>
-        <translation>Word je licht in je hoofd? Stop dan en adem weer gewoon. Heb je een hart- of longaandoening, of ben je zwanger, kies dan een ademritme zonder vasthouden.</translation>
     </message>
     <message>
         <source>Offer the stress meter after a pause</source>
@@ -2697,6 +2736,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Nooit: de cirkel wordt groter en kleiner</translation>
     </message>
     <message>
+        <source>Each pattern without holds in turn</source>
+        <translation>De ritmes zonder vasthouden om de beurt</translation>
+    </message>
+    <message>
         <source>An evening minute to wind down</source>
         <translation>Een avondminuut om tot rust te komen</translation>
     </message>
@@ -2711,6 +2754,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Offered once, at this time.</source>
         <translation>Eén keer per avond, op dit tijdstip.</translation>
+    </message>
+    <message>
+        <source>If you feel light-headed, stop and breathe normally. With a heart or lung condition, or when pregnant, choose a pattern without holds. Box breathing comes only when you choose it.</source>
+        <translation>Word je licht in je hoofd? Stop dan en adem weer gewoon. Heb je een hart- of longaandoening, of ben je zwanger, kies dan een ademritme zonder vasthouden. Vierkantademhaling komt alleen als je die zelf kiest.</translation>
     </message>
     <message>
         <source>“As on this computer” follows your system&apos;s choice to reduce motion or switch animations off; if it does not say, the circle grows and shrinks. With less motion the circle stays still and a ring fills calmly instead; the words still give the rhythm.</source>

@@ -306,7 +306,7 @@ _PATTERN_NAMES: dict[str, str] = {
 assert set(_PATTERN_NAMES) == set(PATTERNS), "every breathing pattern needs a name here"
 PATTERN_CHOICES: tuple[Choice, ...] = (
     *(Choice(pid, _PATTERN_NAMES[pid]) for pid in PATTERNS),
-    Choice(ROTATE, QT_TRANSLATE_NOOP("settings", "Each pattern in turn")),
+    Choice(ROTATE, QT_TRANSLATE_NOOP("settings", "Each pattern without holds in turn")),
 )
 EXERCISE_CHOICES: tuple[Choice, ...] = (
     *(Choice(e, EXERCISES[e].title, "exercises") for e in ORDER),
@@ -376,7 +376,8 @@ class Settings:
         QT_TRANSLATE_NOOP("settings", "Breathing pattern"),
         QT_TRANSLATE_NOOP("settings", "If you feel light-headed, stop and breathe normally. "
                                       "With a heart or lung condition, or when pregnant, "
-                                      "choose a pattern without holds."),
+                                      "choose a pattern without holds. Box breathing comes "
+                                      "only when you choose it."),
         choices=PATTERN_CHOICES, parse=_pattern)
     checkin_after_pause: bool = setting(
         True, Kind.BOOL, Group.PAUSE,

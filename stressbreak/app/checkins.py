@@ -37,6 +37,7 @@ class CheckIns(QObject):
         self._meter: WindowSlot[CheckInDialog] = WindowSlot(self)
         self._values: WindowSlot[ValuesDialog] = WindowSlot(self)
         self._profile: WindowSlot[ProfileDialog] = WindowSlot(self)
+        self._offer_when_closed = False  # the profile, once the first stress meter has gone
 
     @property
     def dialog(self) -> CheckInDialog | None:
@@ -82,14 +83,21 @@ class CheckIns(QObject):
         # a stress meter asked for meanwhile is a new one (its `finished` comes too late).
         dialog.saved.connect(lambda _answers: self._meter.forget())
         dialog.dismissed.connect(self._meter.forget)
+        dialog.finished.connect(self._on_meter_closed)
         return dialog
+
+    def _on_meter_closed(self) -> None:
+        if self._offer_when_closed:
+            self._offer_when_closed = False
+            QTimer.singleShot(0, self._offer_profile)
 
     def _on_saved(self, origin: CheckInOrigin, answers: Answers) -> None:
         self.saved.emit(self._clock.now(), answers.tension)
         if not self._choices.prefs.profile_offered:
-            # Offered once, right after the first stress meter: the user is already reflecting.
+            # Offered once, after the first stress meter: the user is already reflecting. Not
+            # over its thank-you: once that window has gone.
             self._choices.save(self._choices.prefs.offered_profile())
-            QTimer.singleShot(0, self._offer_profile)
+            self._offer_when_closed = True
         self._records.add(
             CheckIn(
                 at=self._clock.now(),

@@ -297,10 +297,18 @@ def test_exercises_take_turns_and_remember_favourites_and_hidden(qtbot, tmp_path
 def test_the_profile_reflection_is_offered_once_and_shapes_the_tips(qtbot, loop,
                                                                   no_modal_offer):
     app, _clock, _journal, _told = loop
+    offered_after: list[int] = []
     for _ in range(2):
         app.tray.checkin_requested.emit()
-        qtbot.mouseClick(app.checkins.dialog.save_button, Qt.MouseButton.LeftButton)
-        qtbot.wait(10)  # the offer comes just after the save
+        meter = app.checkins.dialog
+        qtbot.mouseClick(meter.save_button, Qt.MouseButton.LeftButton)
+        qtbot.wait(50)
+        assert meter.isVisible()  # saying thank you; nothing may come over it
+        offered_after.append(len(no_modal_offer))
+        with qtbot.waitSignal(meter.finished, timeout=5000):
+            pass
+        qtbot.wait(10)  # the offer comes just after the stress meter has gone
+    assert offered_after == [0, 1]
     assert no_modal_offer == [True]  # once, even after a second stress meter
     assert app.choices.prefs.profile_offered
 

@@ -334,7 +334,7 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>body signal</source>
-        <translation>lichaamssignaal</translation>
+        <translation>signaal</translation>
     </message>
     <message>
         <source>tension {mean}</source>

@@ -49,18 +49,21 @@ from stressbreak.core.week_view import TREND_WEEKS, WeekView
 from stressbreak.services.i18n import Translations
 from stressbreak.ui.checkin import CheckInDialog
 from stressbreak.ui.data_dialogs import DeleteAllDialog, ExportDialog
+from stressbreak.ui.first_run import FirstRunWindow
 from stressbreak.ui.overview import OverviewWindow
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.reminder import ReminderWindow
 from stressbreak.ui.settings_dialog import SettingsDialog
 from stressbreak.ui.values_dialog import ValuesDialog
+from stressbreak.ui.why_page import WhyPage
 from tests.system.xdisplay import click, geometry, run, tray_panel, virtual_desktop, wait_for
 
 REPO = Path(__file__).resolve().parents[2]
 LOCALES = {"en": "en_GB.UTF-8", "nl": "nl_NL.UTF-8"}
 SCHEMES = ("light", "dark")
 SCREEN = "1366x768x24"  # a common small laptop screen
+SMALL_SCREEN = "1024x768x24"  # the smallest we design for: the whole screen is shown
 DESK = "#5c6b73"  # a quiet desktop colour, the one the crops trim against
 MARGIN_PX = 12
 SETTLE_MS = 300
@@ -108,15 +111,7 @@ def main(out: Path) -> int:
             for scheme in SCHEMES:
                 raw = tmp / f"{lang}-{scheme}"
                 raw.mkdir()
-                child = subprocess.run(
-                    [sys.executable, "-m", "tests.system.gallery", "--child", lang, scheme,
-                     str(raw)],
-                    env=_language_env(env, lang), cwd=REPO, capture_output=True, text=True,
-                    timeout=300, check=False,
-                )
-                if child.returncode != 0:
-                    print(child.stdout, child.stderr, sep="\n", file=sys.stderr)
-                    raise RuntimeError(f"the {lang}-{scheme} child failed")
+                _run_child(env, lang, scheme, raw)
                 shots = json.loads((raw / "manifest.json").read_text())
                 for name, facts in shots.items():
                     manifest.setdefault(name, {})[f"{lang}-{scheme}"] = facts
@@ -124,11 +119,32 @@ def main(out: Path) -> int:
             for name, facts in _tray_menu(env, lang, tmp).items():
                 manifest.setdefault(name, {})[f"{lang}-light"] = facts
                 _store(tmp / f"{lang}-{name}.png", out / f"{lang}-light-{name}.png")
+    with tempfile.TemporaryDirectory() as tmp_name, virtual_desktop(SMALL_SCREEN) as env:
+        run(env, "xsetroot", "-solid", DESK, check=False)
+        for lang in LOCALES:
+            raw = Path(tmp_name) / lang
+            raw.mkdir()
+            _run_child(env, lang, "small", raw)
+            shots = json.loads((raw / "manifest.json").read_text())
+            for name, facts in shots.items():
+                manifest.setdefault(name, {})[f"{lang}-light"] = facts
+                _store(raw / f"{name}.png", out / f"{lang}-light-{name}.png")
     _write_index(out, manifest)
     pictures = sorted(out.glob("*.png"))
     size = sum(p.stat().st_size for p in pictures)
     print(f"{len(pictures)} pictures, {size / 1024:.0f} KiB, in {out}")
     return 0
+
+
+def _run_child(env: dict[str, str], lang: str, scheme: str, raw: Path) -> None:
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.system.gallery", "--child", lang, scheme, str(raw)],
+        env=_language_env(env, lang), cwd=REPO, capture_output=True, text=True,
+        timeout=300, check=False,
+    )
+    if child.returncode != 0:
+        print(child.stdout, child.stderr, sep="\n", file=sys.stderr)
+        raise RuntimeError(f"the {lang}-{scheme} child failed")
 
 
 def _language_env(env: dict[str, str], lang: str) -> dict[str, str]:
@@ -172,8 +188,9 @@ def _tray_menu(env: dict[str, str], lang: str, tmp: Path) -> dict[str, dict[str,
         click(env, box["X"] + box["WIDTH"] - 13, box["Y"] + box["HEIGHT"] // 2, button=3)
         time.sleep(1.0)
         _grab_trimmed(env, tmp / f"{lang}-tray-menu.png")
-        # Down to "Silence reminders" (the sixth item; separators are skipped), then open it.
-        for key in ("Down",) * 6 + ("Right",):
+        # Down to "Silence reminders" (the seventh: separators and the greyed "Show hidden
+        # exercises again" are skipped), then open it.
+        for key in ("Down",) * 7 + ("Right",):
             run(env, "xdotool", "key", key)
             time.sleep(0.15)
         time.sleep(0.8)
@@ -277,6 +294,15 @@ class Shooter:
         self.shots[name] = {"caption": caption, "title": widget.windowTitle(),
                             "size": f"{size.width()}×{size.height()}"}
 
+    def shoot_screen(self, widget: QWidget, name: str, caption: str) -> None:
+        """The whole (small) screen with `widget` on it, so one sees that it fits."""
+        self.shoot(widget, name, caption)
+        screen = self.app.primaryScreen()
+        if not screen.grabWindow(0).save(str(self.raw / f"{name}.png")):
+            raise OSError(f"could not save {name}")
+        size = screen.geometry()
+        self.shots[name]["caption"] += f" The whole {size.width()}×{size.height()} screen."
+
     def done(self, widget: QWidget) -> None:
         widget.close()
         widget.deleteLater()
@@ -334,7 +360,14 @@ def child(lang: str, scheme: str, raw: Path) -> int:
         raise RuntimeError(f"asked for {lang}, the interface speaks {shown}")
     shooter = Shooter(app, raw, {})
     user = USER_TEXT[lang]
+    if scheme == "small":
+        _small_screen(shooter, user)
+        (raw / "manifest.json").write_text(json.dumps(shooter.shots, ensure_ascii=False,
+                                                      indent=1))
+        del translations
+        return 0
     _reminders(shooter)
+    _welcome(shooter)
     _pauses(shooter)
     _exercises(shooter, user["values"])
     _checkin(shooter, user)
@@ -358,6 +391,49 @@ def _reminders(shooter: Shooter) -> None:
         shooter.shoot(reminder, name, caption)
         reminder.dismiss()
         shooter.settle(50)
+
+
+def _welcome(shooter: Shooter) -> None:
+    window = FirstRunWindow(Settings(), tray_available=True)
+    shooter.show_centred(window)
+    shooter.shoot(window, "welcome", "The welcome on a new user's first start.")
+    shooter.done(window)
+    window = FirstRunWindow(Settings(), tray_available=False)
+    shooter.show_centred(window)
+    shooter.shoot(window, "welcome-no-tray",
+                  "The welcome where there is no tray: where StressBreak is found then.")
+    shooter.done(window)
+    page = WhyPage()
+    shooter.show_centred(page)
+    shooter.shoot(page, "why-this-works", "Why this works, from the welcome and the menu.")
+    shooter.done(page)
+
+
+def _filled_checkin(user: dict[str, tuple[str, ...]]) -> CheckInDialog:
+    dialog = CheckInDialog(values=user["values"], trigger_suggestions=user["trigger"])
+    for question, chips in (("breathing", ("shallow", "held")), ("body", ("tight",)),
+                            ("need", ("quiet", "boundary")), ("signals", ("jaw", "shoulders"))):
+        for chip in chips:
+            dialog.rows[question].buttons[chip].setChecked(True)
+    dialog.notes["breathing"].setText(user["breathing_note"][1])
+    dialog.tension.buttons[6].setChecked(True)
+    dialog.trigger.setText(user["trigger"][0])
+    return dialog
+
+
+def _small_screen(shooter: Shooter, user: dict[str, tuple[str, ...]]) -> None:
+    window = FirstRunWindow(Settings(), tray_available=True)
+    shooter.show_centred(window)
+    shooter.shoot_screen(window, "small-welcome", "The welcome on a 1024×768 screen.")
+    shooter.done(window)
+    dialog = _filled_checkin(user)
+    shooter.show_centred(dialog)
+    shooter.shoot_screen(dialog, "small-checkin",
+                         "The stress meter's first question on a 1024×768 screen.")
+    dialog.show_step(3)
+    shooter.shoot_screen(dialog, "small-checkin-more",
+                         "The stress meter's optional last step on a 1024×768 screen.")
+    shooter.done(dialog)
 
 
 def _phase_moments(pattern: Pattern) -> list[tuple[Phase, float]]:
@@ -409,6 +485,13 @@ def _pauses(shooter: Shooter) -> None:
     shooter.shoot(window, "pause-tip",
                   f"Breathing pause near its end ({moment:g} s in) with a general tip shown.")
     shooter.done(window)
+    window = _pause(coherent, tip=GENERAL_TIPS[0])
+    window.start()
+    window.seek(window.duration_s)
+    shooter.shoot(window, "pause-end",
+                  "After the last out-breath the window stays a while: a closing line, the "
+                  "tip and Done.")
+    shooter.done(window)
 
 
 def _longest_step(exercise: Exercise) -> int:
@@ -442,14 +525,7 @@ def _exercises(shooter: Shooter, values: Sequence[str]) -> None:
 
 
 def _checkin(shooter: Shooter, user: dict[str, tuple[str, ...]]) -> None:
-    dialog = CheckInDialog(values=user["values"], trigger_suggestions=user["trigger"])
-    for question, chips in (("breathing", ("shallow", "held")), ("body", ("tight",)),
-                            ("need", ("quiet", "boundary")), ("signals", ("jaw", "shoulders"))):
-        for chip in chips:
-            dialog.rows[question].buttons[chip].setChecked(True)
-    dialog.notes["breathing"].setText(user["breathing_note"][1])
-    dialog.tension.buttons[6].setChecked(True)
-    dialog.trigger.setText(user["trigger"][0])
+    dialog = _filled_checkin(user)
     shooter.show_centred(dialog)
     shooter.shoot(dialog, "checkin",
                   "The stress meter's first question: two chips chosen and a note; the "
@@ -542,7 +618,7 @@ def week_records(lang: str, monday: date, tz: tzinfo) -> list[Record]:
 
 def _overview(shooter: Shooter, lang: str) -> None:
     monday = week_start(TODAY)
-    # Four generated weeks, so the trend and the comparison with last week have data.
+    # Four generated weeks, so the four-week view has data.
     records = [record for back in range(TREND_WEEKS - 1, -1, -1)
                for record in week_records(lang, monday - timedelta(weeks=back), TZ)]
 

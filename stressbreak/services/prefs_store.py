@@ -3,6 +3,7 @@ privately beside the journal in one small JSON file."""
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Callable
 from datetime import datetime
@@ -21,6 +22,9 @@ class PrefsStore:
         self._path = path
         self._on_problem = on_problem
         self._clock = clock  # only names a damaged copy; the system time when not given
+        # A file that could neither be read nor moved aside stays the user's: no save may
+        # replace it (the choices made meanwhile hold until StressBreak quits).
+        self._kept_in_place: Path | None = None
 
     def load(self) -> Prefs:
         """The saved choices; none yet gives the defaults. A damaged file is moved aside (kept,
@@ -41,6 +45,7 @@ class PrefsStore:
             now = self._clock.now() if self._clock is not None else datetime.now().astimezone()
             target = move_aside(self._path, now)
         except OSError:
+            self._kept_in_place = self._path
             self._on_problem(Message("prefs", QT_TRANSLATE_NOOP(
                 "prefs", "Your choices in {path} could not be read ({problem})."),
                 path=str(self._path), problem=str(problem)))
@@ -52,7 +57,11 @@ class PrefsStore:
         return Prefs()
 
     def save(self, prefs: Prefs) -> None:
-        """Store durably; OSError when the disk refuses."""
+        """Store durably; OSError when the disk refuses, or when the file on disk could not be
+        read (it is never written over)."""
+        if self._kept_in_place is not None:
+            raise OSError(errno.EACCES, "the file could not be read, so it is left as it is",
+                          str(self._kept_in_place))
         data = json.dumps(prefs.to_dict(), ensure_ascii=False, indent=2) + "\n"
         ensure_private_dir(self._path.parent)  # the data folder, 0700 whatever the umask
         write_atomic(self._path, data.encode("utf-8"))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -61,6 +62,29 @@ def test_a_damaged_prefs_file_is_kept_aside_and_told(tmp_path: Path, content: st
     assert str(kept) in told[0]
     store.save(Prefs().with_values(["new"]))  # writing again never touches the kept copy
     assert kept.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads and moves any file")
+def test_a_file_that_can_be_neither_read_nor_kept_aside_is_never_written_over(tmp_path: Path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "prefs.json"
+    path.write_text('{"version": 1, "values": ["mine"]}')
+    path.chmod(0)
+    folder.chmod(0o500)  # nothing can be moved aside or written in it
+    try:
+        told: list[str] = []
+        store = PrefsStore(path, told.append)
+        assert store.load() == Prefs()
+        assert len(told) == 1 and str(path) in told[0]
+        folder.chmod(0o700)  # the folder is writable again; the file still cannot be read
+        with pytest.raises(OSError, match="left as it is"):
+            store.save(Prefs().mark_welcomed())
+        path.chmod(0o600)
+        assert json.loads(path.read_text())["values"] == ["mine"]
+    finally:
+        folder.chmod(0o700)
+        path.chmod(0o600)
 
 
 def test_trigger_suggestions_most_frequent_first_in_latest_spelling():

@@ -331,7 +331,8 @@ class Reminders(QObject):
             exercise = self._pauses.next_exercise()[0]
         self._records.add(PauseRecord(started_at=shown_at, ended_at=now, outcome=outcome,
                                       exercise=exercise))
-        self.state = self.state.restart_interval(now)
+        if exercise != WIND_DOWN:  # the evening minute declined leaves the day's rhythm be
+            self.state = self.state.restart_interval(now)
         self.reschedule()
 
     def _on_pause_starting(self) -> None:

@@ -77,7 +77,10 @@ class ScheduleState:
 
     def wind_down_came(self, day: date) -> ScheduleState:
         """The evening minute of `day` came (offered, or let pass because the moment did
-        not allow it): that evening it never comes again, whatever the clock does."""
+        not allow it): that evening it never comes again, whatever the clock does. A snoozed
+        minute belongs to the evening it was snoozed on, even when it comes after midnight."""
+        if self.wind_down_snoozed_until is not None and self.wind_down_day is not None:
+            day = self.wind_down_day
         return replace(self, wind_down_day=day, wind_down_snoozed_until=None)
 
     def snooze_wind_down(self, now: datetime, settings: Settings) -> ScheduleState:
@@ -207,10 +210,13 @@ def wind_down_wanted(state: ScheduleState, slot: datetime, now: datetime) -> boo
     same day, never the next; not during a quiet period; and once an evening, unless the user
     snoozed it.
     """
-    day = slot.astimezone(now.tzinfo).date()
-    if now.date() != day or state.is_quiet(now):
+    if state.is_quiet(now):
         return False
-    return state.wind_down_day != day or state.wind_down_snoozed_until is not None
+    if state.wind_down_snoozed_until is not None and state.wind_down_day is not None:
+        # Snoozed: still that evening's, so not after midnight.
+        return now.date() == state.wind_down_day
+    day = slot.astimezone(now.tzinfo).date()
+    return now.date() == day and state.wind_down_day != day
 
 
 def _utc(when: datetime) -> datetime:

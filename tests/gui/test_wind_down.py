@@ -127,6 +127,34 @@ def test_snoozed_it_comes_back_once(qtbot, evening):
     assert app.scheduler.next_wind_down_at() == WEDNESDAY_EVENING
 
 
+def test_snoozed_past_midnight_it_lets_that_evening_go_and_keeps_the_next(qtbot, tmp_path):
+    clock = FakeClock(TUESDAY_10)
+    app = _app(tmp_path, clock, {"wind_down": True, "wind_down_at": "23:58",
+                                 "snooze_min": 10})
+    app.start()
+    try:
+        late = TUESDAY_10.replace(hour=23, minute=58)
+        _fire(app, clock, late)
+        app.reminders.window.snooze_button.click()
+        after_midnight = late + timedelta(minutes=10)
+        assert app.scheduler.next_wind_down_at() == after_midnight
+        _fire(app, clock, after_midnight)
+        assert app.reminders.window is None  # not after midnight
+        # Wednesday evening's minute is still Wednesday's.
+        assert app.scheduler.next_wind_down_at() == late + timedelta(days=1)
+    finally:
+        app.stop()
+
+
+def test_declining_it_leaves_the_days_rhythm_as_it_was(qtbot, evening):
+    app, clock = evening
+    before = app.reminders.state
+    _fire(app, clock, EVENING)
+    app.reminders.window.skip_button.click()
+    assert app.reminders.state.anchor == before.anchor
+    assert app.reminders.state.snoozed_until == before.snoozed_until
+
+
 def test_a_clock_set_back_after_it_came_does_not_repeat_it(qtbot, evening):
     app, clock = evening
     _fire(app, clock, EVENING)

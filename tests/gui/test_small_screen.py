@@ -62,6 +62,14 @@ def _pause(app: Harness) -> QWidget | None:
     return app.pauses.window
 
 
+def _pause_end(app: Harness) -> QWidget | None:
+    app.pauses.start()
+    window = app.pauses.window
+    assert window is not None
+    window.seek(window.duration_s)  # the closing line, the tip and Done stay
+    return window
+
+
 def _stress_meter(app: Harness) -> QWidget | None:
     app.checkins.open_by_hand()
     return app.checkins.dialog
@@ -102,6 +110,7 @@ WINDOWS: dict[str, Callable[[Harness], QWidget | None]] = {
     "why this works": _why,
     "reminder": _reminder,
     "pause": _pause,
+    "end of a pause": _pause_end,
     "stress meter": _stress_meter,
     "values": _values,
     "profile": _profile,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import shutil
 import sys
 import xml.etree.ElementTree as ET
@@ -83,6 +84,33 @@ def test_the_three_questions_in_dutch(committed):
 def test_no_exclamation_marks(committed):
     loud = [m.where() for m in committed if "!" in m.translation or "!" in m.source]
     assert not loud
+
+
+# Verdicts on the user, in every text of both languages: what the user does or lets pass is
+# information, never a lapse ("missed", "gemist"), and the app says "je", never "u". Words a
+# profile statement or a settings error needs ("better", "must", "fout") are left to the
+# tone checks of those texts.
+_VERDICT_EN = re.compile(r"\b(bad|good|wrong|faults?|failure|fail(ed)?|lazy|selfish|weak|"
+                         r"missed|worse)\b", re.IGNORECASE)
+_VERDICT_NL = re.compile(r"\b(slechte?r?|mislukt|gefaald|gemist|lui|zwak|egoïstisch|u|uw)\b",
+                         re.IGNORECASE)
+_SYMPTOMS_NL = ("slecht slapen",)  # a complaint named, not a verdict
+
+
+def test_no_text_judges_in_either_language(committed):
+    judging = [m.where() for m in committed if _VERDICT_EN.search(m.source)]
+    for m in committed:
+        dutch = m.translation
+        for symptom in _SYMPTOMS_NL:
+            dutch = dutch.replace(symptom, "")
+        if _VERDICT_NL.search(dutch):
+            judging.append(f"{m.where()} -> {m.translation!r}")
+    assert judging == []
+
+
+def test_the_verdict_check_sees_a_verdict():
+    assert _VERDICT_EN.search("You missed 3 pauses") and _VERDICT_NL.search("Pauze gemist")
+    assert _VERDICT_NL.search("Wilt u opslaan?") and not _VERDICT_NL.search("Wil je opslaan?")
 
 
 # -- the checks themselves catch what they are for --------------------------------------------

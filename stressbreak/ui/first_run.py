@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QStyle,
     QTimeEdit,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from stressbreak.core.messages import Message
 from stressbreak.core.settings import SPEC_BY_KEY, Settings, settings_problems
+from stressbreak.ui.number_box import NumberBox
 from stressbreak.ui.style import bold, quieter
 
 
@@ -163,8 +163,7 @@ class FirstRunWindow(QDialog):
         low, high = SPEC_BY_KEY["interval_min"].low, SPEC_BY_KEY["interval_min"].high
         if low is None or high is None:
             raise TypeError("interval_min needs bounds")
-        self.interval = QSpinBox()
-        self.interval.setRange(low, high)
+        self.interval = NumberBox(low, high)
         self.interval.setValue(settings.interval_min)
         self.interval.setSuffix(" " + self.tr("min"))
         self.interval.setAccessibleName(self.tr("A pause every"))

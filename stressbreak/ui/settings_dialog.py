@@ -23,7 +23,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QStyle,
     QTabWidget,
     QTimeEdit,
@@ -55,6 +53,7 @@ from stressbreak.core.settings import (
     Unit,
     settings_problems,
 )
+from stressbreak.ui.number_box import NumberBox
 from stressbreak.ui.style import quieter
 
 
@@ -137,31 +136,6 @@ def _show_icon(label: QLabel, which: QStyle.StandardPixmap) -> None:
     label.setPixmap(label.style().standardIcon(which).pixmap(size, size))
 
 
-class _SpinBox(QSpinBox):
-    """Takes any number typed, so that one outside the setting's bounds is shown and named
-    under the control (a QSpinBox with the bounds as its range refuses the keystroke or puts
-    the old value back, without a word). The arrows stay within the bounds."""
-
-    def __init__(self, low: int, high: int) -> None:
-        super().__init__()
-        self.low = low
-        self.high = high
-        # One digit more than the largest allowed value: enough to type a mistake and see it.
-        self.setRange(min(0, low), 10 ** (len(str(high)) + 1) - 1)
-
-    def stepBy(self, steps: int) -> None:
-        target = min(max(self.value() + steps, self.low), self.high)
-        super().stepBy(target - self.value())
-
-    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
-        flags = QAbstractSpinBox.StepEnabledFlag.StepNone
-        if self.value() < self.high:
-            flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
-        if self.value() > self.low:
-            flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
-        return flags
-
-
 def _time_edit(value: time) -> QTimeEdit:
     edit = QTimeEdit(_qtime(value))
     edit.setDisplayFormat("HH:mm")  # the settings are whole minutes on a 24-hour clock
@@ -197,7 +171,7 @@ class IntEditor(Editor):
         super().__init__(spec, parent)
         if spec.low is None or spec.high is None:
             raise TypeError(f"{spec.key}: a whole-number setting needs bounds")
-        self.spin = _SpinBox(spec.low, spec.high)
+        self.spin = NumberBox(spec.low, spec.high)
         suffix = {Unit.MINUTES: self.tr("min"), Unit.SECONDS: self.tr("s")}.get(spec.unit)
         if suffix:
             self.spin.setSuffix(f" {suffix}")

@@ -152,6 +152,17 @@ def test_done_is_off_while_the_schedule_cannot_be_kept_and_says_why(started, qtb
     assert window.done_button.isEnabled() and not window.problem_row.isVisibleTo(window)
 
 
+def test_an_interval_typed_out_of_range_is_named_not_clamped(started, qtbot):
+    window = started().welcome.window
+    window.interval.lineEdit().selectAll()
+    qtbot.keyClicks(window.interval.lineEdit(), "500")
+    assert window.interval.value() == 500
+    assert not window.done_button.isEnabled()
+    assert "500" in window.problem.text() and "240" in window.problem.text()
+    window.interval.stepBy(1)  # the arrows lead back within the bounds
+    assert window.interval.value() == 240 and window.done_button.isEnabled()
+
+
 def test_try_a_pause_now_starts_a_real_pause_and_the_welcome_waits_behind_it(started, qtbot):
     app = started()
     window = app.welcome.window

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -92,11 +91,12 @@ class Pauses(QObject):
             return self.duration_override_s
         return self._settings().pause_length_min * 60.0
 
-    def next_exercise(self) -> tuple[str, Exercise, Pattern]:
+    def next_exercise(self, asked: str | None = None) -> tuple[str, Exercise, Pattern]:
         """What the next pause does, and the id its record carries: the breathing pattern's
-        id for breathing (so the rotation of patterns can go on), else the exercise's."""
+        id for breathing (so the rotation of patterns can go on), else the exercise's.
+        `asked`: this exercise instead of the `exercise` setting's choice."""
         settings, prefs = self._settings(), self._choices.prefs
-        exercise = choose_exercise(settings.exercise, prefs.favourites, prefs.hidden,
+        exercise = choose_exercise(asked or settings.exercise, prefs.favourites, prefs.hidden,
                                    self._last_exercise)
         pattern = choose_pattern(settings.breathing_pattern, self._last_pattern)
         return (pattern.id if exercise.id == BREATHING else exercise.id), exercise, pattern
@@ -109,16 +109,20 @@ class Pauses(QObject):
         else:
             self._last_exercise = recorded_as
 
-    def start(self) -> None:
-        """Open the pause, or bring the running one forward."""
+    def start(self, exercise_id: str | None = None) -> None:
+        """Open the pause, or bring the running one forward. `exercise_id`: this exercise
+        (the evening minute asks for the wind-down), whatever the `exercise` setting says."""
+        def make() -> PauseWindow:
+            return self._make_window(exercise_id)
+
         if self.window is not None:
-            self._slot.open(self._make_window)
+            self._slot.open(make)
             return
         # A new pause replaces the last one's closing moment; what would have followed that
         # one (the stress meter) waits for the end of this one instead.
         self._close_quietly()
         self.starting.emit()
-        self._slot.open(self._make_window, show=self._begin)
+        self._slot.open(make, show=self._begin)
         self.started.emit()
 
     def end_early(self) -> None:
@@ -134,11 +138,11 @@ class Pauses(QObject):
             closing.closed.disconnect(self._on_window_closed)
             closing.close()
 
-    def _make_window(self) -> PauseWindow:
+    def _make_window(self, exercise_id: str | None) -> PauseWindow:
         from stressbreak.ui.pause_window import PauseWindow  # noqa: PLC0415
 
         settings, prefs = self._settings(), self._choices.prefs
-        recorded_as, exercise, pattern = self.next_exercise()
+        recorded_as, exercise, pattern = self.next_exercise(exercise_id)
         duration_s = self.duration_override_s
         if duration_s is None:
             wished_s = settings.pause_length_min * 60.0
@@ -186,24 +190,6 @@ class Pauses(QObject):
                                       outcome=outcome, exercise=self._recorded_as))
         self.remember(self._recorded_as)
         self.finished.emit(completed)
-
-    def start_exercise(self, exercise_id: str) -> None:
-        """Open a pause with this exercise (the evening minute asks for the wind-down),
-        whatever the `exercise` setting says; a pause already running is brought forward.
-
-        The exercise still goes through `choose_exercise`, so one the user asked never to
-        see again gives breathing instead, and the record carries what was shown.
-        """
-        if self.window is not None:
-            self.start()
-            return
-        everyday = self._settings
-        # Only while the window is made: every later reading sees the user's own choice.
-        self._settings = lambda: replace(everyday(), exercise=exercise_id)
-        try:
-            self.start()
-        finally:
-            self._settings = everyday
 
     def _on_window_closed(self, completed: bool, place: QRect) -> None:
         self._closing = None

@@ -307,7 +307,7 @@ class Reminders(QObject):
 
     def _on_start_evening(self) -> None:
         self.window = None
-        self._pauses.start_exercise(WIND_DOWN)  # its `starting` clears what waited
+        self._pauses.start(WIND_DOWN)  # its `starting` clears what waited
         self.evening_pause = self._pauses.window is not None
 
     def _on_snooze(self) -> None:

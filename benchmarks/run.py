@@ -118,7 +118,7 @@ def section_process(quick: bool, raw: dict[str, Any]) -> list[Row]:
     idle = result["idle"]
     a, b = idle[procs.APP], idle[procs.BARE]
     window = "10 s" if quick else "60 s"
-    settle = "3 s" if quick else "10 s"
+    settle = "6 s" if quick else "10 s"
     rows = [
         Row(f"start-up: process start → tray icon shown (median of {runs})", s[procs.APP],
             s[procs.BARE], "ms", "≤ 1.3× bare", s[procs.APP] <= 1.3 * s[procs.BARE], 0),

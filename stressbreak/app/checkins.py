@@ -87,7 +87,8 @@ class CheckIns(QObject):
         return dialog
 
     def _on_meter_closed(self) -> None:
-        if self._offer_when_closed:
+        # A stress meter opened during the first one's thank-you is answered first.
+        if self._offer_when_closed and self.dialog is None:
             self._offer_when_closed = False
             QTimer.singleShot(0, self._offer_profile)
 

@@ -104,7 +104,8 @@ class AppSettings(QObject):
 
     def capability_problems(self) -> list[str]:
         """A setting that is on but cannot work here, each with the reason, translated."""
-        reasons = capability_reasons(self._cues, self._notifier)
+        reasons = capability_reasons(self._cues, self._notifier,
+                                     only=lambda key: getattr(self.current, key) is True)
         return [
             translate_message(Message("AppSettings", QT_TRANSLATE_NOOP(
                 "AppSettings", "“{setting}” is on, but cannot work here. {reason}"),
@@ -138,14 +139,17 @@ class AppSettings(QObject):
         self.changed.emit()
 
 
-def capability_reasons(cues: Cues, notifier: Notifier) -> dict[str, str]:
+def capability_reasons(cues: Cues, notifier: Notifier,
+                       only: Callable[[str], bool] = lambda key: True) -> dict[str, str]:
     """The cue and notification settings that cannot work here, each with the reason (asked
-    now: a speech program may have been installed, a notification service started)."""
-    found = {
-        "sound_cues": cues.sound_unavailable_reason(),
-        "spoken_cues": cues.speech_unavailable_reason(),
-        "native_notifications": notifier.unavailable_reason(),
+    now: a speech program may have been installed, a notification service started). `only`:
+    which settings to ask about (a setting that is off need not cost a look at the bus)."""
+    asks: dict[str, Callable[[], str | None]] = {
+        "sound_cues": cues.sound_unavailable_reason,
+        "spoken_cues": cues.speech_unavailable_reason,
+        "native_notifications": notifier.unavailable_reason,
     }
+    found = {key: ask() for key, ask in asks.items() if only(key)}
     return {key: reason for key, reason in found.items() if reason is not None}
 
 

@@ -28,6 +28,7 @@ class Desktop:
     def __init__(self, programs: set[str], bus: set[str]) -> None:
         self.programs = programs
         self.bus = bus
+        self.bus_asked = 0
 
     def which(self, name: str) -> str | None:
         return f"/usr/bin/{name}" if name in self.programs else None
@@ -35,7 +36,11 @@ class Desktop:
     def notification_reason(self) -> str | None:
         return notification_unavailable_reason(
             platform="linux", which=self.which, has_module=lambda name: False,
-            bus_offers=lambda name: name in self.bus, in_flatpak=False)
+            bus_offers=self._offers, in_flatpak=False)
+
+    def _offers(self, name: str) -> bool:
+        self.bus_asked += 1
+        return name in self.bus
 
 
 BARE = ("paplay",)  # a sound player, but no speech engine and no notify-send
@@ -157,6 +162,17 @@ def test_status_lists_what_cannot_work_only_while_it_is_on(qtbot, tmp_path: Path
         assert speech == notify == []
         assert SPEAK not in reply.message
         assert NOTIFY not in reply.message
+    app.stop()
+
+
+def test_status_asks_the_bus_only_while_notifications_are_on(qtbot, tmp_path: Path):
+    desktop = Desktop({*BARE, "notify-send"}, set())
+    app = _app(qtbot, tmp_path, desktop, {"native_notifications": False})
+    app.commands.handle(Request("status"))
+    assert desktop.bus_asked == 0
+    app.settings.apply(Settings(native_notifications=True))
+    app.commands.handle(Request("status"))
+    assert desktop.bus_asked > 0
     app.stop()
 
 

@@ -315,11 +315,11 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>StressBreak lives in the tray, as a small icon. Click it for a pause; its menu has the stress meter, your overview, the settings and this welcome.</source>
-        <translation>StressBreak staat als klein icoon in het systeemvak. Klik erop voor een micropauze; in het menu vind je de stressmeter, je overzicht, de instellingen en dit welkom.</translation>
+        <translation>StressBreak staat als klein pictogram in het systeemvak. Klik erop voor een micropauze; in het menu vind je de stressmeter, je overzicht, de instellingen en dit welkom.</translation>
     </message>
     <message>
         <source>Your desktop shows no tray icon. Right-click StressBreak in your app launcher for a pause, the stress meter or the overview, or type in a terminal: stressbreak pause, stressbreak checkin, stressbreak settings.</source>
-        <translation>Je bureaublad heeft geen systeemvak voor het icoon. Klik met de rechtermuisknop op StressBreak in je app-menu voor een micropauze, de stressmeter of het overzicht, of typ in een terminal: stressbreak pause, stressbreak checkin, stressbreak settings.</translation>
+        <translation>Je bureaublad heeft geen systeemvak voor het pictogram. Klik met de rechtermuisknop op StressBreak in je app-menu voor een micropauze, de stressmeter of het overzicht, of typ in een terminal: stressbreak pause, stressbreak checkin, stressbreak settings.</translation>
     </message>
 </context>
 <context>

@@ -220,7 +220,8 @@ class Reminders(QObject):
         now = self._clock.now().astimezone(UTC)
         if evening is not None and evening.astimezone(UTC) <= now:
             self._on_wind_down_due(evening)  # it reschedules
-        if missed is not None and missed.astimezone(UTC) <= now:
+        # The evening minute offered ends the day: no stress meter from earlier beside it.
+        if missed is not None and missed.astimezone(UTC) <= now and self._evening is None:
             self._on_checkin_due(missed)  # it reschedules
             return
         self.reschedule()

@@ -175,6 +175,7 @@ def test_a_jump_past_the_evening_time_offers_it_once_the_same_evening(qtbot, eve
     app.scheduler.clock_changed.emit()
     reminder = app.reminders.window
     assert reminder is not None and "let the day go" in _texts(reminder)
+    assert app.checkins.dialog is None  # not the morning's stress meter beside it as well
     reminder.skip_button.click()
     app.scheduler.clock_changed.emit()  # the next wake-up sees nothing new
     assert app.reminders.window is None

@@ -57,7 +57,7 @@ class CheckInDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("StressBreak — stress meter"))
+        self.setWindowTitle(self.tr("Stress meter"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         self.setStyleSheet(CHIP_STYLE)

@@ -83,7 +83,7 @@ class OverviewWindow(QWidget):
         # for which week they were filled last.
         self._trend_shown_for: date | None = None
         self._answers_shown_for: date | None = None
-        self.setWindowTitle(self.tr("StressBreak — your week"))
+        self.setWindowTitle(self.tr("Your week"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         self.tabs = QTabWidget()

@@ -62,8 +62,8 @@ class PauseWindow(QWidget):
         self.exercise = exercise
         # Asked once here, not on every tick of the animation (60 a second).
         guided = self._guided = bool(exercise.steps)
-        self.setWindowTitle(self.tr("StressBreak — a minute for you") if guided
-                            else self.tr("StressBreak — a minute to breathe"))
+        self.setWindowTitle(self.tr("A minute for you") if guided
+                            else self.tr("A minute to breathe"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._duration_s = duration_s
         # The end itself is the start of the next breath: the last moment shown is just

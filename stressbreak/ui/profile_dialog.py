@@ -126,7 +126,7 @@ class ProfileDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("StressBreak — stress patterns"))
+        self.setWindowTitle(self.tr("Stress patterns"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._closed = False
 

@@ -42,7 +42,7 @@ class ReminderWindow(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setWindowTitle(self.tr("StressBreak reminder"))
+        self.setWindowTitle(self.tr("Pause reminder"))
         self.setAccessibleName(self.tr("Pause reminder"))
         self.setAccessibleDescription(
             self.tr("Click to start a one-minute breathing pause, or snooze or skip it.")

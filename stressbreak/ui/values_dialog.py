@@ -23,7 +23,7 @@ class ValuesDialog(QDialog):
 
     def __init__(self, values: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("StressBreak — my values"))
+        self.setWindowTitle(self.tr("My values"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         intro = QLabel(self.tr(
             "What matters to you, in how you work and live? Write one to five short "

@@ -10,6 +10,8 @@ from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from stressbreak.ui.floating import float_at_width
+
 _MARGIN_PX = 12
 
 
@@ -81,6 +83,7 @@ class ReminderWindow(QFrame):
         layout.addWidget(title)
         layout.addWidget(body)
         layout.addLayout(buttons)
+        float_at_width(self)
 
         self._decided = False
         self._timeout = QTimer(self)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from stressbreak.core.content import MAX_VALUE_CHARS, MAX_VALUES
+from stressbreak.ui.floating import float_at_width
 
 
 class ValuesDialog(QDialog):
@@ -51,6 +52,7 @@ class ValuesDialog(QDialog):
         layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.accept)
+        float_at_width(self, 460)
         self.resize(460, self.sizeHint().height())
 
     def accept(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS, Question
 from stressbreak.ui.chips import CHIP_STYLE, ChipRow, TensionRow
+from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.style import bold, quieter, translated
 
 # Long enough to read "Saved" and a thank-you, short enough not to wait on the user.
@@ -57,7 +58,7 @@ class CheckInDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("StressBreak — stress meter"))
+        self.setWindowTitle(self.tr("Stress meter"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         self.setStyleSheet(CHIP_STYLE)
@@ -106,6 +107,7 @@ class CheckInDialog(QDialog):
         self._thanks_timer.setInterval(THANKS_MS)
         self._thanks_timer.timeout.connect(self.accept)
         self.show_step(0)
+        float_at_width(self)
 
     def _button_bar(self) -> QWidget:
         self.not_now_button = QPushButton(self.tr("Not now"))

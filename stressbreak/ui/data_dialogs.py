@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stressbreak.ui.floating import float_at_width
+
 _CONTEXT = "DataDialogs"
 
 
@@ -86,6 +88,7 @@ class ExportDialog(QDialog):
         layout.addLayout(self._build_form())
         layout.addWidget(self.problem)
         layout.addWidget(self._build_buttons())
+        float_at_width(self)
 
     def _build_form(self) -> QFormLayout:
         span = QHBoxLayout()
@@ -211,6 +214,7 @@ class DeleteAllDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.understood)
         layout.addWidget(buttons)
+        float_at_width(self)
 
 
 def confirm_delete_all(parent: QWidget | None) -> bool:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from stressbreak.core.messages import Message
 from stressbreak.core.settings import SPEC_BY_KEY, Settings, settings_problems
+from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.number_box import NumberBox
 from stressbreak.ui.style import bold, quieter
 
@@ -132,8 +133,7 @@ class FirstRunWindow(QDialog):
         layout.addLayout(self._buttons())
 
         # Short lines: the window stays narrow enough for a small screen in either language.
-        self.setMinimumWidth(480)
-        self.setMaximumWidth(620)
+        float_at_width(self, min(max(self.sizeHint().width(), 480), 620))
         self._check()
 
     def _schedule_form(self, settings: Settings) -> QFormLayout:

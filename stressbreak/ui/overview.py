@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta, tzinfo
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -42,6 +44,23 @@ from stressbreak.ui.week_charts import HourMap, PausesChart, TensionChart, TopCh
 
 _TREND_TAB = 1
 _ANSWERS_TAB = 2
+
+
+# Small enough for a third of a 1280×720 screen either way, large enough that a scrolled
+# week still shows the buttons and part of a chart.
+_MIN_SIZE = QSize(360, 200)
+
+
+class _Page(QWidget):
+    """The overview's content, in a scroll area. It shrinks to its minimum height before it
+    scrolls, as the window did without the area: the area would otherwise give it its
+    preferred height (a height-for-width layout's is the only one Qt reports), and a week that
+    fitted a 1024×768 screen would scroll. The area never makes it narrower than its minimum
+    width, where that height holds every wrapped line."""
+
+    def heightForWidth(self, width: int) -> int:
+        del width  # never narrower than the minimum, see above
+        return self.minimumSizeHint().height()
 
 
 class _Slot(QStackedWidget):
@@ -83,7 +102,7 @@ class OverviewWindow(QWidget):
         # for which week they were filled last.
         self._trend_shown_for: date | None = None
         self._answers_shown_for: date | None = None
-        self.setWindowTitle(self.tr("StressBreak — your week"))
+        self.setWindowTitle(self.tr("Your week"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         self.tabs = QTabWidget()
@@ -95,10 +114,23 @@ class OverviewWindow(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setVisible(False)
-        layout = QVBoxLayout(self)
+        page = _Page()
+        layout = QVBoxLayout(page)
         layout.addLayout(self._build_nav())
         layout.addWidget(self.status_label)
         layout.addWidget(self.tabs, 1)
+        # A tiling window manager gives the window its tile, whatever size the window asks
+        # for: a narrow or low tile scrolls the week instead of cutting it off. Controls
+        # scroll into view as they get the focus, so the area itself is no Tab stop.
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setMinimumSize(_MIN_SIZE)
         # Roomy where there is room; never taller than a small laptop's screen.
         area = self.screen().availableGeometry()
         self.resize(min(1000, area.width() - 40), min(780, area.height() - 40))

@@ -20,6 +20,7 @@ from stressbreak.core.breathing import CONTEXT as BREATHING_CONTEXT
 from stressbreak.core.breathing import Pattern, Phase
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
 from stressbreak.core.profiles import CONTEXT as PROFILES_CONTEXT
+from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.pacer import Pacer
 from stressbreak.ui.style import bold, quieter, translated
 
@@ -62,8 +63,8 @@ class PauseWindow(QWidget):
         self.exercise = exercise
         # Asked once here, not on every tick of the animation (60 a second).
         guided = self._guided = bool(exercise.steps)
-        self.setWindowTitle(self.tr("StressBreak — a minute for you") if guided
-                            else self.tr("StressBreak — a minute to breathe"))
+        self.setWindowTitle(self.tr("A minute for you") if guided
+                            else self.tr("A minute to breathe"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._duration_s = duration_s
         # The end itself is the start of the next breath: the last moment shown is just
@@ -137,6 +138,7 @@ class PauseWindow(QWidget):
         # run into the circle: the window's height follows from its narrowest width.
         self.setMinimumSize(_MIN_WIDTH_PX, max(layout.minimumHeightForWidth(_MIN_WIDTH_PX),
                                                layout.minimumSize().height()))
+        float_at_width(self, 460)
         self.resize(460, max(560, self.minimumHeight()))
 
     def _build_values(self, exercise: Exercise, values: Sequence[str]) -> QLabel:

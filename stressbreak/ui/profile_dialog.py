@@ -38,6 +38,7 @@ from stressbreak.core.profiles import (
     leading_patterns,
     score,
 )
+from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.style import bold, quieter, translated
 
 
@@ -126,7 +127,7 @@ class ProfileDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("StressBreak — stress patterns"))
+        self.setWindowTitle(self.tr("Stress patterns"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._closed = False
 
@@ -168,6 +169,7 @@ class ProfileDialog(QDialog):
         self.not_now_button.clicked.connect(self.reject)
         self.back_button.clicked.connect(lambda: self.go_to(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(self._forward)
+        float_at_width(self, 640)
         self.resize(640, 560)
         self.go_to(0)
 

@@ -10,6 +10,8 @@ from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from stressbreak.ui.floating import float_at_width
+
 _MARGIN_PX = 12
 
 
@@ -42,7 +44,7 @@ class ReminderWindow(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setWindowTitle(self.tr("StressBreak reminder"))
+        self.setWindowTitle(self.tr("Pause reminder"))
         self.setAccessibleName(self.tr("Pause reminder"))
         self.setAccessibleDescription(
             self.tr("Click to start a one-minute breathing pause, or snooze or skip it.")
@@ -81,6 +83,7 @@ class ReminderWindow(QFrame):
         layout.addWidget(title)
         layout.addWidget(body)
         layout.addLayout(buttons)
+        float_at_width(self)
 
         self._decided = False
         self._timeout = QTimer(self)

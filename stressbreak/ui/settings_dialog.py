@@ -53,6 +53,7 @@ from stressbreak.core.settings import (
     Unit,
     settings_problems,
 )
+from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.number_box import NumberBox
 from stressbreak.ui.style import quieter
 
@@ -446,7 +447,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("StressBreak — settings"))
+        self.setWindowTitle(self.tr("Settings"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._unavailable = dict(unavailable or {})
         self.editors: dict[str, Editor] = {}
@@ -493,7 +494,9 @@ class SettingsDialog(QDialog):
         self._check()
         self._tint_notes()
         # Wide enough for every tab's name (no scroll arrows), in any language.
-        self.resize(max(600, self.tabs.tabBar().sizeHint().width() + 48), 520)
+        width_px = max(600, self.tabs.tabBar().sizeHint().width() + 48)
+        float_at_width(self, width_px)
+        self.resize(width_px, 520)
 
     # --- building ------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from stressbreak.core.content import MAX_VALUE_CHARS, MAX_VALUES
+from stressbreak.ui.floating import float_at_width
 
 
 class ValuesDialog(QDialog):
@@ -23,7 +24,7 @@ class ValuesDialog(QDialog):
 
     def __init__(self, values: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("StressBreak — my values"))
+        self.setWindowTitle(self.tr("My values"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         intro = QLabel(self.tr(
             "What matters to you, in how you work and live? Write one to five short "
@@ -51,6 +52,7 @@ class ValuesDialog(QDialog):
         layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.accept)
+        float_at_width(self, 460)
         self.resize(460, self.sizeHint().height())
 
     def accept(self) -> None:

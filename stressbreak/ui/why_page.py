@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from stressbreak.core.method import CARE_NOTE, CONTEXT, SECTIONS, TITLE
+from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.style import translated
 
 
@@ -55,5 +56,6 @@ class WhyPage(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         # Short lines read easily; the height leaves room on a 1024x768 screen.
+        float_at_width(self, 520)
         self.resize(520, 600)
         self.text.setFocus()

@@ -155,7 +155,7 @@ def test_pause_window_in_dutch(dutch, qtbot):
     qtbot.addWidget(window)
     assert window.phase_label.text() == "Adem in"
     assert window.end_button.text() == "Eerder stoppen"
-    assert window.windowTitle() == "StressBreak — een minuut om te ademen"
+    assert window.windowTitle() == "Een minuut om te ademen"
 
 
 def test_stress_meter_asks_the_three_questions_in_dutch(dutch, qtbot):

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from tests.system.xdisplay import (
+    REMINDER_TITLE,
     click,
     find_window,
     geometry,
@@ -41,10 +42,10 @@ def main(out: Path) -> int:
         run(env, "xsetroot", "-solid", "#5c6b73", check=False)  # a quiet desk
         process = subprocess.Popen(app, env=env)
         try:
-            wait_for(lambda: find_window(env, "StressBreak reminder") is not None)
+            wait_for(lambda: find_window(env, REMINDER_TITLE) is not None)
             shoot("reminder.png")
 
-            reminder = find_window(env, "StressBreak reminder")
+            reminder = find_window(env, REMINDER_TITLE)
             assert reminder is not None
             box = geometry(env, reminder)
             click(env, box["X"] + 20, box["Y"] + 12)  # the body starts the pause

@@ -20,6 +20,7 @@ import pytest
 from stressbreak.core.presence import AWAY_AFTER_S
 from tests.system.test_presence_real import _activate, _client_window, _set_state, _stop, pulse
 from tests.system.xdisplay import (
+    REMINDER_TITLE,
     find_window,
     missing_tools,
     run,
@@ -89,14 +90,14 @@ def test_a_recording_holds_the_reminder_and_its_end_brings_the_offer(
         wait_for(lambda: _status(app, desktop)["holding"] != [])
         facts = _status(app, desktop)
         assert facts["holding"] == ["a call (microphone in use) — parecord"]
-        assert find_window(desktop, "StressBreak reminder") is None
+        assert find_window(desktop, REMINDER_TITLE) is None
         plain = subprocess.run([*app, "status"], env=desktop, capture_output=True, text=True,
                                timeout=30, check=True).stdout
         assert "A reminder waits because of a call (microphone in use) — parecord." in plain
 
         _stop(recorder)
         wait_for(lambda: _status(app, desktop)["holding"] == [])
-        wait_for(lambda: find_window(desktop, "StressBreak reminder") is not None)
+        wait_for(lambda: find_window(desktop, REMINDER_TITLE) is not None)
         shots = Path(os.environ.get("STRESSBREAK_SHOTS", tmp_path))
         run(desktop, "import", "-window", "root", str(shots / "after-call.png"), check=False)
         _quit(app, desktop, process)
@@ -121,7 +122,7 @@ def test_a_loopback_of_the_desktop_sound_holds_no_reminder(
                                   stderr=subprocess.DEVNULL)
     process = _start(app, desktop)
     try:
-        wait_for(lambda: find_window(desktop, "StressBreak reminder") is not None)
+        wait_for(lambda: find_window(desktop, REMINDER_TITLE) is not None)
         assert _status(app, desktop)["holding"] == []
         _quit(app, desktop, process)
     finally:
@@ -145,11 +146,11 @@ def test_a_full_screen_window_holds_the_reminder_until_it_is_not(
         wait_for(lambda: _status(app, desktop)["holding"] != [])
         # The detail is the window's WM_CLASS.
         assert _status(app, desktop)["holding"] == ["a full-screen window — Xmessage"]
-        assert find_window(desktop, "StressBreak reminder") is None
+        assert find_window(desktop, REMINDER_TITLE) is None
         _set_state(desktop, window)  # the film leaves full screen
         # Asking for the status makes the waiting reminder look again at once.
         wait_for(lambda: _status(app, desktop)["holding"] == [])
-        wait_for(lambda: find_window(desktop, "StressBreak reminder") is not None)
+        wait_for(lambda: find_window(desktop, REMINDER_TITLE) is not None)
         _quit(app, desktop, process)
     finally:
         _stop(film)
@@ -172,10 +173,10 @@ def test_time_away_at_reminder_time_is_a_natural_pause_and_no_reminder_comes(tmp
         try:
             # The sources are found 3 s after start; the due reminder then finds nobody here.
             time.sleep(4)
-            assert find_window(env, "StressBreak reminder") is None
+            assert find_window(env, REMINDER_TITLE) is None
             run(env, "xdotool", "mousemove", "200", "200")  # back at the desk
             wait_for(lambda: _natural_pauses(data, env) != [])
-            assert find_window(env, "StressBreak reminder") is None
+            assert find_window(env, REMINDER_TITLE) is None
             [pause] = _natural_pauses(data, env)
             assert pause["duration_s"] >= AWAY_AFTER_S
             _quit(app, env, process)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.system.xdisplay import (
+    REMINDER_TITLE,
     click,
     find_window,
     geometry,
@@ -35,19 +36,19 @@ def test_reminder_click_starts_the_pause_and_quit_is_clean(tmp_path: Path):
                                    stderr=subprocess.STDOUT, text=True)
         try:
             # The tray icon is embedded in trayer, and the due reminder appears on its own.
-            wait_for(lambda: find_window(env, "StressBreak reminder") is not None)
+            wait_for(lambda: find_window(env, REMINDER_TITLE) is not None)
             status = subprocess.run([*app, "status"], env=env, capture_output=True, text=True,
                                     check=True, timeout=30)
             assert "StressBreak" in status.stdout
             tree = run(env, "xwininfo", "-tree", "-id", tray_panel(env))
             assert '"StressBreak"' in tree  # our icon is embedded in the tray
 
-            reminder = find_window(env, "StressBreak reminder")
+            reminder = find_window(env, REMINDER_TITLE)
             assert reminder is not None
             box = geometry(env, reminder)
             click(env, box["X"] + 20, box["Y"] + 12)  # the body, not a button
             wait_for(lambda: find_window(env, "a minute to breathe") is not None)
-            assert find_window(env, "StressBreak reminder") is None
+            assert find_window(env, REMINDER_TITLE) is None
 
             subprocess.run([*app, "quit"], env=env, check=True, timeout=30,
                            capture_output=True)

@@ -29,6 +29,10 @@ def wait_for(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:
         time.sleep(0.1)
 
 
+# The reminder's title as the window manager sees it: Qt appends the display name.
+REMINDER_TITLE = "Pause reminder — StressBreak"
+
+
 def run(env: dict[str, str], *args: str, check: bool = True) -> str:
     return subprocess.run(args, capture_output=True, text=True, env=env, check=check,
                           timeout=30).stdout

@@ -31,10 +31,6 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <source>StressBreak — stress meter</source>
-        <translation>StressBreak — stressmeter</translation>
-    </message>
-    <message>
         <source>Not now</source>
         <translation>Nu niet</translation>
     </message>
@@ -53,6 +49,10 @@
     <message>
         <source>Overall tension right now</source>
         <translation>Spanning op dit moment</translation>
+    </message>
+    <message>
+        <source>Stress meter</source>
+        <translation>Stressmeter</translation>
     </message>
     <message>
         <source>Just notice</source>
@@ -384,10 +384,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
 <context>
     <name>OverviewWindow</name>
     <message>
-        <source>StressBreak — your week</source>
-        <translation>StressBreak — jouw week</translation>
-    </message>
-    <message>
         <source>Week</source>
         <translation>Week</translation>
     </message>
@@ -463,6 +459,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Go to the week of</source>
         <translation>Ga naar de week van</translation>
+    </message>
+    <message>
+        <source>Your week</source>
+        <translation>Jouw week</translation>
     </message>
     <message>
         <source>Go to the week of a day</source>
@@ -567,14 +567,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
 <context>
     <name>PauseWindow</name>
     <message>
-        <source>StressBreak — a minute to breathe</source>
-        <translation>StressBreak — een minuut om te ademen</translation>
-    </message>
-    <message>
-        <source>StressBreak — a minute for you</source>
-        <translation>StressBreak — een minuut voor jou</translation>
-    </message>
-    <message>
         <source>Breathing phase</source>
         <translation>Ademfase</translation>
     </message>
@@ -589,6 +581,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Time left</source>
         <translation>Resterende tijd</translation>
+    </message>
+    <message>
+        <source>A minute for you</source>
+        <translation>Een minuut voor jou</translation>
+    </message>
+    <message>
+        <source>A minute to breathe</source>
+        <translation>Een minuut om te ademen</translation>
     </message>
     <message>
         <source>Breathe with the words; the ring fills once per breath step.</source>
@@ -701,6 +701,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
+        <source>Stress patterns</source>
+        <translation>Stresspatronen</translation>
+    </message>
+    <message>
         <source>What stands out</source>
         <translation>Wat opvalt</translation>
     </message>
@@ -761,10 +765,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Bij je vorige reflectie viel geen patroon in het bijzonder op.</translation>
     </message>
     <message>
-        <source>StressBreak — stress patterns</source>
-        <translation>StressBreak — stresspatronen</translation>
-    </message>
-    <message>
         <source>Taking it again replaces those answers.</source>
         <translation>Begin je opnieuw, dan komen je nieuwe antwoorden in de plaats van de oude.</translation>
     </message>
@@ -811,10 +811,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
 </context>
 <context>
     <name>ReminderWindow</name>
-    <message>
-        <source>StressBreak reminder</source>
-        <translation>Herinnering van StressBreak</translation>
-    </message>
     <message>
         <source>Pause reminder</source>
         <translation>Herinnering voor een micropauze</translation>
@@ -910,10 +906,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>StressBreak — settings</source>
-        <translation>StressBreak — instellingen</translation>
-    </message>
-    <message>
         <source>What still needs a look</source>
         <translation>Wat nog aandacht vraagt</translation>
     </message>
@@ -932,6 +924,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1140,8 +1136,8 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
 <context>
     <name>ValuesDialog</name>
     <message>
-        <source>StressBreak — my values</source>
-        <translation>StressBreak — mijn waarden</translation>
+        <source>My values</source>
+        <translation>Mijn waarden</translation>
     </message>
     <message>
         <source>What matters to you, in how you work and live? Write one to five short phrases, such as “being honest”, “curiosity” or “time for my family”. They come back in the stress meter, to help you choose a next step.</source>

@@ -108,7 +108,7 @@ class TrayHere(Tray):
         self.there = there
         self.shown = False
 
-    def available(self) -> bool:  # type: ignore[override]
+    def available(self) -> bool:
         return self.there
 
     def show(self) -> None:

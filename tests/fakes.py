@@ -98,6 +98,35 @@ class FakeTimeScheduler(QObject):
         return self.checkin_at
 
 
+class TrayHere(Tray):
+    """The real tray menu and tooltip, on a desktop that has a tray or not as the test says
+    (offscreen Qt has none): `there` may change while the app runs, as a panel that comes
+    late. Shown, the icon is only noted: offscreen Qt cannot show one."""
+
+    def __init__(self, there: bool = False) -> None:
+        super().__init__(QIcon())
+        self.there = there
+        self.shown = False
+
+    def available(self) -> bool:
+        return self.there
+
+    def show(self) -> None:
+        self.shown = True
+
+    def hide(self) -> None:
+        self.shown = False
+
+    def is_visible(self) -> bool:
+        return self.shown
+
+
+def wait_out_the_tray(app: Harness) -> None:
+    """Run the app's minute of looking for a tray at once: each look the timer would make."""
+    while app.notices.looks_for_tray_in_ms is not None:
+        app.notices.show_tray()
+
+
 @dataclass
 class Harness:
     """A real app (the Controller and its coordinators) with the collaborators a test holds:

@@ -80,6 +80,7 @@ class Controller(QObject):
         tray.unhide_requested.connect(
             lambda: self.choices.save(self.choices.prefs.unhide_all()))
         self.notices.tray_shown.connect(self.welcome.tray_appeared)
+        self.notices.tray_missing.connect(self.welcome.tray_missing)
         tray.welcome_requested.connect(self.welcome.open)
         tray.why_requested.connect(self.welcome.open_why)
         tray.quit_requested.connect(self.quit_requested.emit)
@@ -104,6 +105,7 @@ class Controller(QObject):
             QTimer.singleShot(0, self.welcome.greet_if_new)
 
     def stop(self) -> None:
+        self.notices.stop()
         self.pauses.end_early()  # recorded as ended early
         self.reminders.stop()
         self.world.journal.stop()

@@ -48,7 +48,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     translations.install()  # `translations` keeps the translators alive while run() runs
 
     tray = Tray(icon)
-    if Tray.available():
+    if tray.available():
         tray.show()
     signal_notifier = _quit_on_signals()
     built: list[tuple[Controller, CommandServer]] = []  # kept alive while the loop runs

@@ -1,5 +1,6 @@
 """The welcome on a new user's first start, and the "Why this works" page: both can be opened
-again from the tray menu.
+again from the tray menu. And, once, where a desktop has no tray: the note that StressBreak
+runs without its icon and how to reach it (the welcome, when it is on screen, says so itself).
 
 Who is new: nothing in the prefs says the welcome was shown, the settings are the defaults and
 the journal holds nothing of the last months. Someone who used StressBreak before the welcome
@@ -27,6 +28,7 @@ from stressbreak.services.journal import JournalError
 
 if TYPE_CHECKING:
     from stressbreak.ui.first_run import FirstRunWindow, Schedule
+    from stressbreak.ui.no_tray import NoTrayWindow
     from stressbreak.ui.why_page import WhyPage
 
 # A journal with entries in this time means StressBreak is in use (reading further back would
@@ -47,6 +49,7 @@ class Welcome(QObject):
         self._tray = tray
         self._first_run: WindowSlot[FirstRunWindow] = WindowSlot(self)
         self._why: WindowSlot[WhyPage] = WindowSlot(self)
+        self._no_tray: WindowSlot[NoTrayWindow] = WindowSlot(self)
 
     @property
     def window(self) -> FirstRunWindow | None:
@@ -55,6 +58,10 @@ class Welcome(QObject):
     @property
     def why_page(self) -> WhyPage | None:
         return self._why.window
+
+    @property
+    def no_tray_window(self) -> NoTrayWindow | None:
+        return self._no_tray.window
 
     def greet_if_new(self) -> None:
         """At start: the welcome for a new user, once. A running pause keeps the keyboard."""
@@ -72,9 +79,26 @@ class Welcome(QObject):
         self._show(activate=True)
 
     def tray_appeared(self) -> None:
-        """The tray icon came after the welcome: it says so now."""
+        """The tray icon came after the welcome: it says so now; a note that there is no
+        tray is no longer true and goes."""
         if self.window is not None:
             self.window.set_tray_available(True)
+        if self.no_tray_window is not None:
+            self.no_tray_window.close()
+
+    def tray_missing(self) -> None:
+        """No tray came: say once how to reach StressBreak. A running pause keeps the
+        keyboard."""
+        prefs = self._choices.prefs
+        if prefs.told_no_tray:
+            return
+        # Kept before it shows, as the welcome: once seen, never again.
+        self._choices.save(prefs.mark_told_no_tray(), quietly=True)
+        if self.window is not None:
+            return  # the welcome on screen says where StressBreak lives without a tray
+        activate = self._pauses.window is None
+        self._no_tray.open(self._make_no_tray, show=lambda window: window.open_for(activate),
+                           forward=activate)
 
     def open_why(self) -> None:
         self._why.open(self._make_why)
@@ -109,6 +133,15 @@ class Welcome(QObject):
                          work_end=chosen.work_end, interval_min=chosen.interval_min)
         if wanted != current:
             self._settings.apply(wanted)
+
+    def _make_no_tray(self) -> NoTrayWindow:
+        from stressbreak.ui.no_tray import NoTrayWindow  # noqa: PLC0415
+
+        window = NoTrayWindow()
+        window.pause_requested.connect(self._pauses.start)
+        window.settings_requested.connect(self._settings.open)
+        window.finished.connect(self._no_tray.forget)
+        return window
 
     def _make_why(self) -> WhyPage:
         from stressbreak.ui.why_page import WhyPage  # noqa: PLC0415

@@ -1,6 +1,6 @@
 """What the user chose inside the app (not in the settings file): their values, favourite and
-hidden exercises, and the stress-profile reflection; and whether the first-run welcome was
-shown. Kept in one private file."""
+hidden exercises, and the stress-profile reflection; and whether the first-run welcome and the
+note about running without a tray were shown. Kept in one private file."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ class Prefs:
     # No file yet means a new user, who is welcomed once; a file written before the welcome
     # existed reads as welcomed (see prefs_from_dict): that user knows StressBreak already.
     welcomed: bool = False
+    # The note that StressBreak runs without a tray icon comes once (a user of an older
+    # version without a tray has seen only a log line, so an absent key reads as not told).
+    told_no_tray: bool = False
 
     def with_values(self, values: list[str] | tuple[str, ...]) -> Prefs:
         return replace(self, values=normalise_values(values))
@@ -45,6 +48,9 @@ class Prefs:
     def mark_welcomed(self) -> Prefs:
         return replace(self, welcomed=True)
 
+    def mark_told_no_tray(self) -> Prefs:
+        return replace(self, told_no_tray=True)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": PREFS_VERSION,
@@ -54,6 +60,7 @@ class Prefs:
             "profile_scores": dict(sorted(self.profile_scores.items())),
             "profile_offered": self.profile_offered,
             "welcomed": self.welcomed,
+            "told_no_tray": self.told_no_tray,
         }
 
 
@@ -82,6 +89,9 @@ def prefs_from_dict(raw: Any) -> Prefs:
     welcomed = raw.get("welcomed", True)
     if not isinstance(welcomed, bool):
         raise PrefsError("'welcomed' must be true or false")
+    told_no_tray = raw.get("told_no_tray", False)
+    if not isinstance(told_no_tray, bool):
+        raise PrefsError("'told_no_tray' must be true or false")
     return Prefs(
         values=normalise_values(values),
         favourites=frozenset(_strings(raw, "favourites")),
@@ -89,6 +99,7 @@ def prefs_from_dict(raw: Any) -> Prefs:
         profile_scores=dict(scores),
         profile_offered=offered,
         welcomed=welcomed,
+        told_no_tray=told_no_tray,
     )
 
 

@@ -65,8 +65,7 @@ class Tray(QObject):
         """The icon shown now (the paused one while reminders are paused)."""
         return self._icon.icon()
 
-    @staticmethod
-    def available() -> bool:
+    def available(self) -> bool:
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def show(self) -> None:

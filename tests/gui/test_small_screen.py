@@ -105,9 +105,15 @@ def _why(app: Harness) -> QWidget | None:
     return app.welcome.why_page
 
 
+def _no_tray(app: Harness) -> QWidget | None:
+    app.welcome.tray_missing()  # as after a minute of looking for a tray that never came
+    return app.welcome.no_tray_window
+
+
 WINDOWS: dict[str, Callable[[Harness], QWidget | None]] = {
     "welcome": _welcome,
     "why this works": _why,
+    "without a tray": _no_tray,
     "reminder": _reminder,
     "pause": _pause,
     "end of a pause": _pause_end,

@@ -111,3 +111,12 @@ def test_a_new_user_is_not_welcomed_yet_and_a_file_from_before_the_welcome_is():
 def test_a_welcomed_that_is_not_true_or_false_is_refused():
     with pytest.raises(PrefsError):
         prefs_from_dict({"version": 1, "welcomed": "yes"})
+
+
+def test_the_note_about_no_tray_is_told_once_and_not_yet_in_older_files():
+    assert Prefs().told_no_tray is False
+    assert prefs_from_dict({"version": 1, "welcomed": True}).told_no_tray is False
+    told = Prefs().mark_told_no_tray()
+    assert prefs_from_dict(told.to_dict()).told_no_tray is True
+    with pytest.raises(PrefsError):
+        prefs_from_dict({"version": 1, "told_no_tray": "yes"})

@@ -375,10 +375,89 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>NoTrayWindow</name>
+    <message>
+        <source>Without a tray icon</source>
+        <translation>Zonder pictogram in het systeemvak</translation>
+    </message>
+    <message>
+        <source>StressBreak is running, without a tray icon</source>
+        <translation>StressBreak draait, zonder pictogram in het systeemvak</translation>
+    </message>
+    <message>
+        <source>Your desktop has no system tray, so there is no icon to click. Reminders come all the same. To open StressBreak yourself:</source>
+        <translation>Je bureaublad heeft geen systeemvak, dus er is geen pictogram om op te klikken. De herinneringen komen gewoon. Zelf open je StressBreak zo:</translation>
+    </message>
+    <message>
+        <source>Right-click StressBreak in your app launcher for a pause, the stress meter, the weekly overview, the settings or the welcome.</source>
+        <translation>Klik met de rechtermuisknop op StressBreak in je programmastarter voor een micropauze, de stressmeter, het weekoverzicht, de instellingen of het welkom.</translation>
+    </message>
+    <message>
+        <source>In your desktop&apos;s keyboard settings you can put a command on keys of your own, for example stressbreak pause.</source>
+        <translation>In de toetsenbordinstellingen van je bureaublad kun je een opdracht onder een eigen toetscombinatie zetten, bijvoorbeeld stressbreak pause.</translation>
+    </message>
+    <message>
+        <source>This note comes once; stressbreak status says it again whenever you ask.</source>
+        <translation>Dit bericht komt één keer; stressbreak status vertelt het opnieuw wanneer je wilt.</translation>
+    </message>
+    <message>
+        <source>From the launcher</source>
+        <translation>Vanuit de programmastarter</translation>
+    </message>
+    <message>
+        <source>With a command, in a terminal or on a key</source>
+        <translation>Met een opdracht, in een terminal of onder een toets</translation>
+    </message>
+    <message>
+        <source>a pause now</source>
+        <translation>nu een micropauze</translation>
+    </message>
+    <message>
+        <source>the stress meter</source>
+        <translation>de stressmeter</translation>
+    </message>
+    <message>
+        <source>your weekly overview</source>
+        <translation>je weekoverzicht</translation>
+    </message>
+    <message>
+        <source>the settings</source>
+        <translation>de instellingen</translation>
+    </message>
+    <message>
+        <source>when the next pause comes</source>
+        <translation>wanneer de volgende micropauze komt</translation>
+    </message>
+    <message>
+        <source>no reminders for an hour</source>
+        <translation>een uur geen herinneringen</translation>
+    </message>
+    <message>
+        <source>stop StressBreak</source>
+        <translation>StressBreak afsluiten</translation>
+    </message>
+    <message>
+        <source>Start a pause now</source>
+        <translation>Nu een micropauze nemen</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Instellingen…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>Notices</name>
     <message>
         <source>StressBreak</source>
         <translation>StressBreak</translation>
+    </message>
+    <message>
+        <source>There is no system tray here, so StressBreak runs without its icon. Reach it through your app launcher (right-click StressBreak) or with the commands stressbreak pause, checkin, overview, settings and quit.</source>
+        <translation>Er is hier geen systeemvak, dus StressBreak draait zonder pictogram. Je bereikt het via je programmastarter (rechtermuisknop op StressBreak) of met de opdrachten stressbreak pause, checkin, overview, settings en quit.</translation>
     </message>
 </context>
 <context>

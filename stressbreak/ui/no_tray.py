@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.style import bold, quieter
 
 
@@ -73,12 +74,12 @@ class NoTrayWindow(QDialog):
         layout.addSpacing(6)
         layout.addLayout(self._buttons())
 
-        # Short lines: narrow enough for a small screen in either language.
-        self.setMinimumWidth(480)
-        self.setMaximumWidth(560)
-        # As tall as its wrapped lines need at that width, no taller.
+        # Short lines: narrow enough for a small screen in either language; a fixed width so
+        # that a tiling window manager floats it (ui/floating.py).
         width = min(max(self.sizeHint().width(), 480), 560)
-        self.resize(width, layout.totalHeightForWidth(width))
+        float_at_width(self, width)
+        # As tall as its wrapped lines need at that width, no taller.
+        self.resize(self.width(), layout.totalHeightForWidth(self.width()))
 
     def _commands(self) -> QGridLayout:
         """Each command beside what it does; the commands can be selected to copy."""

@@ -50,6 +50,7 @@ from stressbreak.services.i18n import Translations
 from stressbreak.ui.checkin import CheckInDialog
 from stressbreak.ui.data_dialogs import DeleteAllDialog, ExportDialog
 from stressbreak.ui.first_run import FirstRunWindow
+from stressbreak.ui.no_tray import NoTrayWindow
 from stressbreak.ui.overview import OverviewWindow
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.profile_dialog import ProfileDialog
@@ -404,6 +405,11 @@ def _welcome(shooter: Shooter) -> None:
     shooter.shoot(window, "welcome-no-tray",
                   "The welcome where there is no tray: where StressBreak is found then.")
     shooter.done(window)
+    note = NoTrayWindow()
+    shooter.show_centred(note)
+    shooter.shoot(note, "no-tray", "Once, where there is no system tray: how to reach "
+                  "StressBreak without one.")
+    shooter.done(note)
     page = WhyPage()
     shooter.show_centred(page)
     shooter.shoot(page, "why-this-works", "Why this works, from the welcome and the menu.")

@@ -49,7 +49,7 @@ from tests.system.xdisplay import (  # noqa: E402
 )
 
 ICON_TIMEOUT_S = 60.0
-OVERVIEW_TITLE = "Your week — StressBreak"  # the display name follows the title
+OVERVIEW_TITLE = "^Your week"  # Qt adds " — StressBreak"; xdotool matches the words
 
 
 class CheckFailedError(Exception):

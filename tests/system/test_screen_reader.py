@@ -215,7 +215,7 @@ def test_the_pause_names_its_controls_and_announces_each_breathing_phase(app: Ap
         assert watcher.stdout.readline().strip() == "ready"
         assert app.send("pause").returncode == 0
 
-        pause = _tree(app.env, "a minute to breathe")
+        pause = _tree(app.env, "A minute to breathe")
         assert _nameless(pause) == []
         showing = {(n.role, n.name, n.description) for n in pause if n.showing}
         assert {
@@ -251,7 +251,7 @@ def test_the_pause_names_its_controls_and_announces_each_breathing_phase(app: Ap
 
 def test_the_stress_meter_names_every_chip_field_and_button(app: App):
     assert app.send("checkin").returncode == 0
-    meter = _tree(app.env, "stress meter")
+    meter = _tree(app.env, "Stress meter")
     assert meter[0].role == "dialog"
     assert _nameless(meter) == []
     controls = [n for n in meter if n.interactive and n.showing]
@@ -275,7 +275,7 @@ CHARTS = ("Pauses per day", "Tension through the week",
 
 def test_the_overview_describes_its_charts_and_says_what_stands_out(app: App):
     assert app.send("overview").returncode == 0
-    week = _tree(app.env, "your week")
+    week = _tree(app.env, "Your week")
     assert _nameless(week) == []
     assert [n.name for n in week if n.role == "page tab"] == [
         "Week", "Four weeks", "Stress-meter answers"]

@@ -29,8 +29,9 @@ def wait_for(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:
         time.sleep(0.1)
 
 
-# The reminder's title as the window manager sees it: Qt appends the display name.
-REMINDER_TITLE = "Pause reminder — StressBreak"
+# The reminder's title. Qt appends " — StressBreak" to it, which xdotool's regular expression
+# on the window name did not match (its em dash), so only the title's own words.
+REMINDER_TITLE = "^Pause reminder"
 
 
 def run(env: dict[str, str], *args: str, check: bool = True) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stressbreak.core.messages import Message
 from stressbreak.core.settings import SPEC_BY_KEY, Settings, settings_problems
 from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.number_box import NumberBox
-from stressbreak.ui.style import bold, quieter
+from stressbreak.ui.style import bold, quieter, translated_message, wrapped
 
 
 @dataclass(frozen=True)
@@ -43,27 +42,12 @@ class Schedule:
     interval_min: int
 
 
-def _wrapped(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
-
-
 def _larger(label: QLabel, factor: float = 1.3) -> QLabel:
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-def _message(text: str) -> str:
-    """A core Message in the user's language (the window may not import services.i18n)."""
-    if not isinstance(text, Message):
-        return text
-    params = {key: _message(value) if isinstance(value, str) else value
-              for key, value in text.params.items()}
-    return QCoreApplication.translate(text.context, text.template).format(**params)
 
 
 def _points(lines: tuple[str, ...]) -> QGridLayout:
@@ -75,7 +59,7 @@ def _points(lines: tuple[str, ...]) -> QGridLayout:
         bullet = QLabel("•")
         bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
         grid.addWidget(bullet, row, 0)
-        grid.addWidget(_wrapped(line), row, 1)
+        grid.addWidget(wrapped(line), row, 1)
     grid.setColumnStretch(1, 1)
     return grid
 
@@ -111,10 +95,10 @@ class FirstRunWindow(QDialog):
                     "you are."),
             self.tr("A weekly overview of what you noticed. It all stays on this computer."),
         ))
-        schedule_note = quieter(_wrapped(self.tr(
+        schedule_note = quieter(wrapped(self.tr(
             "Outside these hours StressBreak stays quiet. You can change all of this later "
             "in the settings.")))
-        self.where = _wrapped("")
+        self.where = wrapped("")
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.set_tray_available(tray_available)
 
@@ -182,7 +166,7 @@ class FirstRunWindow(QDialog):
     def _problem_row(self) -> QWidget:
         """What is wrong with the schedule; a problem reads as one: the style's warning sign
         beside the words."""
-        self.problem = _wrapped("")
+        self.problem = wrapped("")
         sign = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         sign.setPixmap(self.style().standardIcon(
@@ -247,7 +231,7 @@ class FirstRunWindow(QDialog):
             "work_days": chosen.work_days, "work_start": chosen.work_start,
             "work_end": chosen.work_end, "interval_min": chosen.interval_min})
         first = next(iter(problems.values()), None)
-        self.problem.setText("" if first is None else _message(first))
+        self.problem.setText("" if first is None else translated_message(first))
         self.problem_row.setVisible(first is not None)
         self.done_button.setEnabled(first is None)
 

@@ -20,13 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from stressbreak.ui.floating import float_at_width
-from stressbreak.ui.style import bold, quieter
-
-
-def _wrapped(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
+from stressbreak.ui.style import bold, quieter, wrapped
 
 
 class NoTrayWindow(QDialog):
@@ -45,17 +39,17 @@ class NoTrayWindow(QDialog):
         font.setBold(True)
         heading.setFont(font)
         heading.setWordWrap(True)
-        intro = _wrapped(self.tr(
+        intro = wrapped(self.tr(
             "Your desktop has no system tray, so there is no icon to click. Reminders come "
             "all the same. To open StressBreak yourself:"))
-        launcher = _wrapped(self.tr(
+        launcher = wrapped(self.tr(
             "Right-click StressBreak in your app launcher for a pause, the stress meter, the "
             "weekly overview, the settings or the welcome."))
         self.commands = self._commands()
-        keys = _wrapped(self.tr(
+        keys = wrapped(self.tr(
             "In your desktop's keyboard settings you can put a command on keys of your own, "
             "for example stressbreak pause."))
-        status = quieter(_wrapped(self.tr(
+        status = quieter(wrapped(self.tr(
             "This note comes once; stressbreak status says it again whenever you ask.")))
 
         layout = QVBoxLayout(self)
@@ -102,7 +96,7 @@ class NoTrayWindow(QDialog):
             shown.setFont(fixed)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(shown, row, 0)
-            grid.addWidget(_wrapped(meaning), row, 1)
+            grid.addWidget(wrapped(meaning), row, 1)
         grid.setColumnStretch(1, 1)
         return grid
 

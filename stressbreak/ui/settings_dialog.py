@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stressbreak.core.messages import Message
 from stressbreak.core.settings import (
     CONTEXT,
     GROUP_LABELS,
@@ -55,21 +54,11 @@ from stressbreak.core.settings import (
 )
 from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.number_box import NumberBox
-from stressbreak.ui.style import quieter
+from stressbreak.ui.style import quieter, translated_message
 
 
 def _t(text: str, context: str = CONTEXT) -> str:
     return QCoreApplication.translate(context, text)
-
-
-def _message(text: str) -> str:
-    """A core Message in the user's language, its parameters too (plain text stays as is).
-    The same as services.i18n.translate_message, which a window may not import."""
-    if not isinstance(text, Message):
-        return text
-    params = {key: _message(value) if isinstance(value, str) else value
-              for key, value in text.params.items()}
-    return QCoreApplication.translate(text.context, text.template).format(**params)
 
 
 def _wrapped(text: str = "") -> QLabel:
@@ -584,7 +573,7 @@ class SettingsDialog(QDialog):
         problems = settings_problems(self.values())
         for key, label in self.problem_labels.items():
             problem = problems.get(key)
-            text = _message(problem) if problem is not None else ""
+            text = translated_message(problem) if problem is not None else ""
             label.setText(text)
             label.setVisible(problem is not None)
             self.editors[key].describe(self._description(key, text or None))

@@ -6,11 +6,30 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.content import CONTEXT
+from stressbreak.core.messages import Message
 
 
 def translated(text: str, context: str = CONTEXT) -> str:
     """A catalogue text from core (marked there for translation) in the user's language."""
     return QCoreApplication.translate(context, text)
+
+
+def translated_message(text: str) -> str:
+    """A core Message in the user's language, its parameters and count too (plain text stays
+    as is). The same as services.i18n.translate_message, which a window may not import."""
+    if not isinstance(text, Message):
+        return text
+    params = {key: translated_message(value) if isinstance(value, str) else value
+              for key, value in text.params.items()}
+    if text.n is None:
+        return QCoreApplication.translate(text.context, text.template).format(**params)
+    return QCoreApplication.translate(text.context, text.template, None, text.n).format(**params)
+
+
+def wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
 def quieter(label: QLabel) -> QLabel:

@@ -30,6 +30,7 @@ from stressbreak.services.i18n import (
 from stressbreak.ui.checkin import CheckInDialog
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.reminder import ReminderWindow
+from stressbreak.ui.style import translated_message
 from stressbreak.ui.tray import StatusText, Tray
 
 ENGLISH_US = QLocale("en_US")
@@ -94,6 +95,7 @@ def test_english_counts_take_their_plural_forms(qapp, translations, tmp_path):
     count = Message.counted("Overview", "%n pauses", 1)
     assert count == "1 pauses"  # the English a log gets
     assert translate_message(count) == "1 pause"
+    assert translated_message(count) == "1 pause"  # the windows' own (ui may not use services)
 
 
 def test_the_package_has_the_english_plural_forms():

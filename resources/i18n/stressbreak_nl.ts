@@ -1966,20 +1966,20 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Er is op deze Mac geen bron voor inactiviteit gevonden (ioreg meldde geen HIDIdleTime).</translation>
     </message>
     <message>
-        <source>No idle-time source was found on this desktop (Wayland without a D-Bus session bus).</source>
-        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (Wayland zonder D-Bus-sessiebus).</translation>
-    </message>
-    <message>
-        <source>No idle-time source was found on this desktop (on Wayland only GNOME tells the idle time; KDE Plasma does not).</source>
-        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (onder Wayland geeft alleen GNOME de inactieve tijd door; KDE Plasma niet).</translation>
-    </message>
-    <message>
         <source>No idle-time source was found on this desktop (no X display and no D-Bus session bus).</source>
         <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (geen X-display en geen D-Bus-sessiebus).</translation>
     </message>
     <message>
         <source>No idle-time source was found on this desktop (no X display, and neither GNOME nor KDE answered over D-Bus).</source>
         <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (geen X-display, en GNOME noch KDE gaf antwoord via D-Bus).</translation>
+    </message>
+    <message>
+        <source>No idle-time source was found on this desktop (the Wayland compositor could not be reached, and GNOME&apos;s idle monitor did not answer).</source>
+        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (de Wayland-compositor was niet bereikbaar, en de inactiviteitsmonitor van GNOME gaf geen antwoord).</translation>
+    </message>
+    <message>
+        <source>No idle-time source was found on this desktop (the Wayland compositor offers no idle notification, and GNOME&apos;s idle monitor did not answer).</source>
+        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (de Wayland-compositor meldt geen inactiviteit, en de inactiviteitsmonitor van GNOME gaf geen antwoord).</translation>
     </message>
     <message>
         <source>No idle-time source was found on this desktop (the XScreenSaver library libXss is not installed).</source>
@@ -2361,8 +2361,8 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>geen X11-display (DISPLAY is niet ingesteld)</translation>
     </message>
     <message>
-        <source>a Wayland session does not let applications see other windows&apos; state</source>
-        <translation>een Wayland-sessie laat programma&apos;s de toestand van andere vensters niet zien</translation>
+        <source>this Wayland desktop does not tell applications which window is full screen (only wlroots compositors such as sway and Hyprland do)</source>
+        <translation>deze Wayland-desktop vertelt programma&apos;s niet welk venster schermvullend is (alleen wlroots-compositors zoals sway en Hyprland doen dat)</translation>
     </message>
     <message>
         <source>no D-Bus session bus</source>

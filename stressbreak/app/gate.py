@@ -29,6 +29,7 @@ from stressbreak.core.presence import (
     DESKTOP_DND,
     FULLSCREEN,
     IDLE_POLL_S,
+    LULL_S,
     MEETING,
     MICROPHONE,
     Away,
@@ -132,7 +133,7 @@ class ReminderGate(QObject):
         # the process, and the operating system closes them with it).
         self._look_again.stop()
         self._idle_poll.stop()
-        self._due_since = None
+        self._set_due(None)
 
     def sources(self) -> None:
         """Find the idle and presence sources now, if that was left for later."""
@@ -141,6 +142,8 @@ class ReminderGate(QObject):
             self.idle_probe, self.presence = detect()
             self._idle = self.idle_probe.source
             self._presence = self.presence
+            if self._idle is not None and self._due_since is not None:
+                self._idle.notice_within(LULL_S)
 
     def settings_changed(self) -> None:
         maybe_idle = self._idle is not None or self._detect is not None
@@ -153,12 +156,12 @@ class ReminderGate(QObject):
 
     def reminder_due(self) -> None:
         if self._due_since is None:
-            self._due_since = self._clock.now()
+            self._set_due(self._clock.now())
         self.look()
 
     def cancel(self) -> None:
         """No reminder any more (quiet, out of working hours, a pause started by hand)."""
-        self._due_since = None
+        self._set_due(None)
         self._look_again.stop()
         self._set_holds((), {})
 
@@ -180,14 +183,14 @@ class ReminderGate(QObject):
             # The call just ended: offer the pause now (the issue asks within a minute),
             # whatever the idle time says.
             self._held_by_meeting = False
-            self._due_since = None
+            self._set_due(None)
             self._set_holds((), {})
             self.open.emit(True)
             return
         elif idle_s is not None and settings.natural_breaks:
             self._away, natural = self._away.observe(now, idle_s, self._pause_s())
             if natural is not None:
-                self._due_since = None
+                self._set_due(None)
                 self._set_holds((), {})
                 self.natural_pause.emit(natural)
                 return
@@ -200,7 +203,7 @@ class ReminderGate(QObject):
         if not decision.show:
             self._look_again.start(decision.wait_s * 1000)
             return
-        self._due_since = None
+        self._set_due(None)
         self.open.emit(False)
 
     def read_idle(self) -> None:
@@ -240,6 +243,13 @@ class ReminderGate(QObject):
         checks, _details = self._checks(replace(settings, dnd_fullscreen=False,
                                                 dnd_desktop=False))
         return any(checks.get(name) is True for name in MEETING)
+
+    def _set_due(self, since: datetime | None) -> None:
+        # While a reminder waits for a lull in typing, the idle source must tell spells of a
+        # few seconds; the Wayland one then watches for them too (and stops when none waits).
+        if (since is None) != (self._due_since is None) and self._idle is not None:
+            self._idle.notice_within(None if since is None else LULL_S)
+        self._due_since = since
 
     def _idle_seconds(self, settings: Settings) -> float | None:
         if self._idle is None or not (settings.natural_breaks or settings.gentle_timing):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
+from stressbreak import APP_ID
 from stressbreak.services.i18n import Translations, language_setting
 from stressbreak.ui.icons import app_icon
 from stressbreak.ui.tray import Tray
@@ -39,6 +40,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
     qapp = QApplication(["stressbreak"])
     qapp.setApplicationName("StressBreak")
     qapp.setApplicationDisplayName("StressBreak")
+    qapp.setDesktopFileName(APP_ID)  # the Wayland app id: the desktop finds our launcher
     qapp.setQuitOnLastWindowClosed(False)  # the tray is the app, windows come and go
     icon = app_icon()
     qapp.setWindowIcon(icon)

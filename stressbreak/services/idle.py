@@ -4,14 +4,20 @@
 (a translatable Message for the settings dialog). Sources answer `idle_seconds()` when asked;
 this module has no threads and no timers, so idle CPU stays where it was: the gate
 (app/gate.py) asks every 1 to 3 minutes between reminders, and about every second while a due
-reminder waits for a pause in typing.
+reminder waits for a pause in typing (and tells the source so, `notice_within`, which only the
+Wayland source needs).
 
 - X11: the MIT-SCREEN-SAVER extension through libXss (Debian `libxss1`), one display connection
   opened at detection and kept; a query is one round trip to the X server.
-- Wayland: XWayland's screensaver extension only sees input sent to X clients, so its idle time
-  grows while the user types into native Wayland windows; it is never used there. GNOME answers
-  over D-Bus (Mutter's IdleMonitor); KDE answers `org.freedesktop.ScreenSaver.GetSessionIdleTime`
-  on X11 only (kscreenlocker replies NotSupported on Wayland), so Plasma on Wayland has no source.
+- Wayland: the compositor's idle notifications on a connection of our own (services/wayland.py):
+  `ext-idle-notify-v1` (KWin on Plasma 6, sway >= 1.8, Hyprland, niri, labwc), its v2 *input*
+  notification first (idle inhibitors such as a playing video then do not count as presence), or
+  the older `org_kde_kwin_idle` (sway 1.7, Plasma 5). They are told, not asked: the compositor
+  sends "idled" after a notification's timeout without input and "resumed" at the next input,
+  read when the socket has something (a QSocketNotifier) and when asked. GNOME offers neither and
+  answers over D-Bus (Mutter's IdleMonitor). XWayland's screensaver extension only sees input
+  sent to X clients, so it is never used there; KDE's `org.freedesktop.ScreenSaver.
+  GetSessionIdleTime` answers on X11 only (kscreenlocker replies NotSupported on Wayland).
 - Windows: `GetLastInputInfo` against `GetTickCount` (both 32-bit millisecond tick counts).
 - macOS: `ioreg`'s HIDIdleTime (nanoseconds), a subprocess of a few milliseconds, asked rarely.
 
@@ -25,6 +31,7 @@ import logging
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.services.processes import output_of
+from stressbreak.services.wayland import Connection, Reader, WaylandError, socket_path, uint
 
 if TYPE_CHECKING:
     import ctypes
@@ -74,7 +82,19 @@ class IdleSource(Protocol):
         """Seconds since the last keyboard or mouse input; None when it cannot tell right now."""
         ...
 
+    def notice_within(self, seconds: float | None) -> None:
+        """From now on `idle_seconds` must tell spells as short as `seconds` (None: only
+        spells of a minute or so matter again)."""
+        ...
+
     def close(self) -> None: ...
+
+
+class _Asked:
+    """A source that reads the idle time when asked, so it tells spells of any length."""
+
+    def notice_within(self, seconds: float | None) -> None:
+        pass
 
 
 @dataclass(frozen=True)
@@ -104,7 +124,7 @@ def _as_milliseconds(value: object) -> int | None:
 
 # -- sources -------------------------------------------------------------------------------
 
-class X11ScreenSaverIdle:
+class X11ScreenSaverIdle(_Asked):
     """The X server's idle counter (MIT-SCREEN-SAVER), on a display connection of our own."""
 
     name = "x11-screensaver"
@@ -130,7 +150,7 @@ class X11ScreenSaverIdle:
             self._xlib.XCloseDisplay(display)
 
 
-class DBusIdle:
+class DBusIdle(_Asked):
     """A desktop service that tells its idle time in milliseconds when asked over D-Bus."""
 
     def __init__(self, name: str, call: DBusCall, target: tuple[str, str, str, str]) -> None:
@@ -146,7 +166,7 @@ class DBusIdle:
         pass  # the session bus connection is Qt's, shared by the process
 
 
-class WindowsIdle:
+class WindowsIdle(_Asked):
     name = "windows"
 
     def __init__(self, user32: Any, kernel32: Any, info: Any, info_ref: Any) -> None:
@@ -165,7 +185,7 @@ class WindowsIdle:
         pass
 
 
-class MacIdle:
+class MacIdle(_Asked):
     name = "macos"
 
     def __init__(self, run: Runner) -> None:
@@ -178,6 +198,114 @@ class MacIdle:
 
     def close(self) -> None:
         pass
+
+
+@dataclass(frozen=True)
+class IdleProtocol:
+    """A Wayland global that makes idle notifications: the request that makes one (new id,
+    timeout in ms, seat; KDE's takes the seat before the timeout). Each notification sends
+    event 0 when idle and 1 at the next input, and is released with request 0."""
+
+    name: str  # the source's name, as `status` shows it
+    interface: str
+    version: int
+    request: int
+    seat_first: bool = False
+
+
+IDLE_PROTOCOLS = (
+    IdleProtocol("wayland-ext-idle-notify-input", "ext_idle_notifier_v1", 2, 2),
+    IdleProtocol("wayland-ext-idle-notify", "ext_idle_notifier_v1", 1, 1),
+    IdleProtocol("wayland-kde-idle", "org_kde_kwin_idle", 1, 0, seat_first=True),
+)
+WATCH_S = 20.0
+"""The idle spell a Wayland source always watches. Spells shorter than this read as 0 s unless
+a closer watch is asked for (`notice_within`): between reminders only spells of about a minute
+matter (core/presence.py), and a short watch would wake the app at every pause in typing."""
+_IDLED, _RESUMED, _RELEASE = 0, 1, 0
+
+
+class _Watch:
+    """One idle notification: since when the compositor says no input came."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float]) -> None:
+        self.seconds = seconds
+        self.object_id = 0
+        self.idle_since: float | None = None
+        self._clock = clock
+
+    def on_event(self, opcode: int, _args: Reader) -> None:
+        if opcode == _IDLED:
+            self.idle_since = self._clock() - self.seconds
+        elif opcode == _RESUMED:
+            self.idle_since = None
+
+
+class WaylandIdle:
+    """The compositor's idle notifications, on a Wayland connection of our own."""
+
+    def __init__(self, connection: Connection, protocol: IdleProtocol, notifier: int,
+                 seat: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.name = protocol.name
+        self._connection = connection
+        self._protocol = protocol
+        self._notifier_id = notifier
+        self._seat = seat
+        self._clock = clock
+        self._watches: dict[float, _Watch] = {}
+        self._readable: Any = None  # a QSocketNotifier once started
+
+    def start(self) -> None:
+        """Watch the usual spell, and read the compositor's events as they come (an event
+        comes only when a watched spell begins or ends)."""
+        from PySide6.QtCore import QSocketNotifier  # noqa: PLC0415
+
+        self._watch(WATCH_S)
+        self._readable = QSocketNotifier(self._connection.fileno(), QSocketNotifier.Type.Read)
+        self._readable.activated.connect(self._read)
+
+    def idle_seconds(self) -> float | None:
+        self._read()
+        if not self._connection.alive:
+            return None
+        now = self._clock()
+        spells = [now - watch.idle_since for watch in self._watches.values()
+                  if watch.idle_since is not None]
+        return max(spells, default=0.0)
+
+    def notice_within(self, seconds: float | None) -> None:
+        if not self._connection.alive:
+            return
+        try:
+            if seconds is None or seconds >= WATCH_S:
+                for closer in [s for s in self._watches if s < WATCH_S]:
+                    self._connection.send(self._watches.pop(closer).object_id, _RELEASE)
+            elif seconds not in self._watches:
+                self._watch(seconds)
+        except WaylandError:
+            self._stop_reading()
+
+    def close(self) -> None:
+        self._stop_reading()
+        self._connection.close()
+
+    def _watch(self, seconds: float) -> None:
+        watch = _Watch(seconds, self._clock)
+        watch.object_id = self._connection.new_object(watch.on_event)
+        timeout = uint(round(seconds * 1000))
+        seat, new = uint(self._seat), uint(watch.object_id)
+        arguments = (new, seat, timeout) if self._protocol.seat_first else (new, timeout, seat)
+        self._connection.send(self._notifier_id, self._protocol.request, *arguments)
+        self._watches[seconds] = watch
+
+    def _read(self) -> None:
+        self._connection.dispatch()
+        if not self._connection.alive:
+            self._stop_reading()  # an ended connection reads as always ready
+
+    def _stop_reading(self) -> None:
+        if self._readable is not None:
+            self._readable.setEnabled(False)
 
 
 # -- the outside world (the seams tests replace) ----------------------------------------------
@@ -240,6 +368,7 @@ def detect_idle_source(
     load: LibraryLoader = load_library,
     dbus_call: DBusCall = qt_dbus_call,
     run: Runner = run_command,
+    clock: Callable[[], float] = time.monotonic,
 ) -> IdleProbe:
     """Find the idle-time source of this desktop. Does the probing; the sources do not."""
     if platform == "win32":
@@ -251,17 +380,24 @@ def detect_idle_source(
         return _absent(Message("idle", QT_TRANSLATE_NOOP(
             "idle", "No idle-time source was found on this Mac (ioreg did not report "
                     "HIDIdleTime).")))
-    return _detect_unix(environ, load, dbus_call)
+    return _detect_unix(environ, load, dbus_call, clock)
 
 
-def _detect_unix(environ: Mapping[str, str], load: LibraryLoader, dbus_call: DBusCall) -> IdleProbe:
+def _detect_unix(environ: Mapping[str, str], load: LibraryLoader, dbus_call: DBusCall,
+                 clock: Callable[[], float]) -> IdleProbe:
     wayland = bool(environ.get("WAYLAND_DISPLAY")) or environ.get("XDG_SESSION_TYPE") == "wayland"
     x11_reason: Message | None = None
+    wayland_reason: Message | None = None
     if environ.get("DISPLAY") and not wayland:
         opened = _open_x11(environ["DISPLAY"], load)
         if not isinstance(opened, Message):
             return _found(opened)
         x11_reason = opened
+    if wayland:
+        told = _open_wayland(environ, clock)
+        if not isinstance(told, Message):
+            return _found(told)
+        wayland_reason = told
     bus = bool(environ.get("DBUS_SESSION_BUS_ADDRESS")) or (
         bool(environ.get("XDG_RUNTIME_DIR")) and Path(environ["XDG_RUNTIME_DIR"], "bus").exists()
     )
@@ -272,14 +408,8 @@ def _detect_unix(environ: Mapping[str, str], load: LibraryLoader, dbus_call: DBu
                 return _found(source)
     if x11_reason is not None:
         return _absent(x11_reason)
-    if wayland:
-        if not bus:
-            return _absent(Message("idle", QT_TRANSLATE_NOOP(
-                "idle", "No idle-time source was found on this desktop (Wayland without a "
-                        "D-Bus session bus).")))
-        return _absent(Message("idle", QT_TRANSLATE_NOOP(
-            "idle", "No idle-time source was found on this desktop (on Wayland only GNOME "
-                    "tells the idle time; KDE Plasma does not).")))
+    if wayland_reason is not None:
+        return _absent(wayland_reason)
     if not bus:
         return _absent(Message("idle", QT_TRANSLATE_NOOP(
             "idle", "No idle-time source was found on this desktop (no X display and no "
@@ -287,6 +417,38 @@ def _detect_unix(environ: Mapping[str, str], load: LibraryLoader, dbus_call: DBu
     return _absent(Message("idle", QT_TRANSLATE_NOOP(
         "idle", "No idle-time source was found on this desktop (no X display, and neither "
                 "GNOME nor KDE answered over D-Bus).")))
+
+
+def _open_wayland(environ: Mapping[str, str], clock: Callable[[], float]) -> WaylandIdle | Message:
+    """The compositor's idle notifications, the best protocol it offers; else why not."""
+    path = socket_path(environ)
+    try:
+        if path is None:
+            raise WaylandError("WAYLAND_DISPLAY is not set")
+        connection = Connection.open(path)
+    except WaylandError as error:
+        log.info("idle time: %s", error)
+        return Message("idle", QT_TRANSLATE_NOOP(
+            "idle", "No idle-time source was found on this desktop (the Wayland compositor "
+                    "could not be reached, and GNOME's idle monitor did not answer)."))
+    seat = connection.find("wl_seat")
+    for protocol in IDLE_PROTOCOLS:
+        offered = connection.find(protocol.interface)
+        if seat is None or offered is None or offered.version < protocol.version:
+            continue
+        source = WaylandIdle(connection, protocol, connection.bind(offered, protocol.version),
+                             connection.bind(seat, 1), clock)
+        try:
+            source.start()
+            connection.roundtrip()  # the compositor took the requests
+        except WaylandError:
+            source.close()
+            break
+        return source
+    connection.close()
+    return Message("idle", QT_TRANSLATE_NOOP(
+        "idle", "No idle-time source was found on this desktop (the Wayland compositor offers "
+                "no idle notification, and GNOME's idle monitor did not answer)."))
 
 
 def _open_x11(display_name: str, load: LibraryLoader) -> X11ScreenSaverIdle | Message:

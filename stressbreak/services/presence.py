@@ -39,9 +39,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from stressbreak import APP_ID
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.services.idle import load_library
 from stressbreak.services.processes import run_captured
+from stressbreak.services.wayland import Connection, Reader, WaylandError, socket_path
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +99,8 @@ def _reason(text: str) -> Message:
 # Each literal is written out with QT_TRANSLATE_NOOP so lupdate finds it.
 _NO_X11 = QT_TRANSLATE_NOOP("presence", "no X11 display (DISPLAY is not set)")
 _WAYLAND = QT_TRANSLATE_NOOP(
-    "presence", "a Wayland session does not let applications see other windows' state")
+    "presence", "this Wayland desktop does not tell applications which window is full screen "
+    "(only wlroots compositors such as sway and Hyprland do)")
 _NO_DBUS = QT_TRANSLATE_NOOP("presence", "no D-Bus session bus")
 _NO_PACTL = QT_TRANSLATE_NOOP(
     "presence", "pactl was not found (Debian: pulseaudio-utils)")
@@ -288,6 +291,92 @@ class X11Fullscreen:
         if len(pid_raw) >= 4 and int.from_bytes(pid_raw[:4], sys.byteorder) == self._own_pid:
             return Check(self.name, False, "our own window")
         return Check(self.name, True, app or f"window 0x{window:x}")
+
+
+# == Wayland (wlroots): full screen ==============================================================
+
+FOREIGN_TOPLEVEL = "zwlr_foreign_toplevel_manager_v1"
+_TOPLEVEL_VERSION = 2  # the version that tells "fullscreen"
+_NEW_TOPLEVEL = 0  # manager event: a window's handle
+_TITLE, _APP_ID, _STATE = 0, 1, 4  # handle events
+_ACTIVATED, _FULLSCREEN = 2, 3  # values in the state array
+
+
+class _Toplevel:
+    def __init__(self) -> None:
+        self.title = ""
+        self.app_id = ""
+        self.state: list[int] = []
+
+    def on_event(self, opcode: int, args: Reader) -> None:
+        if opcode == _TITLE:
+            self.title = args.string()
+        elif opcode == _APP_ID:
+            self.app_id = args.string()
+        elif opcode == _STATE:
+            self.state = args.words()
+
+
+class WlrFullscreen:
+    """The focused window is full screen, as wlroots compositors (sway, Hyprland, labwc, river,
+    niri...) tell through their window list, `zwlr_foreign_toplevel_manager_v1`.
+
+    A connection of its own for each check, closed after it: the list sends an event for every
+    title change of every window, which a connection kept open would have to read all day (or
+    be dropped by the compositor once its buffer is full). A check is a connect and two round
+    trips, about a millisecond, asked at most every 30 s while a reminder is due.
+    """
+
+    name = FULLSCREEN
+    source = "wayland-wlr-foreign-toplevel"
+
+    def __init__(self, path: Path, own_app_id: str) -> None:
+        self._path = path
+        self._own_app_id = own_app_id
+
+    def check(self) -> Check:
+        try:
+            connection = Connection.open(self._path)
+        except WaylandError as error:
+            return Check(self.name, None, str(error))
+        try:
+            offered = connection.find(FOREIGN_TOPLEVEL)
+            if offered is None or offered.version < _TOPLEVEL_VERSION:
+                return Check(self.name, None, "the compositor no longer offers its window list")
+            windows: list[_Toplevel] = []
+
+            def on_manager(opcode: int, args: Reader) -> None:
+                if opcode == _NEW_TOPLEVEL:
+                    window = _Toplevel()
+                    connection.adopt(args.uint(), window.on_event)
+                    windows.append(window)
+
+            connection.bind(offered, _TOPLEVEL_VERSION, on_manager)
+            connection.roundtrip()  # each window comes with its title, app id and state
+        except WaylandError as error:
+            return Check(self.name, None, str(error))
+        finally:
+            connection.close()
+        focused = next((w for w in windows if _ACTIVATED in w.state), None)
+        if focused is None:
+            return Check(self.name, False, "no active window")
+        if _FULLSCREEN not in focused.state:
+            return Check(self.name, False)
+        if focused.app_id == self._own_app_id:
+            return Check(self.name, False, "our own window")
+        return Check(self.name, True, focused.app_id or focused.title or "a window")
+
+
+def offers_window_list(path: Path) -> bool | str:
+    """Does the compositor tell which window is full screen? True, False, or why it cannot
+    be asked."""
+    try:
+        connection = Connection.open(path)
+    except WaylandError as error:
+        return str(error)
+    offered = connection.find(FOREIGN_TOPLEVEL)
+    connection.close()
+    return offered is not None and offered.version >= _TOPLEVEL_VERSION
 
 
 # == Linux: desktop do-not-disturb ===============================================================
@@ -792,12 +881,14 @@ def detect_backends(
     platform: str = sys.platform,
     environ: Mapping[str, str] = os.environ,
     own_pid: int = os.getpid(),
+    own_app_id: str = APP_ID,
     which: Callable[[str], str | None] = shutil.which,
     proc_root: Path = Path("/proc"),
 ) -> Backends:
     """The sources this machine can answer, and for each missing one the reason why.
 
-    Cheap: it reads the environment and looks up tools on PATH; nothing is opened here (the X
+    Cheap: it reads the environment and looks up tools on PATH; on Wayland it asks the
+    compositor once which globals it offers (one round trip). Nothing is kept open here (the X
     connection, D-Bus and the tools are first used by the first `check()`).
     """
     if platform == "win32":
@@ -816,19 +907,13 @@ def detect_backends(
         return Backends(None, None, None, None, reasons={
             name: _reason(_UNKNOWN_PLATFORM)
             for name in (FULLSCREEN, DESKTOP_DND, MICROPHONE, CAMERA)})
-    return _detect_unix(environ, own_pid, which, proc_root)
+    return _detect_unix(environ, own_pid, own_app_id, which, proc_root)
 
 
-def _detect_unix(environ: Mapping[str, str], own_pid: int,
+def _detect_unix(environ: Mapping[str, str], own_pid: int, own_app_id: str,
                  which: Callable[[str], str | None], proc_root: Path) -> Backends:
     reasons: dict[str, str] = {}
-    fullscreen: PresenceSource | None = None
-    if environ.get("XDG_SESSION_TYPE") == "wayland" or environ.get("WAYLAND_DISPLAY"):
-        reasons[FULLSCREEN] = _reason(_WAYLAND)
-    elif not environ.get("DISPLAY"):
-        reasons[FULLSCREEN] = _reason(_NO_X11)
-    else:
-        fullscreen = X11Fullscreen(environ["DISPLAY"], own_pid)
+    fullscreen = _fullscreen_source(environ, own_pid, own_app_id, reasons)
 
     desktop_dnd: PresenceSource | None = None
     desktops = environ.get("XDG_CURRENT_DESKTOP", "").upper().split(":")
@@ -852,6 +937,23 @@ def _detect_unix(environ: Mapping[str, str], own_pid: int,
     else:
         reasons[CAMERA] = _reason(_NO_PROC)
     return Backends(fullscreen, desktop_dnd, microphone, camera, reasons)
+
+
+def _fullscreen_source(environ: Mapping[str, str], own_pid: int, own_app_id: str,
+                       reasons: dict[str, str]) -> PresenceSource | None:
+    if environ.get("XDG_SESSION_TYPE") == "wayland" or environ.get("WAYLAND_DISPLAY"):
+        path = socket_path(environ)
+        offered = offers_window_list(path) if path is not None else False
+        if offered is True and path is not None:
+            return WlrFullscreen(path, own_app_id)
+        if isinstance(offered, str):
+            log.info("full screen: %s", offered)
+        reasons[FULLSCREEN] = _reason(_WAYLAND)
+        return None
+    if not environ.get("DISPLAY"):
+        reasons[FULLSCREEN] = _reason(_NO_X11)
+        return None
+    return X11Fullscreen(environ["DISPLAY"], own_pid)
 
 
 def _default_bus_address(environ: Mapping[str, str]) -> str:

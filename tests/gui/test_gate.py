@@ -28,6 +28,7 @@ class FakeIdle:
     last_input: object = None
     name: str = "fake"
     asked: int = 0
+    watching: list[float | None] = field(default_factory=list)  # what notice_within was told
 
     def idle_seconds(self) -> float | None:
         self.asked += 1
@@ -37,6 +38,9 @@ class FakeIdle:
 
     def type_now(self) -> None:
         self.last_input = self.clock.now()
+
+    def notice_within(self, seconds: float | None) -> None:
+        self.watching.append(seconds)
 
     def close(self) -> None:
         pass
@@ -171,6 +175,23 @@ def test_a_reminder_waits_for_a_lull_in_typing_but_not_for_ever(gated):
     assert app.reminders.window is None
     _look_after(app, clock, idle, LULL_S)  # a few seconds without a key
     assert app.reminders.window is not None
+
+
+def test_the_idle_source_watches_for_a_lull_only_while_a_reminder_waits(gated):
+    # A source told by the compositor (Wayland) watches short spells only when asked: each
+    # pause in typing would otherwise wake the app.
+    app, clock, idle, _sources = gated
+    assert idle.watching == []
+    _due(app, clock, idle, typing=True)
+    assert idle.watching == [LULL_S]
+    app.gate.cancel()  # e.g. a pause started by hand
+    assert idle.watching == [LULL_S, None]
+    _due(app, clock, idle, typing=True)
+    _look_after(app, clock, idle, 1, typing=True)
+    assert idle.watching == [LULL_S, None, LULL_S]  # asked once while it waits
+    _look_after(app, clock, idle, LULL_S)  # the lull: the reminder shows
+    assert app.reminders.window is not None
+    assert idle.watching == [LULL_S, None, LULL_S, None]
 
 
 def test_gentle_timing_gives_up_waiting_after_its_limit(gated):

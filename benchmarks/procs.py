@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,19 +157,34 @@ class ThreadCounters:
 def measure_idle(
     xs: XSession, settle_s: float, window_s: float, stopper: Stopper
 ) -> dict[str, dict[str, float]]:
-    """Both apps started side by side; memory after `settle_s`, then CPU and switches idle."""
-    results: dict[str, dict[str, float]] = {}
+    """Both apps started side by side on the X display, each once its tray icon shows."""
     watcher = TrayWatcher(xs.display)
+
+    def start(which: str, data: Path) -> subprocess.Popen[bytes]:
+        watcher.drain()
+        proc = subprocess.Popen(command(which, data), env=xs.env(),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        watcher.wait_icon_shown(30)
+        return proc
+
+    try:
+        return idle_side_by_side(start, settle_s, window_s, stopper)
+    finally:
+        watcher.close()
+
+
+def idle_side_by_side(
+    start: Callable[[str, Path], subprocess.Popen[bytes]], settle_s: float, window_s: float,
+    stopper: Stopper,
+) -> dict[str, dict[str, float]]:
+    """The bare tray and the app, each started by `start` (which returns once it is up);
+    memory after `settle_s`, then CPU and context switches over `window_s` of idling."""
+    results: dict[str, dict[str, float]] = {}
     procs: dict[str, subprocess.Popen[bytes]] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="sb-bench-") as tmp:
             for which in (BARE, APP):
-                data = fresh_data_dir(Path(tmp), f"idle-{which}")
-                watcher.drain()
-                procs[which] = subprocess.Popen(command(which, data), env=xs.env(),
-                                                stdout=subprocess.DEVNULL,
-                                                stderr=subprocess.DEVNULL)
-                watcher.wait_icon_shown(30)
+                procs[which] = start(which, fresh_data_dir(Path(tmp), f"idle-{which}"))
             time.sleep(settle_s)
             counters = {which: ThreadCounters(proc.pid) for which, proc in procs.items()}
             before: dict[str, tuple[float, int]] = {}
@@ -195,7 +211,6 @@ def measure_idle(
     finally:
         for which, proc in procs.items():
             stopper.stop(proc, which)
-        watcher.close()
     return results
 
 

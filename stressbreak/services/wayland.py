@@ -190,10 +190,6 @@ class Connection:
                   uint(min(version, found.version)), uint(object_id))
         return object_id
 
-    def forget(self, object_id: int) -> None:
-        """No more events for this object (after its destructor request was sent)."""
-        self._handlers[object_id] = _ignore
-
     def roundtrip(self) -> None:
         """Wait until the compositor has handled every request sent so far (and we its
         answers), for at most the connection's timeout."""

@@ -4,14 +4,21 @@ only how the app does it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 
 from stressbreak.app.checkins import CheckIns
+from stressbreak.app.detectors import (
+    desktop_facts,
+    detectors,
+    detectors_facts,
+    detectors_text,
+)
 from stressbreak.app.notices import Notices
 from stressbreak.app.pauses import Pauses
 from stressbreak.app.ports import Scheduler
@@ -41,6 +48,7 @@ class CommandDesk(QObject):
         data: YourData,
         settings: AppSettings,
         welcome: Welcome,
+        environ: Mapping[str, str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -53,6 +61,7 @@ class CommandDesk(QObject):
         self._data = data
         self._settings = settings
         self._welcome = welcome
+        self._environ = environ  # the desktop's facts for status: session type, displays
 
     def handle(self, request: Request) -> Reply:
         """The reply, in the user's language; a window the command opens comes after it, so
@@ -63,7 +72,18 @@ class CommandDesk(QObject):
     # -- core.commands.Actions -------------------------------------------------------------
 
     def status_text(self) -> str:
+        # Asking is explicit: the sources are found now if they were not yet, so that what
+        # cannot work here is among the problems from the first second on.
+        self._reminders.gate.sources()
         return self._notices.status_text()
+
+    def detectors_text(self) -> str:
+        gate = self._reminders.gate
+        gate.sources()
+        return detectors_text(detectors(gate.idle_probe, gate.presence), self._desktop())
+
+    def _desktop(self) -> dict[str, Any]:
+        return desktop_facts(self._environ, QGuiApplication.platformName())
 
     def status_facts(self) -> dict[str, Any]:
         """What `stressbreak status --json` prints: times in ISO 8601 with their offset."""
@@ -73,6 +93,8 @@ class CommandDesk(QObject):
         def iso(when: datetime | None) -> str | None:
             return None if when is None else when.astimezone(now.tzinfo).isoformat()
 
+        gate = self._reminders.gate
+        gate.sources()
         state = self._reminders.state
         quiet = state.quiet_until if state.is_quiet(now) else None
         return {
@@ -84,6 +106,8 @@ class CommandDesk(QObject):
             "pause_running": self._pauses.window is not None,
             "holding": self._reminders.holding_reasons(),
             "problems": list(self._notices.problems),
+            "detectors": detectors_facts(detectors(gate.idle_probe, gate.presence)),
+            "desktop": self._desktop(),
         }
 
     def look_again(self) -> None:

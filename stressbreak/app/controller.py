@@ -63,7 +63,8 @@ class Controller(QObject):
         self.commands = CommandDesk(
             clock=clock, scheduler=world.scheduler, notices=self.notices,
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
-            data=self.data, settings=self.settings, welcome=self.welcome, parent=self)
+            data=self.data, settings=self.settings, welcome=self.welcome,
+            environ=world.environ, parent=self)
         self._connect()
 
     def _connect(self) -> None:

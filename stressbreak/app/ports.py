@@ -8,7 +8,8 @@ are Protocols where they are defined.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -218,6 +219,9 @@ class Collaborators:
     # The desktop's wish for less motion, asked as each pause opens.
     platform_reduces_motion: Callable[[], bool | None] = field(
         default=_no_motion_preference)
+    # The environment the desktop gave the app: `status` names its session type, desktop
+    # and displays, so a bug report says which desktop it came from.
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     # A new user is welcomed at the first start; the tests' apps leave it out unless a test
     # asks, so no welcome stands in front of what they test.
     welcome_new_user: bool = True

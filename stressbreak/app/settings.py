@@ -7,7 +7,8 @@ capabilities is missing and its setting is on, `stressbreak status` says so
 (`capability_problems`): a missing speech engine is no problem for someone who never asked for
 speech. The capabilities are asked when the window opens and when status is asked (a few
 look-ups on PATH and one question to the session bus's daemon), and by the services when they
-are used; never at start-up and never on a timer.
+are used; never at start-up and never on a timer. A setting whose detectors (`NEEDS`) have
+no source here is a problem the same way, once detection has run.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from stressbreak.app.detectors import Detector, detectors
 from stressbreak.app.gate import ReminderGate
 from stressbreak.app.ports import Cues, Notifier, SettingsStore, Tray
 from stressbreak.app.windows import WindowSlot
@@ -103,15 +105,16 @@ class AppSettings(QObject):
         return {key: translate_message(text) for key, text in reasons.items()}
 
     def capability_problems(self) -> list[str]:
-        """A setting that is on but cannot work here, each with the reason, translated."""
+        """A setting that is on but cannot work here, each with the reason, translated. A
+        detector counts once it was looked for (status has that done first)."""
         reasons = capability_reasons(self._cues, self._notifier,
                                      only=lambda key: getattr(self.current, key) is True)
-        return [
-            translate_message(Message("AppSettings", QT_TRANSLATE_NOOP(
-                "AppSettings", "“{setting}” is on, but cannot work here. {reason}"),
-                setting=Message("settings", SPEC_BY_KEY[key].label), reason=reason))
-            for key, reason in reasons.items() if getattr(self.current, key) is True
-        ]
+        idle, presence = self._gate.idle_probe, self._gate.presence
+        looked_for = [detector for detector in detectors(idle, presence)
+                      if (idle if detector.key == "idle" else presence) is not None]
+        reasons.update(detector_reasons(looked_for))
+        return [_cannot_work(key, reason) for key, reason in reasons.items()
+                if getattr(self.current, key) is True]
 
     def apply(self, settings: Settings) -> None:
         """The settings window saved: keep, apply at once, and recompute the schedule."""
@@ -139,6 +142,20 @@ class AppSettings(QObject):
         self.changed.emit()
 
 
+def _cannot_work(key: str, reason: str) -> str:
+    """One line for status; a reason that is no sentence of its own (presence reasons:
+    "pactl was not found", "Windows has no documented way ...") follows a colon."""
+    setting = Message("settings", SPEC_BY_KEY[key].label)
+    said = translate_message(reason).strip()
+    if not (said[:1].isupper() and said.endswith(".")):
+        return translate_message(Message("AppSettings", QT_TRANSLATE_NOOP(
+            "AppSettings", "“{setting}” is on, but cannot work here: {reason}"),
+            setting=setting, reason=said if said.endswith(".") else said + "."))
+    return translate_message(Message("AppSettings", QT_TRANSLATE_NOOP(
+        "AppSettings", "“{setting}” is on, but cannot work here. {reason}"),
+        setting=setting, reason=said))
+
+
 def capability_reasons(cues: Cues, notifier: Notifier,
                        only: Callable[[str], bool] = lambda key: True) -> dict[str, str]:
     """The cue and notification settings that cannot work here, each with the reason (asked
@@ -153,24 +170,38 @@ def capability_reasons(cues: Cues, notifier: Notifier,
     return {key: reason for key, reason in found.items() if reason is not None}
 
 
+# Which detectors each setting needs (any one of them is enough).
+NEEDS: dict[str, tuple[str, ...]] = {
+    "natural_breaks": ("idle",),
+    "gentle_timing": ("idle",),
+    "dnd_fullscreen": ("fullscreen",),
+    "dnd_desktop": ("desktop_dnd",),
+    "meeting_aware": ("microphone", "camera"),
+}
+
+
 def unavailable_reasons(idle: IdleProbe | None, presence: Backends | None) -> dict[str, str]:
     """Settings that cannot work here (no source for what they need), each with the reason."""
+    return detector_reasons(detectors(idle, presence))
+
+
+def detector_reasons(found: Sequence[Detector]) -> dict[str, str]:
+    """The settings none of whose detectors has a source, among those `found`, each with the
+    reason (a setting whose detectors were not all looked for is left out)."""
+    by_key = {detector.key: detector for detector in found}
     reasons: dict[str, str] = {}
-    if idle is None or idle.source is None:
-        why = idle.reason if idle is not None else Message("AppSettings", QT_TRANSLATE_NOOP(
-            "AppSettings", "Time away from the keyboard is not measured in this run."))
-        reasons["natural_breaks"] = why
-        reasons["gentle_timing"] = why
-    if presence is None:
-        why = Message("AppSettings", QT_TRANSLATE_NOOP("AppSettings", "Not checked in this run."))
-        return {**reasons, "dnd_fullscreen": why, "dnd_desktop": why, "meeting_aware": why}
-    if presence.fullscreen is None:
-        reasons["dnd_fullscreen"] = presence.reasons.get("fullscreen", "")
-    if presence.desktop_dnd is None:
-        reasons["dnd_desktop"] = presence.reasons.get("desktop-dnd", "")
-    if presence.microphone is None and presence.camera is None:
-        both = [presence.reasons.get(name, "").strip() for name in ("microphone", "camera")]
-        # Two reasons, each said as a sentence of its own.
-        reasons["meeting_aware"] = " ".join(
-            reason if reason.endswith(".") else reason + "." for reason in both if reason)
+    for key, needs in NEEDS.items():
+        if not all(need in by_key for need in needs):
+            continue
+        if any(by_key[need].source is not None for need in needs):
+            continue
+        why = list({by_key[need].reason.strip(): by_key[need].reason for need in needs
+                    if by_key[need].reason.strip()}.values())
+        if len(why) == 2:
+            # Two reasons (say, no pactl and no /proc), each said as a sentence of its own.
+            reasons[key] = Message("AppSettings", QT_TRANSLATE_NOOP(
+                "AppSettings", "{first}. {second}."), first=why[0].rstrip(". "),
+                second=why[1].rstrip(". "))
+        else:
+            reasons[key] = why[0] if why else ""
     return reasons

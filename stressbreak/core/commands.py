@@ -67,6 +67,10 @@ class Actions(Protocol):
         """What `stressbreak status --json` prints."""
         ...
 
+    def detectors_text(self) -> str:
+        """Which source each detector uses on this desktop, or why none: for a bug report."""
+        ...
+
     def look_again(self) -> None:
         """A reminder that waits looks at the desktop again now."""
         ...
@@ -98,7 +102,7 @@ def _status(actions: Actions, request: Request) -> Reply:
     # Asking is an event: a reminder that waits looks again now, so the answer (and the
     # reminder) follow what is true this moment, not up to 30 s ago.
     actions.look_again()
-    return Reply(True, actions.status_text(),
+    return Reply(True, f"{actions.status_text()}\n\n{actions.detectors_text()}",
                  actions.status_facts() if request.details else None)
 
 

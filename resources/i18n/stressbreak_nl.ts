@@ -8,8 +8,16 @@
         <translation>Starten bij inloggen is op dit systeem niet beschikbaar.</translation>
     </message>
     <message>
+        <source>“{setting}” is on, but cannot work here: {reason}</source>
+        <translation>“{setting}” staat aan, maar werkt hier niet: {reason}</translation>
+    </message>
+    <message>
         <source>“{setting}” is on, but cannot work here. {reason}</source>
         <translation>“{setting}” staat aan, maar werkt hier niet. {reason}</translation>
+    </message>
+    <message>
+        <source>{first}. {second}.</source>
+        <translation>{first}. {second}.</translation>
     </message>
     <message>
         <source>Your settings could not be saved ({reason}); they apply until StressBreak quits.</source>
@@ -186,6 +194,105 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Delete everything</source>
         <translation>Alles verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>Detectors</name>
+    <message>
+        <source>Time away from the keyboard</source>
+        <translation>Tijd weg van het toetsenbord</translation>
+    </message>
+    <message>
+        <source>Full-screen windows</source>
+        <translation>Vensters op volledig scherm</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s do-not-disturb</source>
+        <translation>De niet-storen-stand van de desktop</translation>
+    </message>
+    <message>
+        <source>Microphone in use (calls)</source>
+        <translation>Microfoon in gebruik (gesprekken)</translation>
+    </message>
+    <message>
+        <source>Camera in use (calls)</source>
+        <translation>Camera in gebruik (gesprekken)</translation>
+    </message>
+    <message>
+        <source>X11 screen saver</source>
+        <translation>X11-schermbeveiliging</translation>
+    </message>
+    <message>
+        <source>GNOME (Mutter idle monitor)</source>
+        <translation>GNOME (Mutter-inactiviteitsmonitor)</translation>
+    </message>
+    <message>
+        <source>freedesktop screen saver (KDE)</source>
+        <translation>freedesktop-schermbeveiliging (KDE)</translation>
+    </message>
+    <message>
+        <source>Wayland idle notification (ext-idle-notify)</source>
+        <translation>Wayland-inactiviteitsmelding (ext-idle-notify)</translation>
+    </message>
+    <message>
+        <source>Wayland input idle notification (ext-idle-notify v2)</source>
+        <translation>Wayland-inactiviteitsmelding voor invoer (ext-idle-notify v2)</translation>
+    </message>
+    <message>
+        <source>Wayland KDE idle protocol</source>
+        <translation>Wayland-inactiviteitsprotocol van KDE</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <source>macOS</source>
+        <translation>macOS</translation>
+    </message>
+    <message>
+        <source>X11 (active window)</source>
+        <translation>X11 (actief venster)</translation>
+    </message>
+    <message>
+        <source>Wayland window list (wlr foreign toplevel)</source>
+        <translation>Wayland-vensterlijst (wlr foreign toplevel)</translation>
+    </message>
+    <message>
+        <source>Windows (notification state)</source>
+        <translation>Windows (meldingsstatus)</translation>
+    </message>
+    <message>
+        <source>GNOME settings</source>
+        <translation>GNOME-instellingen</translation>
+    </message>
+    <message>
+        <source>notification server (D-Bus)</source>
+        <translation>meldingenserver (D-Bus)</translation>
+    </message>
+    <message>
+        <source>sound server (pactl)</source>
+        <translation>geluidsserver (pactl)</translation>
+    </message>
+    <message>
+        <source>/proc (video devices)</source>
+        <translation>/proc (videoapparaten)</translation>
+    </message>
+    <message>
+        <source>Windows privacy settings</source>
+        <translation>Windows-privacyinstellingen</translation>
+    </message>
+    <message>
+        <source>Detectors on this desktop ({desktop}):</source>
+        <translation>Detectoren op deze desktop ({desktop}):</translation>
+    </message>
+    <message>
+        <source>none: {reason}</source>
+        <translation>geen: {reason}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
     </message>
 </context>
 <context>
@@ -2362,7 +2469,7 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>this Wayland desktop does not tell applications which window is full screen (only wlroots compositors such as sway and Hyprland do)</source>
-        <translation>deze Wayland-desktop vertelt programma&apos;s niet welk venster schermvullend is (alleen wlroots-compositors zoals sway en Hyprland doen dat)</translation>
+        <translation>deze Wayland-desktop vertelt programma&apos;s niet welk venster op volledig scherm staat (alleen wlroots-compositors zoals sway en Hyprland doen dat)</translation>
     </message>
     <message>
         <source>no D-Bus session bus</source>

@@ -22,7 +22,7 @@ from stressbreak.services.i18n import translate_message
 
 if TYPE_CHECKING:
     from stressbreak.services.idle import IdleProbe
-    from stressbreak.services.presence import Backends, PresenceSource
+    from stressbreak.services.presence import Backends
 
 _CONTEXT = "Detectors"
 
@@ -61,19 +61,6 @@ SOURCE_LABELS: dict[str, str] = {
     "windows-consent-store": QT_TRANSLATE_NOOP("Detectors", "Windows privacy settings"),
 }
 
-# services/presence.py names each of its sources after the check it answers ("fullscreen"),
-# which does not tell X11 from Windows; until each carries an id of its own, the class does.
-_CHECK_NAMES = frozenset({"fullscreen", "desktop-dnd", "microphone", "camera"})
-_PRESENCE_CLASS_IDS: dict[str, str] = {
-    "X11Fullscreen": "x11-active-window",
-    "WindowsNotificationState": "windows-notification-state",
-    "GnomeDoNotDisturb": "gnome-settings",
-    "NotificationServerInhibited": "notification-server",
-    "PactlMicrophone": "pactl",
-    "ProcCamera": "proc-video",
-    "WindowsConsentStore": "windows-consent-store",
-}
-
 # What detection did not look for: an app given no sources (and nothing to find them).
 _NOT_MEASURED = Message("AppSettings", QT_TRANSLATE_NOOP(
     "AppSettings", "Time away from the keyboard is not measured in this run."))
@@ -99,7 +86,7 @@ def detectors(idle: IdleProbe | None, presence: Backends | None) -> list[Detecto
             ("microphone", presence.microphone, "microphone"),
             ("camera", presence.camera, "camera")):
         if source is not None:
-            found.append(Detector(key, presence_source_id(source), ""))
+            found.append(Detector(key, source.name, ""))
         else:
             found.append(Detector(key, None, presence.reasons.get(reason_key, "")))
     return found
@@ -111,12 +98,6 @@ def _idle_detector(idle: IdleProbe | None) -> Detector:
     if idle.source is None:
         return Detector("idle", None, idle.reason)
     return Detector("idle", idle.source.name, "")
-
-
-def presence_source_id(source: PresenceSource) -> str:
-    if source.name not in _CHECK_NAMES:
-        return source.name
-    return _PRESENCE_CLASS_IDS.get(type(source).__name__, source.name)
 
 
 def source_label(source_id: str) -> str:

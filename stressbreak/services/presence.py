@@ -66,7 +66,8 @@ class Check:
 
 
 class PresenceSource(Protocol):
-    name: str
+    name: str  # which source this is, for `status` ("x11-active-window", "pactl", ...)
+    what: str  # the check it answers (FULLSCREEN, DESKTOP_DND, MICROPHONE or CAMERA)
 
     def check(self) -> Check: ...
 
@@ -189,7 +190,8 @@ def wm_class_name(raw: bytes) -> str:
 class X11Fullscreen:
     """The active window's `_NET_WM_STATE` holds `_NET_WM_STATE_FULLSCREEN` (EWMH)."""
 
-    name = FULLSCREEN
+    name = "x11-active-window"
+    what = FULLSCREEN
 
     def __init__(self, display: str, own_pid: int) -> None:
         self._display = display
@@ -269,19 +271,19 @@ class X11Fullscreen:
         if self._conn is None:
             problem = self._connect()
             if problem is not None:
-                return Check(self.name, None, problem)
+                return Check(self.what, None, problem)
         assert self._libs is not None
         assert self._conn is not None
         if self._libs[0].xcb_connection_has_error(self._conn):
             self.close()  # the X server went away; try again next time
-            return Check(self.name, None, "lost the X display")
+            return Check(self.what, None, "lost the X display")
         active = self._words(self._root, self._atoms["_NET_ACTIVE_WINDOW"])
         if not active or active[0] == 0:
-            return Check(self.name, False, "no active window")
+            return Check(self.what, False, "no active window")
         window = active[0]
         states = self._words(window, self._atoms["_NET_WM_STATE"])
         if self._atoms["_NET_WM_STATE_FULLSCREEN"] not in states:
-            return Check(self.name, False)
+            return Check(self.what, False)
         # Full screen: whose? Both requests go out before either answer is read.
         pid_cookie = self._property_request(window, self._atoms["_NET_WM_PID"],
                                             _ANY_PROPERTY_TYPE)
@@ -289,8 +291,8 @@ class X11Fullscreen:
         pid_raw = self._property_reply(pid_cookie, words=True) or b""
         app = wm_class_name(self._property_reply(class_cookie) or b"")
         if len(pid_raw) >= 4 and int.from_bytes(pid_raw[:4], sys.byteorder) == self._own_pid:
-            return Check(self.name, False, "our own window")
-        return Check(self.name, True, app or f"window 0x{window:x}")
+            return Check(self.what, False, "our own window")
+        return Check(self.what, True, app or f"window 0x{window:x}")
 
 
 # == Wayland (wlroots): full screen ==============================================================
@@ -327,8 +329,8 @@ class WlrFullscreen:
     trips, about a millisecond, asked at most every 30 s while a reminder is due.
     """
 
-    name = FULLSCREEN
-    source = "wayland-wlr-foreign-toplevel"
+    name = "wayland-wlr-foreign-toplevel"
+    what = FULLSCREEN
 
     def __init__(self, path: Path, own_app_id: str) -> None:
         self._path = path
@@ -338,11 +340,11 @@ class WlrFullscreen:
         try:
             connection = Connection.open(self._path)
         except WaylandError as error:
-            return Check(self.name, None, str(error))
+            return Check(self.what, None, str(error))
         try:
             offered = connection.find(FOREIGN_TOPLEVEL)
             if offered is None or offered.version < _TOPLEVEL_VERSION:
-                return Check(self.name, None, "the compositor no longer offers its window list")
+                return Check(self.what, None, "the compositor no longer offers its window list")
             windows: list[_Toplevel] = []
 
             def on_manager(opcode: int, args: Reader) -> None:
@@ -354,17 +356,17 @@ class WlrFullscreen:
             connection.bind(offered, _TOPLEVEL_VERSION, on_manager)
             connection.roundtrip()  # each window comes with its title, app id and state
         except WaylandError as error:
-            return Check(self.name, None, str(error))
+            return Check(self.what, None, str(error))
         finally:
             connection.close()
         focused = next((w for w in windows if _ACTIVATED in w.state), None)
         if focused is None:
-            return Check(self.name, False, "no active window")
+            return Check(self.what, False, "no active window")
         if _FULLSCREEN not in focused.state:
-            return Check(self.name, False)
+            return Check(self.what, False)
         if focused.app_id == self._own_app_id:
-            return Check(self.name, False, "our own window")
-        return Check(self.name, True, focused.app_id or focused.title or "a window")
+            return Check(self.what, False, "our own window")
+        return Check(self.what, True, focused.app_id or focused.title or "a window")
 
 
 def offers_window_list(path: Path) -> bool | str:
@@ -415,7 +417,8 @@ def _run(command: Sequence[str], environ: Mapping[str, str]) -> Completed:
 class GnomeDoNotDisturb:
     """GNOME's "Do Not Disturb" switch is the show-banners setting turned off."""
 
-    name = DESKTOP_DND
+    name = "gnome-settings"
+    what = DESKTOP_DND
 
     def __init__(self, environ: Mapping[str, str], run: Run = _run) -> None:
         self._environ = environ
@@ -427,18 +430,19 @@ class GnomeDoNotDisturb:
                 ["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"],
                 self._environ)
         except OSError as exc:  # a timeout is one too
-            return Check(self.name, None, f"gsettings failed: {exc}")
+            return Check(self.what, None, f"gsettings failed: {exc}")
         active = gnome_banners_mean_dnd(result.stdout) if result.returncode == 0 else None
         if active is None:
-            return Check(self.name, None, f"gsettings: {result.stderr.strip() or result.stdout}")
-        return Check(self.name, active, "GNOME do not disturb" if active else "")
+            return Check(self.what, None, f"gsettings: {result.stderr.strip() or result.stdout}")
+        return Check(self.what, active, "GNOME do not disturb" if active else "")
 
 
 class NotificationServerInhibited:
     """The freedesktop notification server's `Inhibited` property (notification spec 1.2;
     KDE Plasma has it, GNOME Shell and dunst do not: then the answer is "cannot tell")."""
 
-    name = DESKTOP_DND
+    name = "notification-server"
+    what = DESKTOP_DND
 
     def __init__(self, bus_address: str) -> None:
         self._bus_address = bus_address
@@ -453,13 +457,13 @@ class NotificationServerInhibited:
                 QDBusVariant,
             )
         except ImportError as exc:
-            return Check(self.name, None, f"QtDBus is missing: {exc}")
+            return Check(self.what, None, f"QtDBus is missing: {exc}")
         if self._bus is None or not self._bus.isConnected():
             # A connection of our own to the bus of the given address, made once.
             self._bus = QDBusConnection.connectToBus(self._bus_address, "stressbreak-presence")
             if not self._bus.isConnected():
                 self._bus = None
-                return Check(self.name, None, "cannot connect to the D-Bus session bus")
+                return Check(self.what, None, "cannot connect to the D-Bus session bus")
         call = QDBusMessage.createMethodCall(
             "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
             "org.freedesktop.DBus.Properties", "Get")
@@ -467,7 +471,7 @@ class NotificationServerInhibited:
         call.setAutoStartService(False)  # asking must not start a notification server
         reply = self._bus.call(call, QDBus.CallMode.Block, DBUS_TIMEOUT_MS)
         if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
-            return Check(self.name, None, reply.errorName() or "no answer")
+            return Check(self.what, None, reply.errorName() or "no answer")
         value = reply.arguments()[0]
         if isinstance(value, QDBusVariant):
             value = value.variant()
@@ -649,7 +653,8 @@ class _PactlError(Exception):
 
 
 class PactlMicrophone:
-    name = MICROPHONE
+    name = "pactl"
+    what = MICROPHONE
 
     def __init__(self, environ: Mapping[str, str], own_pid: int, run: Run = _run) -> None:
         self._environ = environ
@@ -668,9 +673,9 @@ class PactlMicrophone:
             if any(s.source is not None for s in candidates):
                 monitors = self._list("sources", monitor_sources_json, monitor_sources_text)
         except OSError as exc:  # a timeout is one too
-            return Check(self.name, None, f"pactl failed: {exc}")
+            return Check(self.what, None, f"pactl failed: {exc}")
         except _PactlError as exc:
-            return Check(self.name, None, str(exc))  # e.g. "Connection failure: ..."
+            return Check(self.what, None, str(exc))  # e.g. "Connection failure: ..."
         return microphone_check(candidates, self._own_pid, monitors)
 
     def _list(self, what: str, from_json: Callable[[str], _T],
@@ -734,7 +739,8 @@ def _process_name(proc_dir: Path) -> str:
 
 
 class ProcCamera:
-    name = CAMERA
+    name = "proc-video"
+    what = CAMERA
 
     def __init__(self, own_pid: int, proc_root: Path = Path("/proc"),
                  device_glob: str = "/dev/video*") -> None:
@@ -745,7 +751,7 @@ class ProcCamera:
     def check(self) -> Check:
         users = camera_users(self._proc_root, self._device_glob, self._own_pid)
         names = list(dict.fromkeys(name or f"process {pid}" for pid, name in users))
-        return Check(self.name, bool(users), ", ".join(names))
+        return Check(self.what, bool(users), ", ".join(names))
 
 
 # == Windows ======================================================================================
@@ -781,15 +787,16 @@ def notification_state_check(state: int) -> Check:
 
 
 class WindowsNotificationState:
-    name = FULLSCREEN
+    name = "windows-notification-state"
+    what = FULLSCREEN
 
     def check(self) -> Check:
         if sys.platform != "win32":  # spelled out so type checkers elsewhere skip the rest
-            return Check(self.name, None, "only on Windows")
+            return Check(self.what, None, "only on Windows")
         state = ctypes.c_int(0)
         result = ctypes.windll.shell32.SHQueryUserNotificationState(ctypes.byref(state))
         if result != 0:
-            return Check(self.name, None, f"SHQueryUserNotificationState failed ({result:#x})")
+            return Check(self.what, None, f"SHQueryUserNotificationState failed ({result:#x})")
         return notification_state_check(state.value)
 
 
@@ -856,11 +863,12 @@ class WindowsConsentStore:
     """Windows records in the privacy ConsentStore when each app starts and stops using the
     microphone or the webcam; a start without a stop is an app using it now."""
 
-    def __init__(self, capability: str, name: str,
+    def __init__(self, capability: str, what: str,
                  read: Callable[[str], Mapping[str, tuple[int | None, int | None]]]
                  = _read_consent_store,
                  own_executable: str = sys.executable) -> None:
-        self.name = name
+        self.name = "windows-consent-store"
+        self.what = what
         self._capability = capability
         self._read = read
         self._own_executable = own_executable
@@ -869,8 +877,8 @@ class WindowsConsentStore:
         try:
             apps = consent_in_use(self._read(self._capability), self._own_executable)
         except OSError as exc:
-            return Check(self.name, None, f"registry: {exc}")
-        return Check(self.name, bool(apps), ", ".join(dict.fromkeys(apps)))
+            return Check(self.what, None, f"registry: {exc}")
+        return Check(self.what, bool(apps), ", ".join(dict.fromkeys(apps)))
 
 
 # == choosing the backends ========================================================================

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stressbreak.app.detectors import SOURCE_LABELS, presence_source_id
+from stressbreak.app.detectors import SOURCE_LABELS
 from stressbreak.core.commands import Reply, Request
 from stressbreak.core.settings import Settings
 from stressbreak.services.idle import IdleProbe, detect_idle_source
@@ -26,6 +26,13 @@ GNOME_WAYLAND = {"WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland",
 PLASMA_WAYLAND = {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":1", "XDG_SESSION_TYPE": "wayland",
                   "XDG_CURRENT_DESKTOP": "KDE", **BUS}
 X11_KDE = {"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11", "XDG_CURRENT_DESKTOP": "KDE", **BUS}
+
+
+# Where the compositor offers no window list (GNOME and KDE Plasma on Wayland).
+NO_WINDOW_LIST = ("this Wayland desktop does not tell applications which window is full screen "
+                  "(only wlroots compositors such as sway and Hyprland do)")
+NO_WINDOW_LIST_NL = ("deze Wayland-desktop vertelt programma's niet welk venster op volledig "
+                     "scherm staat (alleen wlroots-compositors zoals sway en Hyprland doen dat)")
 
 
 class Machine:
@@ -104,20 +111,18 @@ def test_gnome_on_wayland_names_each_source_and_why_full_screen_has_none(qtbot, 
     assert _section(reply.message) == [
         "Detectors on this desktop (ubuntu:GNOME, wayland, Qt: offscreen):",
         "  Time away from the keyboard: GNOME (Mutter idle monitor)",
-        "  Full-screen windows: none: a Wayland session does not let applications see other "
-        "windows' state",
+        f"  Full-screen windows: none: {NO_WINDOW_LIST}",
         "  The desktop's do-not-disturb: GNOME settings",
         "  Microphone in use (calls): sound server (pactl)",
         "  Camera in use (calls): /proc (video devices)",
     ]
-    full_screen = ("“Quiet during full-screen use” is on, but cannot work here: a Wayland "
-                   "session does not let applications see other windows' state.")
+    full_screen = ("“Quiet during full-screen use” is on, but cannot work here: "
+                   f"{NO_WINDOW_LIST}.")
     assert reply.data["problems"] == [full_screen]
     assert full_screen in reply.message.split("\n\n")[0]
     assert reply.data["detectors"] == {
         "idle": {"source": "mutter", "reason": None},
-        "fullscreen": {"source": None, "reason": "a Wayland session does not let applications "
-                                                 "see other windows' state"},
+        "fullscreen": {"source": None, "reason": NO_WINDOW_LIST},
         "desktop_dnd": {"source": "gnome-settings", "reason": None},
         "microphone": {"source": "pactl", "reason": None},
         "camera": {"source": "proc-video", "reason": None},
@@ -141,8 +146,8 @@ def test_plasma_on_wayland_without_idle_time_says_so_for_each_setting_that_needs
     machine = Machine(tmp_path, PLASMA_WAYLAND, bus={}, programs=(), proc=False)
     app = _app(tmp_path, machine.environ, detect_sources=machine.detect)
     reply = _status(app)
-    no_idle = ("No idle-time source was found on this desktop (on Wayland only GNOME tells the "
-               "idle time; KDE Plasma does not).")
+    no_idle = ("No idle-time source was found on this desktop (the Wayland compositor could "
+               "not be reached, and GNOME's idle monitor did not answer).")
     section = _section(reply.message)
     assert section[0] == "Detectors on this desktop (KDE, wayland, Qt: offscreen):"
     assert section[1] == f"  Time away from the keyboard: none: {no_idle}"
@@ -152,8 +157,7 @@ def test_plasma_on_wayland_without_idle_time_says_so_for_each_setting_that_needs
     assert reply.data["problems"] == [
         f"“Count time away as a pause” is on, but cannot work here. {no_idle}",
         f"“Wait until you stop typing” is on, but cannot work here. {no_idle}",
-        "“Quiet during full-screen use” is on, but cannot work here: a Wayland session does "
-        "not let applications see other windows' state.",
+        f"“Quiet during full-screen use” is on, but cannot work here: {NO_WINDOW_LIST}.",
         "“Quiet during calls” is on, but cannot work here: pactl was not found (Debian: "
         "pulseaudio-utils). /proc is not available.",
     ]
@@ -226,7 +230,7 @@ def test_every_source_the_services_choose_has_a_label(tmp_path):
         backends = detect_backends(platform=platform, environ=environ, own_pid=4242,
                                    which=lambda name: name if name in everything else None,
                                    proc_root=tmp_path)
-        ids |= {presence_source_id(source) for source in backends.sources()}
+        ids |= {source.name for source in backends.sources()}
     assert len(ids) == 12
     assert ids <= set(SOURCE_LABELS)
 
@@ -264,19 +268,16 @@ def test_in_dutch_the_lines_are_dutch_and_the_json_stays_english(qtbot, tmp_path
     assert _section(reply.message) == [
         "Detectoren op deze desktop (ubuntu:GNOME, wayland, Qt: offscreen):",
         "  Tijd weg van het toetsenbord: GNOME (Mutter-inactiviteitsmonitor)",
-        "  Vensters op volledig scherm: geen: een Wayland-sessie laat programma's de toestand "
-        "van andere vensters niet zien",
+        f"  Vensters op volledig scherm: geen: {NO_WINDOW_LIST_NL}",
         "  De niet-storen-stand van de desktop: GNOME-instellingen",
         "  Microfoon in gebruik (gesprekken): geen: pactl is niet gevonden (Debian: "
         "pulseaudio-utils)",
         "  Camera in gebruik (gesprekken): /proc (videoapparaten)",
     ]
     assert reply.data["problems"] == [
-        "“Stil bij volledig scherm” staat aan, maar werkt hier niet: een Wayland-sessie laat "
-        "programma's de toestand van andere vensters niet zien.",
+        f"“Stil bij volledig scherm” staat aan, maar werkt hier niet: {NO_WINDOW_LIST_NL}.",
     ]  # the camera is enough for calls
-    assert reply.data["detectors"]["fullscreen"]["reason"] == (
-        "a Wayland session does not let applications see other windows' state")
+    assert reply.data["detectors"]["fullscreen"]["reason"] == NO_WINDOW_LIST
     assert reply.data["detectors"]["microphone"]["reason"] == (
         "pactl was not found (Debian: pulseaudio-utils)")
     app.stop()

@@ -364,7 +364,7 @@ def _assert_reasons_for_missing(backends) -> None:
             assert reason.context == "presence"
         else:
             assert name not in backends.reasons
-            assert source.name == name
+            assert source.what == name
 
 
 def test_linux_x11_kde_with_every_tool(tmp_path: Path):

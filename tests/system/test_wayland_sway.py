@@ -19,6 +19,8 @@ from pathlib import Path
 from tests.system.sway import (
     APP_NAME,
     OUTPUT_SIZE,
+    REMINDER_NO_FOCUS,
+    REPO_ROOT,
     WAYBAR_HEIGHT_PX,
     App,
     Sway,
@@ -40,9 +42,6 @@ MENU = "com.canonical.dbusmenu"
 # No reminder, stress meter or evening minute while a test looks at the tray; settings of
 # its own, so no welcome for a new user either.
 QUIET_SETTINGS = {"interval_min": 240, "checkin_times": [], "wind_down": False}
-# The line README gives sway users: sway gives every new window the keyboard unless told not
-# to (sway 1.7's view_map), and a Wayland window cannot ask otherwise.
-NO_FOCUS_RULE = 'no_focus [title="^Pause reminder"]'
 
 
 def _item(sway: Sway, app: App) -> tuple[str, str]:
@@ -129,7 +128,8 @@ def test_the_tray_item_registers_and_its_tooltip_menu_and_paused_icon_work(sway_
 def test_a_due_reminder_floats_keeps_off_the_keyboard_and_a_click_starts_the_pause(
         sway_with_tray, tmp_path):
     sway = sway_with_tray
-    sway.swaymsg(NO_FOCUS_RULE)
+    assert REMINDER_NO_FOCUS in (REPO_ROOT / "README.md").read_text()
+    sway.swaymsg(REMINDER_NO_FOCUS)
     data = tmp_path / "data"
     seed_due_pause(data)
     settings = data / "settings.json"

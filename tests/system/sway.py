@@ -164,10 +164,21 @@ class VirtualPointer:
         self._send(registry, 0, struct.pack("<II", offered[self._MANAGER], len(interface))
                    + interface + b"\0" * (-len(interface) % 4)
                    + struct.pack("<II", 1, manager))  # wl_registry.bind, version 1
-        self._send(manager, 0, struct.pack("<II", 0, self._new_id()))  # on the default seat
+        self._pointer = self._new_id()
+        self._send(manager, 0, struct.pack("<II", 0, self._pointer))  # on the default seat
         for target, opcode, body in self._until_synced():
             if target == self._DISPLAY and opcode == 0:  # wl_display.error
                 raise RuntimeError(f"the compositor refused the virtual pointer: {body!r}")
+
+    def nudge(self, dx_px: int = 1, dy_px: int = 0) -> None:
+        """Move the pointer as a mouse would: input the compositor counts as presence."""
+        fixed = struct.pack("<Iii", int(time.monotonic() * 1000) & 0xFFFFFFFF,
+                            dx_px * 256, dy_px * 256)  # wl_fixed_t: 24.8
+        self._send(self._pointer, 0, fixed)  # motion
+        self._send(self._pointer, 4, b"")  # frame
+        for target, opcode, body in self._until_synced():
+            if target == self._DISPLAY and opcode == 0:
+                raise RuntimeError(f"the compositor refused the motion: {body!r}")
 
     def close(self) -> None:
         self._socket.close()

@@ -12,10 +12,16 @@ In a test module:
     sway_with_tray = sway_fixture(waybar=True)
 
     def test_x(sway, tmp_path):
-        with start_app(sway, tmp_path) as app:
+        with work_window(sway) as work, start_app(sway, tmp_path, {"interval_min": 30}) as app:
             app.send("pause")
-            node = sway.wait_for_window(lambda n: n["name"].startswith("A minute "), app)
-            sway.swaymsg("seat", "seat0", "cursor", "set", "10", "10")
+            node, floating = sway.wait_for_window(lambda title: title.startswith("A minute "),
+                                                  app)
+            sway.swaymsg("fullscreen", "enable")   # the focused window; any sway command
+            sway.click(10, 10)                     # with sway's own cursor commands
+            sway.pointer.nudge(5, 0)               # input the compositor counts as presence
+
+`dbus_property(sway, ...)` and `dbus_call(sway, ...)` read the session bus of a sway started
+with waybar (dbus-send from Debian dbus-bin).
 """
 
 from __future__ import annotations

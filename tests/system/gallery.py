@@ -14,6 +14,11 @@ Unknown and Fusion's palette stays light), so after asking for it the child sets
 dark palette explicitly (the colours of Qt's `qt_fusionPalette(dark)`).
 
 The child is this module too: `python -m tests.system.gallery --child LANG SCHEME RAW_DIR`.
+
+Under Wayland (where sway, waybar and grim are installed, as root: see sway.py): the real app
+under headless sway with waybar's tray, taken with grim, English and light only, as
+`wayland-*.png`. `python -m tests.system.gallery --wayland docs/screenshots/gallery` makes
+only these again.
 """
 
 from __future__ import annotations
@@ -58,7 +63,15 @@ from stressbreak.ui.reminder import ReminderWindow
 from stressbreak.ui.settings_dialog import SettingsDialog
 from stressbreak.ui.values_dialog import ValuesDialog
 from stressbreak.ui.why_page import WhyPage
-from tests.system.xdisplay import click, geometry, run, tray_panel, virtual_desktop, wait_for
+from tests.system.xdisplay import (
+    click,
+    geometry,
+    run,
+    seed_due_pause,
+    tray_panel,
+    virtual_desktop,
+    wait_for,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 LOCALES = {"en": "en_GB.UTF-8", "nl": "nl_NL.UTF-8"}
@@ -103,7 +116,8 @@ USER_TEXT: dict[str, dict[str, tuple[str, ...]]] = {
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.png"):
-        old.unlink()
+        if not old.name.startswith(WAYLAND_PREFIX):
+            old.unlink()
     manifest: dict[str, dict[str, dict[str, str]]] = {}  # name -> "lang-scheme" -> facts
     with tempfile.TemporaryDirectory() as tmp_name, virtual_desktop(SCREEN) as env:
         tmp = Path(tmp_name)
@@ -131,6 +145,7 @@ def main(out: Path) -> int:
                 manifest.setdefault(name, {})[f"{lang}-light"] = facts
                 _store(raw / f"{name}.png", out / f"{lang}-light-{name}.png")
     _write_index(out, manifest)
+    wayland(out)
     pictures = sorted(out.glob("*.png"))
     size = sum(p.stat().st_size for p in pictures)
     print(f"{len(pictures)} pictures, {size / 1024:.0f} KiB, in {out}")
@@ -252,7 +267,99 @@ def _write_index(out: Path, manifest: dict[str, dict[str, dict[str, str]]]) -> N
             caption += f"<br>Title {title}"
         lines.append(f"| {caption} | " + " | ".join(cells) + " |")
     lines.append("")
-    (out / "index.md").write_text("\n".join(lines))
+    (out / "index.md").write_text("\n".join(lines) + _wayland_section(out))
+
+
+# --- under Wayland: the real app on headless sway with waybar's tray ------------------------
+
+WAYLAND_PREFIX = "wayland-"
+WAYLAND_HEADING = "## Under Wayland"
+WAYLAND_SHOTS = {
+    "reminder": "A due reminder under sway 1.7 with waybar's tray (the icon at the top right). "
+                "A Wayland window cannot place itself: sway puts it in the middle, floating at "
+                "its own size. The window being worked in keeps the keyboard because of the "
+                "`no_focus` line README gives for sway; without it sway gives the keyboard to "
+                "every new window.",
+    "tray-menu": "The tray menu as waybar shows it (right click on the icon), read over D-Bus "
+                 "from the app's StatusNotifierItem.",
+    "pause": "After a click on the reminder: the pause, floating at its own size.",
+}
+
+
+def _wayland_section(out: Path) -> str:
+    shots = [name for name in WAYLAND_SHOTS if (out / f"{WAYLAND_PREFIX}{name}.png").exists()]
+    if not shots:
+        return ""
+    lines = ["", WAYLAND_HEADING, "",
+             "The real app under headless sway 1.7 with waybar's tray, taken with grim (the "
+             "whole 1280×720 output; English, light). Made where sway, waybar and grim are "
+             "installed, as root; `--wayland` makes only these again.", "",
+             "| Picture | |", "|---|---|"]
+    for name in shots:
+        file = f"{WAYLAND_PREFIX}{name}.png"
+        lines.append(f'| **{WAYLAND_PREFIX}{name}**: {WAYLAND_SHOTS[name]} | '
+                     f'<a href="{file}"><img src="{file}" width="320" alt="{file}"></a> |')
+    return "\n".join(lines) + "\n"
+
+
+def wayland(out: Path) -> None:
+    """The Wayland pictures, where sway, waybar and grim can run; else say why not and keep
+    the ones there are."""
+    # Imported here: sway.py is a test helper that imports pytest.
+    from tests.system.sway import (
+        OUTPUT_SIZE,
+        REMINDER_NO_FOCUS,
+        WAYBAR_HEIGHT_PX,
+        start_app,
+        start_sway,
+        why_not,
+        work_window,
+    )
+
+    reason = why_not(waybar=True) or (
+        "needs grim (Debian: grim)" if shutil.which("grim") is None else None)
+    if reason:
+        print(f"no Wayland pictures: {reason}", file=sys.stderr)
+        return
+    for old in out.glob(f"{WAYLAND_PREFIX}*.png"):
+        old.unlink()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        data = tmp / "data"
+        seed_due_pause(data)
+        settings = data / "settings.json"
+        settings.write_text(json.dumps(json.loads(settings.read_text())
+                                       | {"gentle_timing": False, "natural_breaks": False}))
+        with start_sway(tmp, waybar=True) as sway:
+            sway.swaymsg(REMINDER_NO_FOCUS)
+            with work_window(sway), start_app(sway, tmp, data_dir=data) as app:
+                reminder, _floating = sway.wait_for_window(
+                    lambda title: title.startswith("Pause reminder"), app)
+                time.sleep(1.0)  # painted, and the tray icon in the bar
+                shoot = tmp / "shot.png"
+                sway.screenshot(shoot)
+                _store(shoot, out / f"{WAYLAND_PREFIX}reminder.png")
+                icon_x, icon_y = OUTPUT_SIZE[0] - 11, WAYBAR_HEIGHT_PX // 2
+                sway.swaymsg("seat", "seat0", "cursor", "set", str(icon_x), str(icon_y))
+                sway.swaymsg("seat", "seat0", "cursor", "press", "button3")
+                sway.swaymsg("seat", "seat0", "cursor", "release", "button3")
+                time.sleep(1.0)
+                sway.screenshot(shoot)
+                _store(shoot, out / f"{WAYLAND_PREFIX}tray-menu.png")
+                box = reminder["rect"]
+                sway.click(box["x"] + 24, box["y"] + 16)  # closes the menu
+                if sway.window(lambda title: title.startswith("Pause reminder"),
+                               app.process.pid):
+                    sway.click(box["x"] + 24, box["y"] + 16)
+                sway.wait_for_window(lambda title: title.startswith("A minute "), app)
+                sway.swaymsg("seat", "seat0", "cursor", "set", "40", str(OUTPUT_SIZE[1] - 40))
+                time.sleep(1.5)
+                sway.screenshot(shoot)
+                _store(shoot, out / f"{WAYLAND_PREFIX}pause.png")
+    index = out / "index.md"
+    if index.exists():
+        kept = index.read_text().split("\n" + WAYLAND_HEADING)[0].rstrip("\n") + "\n"
+        index.write_text(kept + _wayland_section(out))
 
 
 # --- the child: one language and scheme, every window in turn --------------------------------
@@ -660,7 +767,13 @@ def _overview(shooter: Shooter, lang: str) -> None:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         sys.exit(child(sys.argv[2], sys.argv[3], Path(sys.argv[4])))
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/gallery")
+    only_wayland = len(sys.argv) > 1 and sys.argv[1] == "--wayland"
+    arguments = sys.argv[2:] if only_wayland else sys.argv[1:]
+    target = Path(arguments[0] if arguments else "docs/screenshots/gallery")
     if shutil.which("convert") is None:
         sys.exit("needs imagemagick (convert, import)")
+    if only_wayland:
+        target.mkdir(parents=True, exist_ok=True)
+        wayland(target)
+        sys.exit(0)
     sys.exit(main(target))

@@ -178,6 +178,37 @@ class Cues(Protocol):
         ...
 
 
+class ShortcutPortal(Protocol):
+    """The desktop's keyboard shortcuts for the app (services/shortcuts.py): bound through
+    the desktop, which may ask the user first; pressed anywhere."""
+
+    @property
+    def activated(self) -> SignalInstance: ...  # (shortcut_id: str), at each press
+
+    @property
+    def bound(self) -> SignalInstance: ...  # (tuple[Shortcut, ...]): what the desktop bound
+
+    @property
+    def changed(self) -> SignalInstance: ...  # (tuple[Shortcut, ...]): changed by the user
+
+    @property
+    def not_bound(self) -> SignalInstance: ...  # (NotBound): why no keys were set
+
+    def version(self) -> int | None:
+        """The desktop's GlobalShortcuts version, or None where it offers none (asked now)."""
+        ...
+
+    def bind(self, shortcuts: Sequence[tuple[str, str, str]], parent_window: str = "") -> None:
+        """(id, description, preferred keys) each; answered by `bound` or `not_bound`."""
+        ...
+
+    def configure(self, parent_window: str = "") -> bool:
+        """The desktop's own window to change the keys; False where there is none."""
+        ...
+
+    def stop(self) -> None: ...
+
+
 class SettingsStore(Protocol):
     def load(self) -> Settings: ...
 
@@ -218,6 +249,8 @@ class Collaborators:
     # The desktop's wish for less motion, asked as each pause opens.
     platform_reduces_motion: Callable[[], bool | None] = field(
         default=_no_motion_preference)
+    # The desktop's keyboard shortcuts (its GlobalShortcuts portal); None: not asked for.
+    shortcuts: ShortcutPortal | None = None
     # A new user is welcomed at the first start; the tests' apps leave it out unless a test
     # asks, so no welcome stands in front of what they test.
     welcome_new_user: bool = True

@@ -43,10 +43,9 @@ Nothing happens at import or construction.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-import secrets
-import selectors
 import socket
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -154,6 +153,8 @@ class _Connection:
 
     def call(self, message: Any) -> tuple[Any, ...]:
         """Send a method call; its reply's body, or PortalError with the error's name."""
+        import selectors  # noqa: PLC0415
+
         from jeepney import HeaderFields, MessageType  # noqa: PLC0415
 
         serial = self.send(message)
@@ -205,7 +206,7 @@ class _Connection:
 
 
 def _method(path: str, interface: str, member: str, signature: str | None = None,
-            body: tuple[Any, ...] = (), destination: str = PORTAL_SERVICE) -> Any:
+            body: tuple[Any, ...] = (), *, destination: str = PORTAL_SERVICE) -> Any:
     from jeepney import DBusAddress, MessageFlag, new_method_call  # noqa: PLC0415
 
     message = new_method_call(DBusAddress(path, destination, interface), member, signature,
@@ -217,6 +218,13 @@ def _method(path: str, interface: str, member: str, signature: str | None = None
 def _bus_call(member: str, signature: str | None = None, body: tuple[Any, ...] = ()) -> Any:
     return _method("/org/freedesktop/DBus", "org.freedesktop.DBus", member, signature, body,
                    destination="org.freedesktop.DBus")
+
+
+def _token() -> str:
+    """A handle token: unique and not guessable, as the portal's Request documentation asks."""
+    import secrets  # noqa: PLC0415  (it loads hashlib: only when the portal is used)
+
+    return "stressbreak_" + secrets.token_hex(8)
 
 
 def _text(value: object) -> str:
@@ -319,7 +327,7 @@ class PortalShortcuts(QObject):
                 except PortalError as exc:
                     self._fail(exc)
 
-            session_token = "stressbreak_" + secrets.token_hex(8)
+            session_token = _token()
             self._request(SHORTCUTS_INTERFACE, "CreateSession", "a{sv}",
                           lambda token: ({"handle_token": ("s", token),
                                           "session_handle_token": ("s", session_token)},),
@@ -344,10 +352,8 @@ class PortalShortcuts(QObject):
 
     def stop(self) -> None:
         """End the session (the desktop keeps the keys for the next start) and disconnect."""
-        try:
+        with contextlib.suppress(PortalError):
             self._close_session()
-        except PortalError:
-            pass
         self._disconnect()
 
     # -- behind the scenes ---------------------------------------------------------------------
@@ -389,7 +395,7 @@ class PortalShortcuts(QObject):
         """A portal call answered by a Request's Response: its expected path is known before
         the call (the handle token), so an early Response is not missed."""
         connection = self._connect()
-        token = "stressbreak_" + secrets.token_hex(8)
+        token = _token()
         sender = connection.unique_name.lstrip(":").replace(".", "_")
         expected = f"{PORTAL_PATH}/request/{sender}/{token}"
         self._requests[expected] = answer

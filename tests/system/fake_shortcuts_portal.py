@@ -83,13 +83,7 @@ class Portal:
         sender = fields[HeaderFields.sender]
         print(json.dumps([member, *message.body], default=list), flush=True)
         if interface == "org.freedesktop.host.portal.Registry" and member == "Register":
-            if not self.config.get("registry", True):
-                self.error(message, "org.freedesktop.DBus.Error.UnknownInterface")
-            elif sender in self.peers_seen:
-                self.error(message, "org.freedesktop.portal.Error.Failed")
-            else:
-                self.peers_seen.add(sender)
-                self.send(new_method_return(message))
+            self.register(message, sender)
             return
         self.peers_seen.add(sender)
         if interface == "org.freedesktop.DBus.Properties" and member == "Get":
@@ -100,29 +94,29 @@ class Portal:
         elif interface == "org.freedesktop.portal.Session" and member == "Close":
             self.sessions.pop(fields[HeaderFields.path], None)
             self.send(new_method_return(message))
-        elif interface != SHORTCUTS or self.config["version"] is None:
+        elif interface == SHORTCUTS and self.config["version"] is not None:
+            self.shortcuts_call(message, member, sender)
+        else:
             self.error(message, "org.freedesktop.DBus.Error.UnknownMethod")
-        elif member == "CreateSession":
+
+    def register(self, message: Any, sender: str) -> None:
+        if not self.config.get("registry", True):
+            self.error(message, "org.freedesktop.DBus.Error.UnknownInterface")
+        elif sender in self.peers_seen:  # only before any other portal call
+            self.error(message, "org.freedesktop.portal.Error.Failed")
+        else:
+            self.peers_seen.add(sender)
+            self.send(new_method_return(message))
+
+    def shortcuts_call(self, message: Any, member: str, sender: str) -> None:
+        if member == "CreateSession":
             options = message.body[0]
             session = f"{PATH}/session/{self.name(sender)}/{options['session_handle_token'][1]}"
             self.sessions[session] = {"owner": sender, "shortcuts": []}
             request = self.request(message, sender, options)
             self.respond(request, sender, 0, {"session_handle": ("s", session)})
         elif member == "BindShortcuts":
-            session, shortcuts, _parent, options = message.body
-            if self.sessions.get(session, {}).get("owner") != sender:
-                self.error(message, "org.freedesktop.DBus.Error.AccessDenied")
-                return
-            request = self.request(message, sender, options)
-            code = self.config.get("bind_code", 0)
-            if code == 0:
-                self.sessions[session]["shortcuts"] = [
-                    (shortcut_id, {"description": info["description"],
-                                   "trigger_description": ("s", self.keys(shortcut_id))})
-                    for shortcut_id, info in shortcuts]
-            self.respond(request, sender, code,
-                         {"shortcuts": ("a(sa{sv})", self.sessions[session]["shortcuts"])}
-                         if code == 0 else {})
+            self.bind(message, sender)
         elif member == "ListShortcuts":
             session, options = message.body
             request = self.request(message, sender, options)
@@ -132,6 +126,22 @@ class Portal:
             self.send(new_method_return(message))
         else:
             self.error(message, "org.freedesktop.DBus.Error.UnknownMethod")
+
+    def bind(self, message: Any, sender: str) -> None:
+        session, shortcuts, _parent, options = message.body
+        if self.sessions.get(session, {}).get("owner") != sender:
+            self.error(message, "org.freedesktop.DBus.Error.AccessDenied")
+            return
+        request = self.request(message, sender, options)
+        code = self.config.get("bind_code", 0)
+        if code == 0:
+            self.sessions[session]["shortcuts"] = [
+                (shortcut_id, {"description": info["description"],
+                               "trigger_description": ("s", self.keys(shortcut_id))})
+                for shortcut_id, info in shortcuts]
+        self.respond(request, sender, code,
+                     {"shortcuts": ("a(sa{sv})", self.sessions[session]["shortcuts"])}
+                     if code == 0 else {})
 
     def keys(self, shortcut_id: str) -> str:
         return self.config.get("triggers", {}).get(shortcut_id, "")

@@ -364,7 +364,10 @@ class PortalShortcuts(QObject):
         address = session_bus_address(self._environ)
         if not address:
             raise PortalError("no session bus")
-        connection = _Connection(address)
+        try:
+            connection = _Connection(address)
+        except ImportError as exc:  # jeepney is not installed (not a Linux or BSD install)
+            raise PortalError(f"jeepney is missing: {exc}") from exc
         try:
             self._register(connection)
             for interface in (REQUEST_INTERFACE, SHORTCUTS_INTERFACE, SESSION_INTERFACE):

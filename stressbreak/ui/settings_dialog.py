@@ -549,7 +549,7 @@ class SettingsDialog(QDialog):
     def _add_shortcut_row(self, form: QFormLayout, note: str) -> None:
         """Keys through the desktop: not a setting (the desktop keeps them, at once), so a
         button beside the settings rather than a field that Save writes."""
-        self.shortcut_button = QPushButton(self.tr("Keyboard shortcut…"))
+        self.shortcut_button = QPushButton(self.tr("Choose keys…"))
         self.shortcut_button.setAutoDefault(False)
         self.shortcut_button.clicked.connect(self.shortcut_requested)
         self.shortcut_note = quieter(_wrapped(note))

@@ -21,6 +21,7 @@ from stressbreak.app.pauses import Pauses
 from stressbreak.app.ports import Collaborators
 from stressbreak.app.reminders import Reminders
 from stressbreak.app.settings import AppSettings
+from stressbreak.app.shortcuts import KeyShortcuts
 from stressbreak.app.welcome import Welcome
 from stressbreak.app.your_data import YourData
 from stressbreak.services.cues import Cues
@@ -28,6 +29,7 @@ from stressbreak.services.journal import Journal
 from stressbreak.services.notify import Notifier
 from stressbreak.services.prefs_store import PrefsStore
 from stressbreak.services.settings_store import SettingsStore
+from stressbreak.services.shortcuts import NotBound, Shortcut
 from stressbreak.ui.tray import Tray
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -187,6 +189,10 @@ class Harness:
     def welcome(self) -> Welcome:
         return self.controller.welcome
 
+    @property
+    def shortcuts(self) -> KeyShortcuts:
+        return self.controller.shortcuts
+
 
 def make_app(data: Path, clock: FakeClock, told: list[str], *,
              pause_duration_s: float | None = 0.5, journal_dir: Path | None = None,
@@ -231,6 +237,51 @@ def make_app(data: Path, clock: FakeClock, told: list[str], *,
     controller.pauses.duration_override_s = pause_duration_s
     return Harness(controller, clock, scheduler, journal, settings_store, prefs_store, tray,
                    cues)
+
+
+class FakeShortcutPortal(QObject):
+    """The desktop's GlobalShortcuts portal as the app sees it (`ShortcutPortal`): `offered`
+    is its version (None: the desktop has none); the test answers a bind with `answer` and
+    presses keys with `press`. Each bind and configure is kept."""
+
+    activated = Signal(str)
+    bound = Signal(object)
+    changed = Signal(object)
+    not_bound = Signal(object)
+
+    def __init__(self, offered: int | None = 2) -> None:
+        super().__init__()
+        self.offered = offered
+        self.binds: list[tuple[list[tuple[str, str, str]], str]] = []
+        self.configured: list[str] = []
+        self.stopped = False
+
+    def version(self) -> int | None:
+        return self.offered
+
+    def bind(self, shortcuts: Any, parent_window: str = "") -> None:
+        self.binds.append((list(shortcuts), parent_window))
+
+    def configure(self, parent_window: str = "") -> bool:
+        if self.offered is None or self.offered < 2:
+            return False
+        self.configured.append(parent_window)
+        return True
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def answer(self, outcome: NotBound | dict[str, str]) -> None:
+        """The desktop's answer to the last bind: why not, or id -> the keys it bound."""
+        if isinstance(outcome, NotBound):
+            self.not_bound.emit(outcome)
+            return
+        descriptions = {shortcut_id: text for shortcut_id, text, _ in self.binds[-1][0]}
+        self.bound.emit(tuple(Shortcut(shortcut_id, descriptions[shortcut_id], keys)
+                              for shortcut_id, keys in outcome.items()))
+
+    def press(self, shortcut_id: str) -> None:
+        self.activated.emit(shortcut_id)
 
 
 class MotionPlatform:

@@ -482,6 +482,41 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>KeyShortcuts</name>
+    <message>
+        <source>No keys were set. You can choose them here whenever you like.</source>
+        <translation>Er zijn geen toetsen ingesteld. Je kunt ze hier kiezen wanneer je wilt.</translation>
+    </message>
+    <message>
+        <source>Your desktop did not set the keys this time. The launcher and the commands work as before.</source>
+        <translation>Je bureaublad heeft de toetsen deze keer niet ingesteld. De programmastarter en de opdrachten werken gewoon zoals eerst.</translation>
+    </message>
+    <message>
+        <source>Your desktop&apos;s shortcut service did not answer. The launcher and the commands work as before.</source>
+        <translation>De sneltoetsendienst van je bureaublad gaf geen antwoord. De programmastarter en de opdrachten werken gewoon zoals eerst.</translation>
+    </message>
+    <message>
+        <source>no keys</source>
+        <translation>geen toetsen</translation>
+    </message>
+    <message>
+        <source>{pause}: a micro-pause. {meter}: the stress meter. Your desktop&apos;s keyboard settings can change them.</source>
+        <translation>{pause}: een micropauze. {meter}: de stressmeter. In de toetsenbordinstellingen van je bureaublad kun je ze veranderen.</translation>
+    </message>
+    <message>
+        <source>Choose keys that start a micro-pause or open the stress meter from anywhere. Your desktop shows them to you first and may ask you to confirm.</source>
+        <translation>Kies toetsen die overal een micropauze starten of de stressmeter openen. Je bureaublad laat ze je eerst zien en vraagt je misschien om ze te bevestigen.</translation>
+    </message>
+    <message>
+        <source>Start a micro-pause</source>
+        <translation>Een micropauze starten</translation>
+    </message>
+    <message>
+        <source>Open the stress meter</source>
+        <translation>De stressmeter openen</translation>
+    </message>
+</context>
+<context>
     <name>NoTrayWindow</name>
     <message>
         <source>Without a tray icon</source>
@@ -514,6 +549,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>With a command, in a terminal or on a key</source>
         <translation>Met een opdracht, in een terminal of onder een toets</translation>
+    </message>
+    <message>
+        <source>With a keyboard shortcut</source>
+        <translation>Met een sneltoets</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcut…</source>
+        <translation>Sneltoets…</translation>
     </message>
     <message>
         <source>a pause now</source>
@@ -1102,6 +1145,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Put every setting back to its default; nothing is saved until you choose Save.</source>
         <translation>Zet elke instelling terug op de standaardwaarde; er wordt pas iets opgeslagen als je Opslaan kiest.</translation>
+    </message>
+    <message>
+        <source>Choose keys…</source>
+        <translation>Toetsen kiezen…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcut</source>
+        <translation>Sneltoets</translation>
     </message>
     <message>
         <source>Not saved yet: see {pages}.</source>

@@ -15,6 +15,7 @@ from stressbreak.app.ports import Collaborators
 from stressbreak.app.records import Records
 from stressbreak.app.reminders import Reminders
 from stressbreak.app.settings import AppSettings
+from stressbreak.app.shortcuts import KeyShortcuts
 from stressbreak.app.welcome import Welcome
 from stressbreak.app.your_data import YourData
 from stressbreak.core.messages import message_of
@@ -34,6 +35,7 @@ class Controller(QObject):
         tell = self.notices.tell
         self.records = Records(world.journal, tell)
         self.choices = Choices(world.prefs_store, tray, tell, self)
+        self.shortcuts = KeyShortcuts(world.shortcuts, self.choices, self)
         # Both read as they are at each moment (the gate is made before either).
         def current() -> Settings:
             return self.settings.current
@@ -47,7 +49,7 @@ class Controller(QObject):
         self.settings = AppSettings(
             store=world.settings_store, tray=tray, notifier=world.notifier, cues=world.cues,
             gate=self.gate, tell=tell, autostart=world.autostart,
-            autostart_command=world.autostart_command, parent=self)
+            autostart_command=world.autostart_command, shortcuts=self.shortcuts, parent=self)
         self.notices.add_standing(self.settings.capability_problems)
         self.pauses = Pauses(
             clock=clock, settings=current, choices=self.choices, records=self.records,
@@ -59,7 +61,8 @@ class Controller(QObject):
             checkins=self.checkins, records=self.records, parent=self)
         self.data = YourData(clock, self.records, self.choices, self)
         self.welcome = Welcome(clock=clock, settings=self.settings, choices=self.choices,
-                               records=self.records, pauses=self.pauses, tray=tray, parent=self)
+                               records=self.records, pauses=self.pauses, tray=tray,
+                               shortcuts=self.shortcuts, parent=self)
         self.commands = CommandDesk(
             clock=clock, scheduler=world.scheduler, notices=self.notices,
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
@@ -85,6 +88,9 @@ class Controller(QObject):
         tray.welcome_requested.connect(self.welcome.open)
         tray.why_requested.connect(self.welcome.open_why)
         tray.quit_requested.connect(self.quit_requested.emit)
+        # The desktop's keys: the same as the tray menu's entries, from anywhere.
+        self.shortcuts.pause_requested.connect(self.pauses.start)
+        self.shortcuts.checkin_requested.connect(self.checkins.open_by_hand)
         self.commands.quit_requested.connect(self.quit_requested.emit)
         self.settings.changed.connect(self.reminders.reschedule)
         # Once the pause's window has gone (a completed one stays a moment with Done).
@@ -99,6 +105,7 @@ class Controller(QObject):
             # Said in the tray, not only in a log nobody reads; reminders and pauses go on.
             self.notices.tell(message_of(exc))
         self.choices.load()
+        self.shortcuts.start()
         self.reminders.start()
         if self.world.welcome_new_user:
             # From the loop, after a command StressBreak was started with (`stressbreak
@@ -107,6 +114,7 @@ class Controller(QObject):
 
     def stop(self) -> None:
         self.notices.stop()
+        self.shortcuts.stop()
         self.pauses.end_early()  # recorded as ended early
         self.reminders.stop()
         self.world.journal.stop()

@@ -179,6 +179,37 @@ class Cues(Protocol):
         ...
 
 
+class ShortcutPortal(Protocol):
+    """The desktop's keyboard shortcuts for the app (services/shortcuts.py): bound through
+    the desktop, which may ask the user first; pressed anywhere."""
+
+    @property
+    def activated(self) -> SignalInstance: ...  # (shortcut_id: str), at each press
+
+    @property
+    def bound(self) -> SignalInstance: ...  # (tuple[Shortcut, ...]): what the desktop bound
+
+    @property
+    def changed(self) -> SignalInstance: ...  # (tuple[Shortcut, ...]): changed by the user
+
+    @property
+    def not_bound(self) -> SignalInstance: ...  # (NotBound): why no keys were set
+
+    def version(self) -> int | None:
+        """The desktop's GlobalShortcuts version, or None where it offers none (asked now)."""
+        ...
+
+    def bind(self, shortcuts: Sequence[tuple[str, str, str]], parent_window: str = "") -> None:
+        """(id, description, preferred keys) each; answered by `bound` or `not_bound`."""
+        ...
+
+    def configure(self, parent_window: str = "") -> bool:
+        """The desktop's own window to change the keys; False where there is none."""
+        ...
+
+    def stop(self) -> None: ...
+
+
 class SettingsStore(Protocol):
     def load(self) -> Settings: ...
 
@@ -222,6 +253,8 @@ class Collaborators:
     # The environment the desktop gave the app: `status` names its session type, desktop
     # and displays, so a bug report says which desktop it came from.
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    # The desktop's keyboard shortcuts (its GlobalShortcuts portal); None: not asked for.
+    shortcuts: ShortcutPortal | None = None
     # A new user is welcomed at the first start; the tests' apps leave it out unless a test
     # asks, so no welcome stands in front of what they test.
     welcome_new_user: bool = True

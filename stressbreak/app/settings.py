@@ -31,6 +31,7 @@ from stressbreak.services.autostart import Autostart
 from stressbreak.services.i18n import translate_message
 
 if TYPE_CHECKING:
+    from stressbreak.app.shortcuts import KeyShortcuts
     from stressbreak.services.idle import IdleProbe
     from stressbreak.services.presence import Backends
     from stressbreak.ui.settings_dialog import SettingsDialog
@@ -50,6 +51,7 @@ class AppSettings(QObject):
         tell: Callable[[str], None],
         autostart: Autostart | None = None,
         autostart_command: Sequence[str] = (),
+        shortcuts: KeyShortcuts | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -61,6 +63,7 @@ class AppSettings(QObject):
         self._tell = tell
         self._autostart = autostart
         self._autostart_command = list(autostart_command)
+        self._shortcuts = shortcuts
         self.current = Settings()
         self._slot: WindowSlot[SettingsDialog] = WindowSlot(self)
 
@@ -91,8 +94,15 @@ class AppSettings(QObject):
             # The desktop's own startup settings may have switched it off meanwhile.
             with contextlib.suppress(OSError):
                 shown = replace(shown, start_at_login=self._autostart.is_enabled())
-        dialog = SettingsDialog(shown, self.unavailable())
+        shortcuts = self._shortcuts
+        # The keyboard shortcut's row only where the desktop binds keys for apps.
+        offered = shortcuts is not None and shortcuts.offered()
+        dialog = SettingsDialog(shown, self.unavailable(),
+                                shortcut_note=shortcuts.note() if shortcuts and offered else None)
         dialog.saved.connect(self.apply)
+        if shortcuts is not None and offered:
+            dialog.shortcut_requested.connect(lambda: shortcuts.choose(dialog))
+            shortcuts.note_changed.connect(dialog.set_shortcut_note)
         return dialog
 
     def unavailable(self) -> dict[str, str]:

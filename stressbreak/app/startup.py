@@ -109,6 +109,7 @@ def assemble(
     from stressbreak.services.prefs_store import PrefsStore  # noqa: PLC0415
     from stressbreak.services.scheduler import Scheduler  # noqa: PLC0415
     from stressbreak.services.settings_store import SettingsStore  # noqa: PLC0415
+    from stressbreak.services.shortcuts import PortalShortcuts  # noqa: PLC0415
 
     forget_module_sources()  # before the objects are made, so that they reuse that memory
     zone_problems: list[str] = []  # told once the app can tell
@@ -138,6 +139,9 @@ def assemble(
         autostart_command=autostart_command(),
         # The desktop's wish for less motion, read as each pause opens (not now).
         platform_reduces_motion=platform_motion().reduce_motion,
+        # Keys through the desktop's GlobalShortcuts portal: asked only when a window offers
+        # them, or at start by a user who chose keys before.
+        shortcuts=PortalShortcuts(),
     ))
     server = CommandServer(server_name(data_dir), controller.commands.handle, on_problem)
     controller.quit_requested.connect(qapp.quit)

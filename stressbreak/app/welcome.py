@@ -27,6 +27,7 @@ from stressbreak.core.settings import Settings
 from stressbreak.services.journal import JournalError
 
 if TYPE_CHECKING:
+    from stressbreak.app.shortcuts import KeyShortcuts
     from stressbreak.ui.first_run import FirstRunWindow, Schedule
     from stressbreak.ui.no_tray import NoTrayWindow
     from stressbreak.ui.why_page import WhyPage
@@ -39,7 +40,7 @@ _IN_USE_WITHIN = timedelta(days=92)
 class Welcome(QObject):
     def __init__(self, *, clock: Clock, settings: AppSettings, choices: Choices,
                  records: Records, pauses: Pauses, tray: Tray,
-                 parent: QObject | None = None) -> None:
+                 shortcuts: KeyShortcuts | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
         self._settings = settings
@@ -47,6 +48,7 @@ class Welcome(QObject):
         self._records = records
         self._pauses = pauses
         self._tray = tray
+        self._shortcuts = shortcuts
         self._first_run: WindowSlot[FirstRunWindow] = WindowSlot(self)
         self._why: WindowSlot[WhyPage] = WindowSlot(self)
         self._no_tray: WindowSlot[NoTrayWindow] = WindowSlot(self)
@@ -137,10 +139,16 @@ class Welcome(QObject):
     def _make_no_tray(self) -> NoTrayWindow:
         from stressbreak.ui.no_tray import NoTrayWindow  # noqa: PLC0415
 
-        window = NoTrayWindow()
+        shortcuts = self._shortcuts
+        # Keys through the desktop only where it binds them for apps.
+        offered = shortcuts is not None and shortcuts.offered()
+        window = NoTrayWindow(shortcut_note=shortcuts.note() if shortcuts and offered else None)
         window.pause_requested.connect(self._pauses.start)
         window.settings_requested.connect(self._settings.open)
         window.finished.connect(self._no_tray.forget)
+        if shortcuts is not None and offered:
+            window.shortcut_requested.connect(lambda: shortcuts.choose(window))
+            shortcuts.note_changed.connect(window.set_shortcut_note)
         return window
 
     def _make_why(self) -> WhyPage:

@@ -25,6 +25,9 @@ class Prefs:
     # The note that StressBreak runs without a tray icon comes once (a user of an older
     # version without a tray has seen only a log line, so an absent key reads as not told).
     told_no_tray: bool = False
+    # The user had the desktop bind StressBreak's keyboard shortcuts: each start binds them
+    # again, which the desktop does without asking (services/shortcuts.py says why).
+    shortcuts_chosen: bool = False
 
     def with_values(self, values: list[str] | tuple[str, ...]) -> Prefs:
         return replace(self, values=normalise_values(values))
@@ -51,6 +54,9 @@ class Prefs:
     def mark_told_no_tray(self) -> Prefs:
         return replace(self, told_no_tray=True)
 
+    def mark_shortcuts_chosen(self) -> Prefs:
+        return replace(self, shortcuts_chosen=True)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": PREFS_VERSION,
@@ -61,6 +67,7 @@ class Prefs:
             "profile_offered": self.profile_offered,
             "welcomed": self.welcomed,
             "told_no_tray": self.told_no_tray,
+            "shortcuts_chosen": self.shortcuts_chosen,
         }
 
 
@@ -92,6 +99,9 @@ def prefs_from_dict(raw: Any) -> Prefs:
     told_no_tray = raw.get("told_no_tray", False)
     if not isinstance(told_no_tray, bool):
         raise PrefsError("'told_no_tray' must be true or false")
+    shortcuts_chosen = raw.get("shortcuts_chosen", False)
+    if not isinstance(shortcuts_chosen, bool):
+        raise PrefsError("'shortcuts_chosen' must be true or false")
     return Prefs(
         values=normalise_values(values),
         favourites=frozenset(_strings(raw, "favourites")),
@@ -100,6 +110,7 @@ def prefs_from_dict(raw: Any) -> Prefs:
         profile_offered=offered,
         welcomed=welcomed,
         told_no_tray=told_no_tray,
+        shortcuts_chosen=shortcuts_chosen,
     )
 
 

@@ -1,8 +1,11 @@
 """The note that StressBreak runs without a tray icon, and how to reach it instead: the
 launcher's actions, the commands, and keys of the user's own. Shown once, by app/welcome.py.
 
-The window only asks: `pause_requested` and `settings_requested` go to the coordinator. It is
-not modal, and opened without the keyboard while a pause runs.
+Where the desktop binds keyboard shortcuts for apps (its GlobalShortcuts portal), the note
+has a "Keyboard shortcut…" button and a line about the keys (`shortcut_note`); elsewhere
+neither shows. The window only asks: `pause_requested`, `settings_requested` and
+`shortcut_requested` go to the coordinator, which answers with `set_shortcut_note`. It is not
+modal, and opened without the keyboard while a pause runs.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from stressbreak.ui.style import bold, quieter, wrapped
 class NoTrayWindow(QDialog):
     pause_requested = Signal()
     settings_requested = Signal()
+    shortcut_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 shortcut_note: str | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # Qt adds the app's name to the title itself.
@@ -62,6 +67,12 @@ class NoTrayWindow(QDialog):
         layout.addWidget(bold(QLabel(self.tr("With a command, in a terminal or on a key"))))
         layout.addLayout(self.commands)
         layout.addWidget(keys)
+        self.shortcut_note: QLabel | None = None
+        self.shortcut_button: QPushButton | None = None
+        if shortcut_note is not None:
+            layout.addSpacing(4)
+            layout.addWidget(bold(QLabel(self.tr("With a keyboard shortcut"))))
+            layout.addLayout(self._shortcut_row(shortcut_note))
         layout.addSpacing(4)
         layout.addWidget(status)
         layout.addStretch(1)
@@ -74,6 +85,27 @@ class NoTrayWindow(QDialog):
         float_at_width(self, width)
         # As tall as its wrapped lines need at that width, no taller.
         self.resize(self.width(), layout.totalHeightForWidth(self.width()))
+
+    def _shortcut_row(self, note: str) -> QVBoxLayout:
+        self.shortcut_note = wrapped(note)
+        self.shortcut_note.setAccessibleName(note)
+        self.shortcut_button = QPushButton(self.tr("Keyboard shortcut…"))
+        self.shortcut_button.setAutoDefault(False)
+        # Stays open: what the desktop answers is said here.
+        self.shortcut_button.clicked.connect(self.shortcut_requested)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.shortcut_button)
+        button_row.addStretch(1)
+        column = QVBoxLayout()
+        column.addWidget(self.shortcut_note)
+        column.addLayout(button_row)
+        return column
+
+    def set_shortcut_note(self, text: str) -> None:
+        """What the keys do now, or what the desktop answered."""
+        if self.shortcut_note is not None:
+            self.shortcut_note.setText(text)
+            self.shortcut_note.setAccessibleName(text)
 
     def _commands(self) -> QGridLayout:
         """Each command beside what it does; the commands can be selected to copy."""

@@ -428,12 +428,15 @@ class SettingsDialog(QDialog):
     """
 
     saved = Signal(object)  # Settings
+    shortcut_requested = Signal()  # "Keyboard shortcut…": the desktop binds them, not Save
 
     def __init__(
         self,
         settings: Settings,
         unavailable: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
+        *,
+        shortcut_note: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -452,6 +455,10 @@ class SettingsDialog(QDialog):
         forms = {group: self._add_page(group) for group in Group}
         for spec in SETTINGS_SPEC:
             self._add_setting(forms[spec.group], spec)
+        self.shortcut_note: QLabel | None = None
+        self.shortcut_button: QPushButton | None = None
+        if shortcut_note is not None:  # only where the desktop binds keys for apps
+            self._add_shortcut_row(forms[Group.PAUSE], shortcut_note)
 
         self.summary_label = ProblemNote()
         self.summary_label.label.setAccessibleName(self.tr("What still needs a look"))
@@ -538,6 +545,33 @@ class SettingsDialog(QDialog):
             label = QLabel(_t(spec.label))
             label.setBuddy(editor.focusProxy() or editor)
             form.addRow(label, column)
+
+    def _add_shortcut_row(self, form: QFormLayout, note: str) -> None:
+        """Keys through the desktop: not a setting (the desktop keeps them, at once), so a
+        button beside the settings rather than a field that Save writes."""
+        self.shortcut_button = QPushButton(self.tr("Choose keys…"))
+        self.shortcut_button.setAutoDefault(False)
+        self.shortcut_button.clicked.connect(self.shortcut_requested)
+        self.shortcut_note = quieter(_wrapped(note))
+        self.shortcut_note.setAccessibleName(note)
+        self.shortcut_button.setAccessibleDescription(note)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.shortcut_button)
+        button_row.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addLayout(button_row)
+        column.addWidget(self.shortcut_note)
+        label = QLabel(self.tr("Keyboard shortcut"))
+        label.setBuddy(self.shortcut_button)
+        form.addRow(label, column)
+
+    def set_shortcut_note(self, text: str) -> None:
+        """What the keys do now, or what the desktop answered."""
+        if self.shortcut_note is not None and self.shortcut_button is not None:
+            self.shortcut_note.setText(text)
+            self.shortcut_note.setAccessibleName(text)
+            self.shortcut_button.setAccessibleDescription(text)
 
     def _description(self, key: str, problem: str | None) -> str:
         spec = self.editors[key].spec

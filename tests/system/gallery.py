@@ -517,6 +517,14 @@ def _welcome(shooter: Shooter) -> None:
     shooter.shoot(note, "no-tray", "Once, where there is no system tray: how to reach "
                   "StressBreak without one.")
     shooter.done(note)
+    # The coordinator's words before any keys are bound (app/shortcuts.py, KeyShortcuts.note).
+    note = NoTrayWindow(shortcut_note=QCoreApplication.translate(
+        "KeyShortcuts", "Choose keys that start a micro-pause or open the stress meter from "
+        "anywhere. Your desktop shows them to you first and may ask you to confirm."))
+    shooter.show_centred(note)
+    shooter.shoot(note, "no-tray-shortcut", "The same note where the desktop binds keys for "
+                  "apps (its GlobalShortcuts portal): a keyboard shortcut through the desktop.")
+    shooter.done(note)
     page = WhyPage()
     shooter.show_centred(page)
     shooter.shoot(page, "why-this-works", "Why this works, from the welcome and the menu.")

@@ -120,3 +120,12 @@ def test_the_note_about_no_tray_is_told_once_and_not_yet_in_older_files():
     assert prefs_from_dict(told.to_dict()).told_no_tray is True
     with pytest.raises(PrefsError):
         prefs_from_dict({"version": 1, "told_no_tray": "yes"})
+
+
+def test_keyboard_shortcuts_once_chosen_are_kept_and_not_chosen_in_older_files():
+    assert Prefs().shortcuts_chosen is False
+    assert prefs_from_dict({"version": 1, "welcomed": True}).shortcuts_chosen is False
+    chosen = Prefs().mark_shortcuts_chosen()
+    assert prefs_from_dict(json.loads(json.dumps(chosen.to_dict()))).shortcuts_chosen is True
+    with pytest.raises(PrefsError):
+        prefs_from_dict({"version": 1, "shortcuts_chosen": 1})

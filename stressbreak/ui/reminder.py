@@ -2,17 +2,33 @@
 
 Native notifications can't report a click on every platform (plyer has no callback), so this
 window is the reminder people act on; clicking anywhere on its body starts the pause.
+
+It asks not to be activated; X11 window managers, GNOME and KDE honour that. On Wayland the
+compositor alone decides, and tiling ones (sway, Hyprland) give every new window the keyboard
+(README says which rule keeps it off). So the keys that decide do nothing for a moment after
+it appears: a key already on its way from the user's typing never decides for them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stressbreak.ui.floating import float_at_width
 
 _MARGIN_PX = 12
+KEY_GUARD_MS = 1500  # keys do nothing this long after the reminder appears (see above)
 
 
 class ReminderWindow(QFrame):
@@ -71,6 +87,7 @@ class ReminderWindow(QFrame):
             else self.tr("Not this one; the next comes one interval from now"))
         for button in (self.start_button, self.snooze_button, self.skip_button):
             button.setCursor(Qt.CursorShape.ArrowCursor)
+            button.installEventFilter(self)  # Space on a focused button is a key too
         self.start_button.clicked.connect(lambda: self._decide(self.start_requested))
         self.snooze_button.clicked.connect(lambda: self._decide(self.snooze_requested))
         self.skip_button.clicked.connect(lambda: self._decide(self.skip_requested))
@@ -86,6 +103,7 @@ class ReminderWindow(QFrame):
         float_at_width(self)
 
         self._decided = False
+        self._shown = QElapsedTimer()
         self._timeout = QTimer(self)
         self._timeout.setSingleShot(True)
         self._timeout.setInterval(timeout_s * 1000)
@@ -115,7 +133,19 @@ class ReminderWindow(QFrame):
         self.adjustSize()
         self.move(self._corner(tray_geometry))
         self.show()
+        self._shown.start()
         self._timeout.start()
+
+    @property
+    def guarding_keys(self) -> bool:
+        """Just appeared: keys do nothing yet (KEY_GUARD_MS)."""
+        return not self._shown.isValid() or self._shown.elapsed() < KEY_GUARD_MS
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        keys = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
+        if event.type() in keys and self.guarding_keys:
+            return True
+        return super().eventFilter(watched, event)
 
     def _corner(self, tray_geometry: QRect | None) -> QPoint:
         screen = QGuiApplication.primaryScreen()
@@ -144,6 +174,9 @@ class ReminderWindow(QFrame):
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.guarding_keys:
+            event.accept()  # typed before the reminder was there: not meant for it
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._decide(self.start_requested)
         elif event.key() == Qt.Key.Key_Escape:

@@ -13,7 +13,7 @@ from stressbreak.core.exercises import EXERCISES
 from stressbreak.ui.checkin import CheckInDialog
 from stressbreak.ui.pacer import Pacer
 from stressbreak.ui.pause_window import PauseWindow
-from stressbreak.ui.reminder import ReminderWindow
+from stressbreak.ui.reminder import KEY_GUARD_MS, ReminderWindow
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -40,8 +40,31 @@ def test_reminder_buttons_and_keys(qtbot):
     qtbot.addWidget(reminder)
     assert "7" in reminder.snooze_button.text()
     reminder.show_near(None)
+    qtbot.waitUntil(lambda: not reminder.guarding_keys, timeout=KEY_GUARD_MS + 2000)
     with qtbot.waitSignal(reminder.start_requested, timeout=1000):
         qtbot.keyClick(reminder, Qt.Key.Key_Return)
+
+
+def test_keys_typed_as_the_reminder_appears_decide_nothing(qtbot):
+    # Where the compositor hands every new window the keyboard (sway, Hyprland), the user's
+    # typing goes on into the reminder: Enter, Esc and Space must not decide for them.
+    reminder = ReminderWindow(timeout_s=60, snooze_min=5)
+    qtbot.addWidget(reminder)
+    decided: list[str] = []
+    for name in ("start_requested", "snooze_requested", "skip_requested"):
+        getattr(reminder, name).connect(lambda name=name: decided.append(name))
+    reminder.show_near(None)
+    assert reminder.guarding_keys
+    qtbot.keyClick(reminder, Qt.Key.Key_Return)
+    qtbot.keyClick(reminder, Qt.Key.Key_Escape)
+    reminder.start_button.setFocus()
+    qtbot.keyClick(reminder.start_button, Qt.Key.Key_Space)
+    qtbot.keyClick(reminder.snooze_button, Qt.Key.Key_Space)
+    assert decided == []
+    assert reminder.isVisible()
+    qtbot.waitUntil(lambda: not reminder.guarding_keys, timeout=KEY_GUARD_MS + 2000)
+    qtbot.keyClick(reminder.snooze_button, Qt.Key.Key_Space)  # now a choice
+    assert decided == ["snooze_requested"]
 
 
 def test_an_ignored_reminder_times_out_once(qtbot):

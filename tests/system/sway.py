@@ -61,7 +61,8 @@ Node = dict[str, Any]
 # The line README gives sway users (in English and Dutch): sway gives every new window the
 # keyboard unless its config says otherwise (sway 1.7's view_map), and a Wayland window cannot
 # ask otherwise.
-REMINDER_NO_FOCUS = 'no_focus [title="^(Pause reminder|Herinnering voor een micropauze)"]'
+REMINDER_NO_FOCUS = ('no_focus [app_id="org.stressbreak.StressBreak" '
+                     'title="^(Pause reminder|Herinnering voor een micropauze)"]')
 
 
 def why_not(*, waybar: bool = False) -> str | None:

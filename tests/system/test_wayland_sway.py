@@ -16,6 +16,7 @@ import json
 import re
 from pathlib import Path
 
+from stressbreak import APP_ID
 from tests.system.sway import (
     APP_NAME,
     OUTPUT_SIZE,
@@ -141,6 +142,7 @@ def test_a_due_reminder_floats_keeps_off_the_keyboard_and_a_click_starts_the_pau
         reminder, floating = sway.wait_for_window(
             lambda title: title.startswith("Pause reminder"), app, "the due reminder")
         assert floating, "the reminder was tiled"
+        assert reminder["app_id"] == APP_ID  # what the README's rule matches
         focused = sway.focused()
         assert focused is not None and focused["id"] == work["id"], (
             f"the reminder took the keyboard from {work['name']!r}")

@@ -32,7 +32,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import struct
 import subprocess
 import sys
@@ -44,6 +43,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from stressbreak.services.wayland import Connection, uint
 
 WAIT_S = 30.0
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -140,88 +141,39 @@ def windows(node: Node, floating: bool = False) -> Iterator[tuple[Node, bool]]:
 
 class VirtualPointer:
     """A pointer device for a seat that has none, as a client of sway's
-    zwlr_virtual_pointer_manager_v1, spoken over the Wayland wire protocol directly.
+    zwlr_virtual_pointer_manager_v1, through the app's own Wayland client
+    (stressbreak/services/wayland.py).
 
     Headless sway has no input devices, so its seat offers no pointer: clients then bind no
     wl_pointer and `seat seat0 cursor press` reaches nobody. While this connection is open the
     seat has a pointer, and sway's own cursor commands click as a mouse would.
     """
 
-    _DISPLAY = 1  # wl_display's object id, fixed by the protocol
     _MANAGER = "zwlr_virtual_pointer_manager_v1"
+    _CREATE, _MOTION, _FRAME = 0, 0, 4  # manager: create_virtual_pointer; pointer: motion, frame
 
     def __init__(self, display: Path) -> None:
-        self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self._socket.settimeout(WAIT_S)
-        self._socket.connect(str(display))
-        self._next_id = 2
-        self._buffer = b""
-        registry = self._new_id()
-        self._send(self._DISPLAY, 1, struct.pack("<I", registry))  # get_registry
-        offered: dict[str, int] = {}
-        for target, opcode, body in self._until_synced():
-            if target == registry and opcode == 0:  # wl_registry.global(name, interface, v)
-                name = struct.unpack_from("<I", body)[0]
-                interface, _end = self._string(body, 4)
-                offered[interface] = name
-        if self._MANAGER not in offered:
+        self._connection = Connection.open(display, timeout_s=WAIT_S)
+        offered = self._connection.find(self._MANAGER)
+        if offered is None:
+            self._connection.close()
             raise RuntimeError(f"the compositor offers no {self._MANAGER}")
-        manager = self._new_id()
-        interface = self._MANAGER.encode() + b"\0"
-        self._send(registry, 0, struct.pack("<II", offered[self._MANAGER], len(interface))
-                   + interface + b"\0" * (-len(interface) % 4)
-                   + struct.pack("<II", 1, manager))  # wl_registry.bind, version 1
-        self._pointer = self._new_id()
-        self._send(manager, 0, struct.pack("<II", 0, self._pointer))  # on the default seat
-        for target, opcode, body in self._until_synced():
-            if target == self._DISPLAY and opcode == 0:  # wl_display.error
-                raise RuntimeError(f"the compositor refused the virtual pointer: {body!r}")
+        manager = self._connection.bind(offered, 1)
+        self._pointer = self._connection.new_object()
+        # seat: null (the default seat), then the new pointer's id
+        self._connection.send(manager, self._CREATE, uint(0), uint(self._pointer))
+        self._connection.roundtrip()  # raises WaylandError if the compositor refused
 
     def nudge(self, dx_px: int = 1, dy_px: int = 0) -> None:
         """Move the pointer as a mouse would: input the compositor counts as presence."""
-        fixed = struct.pack("<Iii", int(time.monotonic() * 1000) & 0xFFFFFFFF,
-                            dx_px * 256, dy_px * 256)  # wl_fixed_t: 24.8
-        self._send(self._pointer, 0, fixed)  # motion
-        self._send(self._pointer, 4, b"")  # frame
-        for target, opcode, body in self._until_synced():
-            if target == self._DISPLAY and opcode == 0:
-                raise RuntimeError(f"the compositor refused the motion: {body!r}")
+        motion = struct.pack("=Iii", int(time.monotonic() * 1000) & 0xFFFFFFFF,
+                             dx_px * 256, dy_px * 256)  # time, then wl_fixed_t (24.8) dx, dy
+        self._connection.send(self._pointer, self._MOTION, motion)
+        self._connection.send(self._pointer, self._FRAME)
+        self._connection.roundtrip()
 
     def close(self) -> None:
-        self._socket.close()
-
-    def _new_id(self) -> int:
-        self._next_id += 1
-        return self._next_id - 1
-
-    def _send(self, target: int, opcode: int, arguments: bytes) -> None:
-        size = 8 + len(arguments)
-        self._socket.sendall(struct.pack("<II", target, size << 16 | opcode) + arguments)
-
-    @staticmethod
-    def _string(body: bytes, offset: int) -> tuple[str, int]:
-        length = struct.unpack_from("<I", body, offset)[0]
-        text = body[offset + 4:offset + 3 + length].decode()
-        return text, offset + 4 + length + (-length % 4)
-
-    def _until_synced(self) -> Iterator[tuple[int, int, bytes]]:
-        """The events that come before the answer to a wl_display.sync sent now."""
-        callback = self._new_id()
-        self._send(self._DISPLAY, 0, struct.pack("<I", callback))
-        while True:
-            while len(self._buffer) >= 8:
-                target, word = struct.unpack_from("<II", self._buffer)
-                size = word >> 16
-                if len(self._buffer) < size:
-                    break
-                body, self._buffer = self._buffer[8:size], self._buffer[size:]
-                if target == callback:
-                    return
-                yield target, word & 0xFFFF, body
-            chunk = self._socket.recv(65536)
-            if not chunk:
-                raise RuntimeError("the compositor closed the connection")
-            self._buffer += chunk
+        self._connection.close()
 
 
 @dataclass
@@ -541,10 +493,12 @@ def start_app(sway: Sway, tmp: Path, settings: dict[str, Any] | None = None, *,
 
 
 # A window to work in: what has the keyboard when a reminder comes, or goes full screen.
-_WORK_WINDOW = """
+WORK_APP_ID = "org.example.Editor"  # the work window's Wayland app id
+_WORK_WINDOW = f"""
 import sys
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 app = QApplication(sys.argv)
+app.setDesktopFileName("{WORK_APP_ID}")
 editor = QPlainTextEdit("Typing a report")
 editor.setWindowTitle(sys.argv[1])
 editor.show()

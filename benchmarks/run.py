@@ -110,6 +110,21 @@ def pct(values: list[float], q: float) -> float:
 # -- sections -----------------------------------------------------------------------------------
 
 
+def idle_rows(a: dict[str, float], b: dict[str, float], settle: str, window: str) -> list[Row]:
+    """The idle figures of the app (`a`) beside the bare tray's (`b`), with their goals."""
+    return [
+        Row(f"RSS after {settle} idle", a["rss_mb"], b["rss_mb"], "MB", "≤ bare + 15 MB",
+            a["rss_mb"] <= b["rss_mb"] + 15),
+        Row(f"PSS after {settle} idle", a["pss_mb"], b["pss_mb"], "MB"),
+        Row(f"idle CPU time, per minute (over {window})", a["cpu_ms_per_min"],
+            b["cpu_ms_per_min"], "ms", "≤ 10 ms", a["cpu_ms_per_min"] <= 10, 1, False),
+        Row(f"idle wake-ups (context switches, all threads), per minute (over {window})",
+            a["wakeups_per_min"], b["wakeups_per_min"], "", "≤ 6", a["wakeups_per_min"] <= 6,
+            0, False),
+        Row("threads at the end of the idle window", a["threads"], b["threads"], "", digits=0),
+    ]
+
+
 def section_process(quick: bool, raw: dict[str, Any]) -> list[Row]:
     result = procs.run(quick)
     raw["process"] = result
@@ -122,15 +137,7 @@ def section_process(quick: bool, raw: dict[str, Any]) -> list[Row]:
     rows = [
         Row(f"start-up: process start → tray icon shown (median of {runs})", s[procs.APP],
             s[procs.BARE], "ms", "≤ 1.3× bare", s[procs.APP] <= 1.3 * s[procs.BARE], 0),
-        Row(f"RSS after {settle} idle", a["rss_mb"], b["rss_mb"], "MB", "≤ bare + 15 MB",
-            a["rss_mb"] <= b["rss_mb"] + 15),
-        Row(f"PSS after {settle} idle", a["pss_mb"], b["pss_mb"], "MB"),
-        Row(f"idle CPU time, per minute (over {window})", a["cpu_ms_per_min"],
-            b["cpu_ms_per_min"], "ms", "≤ 10 ms", a["cpu_ms_per_min"] <= 10, 1, False),
-        Row(f"idle wake-ups (context switches, all threads), per minute (over {window})",
-            a["wakeups_per_min"], b["wakeups_per_min"], "", "≤ 6", a["wakeups_per_min"] <= 6,
-            0, False),
-        Row("threads at the end of the idle window", a["threads"], b["threads"], "", digits=0),
+        *idle_rows(a, b, settle, window),
         Row("threads that ended during the idle window (counted in wake-ups)",
             a["threads_ended"], b["threads_ended"], "", digits=0, show_ratio=False),
     ]

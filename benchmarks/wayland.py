@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from benchmarks import procs
-from benchmarks.run import Row, render
+from benchmarks.run import idle_rows, render
 from tests.system.sway import app_env, dbus_property, start_sway, why_not
 
 _WATCHER = ("org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
@@ -56,17 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
         idle = procs.idle_side_by_side(start, settle_s, window_s, stopper)
     a, b = idle[procs.APP], idle[procs.BARE]
-    window = f"{window_s:.0f} s"
-    rows = [
-        Row(f"RSS after {settle_s:.0f} s idle (sway + waybar)", a["rss_mb"], b["rss_mb"], "MB",
-            "≤ bare + 15 MB", a["rss_mb"] <= b["rss_mb"] + 15),
-        Row(f"idle CPU time, per minute (over {window})", a["cpu_ms_per_min"],
-            b["cpu_ms_per_min"], "ms", "≤ 10 ms", a["cpu_ms_per_min"] <= 10, 1, False),
-        Row(f"idle wake-ups (context switches, all threads), per minute (over {window})",
-            a["wakeups_per_min"], b["wakeups_per_min"], "", "≤ 6", a["wakeups_per_min"] <= 6,
-            0, False),
-        Row("threads at the end of the idle window", a["threads"], b["threads"], "", digits=0),
-    ]
+    rows = idle_rows(a, b, f"{settle_s:.0f} s", f"{window_s:.0f} s")
     print(render(rows))
     print(f"{'quick' if args.quick else 'full'} run under headless sway 1.7 with waybar, "
           f"QT_QPA_PLATFORM=wayland")

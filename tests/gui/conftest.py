@@ -4,12 +4,15 @@ count reads "1 pause", not "1 pauses". Dutch tests install Dutch on top and take
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from stressbreak.services.i18n import Translations
+from tests.fakes import TUESDAY_10, FakeClock, Harness, TrayHere, make_app
 
 ENGLISH_US = QLocale("en_US")
 
@@ -39,3 +42,40 @@ def dutch(qapp: QApplication, translations: list[Translations]) -> Translations:
     translations.append(service)
     assert service.install() == "nl"
     return service
+
+
+class Starts:
+    """Starts real apps on fake time, on a desktop without a tray unless given one, all in one
+    data folder, or each in a new user's (`new_user`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.apps: list[Harness] = []
+
+    @property
+    def data(self) -> Path:
+        """The data folder the apps share."""
+        return self.root / "data"
+
+    def __call__(self, tray: TrayHere | None = None, *, new_user: bool = False,
+                 **options: Any) -> Harness:
+        data = self.root / f"data{len(self.apps)}" if new_user else self.data
+        data.mkdir(exist_ok=True)
+        app = make_app(data, FakeClock(TUESDAY_10), [],
+                       tray=tray if tray is not None else TrayHere(), **options)
+        app.start()
+        self.apps.append(app)
+        QCoreApplication.processEvents()
+        return app
+
+
+@pytest.fixture
+def started(qtbot: object, tmp_path: Path) -> Iterator[Starts]:
+    starts = Starts(tmp_path)
+    yield starts
+    for app in starts.apps:
+        for window in (app.welcome.no_tray_window, app.welcome.window, app.pauses.window,
+                       app.checkins.dialog, app.settings.dialog):
+            if window is not None:
+                window.close()
+        app.stop()

@@ -5,57 +5,18 @@ open the stress meter. tests/system/test_shortcuts_portal.py runs the real servi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
 from stressbreak.services.shortcuts import NotBound
 from tests.fakes import (
-    TUESDAY_10,
-    FakeClock,
     FakeShortcutPortal,
     Harness,
-    TrayHere,
-    make_app,
     wait_out_the_tray,
 )
 
 WANTED = [("start-pause", "Start a micro-pause", "CTRL+ALT+b"),
           ("stress-meter", "Open the stress meter", "CTRL+ALT+m")]
-
-
-class Starts:
-    """Starts real apps without a tray, in one data folder unless asked for a new user's."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.apps: list[Harness] = []
-
-    def __call__(self, portal: FakeShortcutPortal | None, *, new_user: bool = False,
-                 **options: Any) -> Harness:
-        data = self.root / f"data{len(self.apps) if new_user else ''}"
-        data.mkdir(exist_ok=True)
-        extra = {} if portal is None else {"shortcuts": portal}
-        app = make_app(data, FakeClock(TUESDAY_10), [], tray=TrayHere(), **extra, **options)
-        app.start()
-        self.apps.append(app)
-        QCoreApplication.processEvents()
-        return app
-
-
-@pytest.fixture
-def started(qtbot, tmp_path: Path) -> Iterator[Starts]:
-    starts = Starts(tmp_path)
-    yield starts
-    for app in starts.apps:
-        for window in (app.welcome.no_tray_window, app.pauses.window, app.checkins.dialog,
-                       app.settings.dialog):
-            if window is not None:
-                window.close()
-        app.stop()
 
 
 def _note_without_a_tray(app: Harness):
@@ -66,13 +27,13 @@ def _note_without_a_tray(app: Harness):
 
 
 def test_the_button_shows_only_where_the_desktop_binds_keys(started):
-    offered = _note_without_a_tray(started(FakeShortcutPortal(offered=2)))
+    offered = _note_without_a_tray(started(shortcuts=FakeShortcutPortal(offered=2)))
     assert offered.shortcut_button is not None and offered.shortcut_note is not None
     assert "may ask you to confirm" in offered.shortcut_note.text()
     offered.close()
 
     for portal in (FakeShortcutPortal(offered=None), None):
-        app = started(portal, new_user=True)  # the note comes once per user
+        app = started(shortcuts=portal, new_user=True)  # the note comes once per user
         note = _note_without_a_tray(app)
         assert note.shortcut_button is None and note.shortcut_note is None
         app.settings.open()
@@ -82,7 +43,7 @@ def test_the_button_shows_only_where_the_desktop_binds_keys(started):
 
 def test_binding_waits_for_the_user_and_the_keys_then_start_a_pause(started, qtbot):
     portal = FakeShortcutPortal()
-    app = started(portal)
+    app = started(shortcuts=portal)
     assert portal.binds == []  # nothing bound (nor a desktop dialog shown) at start
     note = _note_without_a_tray(app)
     qtbot.mouseClick(note.shortcut_button, Qt.MouseButton.LeftButton)
@@ -108,7 +69,7 @@ def test_binding_waits_for_the_user_and_the_keys_then_start_a_pause(started, qtb
 
 def test_keys_the_user_changes_in_the_desktop_are_shown(started):
     portal = FakeShortcutPortal()
-    app = started(portal)
+    app = started(shortcuts=portal)
     app.shortcuts.choose()
     portal.answer({"start-pause": "Ctrl+Alt+B", "stress-meter": ""})
     assert app.shortcuts.note().startswith("Ctrl+Alt+B: a micro-pause. no keys: the stress")
@@ -127,7 +88,7 @@ def test_keys_the_user_changes_in_the_desktop_are_shown(started):
 ])
 def test_no_keys_is_said_calmly_where_it_was_asked_and_loses_nothing(started, qtbot, why, says):
     portal = FakeShortcutPortal()
-    app = started(portal)
+    app = started(shortcuts=portal)
     app.settings.open()
     dialog = app.settings.dialog
     assert dialog is not None and dialog.shortcut_button is not None
@@ -147,14 +108,14 @@ def test_no_keys_is_said_calmly_where_it_was_asked_and_loses_nothing(started, qt
 
 def test_keys_chosen_before_are_bound_again_at_start_without_a_word(started):
     first = FakeShortcutPortal()
-    app = started(first)
+    app = started(shortcuts=first)
     app.shortcuts.choose()
     first.answer({"start-pause": "Ctrl+Alt+B", "stress-meter": "Ctrl+Alt+M"})
     app.stop()
     assert first.stopped
 
     again = FakeShortcutPortal()
-    later = started(again)
+    later = started(shortcuts=again)
     assert again.binds == [(WANTED, "")]
     again.answer(NotBound.ENDED)  # said in no window: none asked
     assert "may ask you to confirm" in later.shortcuts.note()
@@ -163,5 +124,5 @@ def test_keys_chosen_before_are_bound_again_at_start_without_a_word(started):
     assert later.pauses.window is not None
 
     elsewhere = FakeShortcutPortal(offered=None)  # the same user on a desktop without keys
-    started(elsewhere)
+    started(shortcuts=elsewhere)
     assert elsewhere.binds == []

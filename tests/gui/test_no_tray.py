@@ -4,45 +4,11 @@ says once how to reach StressBreak, `status` names it while there is none, and r
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
-import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
 from stressbreak.core.commands import Request
-from tests.fakes import TUESDAY_10, FakeClock, Harness, TrayHere, make_app, wait_out_the_tray
-
-
-class Starts:
-    """Starts real apps on fake time in one data folder, on a desktop without a tray unless
-    told otherwise."""
-
-    def __init__(self, data: Path) -> None:
-        self.data = data
-        self.apps: list[Harness] = []
-
-    def __call__(self, tray: TrayHere | None = None, **options: Any) -> Harness:
-        app = make_app(self.data, FakeClock(TUESDAY_10), [],
-                       tray=tray if tray is not None else TrayHere(), **options)
-        app.start()
-        self.apps.append(app)
-        QCoreApplication.processEvents()
-        return app
-
-
-@pytest.fixture
-def started(qtbot, tmp_path: Path) -> Iterator[Starts]:
-    (tmp_path / "data").mkdir()
-    starts = Starts(tmp_path / "data")
-    yield starts
-    for app in starts.apps:
-        for window in (app.welcome.no_tray_window, app.welcome.window, app.pauses.window,
-                       app.settings.dialog):
-            if window is not None:
-                window.close()
-        app.stop()
+from tests.fakes import TrayHere, wait_out_the_tray
 
 
 def test_without_a_tray_a_note_comes_once_after_the_minute_of_looking(started, qtbot):

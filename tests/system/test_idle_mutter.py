@@ -39,12 +39,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.system.sway import wait_for
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="Mutter is a Linux compositor")
@@ -168,21 +170,6 @@ def _why_not() -> str | None:
     if subprocess.run(["id", "-u", SESSION_USER], capture_output=True, check=False).returncode:
         return f"needs the unprivileged user {SESSION_USER} (.ci/run makes it)"
     return None
-
-
-def wait_for(what: str, found: Callable[[], Any], alive: Callable[[], str | None]) -> Any:
-    """Poll until `found` gives something; fail with `alive`'s words if a process ended."""
-    deadline = time.monotonic() + WAIT_S
-    while True:
-        result = found()
-        if result:
-            return result
-        ended = alive()
-        if ended:
-            pytest.fail(f"while waiting for {what}: {ended}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"no {what} within {WAIT_S:.0f} s")
-        time.sleep(0.1)
 
 
 def _stop(process: subprocess.Popen[Any]) -> None:

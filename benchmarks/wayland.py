@@ -1,5 +1,6 @@
-"""Idle cost on Wayland: the bare tray and StressBreak side by side under headless sway 1.7 with
-waybar as the tray host, the idle figures of `procs.py` with the same goals.
+"""StressBreak under Wayland: the idle figures of `procs.py` (the bare tray and StressBreak side
+by side under headless sway 1.7 with waybar as the tray host) and the pause's pacer, with the
+same goals as on X11.
 
 On this compositor the app holds one more thing than on X11: a Wayland connection of its own
 for the compositor's idle notifications (services/idle.py), which wakes it only when an idle
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 from benchmarks import procs
-from benchmarks.run import idle_rows, render
+from benchmarks.run import idle_rows, render, section_pacer
 from tests.system.sway import app_env, dbus_property, start_sway, why_not
 
 _WATCHER = ("org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
@@ -55,8 +56,10 @@ def main(argv: list[str] | None = None) -> int:
             return proc
 
         idle = procs.idle_side_by_side(start, settle_s, window_s, stopper)
+        # The pause's pacer as a Wayland client of sway (frame callbacks pace it there).
+        pacer = section_pacer(args.quick, app_env(sway, Path(tempfile.mkdtemp(dir=tmp))), {})
     a, b = idle[procs.APP], idle[procs.BARE]
-    rows = idle_rows(a, b, f"{settle_s:.0f} s", f"{window_s:.0f} s")
+    rows = [*idle_rows(a, b, f"{settle_s:.0f} s", f"{window_s:.0f} s"), *pacer]
     print(render(rows))
     print(f"{'quick' if args.quick else 'full'} run under headless sway 1.7 with waybar, "
           f"QT_QPA_PLATFORM=wayland")

@@ -2136,6 +2136,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (de Wayland-compositor was niet bereikbaar, en de inactiviteitsmonitor van GNOME gaf geen antwoord).</translation>
     </message>
     <message>
+        <source>No idle-time source was found on this desktop (the Wayland compositor refused its idle notification, and GNOME&apos;s idle monitor did not answer).</source>
+        <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (de Wayland-compositor weigerde de melding van inactiviteit, en de inactiviteitsmonitor van GNOME gaf geen antwoord).</translation>
+    </message>
+    <message>
         <source>No idle-time source was found on this desktop (the Wayland compositor offers no idle notification, and GNOME&apos;s idle monitor did not answer).</source>
         <translation>Er is op deze desktop geen bron voor inactiviteit gevonden (de Wayland-compositor meldt geen inactiviteit, en de inactiviteitsmonitor van GNOME gaf geen antwoord).</translation>
     </message>

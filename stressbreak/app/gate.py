@@ -81,6 +81,7 @@ class ReminderGate(QObject):
         self._idle: IdleSource | None = idle.source if idle is not None else None
         self._presence = presence
         self._due_since: datetime | None = None
+        self._lull_watched = False  # the idle source was asked to tell spells of LULL_S
         self._held_by_meeting = False
         self._call_seen = False  # a call was on at the last idle reading
         self._away = Away()
@@ -142,8 +143,6 @@ class ReminderGate(QObject):
             self.idle_probe, self.presence = detect()
             self._idle = self.idle_probe.source
             self._presence = self.presence
-            if self._idle is not None and self._due_since is not None:
-                self._idle.notice_within(LULL_S)
 
     def settings_changed(self) -> None:
         maybe_idle = self._idle is not None or self._detect is not None
@@ -200,6 +199,7 @@ class ReminderGate(QObject):
                                          if k in decision.holds})
         if any(hold in MEETING for hold in decision.holds):
             self._held_by_meeting = True
+        self._watch_for_lull(not (decision.show or decision.holds or decision.away))
         if not decision.show:
             self._look_again.start(decision.wait_s * 1000)
             return
@@ -245,11 +245,17 @@ class ReminderGate(QObject):
         return any(checks.get(name) is True for name in MEETING)
 
     def _set_due(self, since: datetime | None) -> None:
-        # While a reminder waits for a lull in typing, the idle source must tell spells of a
-        # few seconds; the Wayland one then watches for them too (and stops when none waits).
-        if (since is None) != (self._due_since is None) and self._idle is not None:
-            self._idle.notice_within(None if since is None else LULL_S)
         self._due_since = since
+        if since is None:
+            self._watch_for_lull(False)
+
+    def _watch_for_lull(self, on: bool) -> None:
+        # Only a reminder that waits for a pause in typing needs spells of a few seconds. The
+        # Wayland source then watches them too, which wakes the app at each pause in typing:
+        # not while a call or a film holds the reminder, nor once it is decided.
+        if on != self._lull_watched and self._idle is not None:
+            self._idle.notice_within(LULL_S if on else None)
+            self._lull_watched = on
 
     def _idle_seconds(self, settings: Settings) -> float | None:
         if self._idle is None or not (settings.natural_breaks or settings.gentle_timing):

@@ -424,7 +424,7 @@ def _open_wayland(environ: Mapping[str, str], clock: Callable[[], float]) -> Way
     path = socket_path(environ)
     try:
         if path is None:
-            raise WaylandError("WAYLAND_DISPLAY is not set")
+            raise WaylandError("WAYLAND_DISPLAY or XDG_RUNTIME_DIR is not set")
         connection = Connection.open(path)
     except WaylandError as error:
         log.info("idle time: %s", error)
@@ -436,14 +436,20 @@ def _open_wayland(environ: Mapping[str, str], clock: Callable[[], float]) -> Way
         offered = connection.find(protocol.interface)
         if seat is None or offered is None or offered.version < protocol.version:
             continue
-        source = WaylandIdle(connection, protocol, connection.bind(offered, protocol.version),
-                             connection.bind(seat, 1), clock)
+        source: WaylandIdle | None = None
         try:
+            source = WaylandIdle(connection, protocol,
+                                 connection.bind(offered, protocol.version),
+                                 connection.bind(seat, 1), clock)
             source.start()
             connection.roundtrip()  # the compositor took the requests
-        except WaylandError:
-            source.close()
-            break
+        except WaylandError as error:
+            (source or connection).close()
+            log.info("idle time: %s", error)
+            return Message("idle", QT_TRANSLATE_NOOP(
+                "idle", "No idle-time source was found on this desktop (the Wayland compositor "
+                        "refused its idle notification, and GNOME's idle monitor did not "
+                        "answer)."))
         return source
     connection.close()
     return Message("idle", QT_TRANSLATE_NOOP(

@@ -177,7 +177,7 @@ def test_a_reminder_waits_for_a_lull_in_typing_but_not_for_ever(gated):
     assert app.reminders.window is not None
 
 
-def test_the_idle_source_watches_for_a_lull_only_while_a_reminder_waits(gated):
+def test_the_idle_source_watches_for_a_lull_only_while_a_reminder_waits_for_one(gated):
     # A source told by the compositor (Wayland) watches short spells only when asked: each
     # pause in typing would otherwise wake the app.
     app, clock, idle, _sources = gated
@@ -192,6 +192,15 @@ def test_the_idle_source_watches_for_a_lull_only_while_a_reminder_waits(gated):
     _look_after(app, clock, idle, LULL_S)  # the lull: the reminder shows
     assert app.reminders.window is not None
     assert idle.watching == [LULL_S, None, LULL_S, None]
+
+
+def test_a_reminder_held_by_a_call_awaits_no_pause_in_typing(gated):
+    app, clock, idle, sources = gated
+    sources["microphone"].active = True
+    _due(app, clock, idle, typing=True)
+    _look_after(app, clock, idle, RECHECK_S, typing=True)
+    assert app.gate.held_by_a_call
+    assert idle.watching == []  # the call decides, not the keys
 
 
 def test_gentle_timing_gives_up_waiting_after_its_limit(gated):

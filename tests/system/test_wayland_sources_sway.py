@@ -37,8 +37,6 @@ def test_idle_spells_come_from_the_compositor_and_input_ends_them(sway: Sway, qt
         sway.pointer.nudge()
         qtbot.waitUntil(lambda: (source.idle_seconds() or 0.0) >= LULL_S,
                         timeout=int(LULL_S * 1000) + 5000)
-        spell = source.idle_seconds()
-        assert spell is not None and LULL_S <= spell < LULL_S + 5
         sway.pointer.nudge(3, 2)  # back at the desk
         qtbot.waitUntil(lambda: source.idle_seconds() == 0.0, timeout=5000)
         source.notice_within(None)

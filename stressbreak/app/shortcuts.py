@@ -3,11 +3,11 @@ keys that start a micro-pause or open the stress meter from anywhere, for a desk
 tray icon above all.
 
 The desktop shows its own confirmation when keys are bound for the first time, so they are
-bound only when the user asks (the "Keyboard shortcut…" button in the note without a tray and
-in the settings), and then at each start, which the desktop does without asking for keys it
-knows (services/shortcuts.py). What happened is said in the window that asked, in words: a
-user without a tray sees no tray message. Nothing is lost when the desktop says no: the
-launcher, the commands and the windows work as before.
+bound only when the user asks ("Keyboard shortcut…" in the note without a tray, "Choose
+keys…" on the settings' Pause page), and then at each start, which the desktop does without
+asking for keys it knows (services/shortcuts.py). What happened is said in the window that
+asked, in words: a user without a tray sees no tray message. Nothing is lost when the desktop
+says no: the launcher, the commands and the windows work as before.
 """
 
 from __future__ import annotations

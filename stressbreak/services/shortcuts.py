@@ -61,11 +61,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
+from stressbreak import APP_ID
 from stressbreak.services.notify import session_bus_address
 
 log = logging.getLogger(__name__)
 
-APP_ID = "org.stressbreak.StressBreak"  # the .desktop file's name (packaging/linux)
 PORTAL_SERVICE = "org.freedesktop.portal.Desktop"
 PORTAL_PATH = "/org/freedesktop/portal/desktop"
 SHORTCUTS_INTERFACE = "org.freedesktop.portal.GlobalShortcuts"

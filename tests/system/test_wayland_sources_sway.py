@@ -8,6 +8,7 @@ The idle spell is real input: a virtual pointer of the seat moves, as a mouse wo
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -82,3 +83,45 @@ def test_the_app_names_its_wayland_sources_and_full_screen_holds_its_reminder(
                                app.process.pid) is None
             ours = [node for node, _floating in sway.windows(app.process.pid)]
             assert all(node.get("app_id") == APP_ID for node in ours)
+
+
+def test_time_away_under_sway_is_a_natural_pause_and_no_reminder_comes(
+        sway: Sway, tmp_path: Path):
+    # The reminder comes due 75 s after start, with nobody at the keys since: more than a
+    # minute away (core/presence.py's AWAY_AFTER_S), as sway's idle notification tells.
+    assert sway.pointer is not None
+    data = tmp_path / "data"
+    due = datetime.now().astimezone() + timedelta(seconds=75)
+    seed_due_pause(data, due_in=due - datetime.now().astimezone())
+    with start_app(sway, tmp_path, data_dir=data) as app:
+        wait_for("the due time", lambda: datetime.now().astimezone() > due + timedelta(seconds=2),
+                 lambda: sway.ended() or app.ended(), timeout_s=120)
+        facts = json.loads(app.cli("status", "--json").stdout)
+        assert facts["next_pause"] is None  # due, and waiting for the person to come back
+        assert not facts["pause_running"]
+        assert sway.window(lambda title: title.startswith("Pause reminder"),
+                           app.process.pid) is None
+
+        sway.pointer.nudge(4, 4)  # back at the desk
+        # Asking is an event: the waiting reminder looks again at once (core/commands.py).
+        wait_for("the natural pause in the journal",
+                 lambda: app.cli("status").returncode == 0 and _natural_pauses(data),
+                 lambda: sway.ended() or app.ended())
+        [natural] = _natural_pauses(data)
+        away = datetime.fromisoformat(natural["ended_at"]) - datetime.fromisoformat(
+            natural["started_at"])
+        assert away >= timedelta(minutes=1)
+        facts = json.loads(app.cli("status", "--json").stdout)
+        assert facts["next_pause"] is not None  # the interval counts from the return
+        assert datetime.fromisoformat(facts["next_pause"]) > due + timedelta(minutes=50)
+        assert sway.window(lambda title: title.startswith("Pause reminder"),
+                           app.process.pid) is None
+
+
+def _natural_pauses(data: Path) -> list[dict[str, str]]:
+    found = []
+    for month in data.glob("journal-*.json"):
+        records = json.loads(month.read_text()).get("records", {})
+        found += [r for r in records.values()
+                  if r.get("kind") == "pause" and r.get("outcome") == "natural"]
+    return found

@@ -131,16 +131,17 @@ def virtual_desktop(size: str = "1024x700x24") -> Iterator[dict[str, str]]:
         shutil.rmtree(private, ignore_errors=True)
 
 
-def seed_due_pause(data: Path) -> None:
+def seed_due_pause(data: Path, due_in: timedelta = timedelta(minutes=-1)) -> None:
     """A data folder whose settings make every moment working time, with a pause 61 minutes
-    ago in the journal: the app's own rules then show a reminder right after start."""
+    ago in the journal: the app's own rules then show a reminder right after start (or
+    `due_in` from now: the default interval is an hour)."""
     data.mkdir(parents=True, mode=0o700)
     (data / "settings.json").write_text(json.dumps({
         "work_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
         "work_start": "00:00", "work_end": "23:59", "native_notifications": False,
         "language": "en",  # the checks find windows by their English titles
     }))
-    end = datetime.now().astimezone() - timedelta(minutes=61)
+    end = datetime.now().astimezone() - timedelta(minutes=60) + due_in
     start = end - timedelta(minutes=1)
     record = {"kind": "pause", "v": 1, "id": "seed", "started_at": start.isoformat(),
               "ended_at": end.isoformat(), "outcome": "completed", "duration_s": 60.0,

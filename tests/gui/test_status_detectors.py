@@ -30,7 +30,8 @@ X11_KDE = {"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11", "XDG_CURRENT_DESKTOP": "K
 
 # Where the compositor offers no window list (GNOME and KDE Plasma on Wayland).
 NO_WINDOW_LIST = ("this Wayland desktop does not tell applications which window is full screen "
-                  "(only wlroots compositors such as sway and Hyprland do)")
+                  "(wlroots compositors such as sway and Hyprland do, and KDE Plasma to programs "
+                  "it trusts)")
 NO_WINDOW_LIST_NL = ("deze Wayland-desktop vertelt programma's niet welk venster op volledig "
                      "scherm staat (alleen wlroots-compositors zoals sway en Hyprland doen dat)")
 

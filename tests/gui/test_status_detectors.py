@@ -16,8 +16,8 @@ from typing import Any
 from stressbreak.app.detectors import SOURCE_LABELS
 from stressbreak.core.commands import Reply, Request
 from stressbreak.core.settings import Settings
-from stressbreak.services.idle import IdleProbe, detect_idle_source
-from stressbreak.services.presence import Backends, detect_backends
+from stressbreak.services.idle import IDLE_PROTOCOLS, IdleProbe, detect_idle_source
+from stressbreak.services.presence import Backends, KdeFullscreen, WlrFullscreen, detect_backends
 from tests.fakes import TUESDAY_10, FakeClock, Harness, TrayHere, make_app
 
 BUS = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}
@@ -33,7 +33,8 @@ NO_WINDOW_LIST = ("this Wayland desktop does not tell applications which window 
                   "(wlroots compositors such as sway and Hyprland do, and KDE Plasma to programs "
                   "it trusts)")
 NO_WINDOW_LIST_NL = ("deze Wayland-desktop vertelt programma's niet welk venster op volledig "
-                     "scherm staat (alleen wlroots-compositors zoals sway en Hyprland doen dat)")
+                     "scherm staat (wlroots-compositors zoals sway en Hyprland doen dat wel, en "
+                     "KDE Plasma aan programma's die het vertrouwt)")
 
 
 class Machine:
@@ -233,6 +234,9 @@ def test_every_source_the_services_choose_has_a_label(tmp_path):
                                    proc_root=tmp_path)
         ids |= {source.name for source in backends.sources()}
     assert len(ids) == 12
+    # Wayland's need a compositor to be chosen (tests/unit/test_wayland.py): named here.
+    ids |= {WlrFullscreen.name, KdeFullscreen.name, *(p.name for p in IDLE_PROTOCOLS)}
+    assert len(ids) == 17
     assert ids <= set(SOURCE_LABELS)
 
 

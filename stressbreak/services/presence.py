@@ -380,7 +380,10 @@ class _WindowListFullscreen(abc.ABC):
     A connection of its own for each check, closed after it: a window list sends an event for
     every title change of every window, which a connection kept open would have to read all
     day (or be dropped by the compositor once its buffer is full). A check is a connect and a
-    few round trips, about a millisecond, asked at most every 30 s while a reminder is due.
+    few round trips, asked at most every 30 s while a reminder is due: under sway about a
+    millisecond; under KWin 5.27 about 0.5 ms of our CPU but 58 ms of waiting, which KWin spends
+    checking a trusted program at each new connection (its CPU, measured with a 6.8 MB
+    executable).
     """
 
     name = ""

@@ -4,6 +4,8 @@ the globals a test offers, written from the protocol's XML, not from our client.
 
 It answers `wl_display.sync` and `get_registry`, records every request with its arguments, and
 lets the test send events (`idled`, a toplevel and its state, an error) or close the connection.
+A window list is sent as a compositor sends it: wlroots' toplevels on bind, KDE Plasma's
+windows by uuid on bind and each window's title, app id and state when asked for.
 Only the requests the client may send are known; any other ends the test with a clear error.
 """
 
@@ -36,6 +38,11 @@ REQUESTS: dict[tuple[str, int], tuple[str, ...]] = {
     ("org_kde_kwin_idle_timeout", 0): (),  # release
     ("org_kde_kwin_idle_timeout", 1): (),  # simulate_user_activity
     ("zwlr_foreign_toplevel_manager_v1", 0): (),  # stop
+    # plasma-window-management.xml (plasma-wayland-protocols)
+    ("org_kde_plasma_window_management", 0): ("u",),  # show_desktop
+    ("org_kde_plasma_window_management", 1): ("n:org_kde_plasma_window", "u"),  # get_window
+    ("org_kde_plasma_window_management", 2): ("n:org_kde_plasma_window", "s"),  # ..._by_uuid
+    ("org_kde_plasma_window", 7): (),  # destroy
 }
 
 
@@ -70,11 +77,23 @@ class Window:
     state: list[int] = field(default_factory=list)  # 0 maximized, 2 activated, 3 fullscreen
 
 
+@dataclass
+class PlasmaWindow:
+    """A window KDE Plasma lists (org_kde_plasma_window), named by its uuid."""
+
+    title: str
+    app_id: str
+    flags: int = 0  # org_kde_plasma_window_management.state: 0x1 active, 0x8 fullscreen
+    uuid: str = ""
+    closed: bool = False  # unmapped between being listed and being asked for
+
+
 class FakeCompositor:
     def __init__(self, path: Path, offers: list[tuple[str, int]]) -> None:
         self.path = path
         self.offers = list(offers)
         self.windows: list[Window] = []
+        self.plasma_windows: list[PlasmaWindow] = []
         self.requests: list[Request] = []
         self.objects: dict[int, str] = {1: "wl_display"}
         self.answer_sync = True
@@ -189,6 +208,11 @@ class FakeCompositor:
         args: list[object] = []
         at = 0
         for kind in kinds:
+            if kind == "s":
+                (size,) = struct.unpack_from("=I", body, at)
+                args.append(body[at + 4:at + 4 + size - 1].decode())
+                at += 4 + size + (-size % 4)
+                continue
             if kind == "N":
                 (size,) = struct.unpack_from("=I", body, at)
                 name = body[at + 4:at + 4 + size - 1].decode()
@@ -212,6 +236,10 @@ class FakeCompositor:
                 self._send(client, int(args[0]), 0, uint(name), string(offered), uint(version))
         elif interface == "wl_registry" and args[1] == "zwlr_foreign_toplevel_manager_v1":
             self._list_windows(client, int(args[3]))
+        elif interface == "wl_registry" and args[1] == "org_kde_plasma_window_management":
+            self._list_plasma_windows(client, int(args[3]), int(args[2]))
+        elif (interface, opcode) == ("org_kde_plasma_window_management", 2):
+            self._send_plasma_window(client, int(args[0]), str(args[1]))
 
     def _list_windows(self, client: socket.socket, manager: int) -> None:
         for window in self.windows:
@@ -223,6 +251,28 @@ class FakeCompositor:
             self._send(client, handle, 1, string(window.app_id))
             self._send(client, handle, 4, array(window.state))
             self._send(client, handle, 5)  # done
+
+    def _list_plasma_windows(self, client: socket.socket, manager: int, version: int) -> None:
+        # On bind, each window by its uuid (window_with_uuid, since 13) or its number (window).
+        for number, window in enumerate(self.plasma_windows, start=1):
+            window.uuid = window.uuid or f"{{{number:08x}-0000-0000-0000-000000000000}}"
+            if version >= 13:
+                self._send(client, manager, 4, uint(number), string(window.uuid))
+            else:
+                self._send(client, manager, 1, uint(number))
+        if self.plasma_windows and version < 17:
+            self._send(client, manager, 3, string(";".join(w.uuid for w in self.plasma_windows)))
+
+    def _send_plasma_window(self, client: socket.socket, window_id: int, uuid: str) -> None:
+        window = next((w for w in self.plasma_windows if w.uuid == uuid), None)
+        if window is None or window.closed:  # as KWin: a window made only to say it is gone
+            self._send(client, window_id, 5)  # unmapped
+        else:
+            self._send(client, window_id, 0, string(window.title))  # title_changed
+            self._send(client, window_id, 1, string(window.app_id))  # app_id_changed
+            self._send(client, window_id, 10, uint(4242))  # pid_changed
+            self._send(client, window_id, 2, uint(window.flags))  # state_changed
+        self._send(client, window_id, 6)  # initial_state
 
     @staticmethod
     def _send(client: socket.socket, object_id: int, opcode: int, *args: bytes) -> None:

@@ -259,6 +259,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Wayland-vensterlijst (wlr foreign toplevel)</translation>
     </message>
     <message>
+        <source>KDE Plasma window list</source>
+        <translation>KDE Plasma-vensterlijst</translation>
+    </message>
+    <message>
         <source>Windows (notification state)</source>
         <translation>Windows (meldingsstatus)</translation>
     </message>
@@ -2523,8 +2527,12 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>geen X11-display (DISPLAY is niet ingesteld)</translation>
     </message>
     <message>
-        <source>this Wayland desktop does not tell applications which window is full screen (only wlroots compositors such as sway and Hyprland do)</source>
-        <translation>deze Wayland-desktop vertelt programma&apos;s niet welk venster op volledig scherm staat (alleen wlroots-compositors zoals sway en Hyprland doen dat)</translation>
+        <source>this Wayland desktop does not tell applications which window is full screen (wlroots compositors such as sway and Hyprland do, and KDE Plasma to programs it trusts)</source>
+        <translation>deze Wayland-desktop vertelt programma&apos;s niet welk venster op volledig scherm staat (wlroots-compositors zoals sway en Hyprland doen dat wel, en KDE Plasma aan programma&apos;s die het vertrouwt)</translation>
+    </message>
+    <message>
+        <source>KDE Plasma tells which window is full screen only to programs whose desktop file asks for it (X-KDE-Wayland-Interfaces), and did not count StressBreak among them</source>
+        <translation>KDE Plasma vertelt alleen aan programma&apos;s waarvan het desktopbestand erom vraagt (X-KDE-Wayland-Interfaces) welk venster op volledig scherm staat, en StressBreak hoorde daar niet bij</translation>
     </message>
     <message>
         <source>no D-Bus session bus</source>

@@ -52,6 +52,8 @@ SOURCE_LABELS: dict[str, str] = {
     "x11-active-window": QT_TRANSLATE_NOOP("Detectors", "X11 (active window)"),
     "wayland-wlr-foreign-toplevel": QT_TRANSLATE_NOOP(
         "Detectors", "Wayland window list (wlr foreign toplevel)"),
+    "wayland-kde-plasma-window-management": QT_TRANSLATE_NOOP(
+        "Detectors", "KDE Plasma window list"),
     "windows-notification-state": QT_TRANSLATE_NOOP(
         "Detectors", "Windows (notification state)"),
     "gnome-settings": QT_TRANSLATE_NOOP("Detectors", "GNOME settings"),

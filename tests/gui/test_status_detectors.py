@@ -17,7 +17,7 @@ from stressbreak.app.detectors import SOURCE_LABELS
 from stressbreak.core.commands import Reply, Request
 from stressbreak.core.settings import Settings
 from stressbreak.services.idle import IDLE_PROTOCOLS, IdleProbe, detect_idle_source
-from stressbreak.services.presence import Backends, WlrFullscreen, detect_backends
+from stressbreak.services.presence import Backends, KdeFullscreen, WlrFullscreen, detect_backends
 from tests.fakes import TUESDAY_10, FakeClock, Harness, TrayHere, make_app
 
 BUS = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}
@@ -30,9 +30,11 @@ X11_KDE = {"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11", "XDG_CURRENT_DESKTOP": "K
 
 # Where the compositor offers no window list (GNOME and KDE Plasma on Wayland).
 NO_WINDOW_LIST = ("this Wayland desktop does not tell applications which window is full screen "
-                  "(only wlroots compositors such as sway and Hyprland do)")
+                  "(wlroots compositors such as sway and Hyprland do, and KDE Plasma to programs "
+                  "it trusts)")
 NO_WINDOW_LIST_NL = ("deze Wayland-desktop vertelt programma's niet welk venster op volledig "
-                     "scherm staat (alleen wlroots-compositors zoals sway en Hyprland doen dat)")
+                     "scherm staat (wlroots-compositors zoals sway en Hyprland doen dat wel, en "
+                     "KDE Plasma aan programma's die het vertrouwt)")
 
 
 class Machine:
@@ -226,7 +228,8 @@ def test_windows_names_its_sources_and_why_focus_assist_is_not_read(qtbot, tmp_p
 
 def test_every_source_the_services_choose_has_a_label(tmp_path):
     ids = {"x11-screensaver", "mutter", "freedesktop-screensaver", "windows", "macos",
-           *(protocol.name for protocol in IDLE_PROTOCOLS), WlrFullscreen.name}
+           *(protocol.name for protocol in IDLE_PROTOCOLS), WlrFullscreen.name,
+           KdeFullscreen.name}
     everything = ("gsettings", "pactl")
     (tmp_path / "self").mkdir()
     for platform, environ in (("linux", X11_KDE), ("linux", {**X11_KDE, "XDG_CURRENT_DESKTOP":

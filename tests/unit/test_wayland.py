@@ -1,7 +1,8 @@
 """The Wayland client (services/wayland.py) and what is built on it: idle time from the
-compositor's idle notifications (services/idle.py) and full screen from wlroots' window list
-(services/presence.py), against a small compositor in a thread of the test process
-(tests/wayland_server.py). The same code against real sway: tests/system/test_wayland_idle.py."""
+compositor's idle notifications (services/idle.py) and full screen from wlroots' and KDE
+Plasma's window lists (services/presence.py), against a small compositor in a thread of the
+test process (tests/wayland_server.py). The same code against real compositors:
+tests/system/test_wayland_sources_sway.py and tests/system/test_kwin.py."""
 
 from __future__ import annotations
 
@@ -18,9 +19,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from stressbreak.services.idle import IDLE_PROTOCOLS, WATCH_S, WaylandIdle, detect_idle_source
-from stressbreak.services.presence import FULLSCREEN, WlrFullscreen, detect_backends
+from stressbreak.services.presence import (
+    FULLSCREEN,
+    KdeFullscreen,
+    PresenceSource,
+    WlrFullscreen,
+    detect_backends,
+)
 from stressbreak.services.wayland import Connection, Reader, WaylandError, socket_path, string
-from tests.wayland_server import FakeCompositor, Window, uint
+from tests.wayland_server import FakeCompositor, PlasmaWindow, Window, uint
 
 pytestmark = pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="Unix sockets")
 
@@ -29,6 +36,8 @@ EXT_IDLE_V2 = ("ext_idle_notifier_v1", 2)
 EXT_IDLE_V1 = ("ext_idle_notifier_v1", 1)
 KDE_IDLE = ("org_kde_kwin_idle", 1)
 WINDOW_LIST = ("zwlr_foreign_toplevel_manager_v1", 3)
+PLASMA_LIST = ("org_kde_plasma_window_management", 16)  # KWin 5.27's version
+PLASMA_SHELL = ("org_kde_plasma_shell", 8)
 OWN_APP_ID = "org.stressbreak.StressBreak"
 
 
@@ -281,10 +290,10 @@ def test_gnome_answers_over_dbus_where_the_compositor_has_no_idle_protocol(
 ACTIVATED, FULL = 2, 3
 
 
-def backends(folder: Path) -> WlrFullscreen:
+def backends(folder: Path, kind: type[PresenceSource] = WlrFullscreen) -> PresenceSource:
     found = detect_backends(platform="linux", environ=environ(folder), own_app_id=OWN_APP_ID,
                             which=lambda _tool: None)
-    assert isinstance(found.fullscreen, WlrFullscreen), found.reasons
+    assert isinstance(found.fullscreen, kind), found.reasons
     return found.fullscreen
 
 
@@ -329,6 +338,83 @@ def test_a_compositor_gone_since_detection_cannot_tell(short_dir: Path) -> None:
     check = source.check()
     assert check.active is None
     assert "cannot connect" in check.detail
+
+
+# KDE Plasma's window list: state flags 0x1 active, 0x8 fullscreen (0x4 maximized).
+ACTIVE, MAXIMIZED, FULLSCREEN_FLAG = 0x1, 0x4, 0x8
+
+
+@pytest.mark.parametrize(("windows", "active", "detail"), [
+    ([PlasmaWindow("Film", "mpv", ACTIVE | FULLSCREEN_FLAG), PlasmaWindow("Mail", "kmail", 0)],
+     True, "mpv"),
+    ([PlasmaWindow("Mail", "kmail", ACTIVE | MAXIMIZED), PlasmaWindow("Film", "mpv",
+                                                                      FULLSCREEN_FLAG)],
+     False, ""),
+    ([PlasmaWindow("Film", "", FULLSCREEN_FLAG | ACTIVE)], True, "Film"),  # no app id: title
+    ([PlasmaWindow("A minute to breathe", OWN_APP_ID, ACTIVE | FULLSCREEN_FLAG)], False,
+     "our own window"),
+    # Closed between the list and the question: KWin says "unmapped", and it does not count.
+    ([PlasmaWindow("Film", "mpv", ACTIVE | FULLSCREEN_FLAG, closed=True)], False,
+     "no active window"),
+    ([], False, "no active window"),
+])
+def test_plasmas_focused_window_in_full_screen_holds_reminders(
+        short_dir: Path, windows: list[PlasmaWindow], active: bool, detail: str) -> None:
+    with compositor(short_dir, SEAT, PLASMA_SHELL, PLASMA_LIST) as server:
+        source = backends(short_dir, KdeFullscreen)
+        assert source.name == "wayland-kde-plasma-window-management"
+        server.plasma_windows = windows
+        check = source.check()
+    assert (check.name, check.active, check.detail) == (FULLSCREEN, active, detail)
+
+
+def test_each_plasma_window_is_asked_for_by_its_uuid_all_at_once(short_dir: Path) -> None:
+    with compositor(short_dir, SEAT, PLASMA_SHELL, PLASMA_LIST) as server:
+        source = backends(short_dir, KdeFullscreen)
+        server.plasma_windows = [PlasmaWindow("Mail", "kmail", 0, uuid="{mail}"),
+                                 PlasmaWindow("Film", "mpv", ACTIVE, uuid="{film}")]
+        assert source.check().active is False
+        [bind] = [r.args for r in server.requests
+                  if r.interface == "wl_registry" and r.args[1] == PLASMA_LIST[0]]
+        assert bind[2] == 16  # the version offered: below what we know, never above
+        asked = [r.args[1] for r in server.requests
+                 if (r.interface, r.opcode) == ("org_kde_plasma_window_management", 2)]
+        assert asked == ["{mail}", "{film}"]
+        syncs = [i for i, r in enumerate(server.requests) if r.interface == "wl_display"
+                 and r.opcode == 0]
+        first_ask = next(i for i, r in enumerate(server.requests)
+                         if r.interface == "org_kde_plasma_window_management")
+        assert sum(i > first_ask for i in syncs) == 1  # one round trip for every window
+
+
+def test_the_wlroots_list_is_preferred_where_both_are_offered(short_dir: Path) -> None:
+    with compositor(short_dir, SEAT, PLASMA_LIST, WINDOW_LIST):
+        backends(short_dir, WlrFullscreen)
+
+
+def test_plasma_keeping_its_window_list_from_us_gives_the_reason(short_dir: Path) -> None:
+    # KWin hides the global from programs whose desktop file does not ask for it.
+    with compositor(short_dir, SEAT, PLASMA_SHELL, KDE_IDLE):
+        found = detect_backends(platform="linux", environ=environ(short_dir),
+                                which=lambda _tool: None)
+    assert found.fullscreen is None
+    assert "X-KDE-Wayland-Interfaces" in found.reasons[FULLSCREEN]
+    assert "KDE Plasma" in found.reasons[FULLSCREEN]
+
+
+def test_a_plasma_list_older_than_window_uuids_is_not_used(short_dir: Path) -> None:
+    with compositor(short_dir, SEAT, PLASMA_SHELL, ("org_kde_plasma_window_management", 12)):
+        found = detect_backends(platform="linux", environ=environ(short_dir),
+                                which=lambda _tool: None)
+    assert found.fullscreen is None
+
+
+def test_a_plasma_list_withdrawn_since_detection_cannot_tell(short_dir: Path) -> None:
+    with compositor(short_dir, SEAT, PLASMA_SHELL, PLASMA_LIST) as server:
+        source = backends(short_dir, KdeFullscreen)
+        server.offers = [SEAT, PLASMA_SHELL]
+        check = source.check()
+    assert (check.active, check.detail) == (None, "the compositor no longer offers its window list")
 
 
 def test_importing_the_idle_module_loads_no_qt() -> None:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 # Must be set before any QApplication exists (pytest-qt creates it lazily). Set, not
 # defaulted: a desktop session may have its own (wayland, xcb), and the widget tests would
@@ -16,3 +21,11 @@ os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 # and exists everywhere.
 os.environ.pop("LANGUAGE", None)
 os.environ["LC_ALL"] = "C.UTF-8"
+
+
+@pytest.fixture
+def short_dir() -> Iterator[Path]:
+    """A folder with a short path: a Unix socket's path has room for about 100 bytes, and
+    pytest's tmp_path can be longer (the Wayland tests' compositor listens in it)."""
+    with tempfile.TemporaryDirectory(prefix="wl") as folder:
+        yield Path(folder)

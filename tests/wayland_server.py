@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stressbreak.services.idle import detect_idle_source
+
 _HEADER = struct.Struct("=II")
 SERVER_IDS = 0xFF000000  # ids the server allocates start here (wayland's rule)
 
@@ -278,3 +280,54 @@ class FakeCompositor:
     def _send(client: socket.socket, object_id: int, opcode: int, *args: bytes) -> None:
         body = b"".join(args)
         client.sendall(_HEADER.pack(object_id, (8 + len(body)) << 16 | opcode) + body)
+
+
+# -- what the tests of the Wayland sources share -------------------------------------------
+
+SEAT = ("wl_seat", 7)
+EXT_IDLE_V2 = ("ext_idle_notifier_v1", 2)
+EXT_IDLE_V1 = ("ext_idle_notifier_v1", 1)
+KDE_IDLE = ("org_kde_kwin_idle", 1)
+WINDOW_LIST = ("zwlr_foreign_toplevel_manager_v1", 3)
+PLASMA_LIST = ("org_kde_plasma_window_management", 16)  # KWin 5.27's version
+PLASMA_SHELL = ("org_kde_plasma_shell", 8)
+OWN_APP_ID = "org.stressbreak.StressBreak"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def compositor(folder: Path, *offers: tuple[str, int]) -> FakeCompositor:
+    return FakeCompositor(folder / "wayland-9", list(offers))
+
+
+def environ(folder: Path) -> dict[str, str]:
+    return {"WAYLAND_DISPLAY": "wayland-9", "XDG_RUNTIME_DIR": str(folder),
+            "XDG_SESSION_TYPE": "wayland"}
+
+
+def no_dbus(*_args: str) -> object:
+    return None
+
+
+def detect(folder: Path, clock: Clock | None = None) -> object:
+    return detect_idle_source(platform="linux", environ=environ(folder), dbus_call=no_dbus,
+                              clock=clock or Clock())
+
+
+def notifications(server: FakeCompositor) -> list[tuple[int, int, int]]:
+    """(opcode, new id, timeout in ms) of each request that made an idle notification."""
+    made = []
+    for request in server.requests:
+        if request.interface == "ext_idle_notifier_v1" and request.opcode in (1, 2):
+            new, timeout, _seat = request.args
+            made.append((request.opcode, int(new), int(timeout)))  # type: ignore[call-overload]
+        elif request.interface == "org_kde_kwin_idle":
+            new, _seat, timeout = request.args
+            made.append((request.opcode, int(new), int(timeout)))  # type: ignore[call-overload]
+    return made

@@ -2531,6 +2531,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>deze Wayland-desktop vertelt programma&apos;s niet welk venster op volledig scherm staat (wlroots-compositors zoals sway en Hyprland doen dat wel, en KDE Plasma aan programma&apos;s die het vertrouwt)</translation>
     </message>
     <message>
+        <source>the Wayland compositor could not be reached to ask which window is full screen</source>
+        <translation>de Wayland-compositor was niet bereikbaar om te vragen welk venster op volledig scherm staat</translation>
+    </message>
+    <message>
         <source>KDE Plasma tells which window is full screen only to programs whose desktop file asks for it (X-KDE-Wayland-Interfaces), and did not count StressBreak among them</source>
         <translation>KDE Plasma vertelt alleen aan programma&apos;s waarvan het desktopbestand erom vraagt (X-KDE-Wayland-Interfaces) welk venster op volledig scherm staat, en StressBreak hoorde daar niet bij</translation>
     </message>

@@ -301,7 +301,9 @@ class WaylandIdle:
     def _read(self) -> None:
         self._connection.dispatch()
         if not self._connection.alive:
-            self._stop_reading()  # an ended connection reads as always ready
+            # An ended connection reads as always ready: no more reading, and its socket goes.
+            self._stop_reading()
+            self._connection.close()
 
     def _stop_reading(self) -> None:
         if self._readable is not None:

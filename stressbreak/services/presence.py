@@ -37,6 +37,7 @@ import logging
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,6 +114,8 @@ _NO_X11 = QT_TRANSLATE_NOOP("presence", "no X11 display (DISPLAY is not set)")
 _WAYLAND = QT_TRANSLATE_NOOP(
     "presence", "this Wayland desktop does not tell applications which window is full screen "
     "(wlroots compositors such as sway and Hyprland do, and KDE Plasma to programs it trusts)")
+_WAYLAND_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "presence", "the Wayland compositor could not be reached to ask which window is full screen")
 _PLASMA_REFUSES = QT_TRANSLATE_NOOP(
     "presence", "KDE Plasma tells which window is full screen only to programs whose desktop "
     "file asks for it (X-KDE-Wayland-Interfaces), and did not count StressBreak among them")
@@ -374,16 +377,20 @@ class _ListGoneError(Exception):
     """The compositor no longer offers the window list it offered at detection."""
 
 
+FRESH_S = 5.0  # a window list's answer is given again this long (see _WindowListFullscreen)
+
+
 class _WindowListFullscreen(abc.ABC):
     """The focused window is full screen, as the compositor's window list tells.
 
     A connection of its own for each check, closed after it: a window list sends an event for
     every title change of every window, which a connection kept open would have to read all
     day (or be dropped by the compositor once its buffer is full). A check is a connect and a
-    few round trips, asked at most every 30 s while a reminder is due: under sway about a
-    millisecond; under KWin 5.27 about 0.5 ms of our CPU but 58 ms of waiting, which KWin spends
-    checking a trusted program at each new connection (its CPU, measured with a 6.8 MB
-    executable).
+    few round trips: under sway about a millisecond; under KWin 5.27 about 0.5 ms of our CPU but
+    58 ms of waiting, which KWin spends checking a trusted program at each new connection (its
+    CPU, measured with a 6.8 MB executable). The gate asks every 30 s while a reminder is held,
+    but every second while one waits for a pause in typing: an answer is given again for
+    FRESH_S, so that is one connection in five seconds at most.
     """
 
     name = ""
@@ -392,9 +399,12 @@ class _WindowListFullscreen(abc.ABC):
     _least_version = 1  # the first version that tells what is needed
     _version = 1  # the version bound (at most what the compositor offers)
 
-    def __init__(self, path: Path, own_app_id: str) -> None:
+    def __init__(self, path: Path, own_app_id: str,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._path = path
         self._own_app_id = own_app_id
+        self._clock = clock
+        self._last: tuple[float, Check] | None = None  # when the last answer came, and it
 
     def _bind(self, connection: Connection, on_manager: Handler) -> int:
         """The window list's manager, once the compositor has sent what comes on binding."""
@@ -410,6 +420,14 @@ class _WindowListFullscreen(abc.ABC):
         """Every window the compositor lists, with its title, app id and state."""
 
     def check(self) -> Check:
+        now = self._clock()
+        if self._last is not None and 0 <= now - self._last[0] < FRESH_S:
+            return self._last[1]
+        check = self._ask()
+        self._last = (now, check)
+        return check
+
+    def _ask(self) -> Check:
         try:
             connection = Connection.open(self._path)
         except WaylandError as error:
@@ -1092,9 +1110,11 @@ def _fullscreen_source(environ: Mapping[str, str], own_pid: int, own_app_id: str
             return WlrFullscreen(path, own_app_id)
         if path is not None and offered.plasma:
             return KdeFullscreen(path, own_app_id)
-        if offered.problem:
-            log.info("full screen: %s", offered.problem)
-        reasons[FULLSCREEN] = _reason(_PLASMA_REFUSES if offered.plasma_shell else _WAYLAND)
+        if path is None or offered.problem:
+            log.info("full screen: %s", offered.problem or "no Wayland socket to ask")
+            reasons[FULLSCREEN] = _reason(_WAYLAND_UNREACHABLE)
+        else:
+            reasons[FULLSCREEN] = _reason(_PLASMA_REFUSES if offered.plasma_shell else _WAYLAND)
         return None
     if not environ.get("DISPLAY"):
         reasons[FULLSCREEN] = _reason(_NO_X11)

@@ -8,10 +8,12 @@ programs on PATH, /proc) made up by the test."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from stressbreak.app.detectors import SOURCE_LABELS
 from stressbreak.core.commands import Reply, Request
@@ -19,6 +21,7 @@ from stressbreak.core.settings import Settings
 from stressbreak.services.idle import IDLE_PROTOCOLS, IdleProbe, detect_idle_source
 from stressbreak.services.presence import Backends, KdeFullscreen, WlrFullscreen, detect_backends
 from tests.fakes import TUESDAY_10, FakeClock, Harness, TrayHere, make_app
+from tests.wayland_server import SEAT, FakeCompositor
 
 BUS = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}
 GNOME_WAYLAND = {"WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland",
@@ -32,6 +35,7 @@ X11_KDE = {"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11", "XDG_CURRENT_DESKTOP": "K
 NO_WINDOW_LIST = ("this Wayland desktop does not tell applications which window is full screen "
                   "(wlroots compositors such as sway and Hyprland do, and KDE Plasma to programs "
                   "it trusts)")
+UNREACHABLE = "the Wayland compositor could not be reached to ask which window is full screen"
 NO_WINDOW_LIST_NL = ("deze Wayland-desktop vertelt programma's niet welk venster op volledig "
                      "scherm staat (wlroots-compositors zoals sway en Hyprland doen dat wel, en "
                      "KDE Plasma aan programma's die het vertrouwt)")
@@ -101,13 +105,21 @@ def _status(app: Harness) -> Reply:
     return reply
 
 
+@pytest.fixture
+def gnome(short_dir: Path) -> Iterator[dict[str, str]]:
+    """GNOME on Wayland: a compositor that offers no window list and no idle protocol."""
+    with FakeCompositor(short_dir / "wayland-0", [SEAT]):
+        yield {**GNOME_WAYLAND, "WAYLAND_DISPLAY": str(short_dir / "wayland-0")}
+
+
 def _section(text: str) -> list[str]:
     """The detectors section: its heading and one line per detector."""
     return text.rsplit("\n\n", maxsplit=1)[-1].splitlines()
 
 
-def test_gnome_on_wayland_names_each_source_and_why_full_screen_has_none(qtbot, tmp_path):
-    machine = Machine(tmp_path, GNOME_WAYLAND, bus={"org.gnome.Mutter.IdleMonitor": 1500},
+def test_gnome_on_wayland_names_each_source_and_why_full_screen_has_none(qtbot, tmp_path,
+                                                                      gnome):
+    machine = Machine(tmp_path, gnome, bus={"org.gnome.Mutter.IdleMonitor": 1500},
                       programs=("gsettings", "pactl"))
     app = _app(tmp_path, machine.environ, detect_sources=machine.detect)
     assert machine.detected == 0  # detection waits 3 s after start ...
@@ -162,7 +174,7 @@ def test_plasma_on_wayland_without_idle_time_says_so_for_each_setting_that_needs
     assert reply.data["problems"] == [
         f"“Count time away as a pause” is on, but cannot work here. {no_idle}",
         f"“Wait until you stop typing” is on, but cannot work here. {no_idle}",
-        f"“Quiet during full-screen use” is on, but cannot work here: {NO_WINDOW_LIST}.",
+        f"“Quiet during full-screen use” is on, but cannot work here: {UNREACHABLE}.",
         "“Quiet during calls” is on, but cannot work here: pactl was not found (Debian: "
         "pulseaudio-utils). /proc is not available.",
     ]
@@ -258,8 +270,8 @@ def test_an_app_given_no_sources_says_so_and_counts_no_problem_for_it(qtbot, tmp
     app.stop()
 
 
-def test_resume_and_a_second_start_keep_their_short_answer(qtbot, tmp_path):
-    machine = Machine(tmp_path, GNOME_WAYLAND, bus={"org.gnome.Mutter.IdleMonitor": 1500},
+def test_resume_and_a_second_start_keep_their_short_answer(qtbot, tmp_path, gnome):
+    machine = Machine(tmp_path, gnome, bus={"org.gnome.Mutter.IdleMonitor": 1500},
                       programs=("gsettings", "pactl"))
     app = _app(tmp_path, machine.environ, detect_sources=machine.detect)
     for command in ("resume", "show"):
@@ -269,8 +281,9 @@ def test_resume_and_a_second_start_keep_their_short_answer(qtbot, tmp_path):
     app.stop()
 
 
-def test_in_dutch_the_lines_are_dutch_and_the_json_stays_english(qtbot, tmp_path, dutch):
-    machine = Machine(tmp_path, GNOME_WAYLAND, bus={"org.gnome.Mutter.IdleMonitor": 1500},
+def test_in_dutch_the_lines_are_dutch_and_the_json_stays_english(qtbot, tmp_path, dutch,
+                                                                 gnome):
+    machine = Machine(tmp_path, gnome, bus={"org.gnome.Mutter.IdleMonitor": 1500},
                       programs=("gsettings",))
     app = _app(tmp_path, machine.environ, detect_sources=machine.detect)
     reply = _status(app)

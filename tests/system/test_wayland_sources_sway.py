@@ -7,6 +7,7 @@ The idle spell is real input: a virtual pointer of the seat moves, as a mouse wo
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from stressbreak import APP_ID
 from stressbreak.core.presence import LULL_S
 from stressbreak.services.idle import WaylandIdle, detect_idle_source
-from stressbreak.services.presence import WlrFullscreen, detect_backends
+from stressbreak.services.presence import FRESH_S, WlrFullscreen, detect_backends
 from tests.system.sway import WORK_APP_ID, Sway, start_app, sway_fixture, wait_for, work_window
 from tests.system.xdisplay import seed_due_pause
 
@@ -49,7 +50,8 @@ def test_idle_spells_come_from_the_compositor_and_input_ends_them(sway: Sway, qt
 def test_the_focused_full_screen_window_is_seen(sway: Sway):
     found = detect_backends(platform="linux", environ=_session(sway), which=lambda _tool: None)
     assert isinstance(found.fullscreen, WlrFullscreen), found.reasons
-    source = found.fullscreen
+    # Each check asks sway afresh: a clock that moves FRESH_S at each look.
+    source = WlrFullscreen(sway.display, APP_ID, itertools.count(0.0, FRESH_S).__next__)
     with work_window(sway):
         assert source.check().active is False
         sway.swaymsg("fullscreen", "enable")  # the focused window: the work

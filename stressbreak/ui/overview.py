@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -49,6 +49,7 @@ _ANSWERS_TAB = 2
 # Small enough for a third of a 1280×720 screen either way, large enough that a scrolled
 # week still shows the buttons and part of a chart.
 _MIN_SIZE = QSize(360, 200)
+_TWO_COLUMNS_ROOM_PX = 80  # margins, spacing and a scroll bar beside two charts
 
 
 class _Page(QWidget):
@@ -137,7 +138,7 @@ class OverviewWindow(QWidget):
 
     # -- building ---------------------------------------------------------------------------
 
-    def _build_nav(self) -> QHBoxLayout:
+    def _build_nav(self) -> QVBoxLayout:
         self.previous_button = QPushButton(self.tr("◀ Previous week"))
         self.this_week_button = QPushButton(self.tr("This week"))
         self.next_button = QPushButton(self.tr("Next week ▶"))
@@ -172,14 +173,21 @@ class OverviewWindow(QWidget):
         menu.addAction(self.delete_action)
         self.data_button.setMenu(menu)
 
-        nav = QHBoxLayout()
-        nav.addWidget(self.previous_button)
-        nav.addWidget(self.title, 1)
-        nav.addWidget(self.date_edit)
-        nav.addWidget(self.this_week_button)
-        nav.addWidget(self.next_button)
-        nav.addSpacing(12)
-        nav.addWidget(self.data_button)
+        # Two rows, so that half a screen (a tiling window manager's tile) holds them whole:
+        # the week and its neighbours, then going to a week and the data.
+        self.title.setWordWrap(True)
+        weeks = QHBoxLayout()
+        weeks.addWidget(self.previous_button)
+        weeks.addWidget(self.title, 1)
+        weeks.addWidget(self.next_button)
+        goto = QHBoxLayout()
+        goto.addWidget(self.date_edit)
+        goto.addWidget(self.this_week_button)
+        goto.addStretch(1)
+        goto.addWidget(self.data_button)
+        nav = QVBoxLayout()
+        nav.addLayout(weeks)
+        nav.addLayout(goto)
         return nav
 
     def _build_week_tab(self) -> QWidget:
@@ -205,12 +213,10 @@ class OverviewWindow(QWidget):
         self.map_slot = _Slot(self.hour_map)
         self.top_slot = _Slot(self.top_chart)
         self.charts = QWidget()
-        grid = QGridLayout(self.charts)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.pauses_slot, 0, 0)
-        grid.addWidget(self.tension_slot, 0, 1)
-        grid.addWidget(self.map_slot, 1, 0)
-        grid.addWidget(self.top_slot, 1, 1)
+        self._grid = QGridLayout(self.charts)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
+        self._arrange_charts(2)
 
         column = QVBoxLayout(page)
         column.addWidget(self.summary_label)
@@ -219,6 +225,21 @@ class OverviewWindow(QWidget):
         column.addWidget(self.empty_label, 1)
         column.addWidget(self.charts, 1)
         return page
+
+    def _arrange_charts(self, columns: int) -> None:
+        """Two charts a row where the window is wide, one under the other where it is not
+        (half a screen, as a tiling window manager gives it): never sideways scrolling."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        slots = (self.pauses_slot, self.tension_slot, self.map_slot, self.top_slot)
+        for index, slot in enumerate(slots):
+            self._grid.addWidget(slot, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        two = 2 * self.pauses_slot.minimumSizeHint().width() + _TWO_COLUMNS_ROOM_PX
+        self._arrange_charts(2 if event.size().width() >= two else 1)
+        super().resizeEvent(event)
 
     def _build_trend_tab(self) -> QWidget:
         page = QWidget()

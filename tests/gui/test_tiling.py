@@ -198,3 +198,22 @@ def _scrolled_within(widget: QWidget, holder: QWidget) -> bool:
             return True
         parent = parent.parentWidget()
     return False
+
+
+@pytest.mark.parametrize("tab", [0, 1, 2])
+def test_the_overview_in_half_a_screen_across_needs_no_sideways_scrolling(qtbot, tab):
+    # sway's first split: two windows side by side on a 1280 px screen, borders taken off.
+    records = busy_week()
+    window = OverviewWindow(lambda monday: build_week_view(records, monday, AMS),
+                            lambda: date(2026, 11, 28), AMS)
+    qtbot.addWidget(window)
+    window.show_week(date(2026, 11, 23))
+    window.resize(QSize(636, 688))
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentIndex(tab)
+    QApplication.processEvents()
+    area = window.findChild(QScrollArea)
+    assert area is not None
+    assert area.horizontalScrollBar().maximum() == 0, area.widget().minimumSizeHint()
+    assert _cut(window, area.widget()) == []

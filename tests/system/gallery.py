@@ -283,6 +283,11 @@ WAYLAND_SHOTS = {
     "tray-menu": "The tray menu as waybar shows it (right click on the icon), read over D-Bus "
                  "from the app's StatusNotifierItem.",
     "pause": "After a click on the reminder: the pause, floating at its own size.",
+    "overview": "The weekly overview (`stressbreak overview`, a few pauses this week): sway "
+                "tiles it beside the work; in half a screen its charts stand one under the "
+                "other and it scrolls down, never sideways.",
+    "stress-meter": "The stress meter (`stressbreak checkin`), floating at its own size over "
+                    "the work.",
 }
 
 
@@ -300,6 +305,30 @@ def _wayland_section(out: Path) -> str:
         lines.append(f'| **{WAYLAND_PREFIX}{name}**: {WAYLAND_SHOTS[name]} | '
                      f'<a href="{file}"><img src="{file}" width="320" alt="{file}"></a> |')
     return "\n".join(lines) + "\n"
+
+
+def _seed_pauses(data: Path) -> None:
+    """A data folder with some pauses taken this week, so that the overview has its charts."""
+    data.mkdir(parents=True, mode=0o700)
+    (data / "settings.json").write_text(json.dumps({
+        "native_notifications": False, "language": "en", "checkin_times": [],
+        "interval_min": 240}))
+    now = datetime.now().astimezone()
+    monday = (now - timedelta(days=now.weekday())).replace(hour=9, minute=0, second=0,
+                                                            microsecond=0)
+    months: dict[str, dict[str, object]] = {}
+    for number, (day, hour, outcome) in enumerate(
+            [(0, 10, "completed"), (0, 14, "completed"), (0, 16, "skipped"),
+             (1, 11, "completed"), (1, 15, "natural"), (2, 10, "completed")], start=1):
+        start = monday + timedelta(days=min(day, now.weekday()), hours=hour - 9)
+        if start > now:
+            continue
+        months.setdefault(f"{start:%Y-%m}", {})[str(number)] = {
+            "kind": "pause", "v": 2, "id": f"seed{number}", "started_at": start.isoformat(),
+            "ended_at": (start + timedelta(minutes=1)).isoformat(), "outcome": outcome,
+            "duration_s": 60.0, "exercise": "coherent"}
+    for month, records in months.items():  # the journal keeps a file a month
+        (data / f"journal-{month}.json").write_text(json.dumps({"records": records}))
 
 
 def wayland(out: Path) -> None:
@@ -356,6 +385,19 @@ def wayland(out: Path) -> None:
                 time.sleep(1.5)
                 sway.screenshot(shoot)
                 _store(shoot, out / f"{WAYLAND_PREFIX}pause.png")
+            # The other windows from a second start without a due reminder (the pause above
+            # would run on for a minute).
+            later = tmp / "later"
+            _seed_pauses(later / "data")
+            with work_window(sway), start_app(sway, later, data_dir=later / "data") as app:
+                for command, title, name in (("overview", "Your week", "overview"),
+                                             ("checkin", "Stress meter", "stress-meter")):
+                    app.send(command)
+                    sway.wait_for_window(lambda found, title=title: found.startswith(title),
+                                         app)
+                    time.sleep(1.5)  # painted (the overview's charts come a moment later)
+                    sway.screenshot(shoot)
+                    _store(shoot, out / f"{WAYLAND_PREFIX}{name}.png")
     index = out / "index.md"
     if index.exists():
         kept = index.read_text().split("\n" + WAYLAND_HEADING)[0].rstrip("\n") + "\n"

@@ -78,8 +78,13 @@ def why_not(*, waybar: bool = False) -> str | None:
                               ("dbus-send", "dbus-bin")):
             if shutil.which(tool) is None:
                 return f"needs {tool} (Debian: {package})"
+    return why_not_as_user("sway refuses to run as root, so it runs as another user")
+
+
+def why_not_as_user(why_another_user: str) -> str | None:
+    """Why a compositor cannot run here as the unprivileged user with Qt clients under it."""
     if os.geteuid() != 0 or RUNUSER is None:
-        return "needs root and runuser: sway refuses to run as root, so it runs as another user"
+        return f"needs root and runuser: {why_another_user}"
     if subprocess.run(["id", "-u", SWAY_USER], capture_output=True, check=False).returncode:
         return f"needs the unprivileged user {SWAY_USER} (.ci/run makes it)"
     libraries = [name for name in WAYLAND_LIBRARIES if ctypes.util.find_library(name) is None]

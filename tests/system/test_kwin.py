@@ -24,7 +24,6 @@ no longer called kwin_wayland. It needs no session bus for any of this.
 from __future__ import annotations
 
 import contextlib
-import ctypes.util
 import json
 import os
 import shutil
@@ -44,13 +43,12 @@ from stressbreak.services.presence import FULLSCREEN, detect_backends
 from stressbreak.services.wayland import Connection
 from tests.system.sway import (
     REPO_ROOT,
-    RUNUSER,
     SWAY_USER,
     WAIT_S,
-    WAYLAND_LIBRARIES,
     _as_user,
     _stop,
     wait_for,
+    why_not_as_user,
 )
 
 KWIN = shutil.which("kwin_wayland")
@@ -130,14 +128,7 @@ def why_not() -> str | None:
         return "needs the dynamic loader to start kwin_wayland without its file capabilities"
     if SYSTEM_PYTHON is None:
         return "needs the system's python3 for the trusted program"
-    if os.geteuid() != 0 or RUNUSER is None:
-        return "needs root and runuser: KWin runs as another user, like a desktop's"
-    if subprocess.run(["id", "-u", SWAY_USER], capture_output=True, check=False).returncode:
-        return f"needs the unprivileged user {SWAY_USER} (.ci/run makes it)"
-    libraries = [name for name in WAYLAND_LIBRARIES if ctypes.util.find_library(name) is None]
-    if libraries:
-        return f"Qt's wayland plugin needs lib{', lib'.join(libraries)}"
-    return None
+    return why_not_as_user("KWin runs as another user, like a desktop's")
 
 
 @dataclass

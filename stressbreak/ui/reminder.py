@@ -3,9 +3,9 @@
 Native notifications can't report a click on every platform (plyer has no callback), so this
 window is the reminder people act on; clicking anywhere on its body starts the pause.
 
-It asks not to be activated; X11 window managers, GNOME and KDE honour that. On Wayland the
-compositor alone decides, and tiling ones (sway, Hyprland) give every new window the keyboard
-(README says which rule keeps it off). So the keys that decide do nothing for a moment after
+It asks not to be activated, which X11 window managers honour. On Wayland the compositor alone
+decides, and tiling ones (sway, Hyprland) give every new window the keyboard (README says
+which rule keeps it off). So the keys that decide do nothing for a moment after
 it appears: a key already on its way from the user's typing never decides for them.
 """
 

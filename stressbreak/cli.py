@@ -31,6 +31,7 @@ from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message, message_of
 
 if TYPE_CHECKING:
     from stressbreak.core.model import Record
+    from stressbreak.services.lock import InstanceLock
 
 EXPORT_HELP = QT_TRANSLATE_NOOP("cli", "write the journal (or part of it) as CSV or JSON")
 _FORWARD_WAIT_S = 5.0  # a first instance that is still starting gets this long to answer
@@ -114,6 +115,11 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
                 "minutes", type=functools.partial(_quiet_minutes, own=own),
                 metavar=own(QT_TRANSLATE_NOOP("cli", "MINUTES")),
                 help=own(QT_TRANSLATE_NOOP("cli", "from 1 to 1440 (a day)")))
+        if entry.takes_file:
+            command.add_argument_group(own(QT_TRANSLATE_NOOP("cli", "arguments"))).add_argument(
+                "file", type=Path, metavar=own(QT_TRANSLATE_NOOP("cli", "FILE")),
+                help=own(QT_TRANSLATE_NOOP(
+                    "cli", "a JSON export of StressBreak (stressbreak export --format json)")))
         if entry.json_option:
             command.options.add_argument("--json", action="store_true", help=own(
                 QT_TRANSLATE_NOOP("cli", "print the facts as JSON, for scripts and panels")))
@@ -225,7 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = server_name(data_dir)
     command = COMMANDS[args.command]
     request = Request(args.command, args.minutes if command.takes_minutes else None,
-                      details=command.json_option and args.json)
+                      details=command.json_option and args.json,
+                      file=str(args.file.expanduser().absolute()) if command.takes_file
+                      else None)
     if command.ask_only:
         # Asking never keeps the lock: a probe must not keep a starting app from its lock.
         # Nor does it make the data folder: a question needs none.
@@ -264,9 +272,52 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         time.sleep(0.1)
 
+    if request.file is not None:
+        return _import_here(Path(request.file), data_dir, settings_file, lock)
+
     from stressbreak.app.startup import run  # noqa: PLC0415  (Qt is only needed from here on)
 
     return run(data_dir, settings_file, lock, args.command)
+
+
+def _import_here(file: Path, data_dir: Path, settings_file: Path, lock: InstanceLock) -> int:
+    """No StressBreak runs: merge the export into the journal here, holding the lock so that
+    none starts meanwhile; what happened on stdout, a problem on stderr."""
+    from stressbreak.core.export import (  # noqa: PLC0415
+        ImportFileError,
+        import_report,
+        parse_import,
+    )
+    from stressbreak.services.journal import Journal, JournalError  # noqa: PLC0415
+
+    problems: list[str] = []
+    journal = Journal(data_dir, problems.append)
+    try:
+        result = parse_import(file.read_text(encoding="utf-8"))
+        journal.start()
+        merged = journal.merge(result.records)
+    except (ImportFileError, JournalError) as exc:
+        _say(message_of(exc), settings_file)
+        return 2
+    except (OSError, UnicodeDecodeError) as exc:
+        # The overview's words (context "YourData"), so both say it alike.
+        _say(Message("YourData", QT_TRANSLATE_NOOP(
+            "YourData", "{file} could not be read ({reason}). Nothing was imported."),
+            file=str(file),
+            reason=exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)),
+            settings_file)
+        return 2
+    finally:
+        journal.stop()
+        lock.release()
+    for problem in problems:
+        _say(problem, settings_file)
+    with _app_language(settings_file):
+        from stressbreak.services.i18n import translate_message  # noqa: PLC0415
+
+        print(" ".join(translate_message(sentence) for sentence in import_report(
+            str(file), merged.added, merged.already, result.skipped)))
+    return 0
 
 
 class _ExportError(Exception):

@@ -1526,6 +1526,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>weer herinneringen (beëindigt een stille tijd)</translation>
     </message>
     <message>
+        <source>merge an export (FILE.json) into your journal; nothing is added twice</source>
+        <translation>een export (BESTAND.json) samenvoegen met je dagboek; niets komt er twee keer in</translation>
+    </message>
+    <message>
         <source>quit the running StressBreak</source>
         <translation>sluit StressBreak af als het draait</translation>
     </message>
@@ -1584,6 +1588,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>from 1 to 1440 (a day)</source>
         <translation>van 1 tot en met 1440 (een dag)</translation>
+    </message>
+    <message>
+        <source>a JSON export of StressBreak (stressbreak export --format json)</source>
+        <translation>een JSON-export van StressBreak (stressbreak export --format json)</translation>
     </message>
     <message>
         <source>print the facts as JSON, for scripts and panels</source>

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -136,6 +137,9 @@ class CommandDesk(QObject):
 
     def open_welcome(self) -> None:
         self._welcome.open()
+
+    def import_file(self, path: str) -> tuple[bool, str]:
+        return self._data.import_path(Path(path))
 
     def quit(self) -> None:
         self.quit_requested.emit()

@@ -116,28 +116,32 @@ class YourData(QObject):
             file=choice.path))
 
     def import_file(self, window: OverviewWindow, path: Path) -> None:
-        from stressbreak.core.export import ImportFileError, parse_import  # noqa: PLC0415
+        _imported, text = self.import_path(path)
+        window.show_status(text)
+
+    def import_path(self, path: Path) -> tuple[bool, str]:
+        """Merge an export into the journal (nothing is added twice): whether anything could
+        be imported, and what happened in the user's words. The overview, if open, shows the
+        new entries."""
+        from stressbreak.core.export import (  # noqa: PLC0415
+            ImportFileError,
+            import_report,
+            parse_import,
+        )
 
         try:
             result = parse_import(path.read_text(encoding="utf-8"))
             merged = self._journal.merge(result.records)
         except (ImportFileError, JournalError) as exc:
-            window.show_status(translate_message(message_of(exc)))
-            return
+            return False, translate_message(message_of(exc))
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
-            window.show_status(self.tr("{file} could not be read ({reason}). Nothing was "
-                                       "imported.").format(file=path, reason=reason or exc))
-            return
-        text = self.tr("Imported %n new entries from {file}.", "", merged.added).format(
-            file=path)
-        if merged.already:
-            text += " " + self.tr("%n were already in your journal.", "", merged.already)
-        if result.skipped:
-            text += " " + self.tr("%n entries could not be read and were left out (written by "
-                                  "a newer StressBreak?).", "", result.skipped)
-        window.refresh()
-        window.show_status(text)
+            return False, self.tr("{file} could not be read ({reason}). Nothing was "
+                                  "imported.").format(file=path, reason=reason or exc)
+        if self.overview is not None:
+            self.overview.refresh()
+        return True, " ".join(translate_message(sentence) for sentence in import_report(
+            str(path), merged.added, merged.already, result.skipped))
 
     def delete_all(self, window: OverviewWindow) -> None:
         """The journal files and what the user chose in the app; the settings stay."""

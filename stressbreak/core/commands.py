@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import PurePath
 from typing import Any, Protocol
 
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
@@ -29,11 +30,14 @@ class Request:
     command: str
     minutes: int | None = None  # "quiet" only
     details: bool = False  # "status" only: also the facts as data (for `status --json`)
+    file: str | None = None  # "import" only: the export to merge, an absolute path
 
     def encode(self) -> bytes:
         message: dict[str, Any] = {"command": self.command}
         if self.minutes is not None:
             message["minutes"] = self.minutes
+        if self.file is not None:
+            message["file"] = self.file
         if self.details:
             message["details"] = True
         return json.dumps(message).encode() + b"\n"
@@ -93,6 +97,10 @@ class Actions(Protocol):
 
     def quit(self) -> None: ...
 
+    def import_file(self, path: str) -> tuple[bool, str]:
+        """Merge an export into the journal: whether it could, and what happened, in words."""
+        ...
+
 
 def _noop(actions: Actions) -> None:
     del actions
@@ -104,6 +112,12 @@ def _status(actions: Actions, request: Request) -> Reply:
     actions.look_again()
     return Reply(True, f"{actions.status_text()}\n\n{actions.detectors_text()}",
                  actions.status_facts() if request.details else None)
+
+
+def _import(actions: Actions, request: Request) -> Reply:
+    assert request.file is not None  # parse_request makes sure of it
+    imported, said = actions.import_file(request.file)
+    return Reply(imported, said)
 
 
 def _quiet(actions: Actions, request: Request) -> Reply:
@@ -140,6 +154,7 @@ class Command:
     # Answered at once, from the app's state.
     answer: Callable[[Actions, Request], Reply] | None = None
     takes_minutes: bool = False  # a MINUTES argument: "quiet"
+    takes_file: bool = False  # a FILE argument: "import"
     json_option: bool = False  # `--json` prints the reply's data: "status"
 
     def run(self, actions: Actions, request: Request, defer: Callable[[Callable[[], None]],
@@ -182,6 +197,10 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
             ask_only=True, answer=_quiet, takes_minutes=True),
     Command("resume", QT_TRANSLATE_NOOP("cli", "reminders again (ends a quiet time)"),
             ask_only=True, answer=_resume),
+    # Done by the running app (its journal is open); without one, by the command line itself.
+    Command("import", QT_TRANSLATE_NOOP(
+        "cli", "merge an export (FILE.json) into your journal; nothing is added twice"),
+            answer=_import, takes_file=True),
     Command("quit", QT_TRANSLATE_NOOP("cli", "quit the running StressBreak"), ask_only=True,
             later=lambda actions: actions.quit(),
             reply=QT_TRANSLATE_NOOP("commands", "StressBreak is quitting.")),
@@ -216,5 +235,11 @@ def parse_request(raw: bytes) -> Request:
     details = message.get("details", False)
     if not isinstance(details, bool):
         raise ValueError('"details" must be true or false')
+    file = message.get("file")
+    if command.takes_file:
+        if not isinstance(file, str) or not PurePath(file).is_absolute():
+            raise ValueError(f'"{name}" needs "file": an absolute path')
+    elif file is not None:
+        raise ValueError(f'"file" belongs to "import", not {name!r}')
     return Request(str(name), minutes if command.takes_minutes else None,
-                   details and command.json_option)
+                   details and command.json_option, file if command.takes_file else None)

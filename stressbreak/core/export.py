@@ -18,7 +18,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
+from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
 from stressbreak.core.model import PauseRecord, Record, record_from_dict
 
 EXPORT_FORMAT = "stressbreak-export"
@@ -211,3 +211,18 @@ def _csv_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return "" if value is None else value
+
+
+def import_report(file: str, added: int, already: int, skipped: int) -> list[Message]:
+    """What an import did, a sentence each: the overview's status line and `stressbreak
+    import` say the same (context "YourData", where the overview said it first)."""
+    said = [Message.counted("YourData", QT_TRANSLATE_N_NOOP(
+        "YourData", "Imported %n new entries from {file}."), added, file=file)]
+    if already:
+        said.append(Message.counted("YourData", QT_TRANSLATE_N_NOOP(
+            "YourData", "%n were already in your journal."), already))
+    if skipped:
+        said.append(Message.counted("YourData", QT_TRANSLATE_N_NOOP(
+            "YourData", "%n entries could not be read and were left out (written by a newer "
+                        "StressBreak?)."), skipped))
+    return said

@@ -248,3 +248,71 @@ def test_export_while_the_app_runs(data_dir: Path, running_app: subprocess.Popen
     assert time.monotonic() - started < 5
     assert running_app.poll() is None
     assert stressbreak(data_dir, "status").returncode == 0
+
+
+# -- stressbreak import --------------------------------------------------------------------
+
+
+def _journal(folder: Path) -> list[Record]:
+    journal = Journal(folder, pytest.fail, read_only=True)
+    journal.start()
+    try:
+        return journal.records_between(datetime(2000, 1, 1, tzinfo=AMS),
+                                       datetime(2100, 1, 1, tzinfo=AMS))
+    finally:
+        journal.stop()
+
+
+@pytest.fixture
+def export_file(data_dir: Path, tmp_path: Path) -> Path:
+    file = tmp_path / "from another computer.json"
+    result = stressbreak(data_dir, "export", "--format", "json", "-o", str(file))
+    assert result.returncode == 0, result.stderr.decode()
+    return file
+
+
+def test_import_without_a_running_app_merges_and_adds_nothing_twice(
+        export_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    seed(other, [FIRST])  # one of them is there already
+    result = stressbreak(other, "import", str(export_file))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().split("\n")[0] == (
+        f"Imported 4 new entries from {export_file}. 1 was already in your journal.")
+    assert sorted(_journal(other), key=lambda r: r.id) == sorted(ALL, key=lambda r: r.id)
+    again = stressbreak(other, "import", str(export_file))
+    assert again.stdout.decode().startswith("Imported 0 new entries")
+    assert len(_journal(other)) == len(ALL)
+    # The lock was given back: the app starts there afterwards.
+    assert stressbreak(other, "status").returncode == 1  # not running, not stuck
+
+
+def test_import_into_the_running_app_goes_through_it(
+        data_dir: Path, tmp_path: Path, running_app: subprocess.Popen[bytes]) -> None:
+    source = tmp_path / "source"
+    seed(source, [pause(at(20, 9))])
+    file = tmp_path / "one pause.json"
+    assert stressbreak(source, "export", "--format", "json", "-o", str(file)).returncode == 0
+    result = stressbreak(data_dir, "import", str(file))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().startswith("Imported 1 new entry from")
+    assert running_app.poll() is None
+    assert len(_journal(data_dir)) == len(ALL) + 1
+
+
+@pytest.mark.parametrize(("content", "said"), [
+    (None, "could not be read"),
+    ("not json", "not a StressBreak export"),
+])
+def test_a_file_that_is_no_export_imports_nothing_and_says_why(
+        data_dir: Path, tmp_path: Path, content: str | None, said: str) -> None:
+    file = tmp_path / "wrong.json"
+    if content is not None:
+        file.write_text(content)
+    before = snapshot(data_dir)
+    result = stressbreak(data_dir, "import", str(file))
+    assert result.returncode == 2
+    assert said in result.stderr.decode()
+    after = snapshot(data_dir)
+    after.pop("instance.lock")  # the lock's file, which the app makes as well
+    assert after == before

@@ -170,9 +170,15 @@ def test_the_command_line_offers_the_registry_s_commands_with_their_help(
 def test_a_command_takes_what_its_entry_says(name: str) -> None:
     command = COMMANDS[name]
     argv = [name, "30"] if command.takes_minutes else [name]
+    if command.takes_file:
+        argv.append("week.json")
     args = build_parser().parse_args(argv)
     assert args.command == name
     assert getattr(args, "minutes", None) == (30 if command.takes_minutes else None)
+    assert getattr(args, "file", None) == (Path("week.json") if command.takes_file else None)
+    if command.takes_file:
+        with pytest.raises(SystemExit):
+            build_parser().parse_args([name])  # the file is not optional
     if command.json_option:
         assert build_parser().parse_args([*argv, "--json"]).json is True
     else:

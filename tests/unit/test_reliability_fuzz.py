@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stressbreak.cli import _day_range, _ExportError, build_parser
-from stressbreak.core.commands import COMMANDS, ON_COMMAND_LINE, parse_request
+from stressbreak.core.commands import COMMANDS, ON_COMMAND_LINE, Request, parse_request
 from stressbreak.core.export import ImportFileError, parse_import
 from stressbreak.core.model import CheckIn, CheckInOrigin, RecordError, record_from_dict
 from stressbreak.core.prefs import Prefs, PrefsError, prefs_from_dict
@@ -291,7 +291,7 @@ def test_export_dates_give_a_range_or_a_clear_error(
 @given(st.one_of(
     SMALL_BYTES,
     json_values.map(lambda v: json.dumps(v).encode()),
-    st.dictionaries(st.sampled_from(["command", "cmd", "args"]),
+    st.dictionaries(st.sampled_from(["command", "cmd", "args", "file"]),
                     st.one_of(st.sampled_from([*COMMANDS, "format-disk", ""]), json_values),
                     max_size=3).map(lambda v: json.dumps(v).encode()),
 ))
@@ -306,6 +306,23 @@ def test_a_remote_control_message_gives_a_command_or_a_readable_value_error(raw:
         assert reason  # sent back to the caller as the error message
         return
     assert getattr(request, "command", request) in COMMANDS
+
+
+@pytest.mark.parametrize(("message", "reason"), [
+    ({"command": "import"}, '"import" needs "file"'),
+    ({"command": "import", "file": "week.json"}, "an absolute path"),
+    ({"command": "import", "file": ["/a"]}, "an absolute path"),
+    ({"command": "pause", "file": "/tmp/week.json"}, '"file" belongs to "import"'),
+])
+def test_an_import_request_names_an_absolute_file_and_no_other_takes_one(
+        message: dict[str, object], reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
+        parse_request(json.dumps(message).encode())
+
+
+def test_an_import_request_goes_over_the_channel_whole() -> None:
+    sent = Request("import", file="/home/an/export van maandag.json")
+    assert parse_request(sent.encode()) == sent
 
 
 # --- what the fuzzing found ----------------------------------------------------------------

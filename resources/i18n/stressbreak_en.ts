@@ -21,6 +21,20 @@
 <context>
     <name>OverviewWindow</name>
     <message numerus="yes">
+        <source>Last %n months</source>
+        <translation>
+            <numerusform>Last month</numerusform>
+            <numerusform>Last %n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pauses taken</source>
+        <translation>
+            <numerusform>%n pause taken</numerusform>
+            <numerusform>%n pauses taken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n pauses</source>
         <translation>
             <numerusform>%n pause</numerusform>

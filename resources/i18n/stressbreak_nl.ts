@@ -698,6 +698,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Jouw week</translation>
     </message>
     <message>
+        <source>Over time</source>
+        <translation>In de loop van de tijd</translation>
+    </message>
+    <message>
         <source>Go to the week of a day</source>
         <translation>Ga naar de week van een dag</translation>
     </message>
@@ -720,6 +724,64 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>What stands out</source>
         <translation>Wat opvalt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n months</source>
+        <translation>
+            <numerusform>Afgelopen maand</numerusform>
+            <numerusform>Afgelopen %n maanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How far back</source>
+        <translation>Hoe ver terug</translation>
+    </message>
+    <message>
+        <source>Tension, week by week</source>
+        <translation>Spanning, week na week</translation>
+    </message>
+    <message>
+        <source>Pauses taken, week by week</source>
+        <translation>Genomen micropauzes, week na week</translation>
+    </message>
+    <message>
+        <source>Each point is a week: the average tension you noted in the stress meter, and the pauses you took. A gap is a week without entries. Changes that matter come slowly; this shows their direction over months, not a score.</source>
+        <translation>Elk punt is een week: de gemiddelde spanning die je in de stressmeter noteerde, en de micropauzes die je nam. Een onderbreking is een week zonder gegevens. Veranderingen die ertoe doen gaan langzaam; dit laat hun richting over maanden zien, geen score.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in these months yet. Week by week, this fills as you take pauses and fill in the stress meter.</source>
+        <translation>In deze maanden is nog niets vastgelegd. Week na week vult dit zich als je micropauzes neemt en de stressmeter invult.</translation>
+    </message>
+    <message>
+        <source>Average tension</source>
+        <translation>Gemiddelde spanning</translation>
+    </message>
+    <message>
+        <source>Pauses taken</source>
+        <translation>Genomen micropauzes</translation>
+    </message>
+    <message>
+        <source>week of {day}: {tension}</source>
+        <translation>week van {day}: {tension}</translation>
+    </message>
+    <message>
+        <source>no tension noted</source>
+        <translation>geen spanning genoteerd</translation>
+    </message>
+    <message>
+        <source>week of {day}: {pauses}</source>
+        <translation>week van {day}: {pauses}</translation>
+    </message>
+    <message>
+        <source>no entries</source>
+        <translation>geen gegevens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pauses taken</source>
+        <translation>
+            <numerusform>%n micropauze genomen</numerusform>
+            <numerusform>%n micropauzes genomen</numerusform>
+        </translation>
     </message>
     <message>
         <source>When</source>

@@ -21,6 +21,7 @@ from stressbreak.services.i18n import translate_message
 from stressbreak.services.journal import JournalError
 
 if TYPE_CHECKING:
+    from stressbreak.core.over_time import OverTime
     from stressbreak.core.week_view import WeekView
     from stressbreak.ui.data_dialogs import ExportChoice
     from stressbreak.ui.overview import OverviewWindow
@@ -57,7 +58,8 @@ class YourData(QObject):
     def _make_overview(self) -> OverviewWindow:
         from stressbreak.ui.overview import OverviewWindow  # noqa: PLC0415
 
-        window = OverviewWindow(self.load_week, self._today, self._zone())
+        window = OverviewWindow(self.load_week, self._today, self._zone(),
+                                load_over_time=self.load_over_time)
         window.export_requested.connect(lambda choice: self.export(window, choice))
         window.import_requested.connect(lambda path: self.import_file(window, path))
         window.delete_all_requested.connect(lambda: self.delete_all(window))
@@ -89,6 +91,14 @@ class YourData(QObject):
         zone = self._zone()
         start, end = records_span(monday, zone)
         return build_week_view(self._records.between(start, end), monday, zone)
+
+    def load_over_time(self, months: int) -> OverTime:
+        """The last `months` months week by week, from one read of the journal."""
+        from stressbreak.core.over_time import over_time, over_time_span  # noqa: PLC0415
+
+        zone, today = self._zone(), self._today()
+        start, end = over_time_span(today, months, zone)
+        return over_time(self._records.between(start, end), today, months, zone)
 
     def export(self, window: OverviewWindow, choice: ExportChoice) -> None:
         from stressbreak import __version__  # noqa: PLC0415

@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFrame,
     QGridLayout,
@@ -35,15 +36,26 @@ from PySide6.QtWidgets import (
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome
+from stressbreak.core.over_time import RANGES_MONTHS, OverTime
 from stressbreak.core.stats import WeekSummary
 from stressbreak.core.timeutil import week_start
 from stressbreak.core.week_view import WeekView
 from stressbreak.ui import data_dialogs
 from stressbreak.ui.style import bold, quieter, translated
-from stressbreak.ui.week_charts import HourMap, PausesChart, TensionChart, TopChart, TrendChart
+from stressbreak.ui.week_charts import (
+    OUTCOME_COLOURS,
+    HourMap,
+    PausesChart,
+    TensionChart,
+    TopChart,
+    TrendChart,
+    WeeksChart,
+    tension_line_colour,
+)
 
 _TREND_TAB = 1
 _ANSWERS_TAB = 2
+_OVER_TIME_TAB = 3
 
 
 # Small enough for a third of a 1280×720 screen either way, large enough that a scrolled
@@ -92,9 +104,13 @@ class OverviewWindow(QWidget):
         today: Callable[[], date],
         tz: tzinfo,
         parent: QWidget | None = None,
+        *,
+        load_over_time: Callable[[int], OverTime] | None = None,
     ) -> None:
         super().__init__(parent)
         self._load_week = load_week
+        self._load_over_time = load_over_time
+        self._over_time_shown: int | None = None  # the months shown last (None: not yet)
         self._tz = tz
         self._today = today
         self._monday = week_start(today())
@@ -110,6 +126,8 @@ class OverviewWindow(QWidget):
         self.tabs.addTab(self._build_week_tab(), self.tr("Week"))
         self.tabs.addTab(self._build_trend_tab(), self.tr("Four weeks"))
         self.tabs.addTab(self._build_answers_tab(), self.tr("Stress-meter answers"))
+        if load_over_time is not None:
+            self.tabs.addTab(self._build_over_time_tab(), self.tr("Over time"))
         self.tabs.currentChanged.connect(lambda _index: self._show_hidden_tab_if_visible())
 
         self.status_label = QLabel()
@@ -251,6 +269,67 @@ class OverviewWindow(QWidget):
         column.addWidget(self.trend_label)
         return page
 
+    def _build_over_time_tab(self) -> QWidget:
+        page = QWidget()
+        self.range_box = QComboBox()
+        for months in RANGES_MONTHS:
+            self.range_box.addItem(self.tr("Last %n months", "", months), months)
+        self.range_box.setAccessibleName(self.tr("How far back"))
+        self.range_box.currentIndexChanged.connect(lambda _index: self._show_over_time())
+        self.over_time_tension = WeeksChart(self.tr("Tension, week by week"), 10, ticks=6)
+        self.over_time_pauses = WeeksChart(self.tr("Pauses taken, week by week"), 1)
+        self.over_time_label = quieter(QLabel(self.tr(
+            "Each point is a week: the average tension you noted in the stress meter, and the "
+            "pauses you took. A gap is a week without entries. Changes that matter come slowly; "
+            "this shows their direction over months, not a score.")))
+        self.over_time_label.setWordWrap(True)
+        self.over_time_empty = QLabel(self.tr(
+            "Nothing recorded in these months yet. Week by week, this fills as you take pauses "
+            "and fill in the stress meter."))
+        self.over_time_empty.setWordWrap(True)
+        self.over_time_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.range_box)
+        chooser.addStretch(1)
+        column = QVBoxLayout(page)
+        column.addLayout(chooser)
+        column.addWidget(self.over_time_empty, 1)
+        column.addWidget(self.over_time_tension, 1)
+        column.addWidget(self.over_time_pauses, 1)
+        column.addWidget(self.over_time_label)
+        return page
+
+    def _show_over_time(self) -> None:
+        if self._load_over_time is None or self.tabs.currentIndex() != _OVER_TIME_TAB:
+            return
+        months = int(self.range_box.currentData())
+        self._over_time_shown = months
+        view = self._load_over_time(months)
+        locale, palette = QLocale(), self.palette()
+        mondays = [week.monday for week in view.weeks]
+        self.over_time_tension.show_weeks(mondays, [(
+            self.tr("Average tension"), tension_line_colour(palette),
+            [week.tension for week in view.weeks])], locale, palette)
+        self.over_time_pauses.show_weeks(mondays, [(
+            self.tr("Pauses taken"), OUTCOME_COLOURS[PauseOutcome.COMPLETED],
+            [week.pauses for week in view.weeks])], locale, palette, whole=True)
+        self.over_time_tension.setAccessibleDescription("; ".join(
+            self.tr("week of {day}: {tension}").format(
+                day=locale.toString(_qdate(week.monday), self.tr("d MMM")),
+                tension=self.tr("no tension noted") if week.tension is None
+                else locale.toString(week.tension, "f", 1))
+            for week in view.weeks))
+        self.over_time_pauses.setAccessibleDescription("; ".join(
+            self.tr("week of {day}: {pauses}").format(
+                day=locale.toString(_qdate(week.monday), self.tr("d MMM")),
+                pauses=self.tr("no entries") if week.pauses is None
+                else self.tr("%n pauses taken", "", week.pauses))
+            for week in view.weeks))
+        empty = view.is_empty
+        self.over_time_empty.setVisible(empty)
+        for widget in (self.over_time_tension, self.over_time_pauses, self.over_time_label):
+            widget.setVisible(not empty)
+
     def _build_answers_tab(self) -> QWidget:
         page = QWidget()
         # Short headers; the full question is the header's tooltip.
@@ -326,6 +405,7 @@ class OverviewWindow(QWidget):
             "Body signals, needs and what set you off appear here once you note them."))
         self._trend_shown_for = None
         self._answers_shown_for = None
+        self._over_time_shown = None  # new entries (an import, a pause) show there too
         self._show_hidden_tab_if_visible()
 
     def _show_summary(self, view: WeekView, current: date) -> None:
@@ -371,6 +451,8 @@ class OverviewWindow(QWidget):
     def _show_hidden_tab_if_visible(self) -> None:
         if self._view is None:
             return
+        if self.tabs.currentIndex() == _OVER_TIME_TAB and self._over_time_shown is None:
+            self._show_over_time()  # it does not follow the week shown: once opened, kept
         if self.tabs.currentIndex() == _ANSWERS_TAB and self._answers_shown_for != self._monday:
             self._answers_shown_for = self._monday
             self._fill_checkins(self._view.summary, QLocale())

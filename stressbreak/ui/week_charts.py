@@ -11,6 +11,7 @@ since a screen reader cannot read a picture.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -475,3 +476,76 @@ class TrendChart(QChartView):
                 week=label, pauses=self.tr("%n pauses taken", "", w.taken),
                 checkins=self.tr("%n stress meters", "", w.checkins))
             for label, w in zip(labels, weeks, strict=True)))
+
+
+def _segments(values: Sequence[float | None]) -> list[list[QPointF]]:
+    """The runs of weeks with a value, as points: a week without one breaks the line."""
+    runs: list[list[QPointF]] = [[]]
+    for index, value in enumerate(values):
+        if value is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(QPointF(index, value))
+    return [run for run in runs if run]
+
+
+class WeeksChart(QChartView):
+    """Weeks side by side over months, one line per measure, broken where a week has no entry
+    (a holiday is a gap, not a zero). Month names under the first week of each month."""
+
+    def __init__(self, title: str, top: float, *, bottom: float = 0, ticks: int = 5,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _new_chart(self)
+        self.chart().setTitle(title)
+        self.months = QCategoryAxis()
+        self.months.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.values = QValueAxis()
+        self.values.setRange(bottom, top)
+        self.values.setTickCount(ticks)  # whole numbers on every line (0, 2, … 10 for tension)
+        self.values.setLabelFormat("%d")
+        self.chart().addAxis(self.months, Qt.AlignmentFlag.AlignBottom)
+        self.chart().addAxis(self.values, Qt.AlignmentFlag.AlignLeft)
+        self.setAccessibleName(title)
+
+    def show_weeks(self, mondays: Sequence[date], lines: Sequence[tuple[str, QColor,
+                                                                        Sequence[float | None]]],
+                   locale: QLocale, palette: QPalette, *, whole: bool = False) -> None:
+        chart = self.chart()
+        chart.removeAllSeries()
+        for name, colour, values in lines:
+            pen = QPen(colour)
+            pen.setWidthF(2.0)
+            points = QScatterSeries()  # a week alone between gaps still shows
+            points.setMarkerSize(6)
+            points.setColor(colour)
+            points.setBorderColor(colour)
+            for number, run in enumerate(_segments(values)):
+                line = QLineSeries()
+                line.setName(name)
+                line.setPen(pen)
+                line.replace(run)
+                chart.addSeries(line)
+                line.attachAxis(self.months)
+                line.attachAxis(self.values)
+                chart.legend().markers(line)[0].setVisible(number == 0)
+                points.append(run)
+            chart.addSeries(points)
+            points.attachAxis(self.months)
+            points.attachAxis(self.values)
+            chart.legend().markers(points)[0].setVisible(False)
+        if whole:
+            _whole_numbers(self.values, max(
+                (v for _n, _c, values in lines for v in values if v is not None), default=1))
+        for label in list(self.months.categoriesLabels()):
+            self.months.remove(label)
+        self.months.setRange(-0.5, len(mondays) - 0.5)
+        shown = None
+        for index, monday in enumerate(mondays):
+            if (monday.year, monday.month) != shown:
+                shown = (monday.year, monday.month)
+                self.months.append(locale.monthName(monday.month, QLocale.FormatType.ShortFormat)
+                                   + "\u200b" * index, index)  # labels must differ
+        chart.legend().setVisible(len(lines) > 1)
+        _follow_palette(chart, palette)

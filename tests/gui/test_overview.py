@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QBarSeries
+from PySide6.QtCharts import QBarSeries, QLineSeries
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
@@ -633,3 +633,57 @@ def test_a_busy_week_fits_1024_by_768_in_dutch(qtbot, dutch, tab):
     window.tabs.setCurrentIndex(tab)
     assert window.size().width() == 1024 and window.size().height() == 768 - 48
     assert _outside(window) == []
+
+
+# -- over time ---------------------------------------------------------------------------------
+
+
+def _lines(chart: week_charts.WeeksChart) -> list[list[tuple[float, float]]]:
+    """The chart's line pieces (a gap between weeks breaks a line), as (week, value) points."""
+    return [[(p.x(), p.y()) for p in series.points()] for series in chart.chart().series()
+            if isinstance(series, QLineSeries)]
+
+
+def test_over_time_shows_the_weeks_with_a_gap_where_a_week_had_nothing(overview, qtbot):
+    _controller, window, journal, _told = overview
+    # Five weeks back one stress meter more, and nothing in the four weeks between.
+    journal.append(_checkin(TUESDAY_10 - timedelta(weeks=5), 8, "Move"))
+    window.show()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Over time"
+    assert window.range_box.currentText() == "Last 3 months"
+    last = 12  # 13 weeks, this one last
+    assert _lines(window.over_time_tension) == [
+        [(last - 5, 8.0)],  # alone between gaps: its own piece
+        [(last, pytest.approx((7 + 5 + 2) / 3))],
+    ]
+    assert _lines(window.over_time_pauses) == [
+        [(last - 5, 0.0)],  # a week with a stress meter and no pause: a zero, not a gap
+        [(last - 1, 1.0), (last, 2.0)],
+    ]
+    described = window.over_time_pauses.accessibleDescription()
+    assert "week of 16 Nov: 1 pause taken" in described
+    assert described.count("no entries") == 13 - 3
+    tension = window.over_time_tension.accessibleDescription()
+    assert "week of 19 Oct: 8.0" in tension and "week of 26 Oct: no tension noted" in tension
+
+    window.range_box.setCurrentIndex(2)  # a year: the same weeks at the end of 52
+    assert window.range_box.currentText() == "Last 12 months"
+    assert _lines(window.over_time_pauses)[-1] == [(50.0, 1.0), (51.0, 2.0)]
+
+
+def test_over_time_of_a_new_journal_says_so_kindly(qtbot, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    app = make_app(data, FakeClock(TUESDAY_10), [])
+    app.start()
+    app.data.open_overview()
+    window = app.data.overview
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    assert window.over_time_empty.isVisible()
+    assert not window.over_time_tension.isVisible()
+    assert "Nothing recorded in these months yet" in window.over_time_empty.text()
+    app.stop()

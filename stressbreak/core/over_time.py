@@ -1,0 +1,104 @@
+"""The overview's "Over time": months week by week, so that a slow change shows at a glance.
+
+For each week of the last 3, 6 or 12 months: the average tension noted in the stress meters,
+the average day ratings of sleep, energy and focus (where the user gave them), and the pauses
+taken. A week without any entry is a gap (None), never a zero: a holiday is not a week of no
+pauses and no tension. Averages, not scores: the view shows a direction over months, it does not
+rate a week (the week tab's insights never compare weeks either).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from statistics import fmean
+
+from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord, Record
+from stressbreak.core.stats import week_bounds
+
+RANGES_MONTHS = (3, 6, 12)
+_TAKEN = (PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY)
+
+
+def weeks_in(months: int) -> int:
+    """How many weeks `months` months of the view hold (13 for 3, 26 for 6, 52 for 12)."""
+    return round(months * 52 / 12)
+
+
+@dataclass(frozen=True)
+class WeekPoint:
+    monday: date
+    pauses: int | None  # taken (completed or ended early); None: nothing at all that week
+    tension: float | None  # mean of the week's noted tensions, 0–10
+    checkins: int
+    sleep: float | None = None  # means of the week's day ratings, 1–5
+    energy: float | None = None
+    focus: float | None = None
+
+
+@dataclass(frozen=True)
+class OverTime:
+    months: int
+    weeks: tuple[WeekPoint, ...]  # oldest first, ending with this week
+
+    @property
+    def is_empty(self) -> bool:
+        return all(week.pauses is None for week in self.weeks)
+
+
+def over_time_span(today: date, months: int, tz: tzinfo) -> tuple[datetime, datetime]:
+    """[start, end) of the records the view of `months` months up to `today` needs."""
+    mondays = _mondays(today, months)
+    start, _ = week_bounds(mondays[0], tz)
+    _, end = week_bounds(mondays[-1], tz)
+    return start, end
+
+
+def over_time(records: Iterable[Record], today: date, months: int, tz: tzinfo) -> OverTime:
+    """The weeks of the last `months` months up to the week of `today`, in the zone `tz`."""
+    mondays = _mondays(today, months)
+    first = mondays[0]
+    taken: dict[date, int] = {}
+    seen: set[date] = set()
+    tensions: dict[date, list[int]] = {}
+    checkins: dict[date, int] = {}
+    for record in records:
+        when = _local_time(record, tz)
+        if when is None:
+            continue
+        monday = when.date() - timedelta(days=when.weekday())
+        if monday < first or monday > mondays[-1]:
+            continue
+        seen.add(monday)
+        if isinstance(record, PauseRecord) and record.outcome in _TAKEN:
+            taken[monday] = taken.get(monday, 0) + 1
+        elif isinstance(record, CheckIn):
+            checkins[monday] = checkins.get(monday, 0) + 1
+            if record.tension is not None:
+                tensions.setdefault(monday, []).append(record.tension)
+    weeks = tuple(
+        WeekPoint(
+            monday=monday,
+            pauses=taken.get(monday, 0) if monday in seen else None,
+            tension=fmean(tensions[monday]) if monday in tensions else None,
+            checkins=checkins.get(monday, 0),
+        )
+        for monday in mondays)
+    return OverTime(months, weeks)
+
+
+def _mondays(today: date, months: int) -> list[date]:
+    if months not in RANGES_MONTHS:
+        raise ValueError(f"the view shows {RANGES_MONTHS} months, not {months}")
+    this_monday = today - timedelta(days=today.weekday())
+    count = weeks_in(months)
+    return [this_monday - timedelta(weeks=back) for back in range(count - 1, -1, -1)]
+
+
+def _local_time(record: Record, tz: tzinfo) -> datetime | None:
+    if isinstance(record, PauseRecord):
+        return record.started_at.astimezone(tz)
+    if isinstance(record, CheckIn):
+        return record.at.astimezone(tz)
+    return None

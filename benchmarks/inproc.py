@@ -396,6 +396,8 @@ def _bench_overview(folder: Path, repeats: int) -> dict[str, float]:
     the repaint. Through the Controller, as the app does it."""
     open_ms: list[float] = []
     switch_ms: list[float] = []
+    over_open_ms: list[float] = []
+    over_switch_ms: list[float] = []
     first_open_ms = 0.0
     for repeat in range(repeats):
         harness = make_controller(folder, FakeClock(datetime.now(AMS)), {})
@@ -432,7 +434,27 @@ def _bench_overview(folder: Path, repeats: int) -> dict[str, float]:
             if done is None:
                 raise RuntimeError("the overview did not repaint after a week switch")
             switch_ms.append((done - t0) * 1000)
-        del watches
+        # Over time: the tab opened (a year read, week by week), then the range switched
+        # between 3 and 12 months.
+        over_watches = [PaintWatch(w) for w in (window.over_time_tension.viewport(),
+                                                window.over_time_pauses.viewport())]
+
+        def over_painted(t0: float, watches: list[PaintWatch] = over_watches) -> float | None:
+            times = [t for watch in watches for t in watch.times if t >= t0]
+            return max(times) if times else None
+
+        for step in range(5):
+            t0 = time.perf_counter()
+            if step == 0:
+                window.tabs.setCurrentIndex(window.tabs.count() - 1)
+            else:
+                window.range_box.setCurrentIndex(2 if step % 2 else 0)
+            spin(lambda t0=t0: over_painted(t0) is not None, 10)  # type: ignore[misc]
+            done = over_painted(t0)
+            if done is None:
+                raise RuntimeError("Over time was not painted within 10 s")
+            (over_open_ms if step == 0 else over_switch_ms).append((done - t0) * 1000)
+        del watches, over_watches
         window.close()
         harness.stop()
         flush_deletes()
@@ -441,6 +463,8 @@ def _bench_overview(folder: Path, repeats: int) -> dict[str, float]:
         "open_ms": statistics.median(open_ms) if open_ms else first_open_ms,
         "switch_ms": statistics.median(switch_ms),
         "switch_p95_ms": _pct(switch_ms, 0.95),
+        "over_time_open_ms": statistics.median(over_open_ms),
+        "over_time_switch_ms": statistics.median(over_switch_ms),
     }
 
 

@@ -237,6 +237,14 @@ def section_journal(quick: bool, env: dict[str, str], work_dir: Path | None,
         rows.append(Row(f"overview: week switch → repainted, median, {label}",
                         fig["switch_ms"], None, "ms", "≤ 50 ms" if goal else "",
                         fig["switch_ms"] <= 50 if goal else None))
+    for label, fig in sizes.items():
+        goal = fig is top
+        rows.append(Row(f"overview: Over time tab → painted (3 months), median, {label}",
+                        fig["over_time_open_ms"], None, "ms", "≤ 150 ms" if goal else "",
+                        fig["over_time_open_ms"] <= 150 if goal else None))
+        rows.append(Row(f"overview: Over time 3 ↔ 12 months → repainted, median, {label}",
+                        fig["over_time_switch_ms"], None, "ms", "≤ 50 ms" if goal else "",
+                        fig["over_time_switch_ms"] <= 50 if goal else None))
     return rows
 
 

@@ -62,7 +62,7 @@ def test_export_and_import_keep_day_ratings_and_add_nothing_twice(tmp_path: Path
     text = to_json(ratings, exported_at=MORNING, app_version="x")
     assert parse_import(text).records == ratings
 
-    journal = Journal(tmp_path, lambda message: pytest.fail(message))
+    journal = Journal(tmp_path, lambda message: pytest.fail(f"unexpected problem: {message}"))
     journal.start()
     try:
         assert journal.merge(parse_import(text).records).added == 2

@@ -114,6 +114,7 @@ class DayRatingDialog(QDialog):
         layout.addWidget(heading)
         layout.addSpacing(6)
         layout.addWidget(self.panel, 1)
+        layout.addSpacing(6)
         layout.addLayout(buttons)
         self.not_now_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.accept)

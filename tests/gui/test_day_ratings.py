@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from stressbreak.core.commands import Request
 from stressbreak.core.model import CheckIn, DayRating
 from stressbreak.ui.checkin import DAY_STEP, CheckInDialog
 from stressbreak.ui.day_rating import DayAnswers
@@ -159,3 +160,10 @@ def test_all_left_open_from_the_menu_keeps_nothing(qtbot, app):
     QApplication.processEvents()
     assert _kinds(app) == []
     assert _meter(qtbot, app).step == DAY_STEP  # nothing rated: the stress meter still asks
+
+
+def test_stressbreak_rate_opens_the_ratings_alone(qtbot, app):
+    reply = app.commands.handle(Request("rate"))
+    assert reply.ok and reply.message == "Sleep, energy and focus opened."
+    qtbot.waitUntil(lambda: app.checkins.day_dialog is not None)
+    assert app.checkins.dialog is None  # just that step, no stress meter

@@ -5,7 +5,7 @@ are asked here too: in the day's first stress meter, or alone from the tray menu
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QTimer, Signal
@@ -45,10 +45,6 @@ class CheckIns(QObject):
         self._profile: WindowSlot[ProfileDialog] = WindowSlot(self)
         self._offer_when_closed = False  # the profile, once the first stress meter has gone
         self._day: WindowSlot[DayRatingDialog] = WindowSlot(self)
-        # The local day the day ratings were last offered in a stress meter: skipped or not,
-        # they are offered once a day. Kept while the app runs; after a restart on a day with
-        # no rating yet they are offered once more.
-        self._day_offered_on: date | None = None
 
     @property
     def dialog(self) -> CheckInDialog | None:
@@ -93,7 +89,9 @@ class CheckIns(QObject):
 
         ask_day = self._ask_day_ratings()
         if ask_day:
-            self._day_offered_on = self._clock.now().date()
+            # Skipped or answered, they are offered once a day (Prefs keeps the day).
+            self._choices.save(
+                self._choices.prefs.offered_day_ratings(self._clock.now().date()))
         dialog = CheckInDialog(self._choices.prefs.values, self._trigger_suggestions(),
                                ask_day=ask_day)
         dialog.values_requested.connect(self.open_values)
@@ -142,7 +140,8 @@ class CheckIns(QObject):
         """Whether this stress meter begins with the day ratings: on in the settings, not
         offered yet today, and nothing rated today (from the tray menu, say)."""
         today = self._clock.now().date()
-        return (self._settings().day_ratings and self._day_offered_on != today
+        return (self._settings().day_ratings
+                and self._choices.prefs.day_ratings_offered != today
                 and self._todays_rating() is None)
 
     def _todays_rating(self) -> DayRating | None:

@@ -82,7 +82,7 @@ def test_the_ratings_by_keyboard_alone_are_saved_as_one_day_rating(qtbot, app):
     assert rating.at == app.clock.now()
 
 
-def test_one_key_skips_them_nothing_is_kept_and_they_are_asked_once_a_day(qtbot, app):
+def test_one_key_skips_them_nothing_is_kept_and_they_are_asked_once_a_day(qtbot, app, tmp_path):
     dialog = _meter(qtbot, app)
     Keyboard(qtbot).press(Qt.Key.Key_Return)  # Skip
     assert dialog.step == 0
@@ -93,11 +93,22 @@ def test_one_key_skips_them_nothing_is_kept_and_they_are_asked_once_a_day(qtbot,
     app.clock.advance(timedelta(hours=3))
     later = _meter(qtbot, app)
     assert later.day is None and later.step == 0  # skipped still counts as asked today
-    _save(qtbot, later)
 
-    app.clock.advance(timedelta(days=1))
-    tomorrow = _meter(qtbot, app)
-    assert tomorrow.step == DAY_STEP
+    _save(qtbot, later)
+    app.stop()
+    # Started again the same day (a restart, a new login): still asked only once.
+    again = make_app(tmp_path / "data", FakeClock(app.clock.now()), [])
+    again.start()
+    try:
+        restarted = _meter(qtbot, again)
+        assert restarted.day is None
+        _save(qtbot, restarted)
+
+        again.clock.advance(timedelta(days=1))
+        tomorrow = _meter(qtbot, again)
+        assert tomorrow.step == DAY_STEP
+    finally:
+        again.stop()
 
 
 def test_esc_on_the_ratings_goes_on_to_the_questions_and_keeps_the_meter(qtbot, app):

@@ -1,9 +1,11 @@
 """The stress meter, and what it leads to: the values the user acts from and the stress-pattern
-profile (offered once, after the first stress meter)."""
+profile (offered once, after the first stress meter). The day ratings (sleep, energy, focus)
+are asked here too: in the day's first stress meter, or alone from the tray menu."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QTimer, Signal
@@ -13,11 +15,14 @@ from stressbreak.app.ports import Notifier
 from stressbreak.app.records import Records
 from stressbreak.app.windows import WindowSlot, centre_on
 from stressbreak.core.clock import Clock
-from stressbreak.core.model import CheckIn, CheckInOrigin
+from stressbreak.core.model import CheckIn, CheckInOrigin, DayRating
+from stressbreak.core.settings import Settings
+from stressbreak.core.timeutil import at_local
 from stressbreak.services.journal import JournalError
 
 if TYPE_CHECKING:
     from stressbreak.ui.checkin import Answers, CheckInDialog
+    from stressbreak.ui.day_rating import DayAnswers, DayRatingDialog
     from stressbreak.ui.profile_dialog import ProfileDialog
     from stressbreak.ui.values_dialog import ValuesDialog
 
@@ -28,9 +33,10 @@ class CheckIns(QObject):
     saved = Signal(object, object)  # at (datetime), tension (0-10 or None): for the schedule
 
     def __init__(self, clock: Clock, choices: Choices, records: Records, notifier: Notifier,
-                 parent: QObject | None = None) -> None:
+                 settings: Callable[[], Settings], *, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._settings = settings
         self._choices = choices
         self._records = records
         self._notifier = notifier
@@ -38,10 +44,15 @@ class CheckIns(QObject):
         self._values: WindowSlot[ValuesDialog] = WindowSlot(self)
         self._profile: WindowSlot[ProfileDialog] = WindowSlot(self)
         self._offer_when_closed = False  # the profile, once the first stress meter has gone
+        self._day: WindowSlot[DayRatingDialog] = WindowSlot(self)
 
     @property
     def dialog(self) -> CheckInDialog | None:
         return self._meter.window
+
+    @property
+    def day_dialog(self) -> DayRatingDialog | None:
+        return self._day.window
 
     @property
     def values_dialog(self) -> ValuesDialog | None:
@@ -76,7 +87,13 @@ class CheckIns(QObject):
     def _make_meter(self, origin: CheckInOrigin) -> CheckInDialog:
         from stressbreak.ui.checkin import CheckInDialog  # noqa: PLC0415
 
-        dialog = CheckInDialog(self._choices.prefs.values, self._trigger_suggestions())
+        ask_day = self._ask_day_ratings()
+        if ask_day:
+            # Skipped or answered, they are offered once a day (Prefs keeps the day).
+            self._choices.save(
+                self._choices.prefs.offered_day_ratings(self._clock.now().date()))
+        dialog = CheckInDialog(self._choices.prefs.values, self._trigger_suggestions(),
+                               ask_day=ask_day)
         dialog.values_requested.connect(self.open_values)
         dialog.saved.connect(lambda answers: self._on_saved(origin, answers))
         # Done once saved or dismissed: after Save it still thanks the user for a moment, and
@@ -115,6 +132,49 @@ class CheckIns(QObject):
                 next_step=answers.next_step,
             )
         )
+        day = answers.day
+        if day.given:  # all left open: nothing to keep, and the day can still be rated later
+            self._records.add(DayRating(self._clock.now(), day.sleep, day.energy, day.focus))
+
+    def _ask_day_ratings(self) -> bool:
+        """Whether this stress meter begins with the day ratings: on in the settings, not
+        offered yet today, and nothing rated today (from the tray menu, say)."""
+        today = self._clock.now().date()
+        return (self._settings().day_ratings
+                and self._choices.prefs.day_ratings_offered != today
+                and self._todays_rating() is None)
+
+    def _todays_rating(self) -> DayRating | None:
+        """The latest day rating of today (local), if any: the one that counts."""
+        now = self._clock.now()
+        start = at_local(now.date(), time(0), now.tzinfo)
+        try:
+            records = self._records.journal.records_between(start, start + timedelta(days=1))
+        except JournalError:
+            return None  # the stress meter and the ratings work without it
+        ratings = [r for r in records if isinstance(r, DayRating)]
+        return ratings[-1] if ratings else None
+
+    def open_day_rating(self) -> None:
+        """The day ratings alone (the tray menu's "Rate my day…"), with today's if given."""
+        self._day.open(self._make_day_rating, show=lambda dialog: dialog.open_for_user())
+
+    def _make_day_rating(self) -> DayRatingDialog:
+        from stressbreak.ui.day_rating import DayAnswers, DayRatingDialog  # noqa: PLC0415
+
+        rated = self._todays_rating()
+        start = None if rated is None else DayAnswers(rated.sleep, rated.energy, rated.focus)
+        dialog = DayRatingDialog(start)
+        dialog.saved.connect(lambda answers: self._on_day_rated(start, answers))
+        dialog.finished.connect(self._day.forget)
+        return dialog
+
+    def _on_day_rated(self, before: DayAnswers | None, answers: DayAnswers) -> None:
+        # Unchanged or all open: nothing new to keep. A change is a new record, and the
+        # latest of the day counts (the journal only ever adds).
+        if answers.given and answers != before:
+            self._records.add(
+                DayRating(self._clock.now(), answers.sleep, answers.energy, answers.focus))
 
     def _trigger_suggestions(self) -> list[str]:
         now = self._clock.now()

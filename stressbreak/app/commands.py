@@ -129,6 +129,9 @@ class CommandDesk(QObject):
     def open_checkin(self) -> None:
         self._checkins.open_by_hand()
 
+    def open_day_rating(self) -> None:
+        self._checkins.open_day_rating()
+
     def open_overview(self) -> None:
         self._data.open_overview()
 

@@ -54,7 +54,8 @@ class Controller(QObject):
         self.pauses = Pauses(
             clock=clock, settings=current, choices=self.choices, records=self.records,
             cues=world.cues, platform_reduces_motion=world.platform_reduces_motion, parent=self)
-        self.checkins = CheckIns(clock, self.choices, self.records, world.notifier, self)
+        self.checkins = CheckIns(clock, self.choices, self.records, world.notifier, current,
+                                 parent=self)
         self.reminders = Reminders(
             clock=clock, settings=current, scheduler=world.scheduler, tray=tray,
             notifier=world.notifier, gate=self.gate, pauses=self.pauses,
@@ -80,6 +81,7 @@ class Controller(QObject):
         tray.resume_requested.connect(self.reminders.resume)
         tray.values_requested.connect(self.checkins.open_values)
         tray.profile_requested.connect(self.checkins.open_profile)
+        tray.day_rating_requested.connect(self.checkins.open_day_rating)
         tray.settings_requested.connect(self.settings.open)
         tray.unhide_requested.connect(
             lambda: self.choices.save(self.choices.prefs.unhide_all()))

@@ -112,6 +112,9 @@ class Tray(Protocol):
     def profile_requested(self) -> SignalInstance: ...
 
     @property
+    def day_rating_requested(self) -> SignalInstance: ...
+
+    @property
     def settings_requested(self) -> SignalInstance: ...
 
     @property

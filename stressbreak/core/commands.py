@@ -89,6 +89,8 @@ class Actions(Protocol):
 
     def open_checkin(self) -> None: ...
 
+    def open_day_rating(self) -> None: ...
+
     def open_overview(self) -> None: ...
 
     def open_settings(self) -> None: ...
@@ -179,6 +181,10 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
     Command("checkin", QT_TRANSLATE_NOOP("cli", "open the stress meter now"),
             later=lambda actions: actions.open_checkin(),
             reply=QT_TRANSLATE_NOOP("commands", "Stress meter opened.")),
+    Command("rate", QT_TRANSLATE_NOOP(
+        "cli", "rate today's sleep, energy and focus (as \"Rate my day…\" in the menu)"),
+            later=lambda actions: actions.open_day_rating(),
+            reply=QT_TRANSLATE_NOOP("commands", "Sleep, energy and focus opened.")),
     Command("overview", QT_TRANSLATE_NOOP("cli", "open the weekly overview"),
             later=lambda actions: actions.open_overview(),
             reply=QT_TRANSLATE_NOOP("commands", "Weekly overview opened.")),

@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
-from stressbreak.core.model import PauseRecord, Record, record_from_dict
+from stressbreak.core.model import DayRating, PauseRecord, Record, record_from_dict
 
 EXPORT_FORMAT = "stressbreak-export"
 EXPORT_VERSION = 1
@@ -30,7 +30,7 @@ LIST_SEPARATOR = "; "
 CSV_COLUMNS = (
     "kind",
     "id",
-    "at",  # a pause's start, or the moment of a check-in
+    "at",  # a pause's start, or the moment of a check-in or day rating
     "ended_at",
     "outcome",
     "duration_s",
@@ -46,6 +46,9 @@ CSV_COLUMNS = (
     "signals",
     "trigger",
     "next_step",
+    "sleep",  # a day rating's three, each 1–5 or empty
+    "energy",
+    "focus",
 )
 
 # Excel, LibreOffice and Google Sheets run a cell that starts with one of these as a formula
@@ -186,6 +189,15 @@ def _csv_row(record: Record) -> dict[str, object]:
             "outcome": record.outcome.value,
             "duration_s": round(record.duration_s, 3),
             "exercise": record.exercise,
+        }
+    if isinstance(record, DayRating):
+        return {
+            "kind": record.KIND,
+            "id": record.id,
+            "at": record.at.isoformat(),
+            "sleep": record.sleep,
+            "energy": record.energy,
+            "focus": record.focus,
         }
     return {
         "kind": record.KIND,

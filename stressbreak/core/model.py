@@ -14,6 +14,8 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 # 1: the three questions and tension. 2: body signals, trigger and a value-based next step.
+# A new record kind (the day ratings, "day") needs no new version: no older record changes
+# shape, and an older StressBreak leaves a kind it does not know in the file, unread.
 SCHEMA_VERSION = 2
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -166,7 +168,58 @@ class CheckIn:
         )
 
 
-Record = PauseRecord | CheckIn
+DAY_SCALE = range(1, 6)  # a day rating is 1–5: 1 the lowest, 5 the highest
+
+
+@dataclass(frozen=True)
+class DayRating:
+    """How the user slept and how their energy and focus are today, each 1–5 or not given.
+
+    Asked at most once a day, so a day normally has one; when it has more (the user rated
+    again from the menu), the latest one of that local day counts.
+    """
+
+    at: datetime
+    sleep: int | None = None
+    energy: int | None = None
+    focus: int | None = None
+    id: str = field(default_factory=new_id)
+
+    KIND = "day"
+
+    def __post_init__(self) -> None:
+        for name in ("sleep", "energy", "focus"):
+            value = getattr(self, name)
+            if value is not None and value not in DAY_SCALE:
+                raise RecordError(f"{name} must be 1–5, not {value}")
+
+    @property
+    def empty(self) -> bool:
+        return self.sleep is None and self.energy is None and self.focus is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.KIND,
+            "v": SCHEMA_VERSION,
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "sleep": self.sleep,
+            "energy": self.energy,
+            "focus": self.focus,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> DayRating:
+        return cls(
+            id=_str(raw, "id"),
+            at=_datetime(raw, "at"),
+            sleep=_optional_int(raw, "sleep"),
+            energy=_optional_int(raw, "energy"),
+            focus=_optional_int(raw, "focus"),
+        )
+
+
+Record = PauseRecord | CheckIn | DayRating
 
 
 def record_from_dict(raw: Any) -> Record:
@@ -186,6 +239,8 @@ def record_from_dict(raw: Any) -> Record:
         return PauseRecord.from_dict(raw)
     if kind == CheckIn.KIND:
         return CheckIn.from_dict(raw)
+    if kind == DayRating.KIND:
+        return DayRating.from_dict(raw)
     raise RecordError(f"unknown record kind {kind!r}")
 
 
@@ -204,6 +259,13 @@ def _str(raw: dict[str, Any], key: str) -> str:
     value = raw.get(key)
     if not isinstance(value, str):
         raise RecordError(f"{key!r} must be text")
+    return value
+
+
+def _optional_int(raw: dict[str, Any], key: str) -> int | None:
+    value = raw.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise RecordError(f"{key!r} must be a whole number or null")
     return value
 
 

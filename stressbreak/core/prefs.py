@@ -1,10 +1,13 @@
 """What the user chose inside the app (not in the settings file): their values, favourite and
 hidden exercises, and the stress-profile reflection; and whether the first-run welcome and the
-note about running without a tray were shown. Kept in one private file."""
+note about running without a tray were shown, and on which day the day ratings were last
+offered. Kept in one private file."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from stressbreak.core.content import normalise_values
@@ -28,6 +31,9 @@ class Prefs:
     # The user had the desktop bind StressBreak's keyboard shortcuts: each start binds them
     # again, which the desktop does without asking (services/shortcuts.py says why).
     shortcuts_chosen: bool = False
+    # The local day the stress meter last offered the day ratings: skipped or answered, they
+    # come once a day, also across a restart.
+    day_ratings_offered: date | None = None
 
     def with_values(self, values: list[str] | tuple[str, ...]) -> Prefs:
         return replace(self, values=normalise_values(values))
@@ -57,6 +63,9 @@ class Prefs:
     def mark_shortcuts_chosen(self) -> Prefs:
         return replace(self, shortcuts_chosen=True)
 
+    def offered_day_ratings(self, day: date) -> Prefs:
+        return replace(self, day_ratings_offered=day)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": PREFS_VERSION,
@@ -68,6 +77,8 @@ class Prefs:
             "welcomed": self.welcomed,
             "told_no_tray": self.told_no_tray,
             "shortcuts_chosen": self.shortcuts_chosen,
+            "day_ratings_offered": (None if self.day_ratings_offered is None
+                                    else self.day_ratings_offered.isoformat()),
         }
 
 
@@ -103,6 +114,7 @@ def prefs_from_dict(raw: Any) -> Prefs:
     if not isinstance(shortcuts_chosen, bool):
         raise PrefsError("'shortcuts_chosen' must be true or false")
     return Prefs(
+        day_ratings_offered=_day(raw, "day_ratings_offered"),
         values=normalise_values(values),
         favourites=frozenset(_strings(raw, "favourites")),
         hidden=frozenset(_strings(raw, "hidden")),
@@ -112,6 +124,16 @@ def prefs_from_dict(raw: Any) -> Prefs:
         told_no_tray=told_no_tray,
         shortcuts_chosen=shortcuts_chosen,
     )
+
+
+def _day(raw: dict[str, Any], key: str) -> date | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(value)
+    raise PrefsError(f"{key!r} must be a date as YYYY-MM-DD, or null")
 
 
 def _strings(raw: dict[str, Any], key: str) -> list[str]:

@@ -350,6 +350,13 @@ class Settings:
                                       "times a day. With no times it only comes when you "
                                       "open it."),
         parse=_times)
+    day_ratings: bool = setting(
+        True, Kind.BOOL, Group.SCHEDULE,
+        QT_TRANSLATE_NOOP("settings", "Ask about sleep, energy and focus"),
+        QT_TRANSLATE_NOOP("settings", "The day's first stress meter begins by asking how you "
+                                      "slept and how your energy and focus are, 1 to 5. "
+                                      "Skipping is always fine. Over the weeks you can see "
+                                      "how they change."))
     wind_down: bool = setting(
         False, Kind.BOOL, Group.SCHEDULE,  # off: only those who sleep badly ask for it
         QT_TRANSLATE_NOOP("settings", "An evening minute to wind down"),

@@ -96,7 +96,7 @@ def summarise_week(records: Iterable[Record], monday: date, tz: tzinfo) -> WeekS
             continue
         if isinstance(record, PauseRecord):
             days[index].pauses[record.outcome] += 1
-        else:
+        elif isinstance(record, CheckIn):  # a day rating is not a stress meter
             days[index].checkins.append(record)
     for day in days:
         day.checkins.sort(key=lambda c: c.at)

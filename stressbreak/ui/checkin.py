@@ -4,9 +4,10 @@ optional step with the rest. Every answer is optional, and Save is there at ever
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -21,12 +22,17 @@ from PySide6.QtWidgets import (
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS, Question
 from stressbreak.ui.chips import CHIP_STYLE, ChipRow, TensionRow
+from stressbreak.ui.day_rating import DayAnswers, DayRatingPanel
 from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.style import bold, quieter, translated
 
 # Long enough to read "Saved" and a thank-you, short enough not to wait on the user.
 THANKS_MS = 1500
 _MORE = len(QUESTIONS)  # the optional step's index, after the three questions
+# The day ratings come before the questions, not after them: how the night was and how the
+# energy is are easy, factual questions, a gentle way in before noticing the body now; after
+# the third question Enter saves, and a step there would stand between the user and Save.
+DAY_STEP = -1
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,7 @@ class Answers:
     tension: int | None
     trigger: str = ""
     next_step: str = ""
-
+    day: DayAnswers = field(default_factory=DayAnswers)  # the day ratings, when asked
 
 
 class CheckInDialog(QDialog):
@@ -56,6 +62,8 @@ class CheckInDialog(QDialog):
         values: Sequence[str] = (),
         trigger_suggestions: Sequence[str] = (),
         parent: QWidget | None = None,
+        *,
+        ask_day: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Stress meter"))
@@ -77,6 +85,11 @@ class CheckInDialog(QDialog):
         self.rows: dict[str, ChipRow] = {}
         self.notes: dict[str, QLineEdit] = {}
         self.pages = QStackedWidget()
+        self.day: DayRatingPanel | None = None
+        if ask_day:
+            self.day = DayRatingPanel()
+            self.day.changed.connect(self._name_next)
+            self.pages.addWidget(self.day)
         for question in QUESTIONS:
             self.pages.addWidget(self._question_page(question))
         self.pages.addWidget(self._more_page(values, trigger_suggestions))
@@ -106,7 +119,7 @@ class CheckInDialog(QDialog):
         self._thanks_timer.setSingleShot(True)
         self._thanks_timer.setInterval(THANKS_MS)
         self._thanks_timer.timeout.connect(self.accept)
-        self.show_step(0)
+        self.show_step(DAY_STEP if ask_day else 0)
         float_at_width(self)
 
     def _button_bar(self) -> QWidget:
@@ -204,33 +217,65 @@ class CheckInDialog(QDialog):
 
     @property
     def step(self) -> int:
-        """0–2: the three questions; 3: the optional step."""
-        return self.pages.currentIndex()
+        """DAY_STEP: the day ratings; 0–2: the three questions; 3: the optional step."""
+        return self.pages.currentIndex() - (1 if self.day is not None else 0)
+
+    @property
+    def first_step(self) -> int:
+        return DAY_STEP if self.day is not None else 0
 
     def show_step(self, step: int) -> None:
         """Go to a step; the keyboard goes to its first control."""
-        self.pages.setCurrentIndex(step)
+        self.pages.setCurrentIndex(step + (1 if self.day is not None else 0))
         questions = len(QUESTIONS)
-        if step < _MORE:
+        if step == DAY_STEP:
+            self.step_label.setText(self.tr("First, your day so far, only if you like"))
+        elif step < _MORE:
             self.step_label.setText(self.tr("Question {number} of {count}").format(
                 number=step + 1, count=questions))
         else:
             self.step_label.setText(self.tr("A little more, only if you like"))
-        self.back_button.setVisible(step > 0)
+        self.back_button.setVisible(step > self.first_step)
         self.next_button.setVisible(step < _MORE)
-        last_question = step == questions - 1
-        self.next_button.setText(self.tr("A little more…") if last_question else self.tr("Next"))
-        self.next_button.setToolTip(
-            self.tr("Body signals, tension, what set it off and a next step; all optional")
-            if last_question else self.tr("The next question (Enter)"))
+        self._name_next()
         # Enter moves on through the questions; after the third it saves.
         saves = step >= questions - 1
         self.next_button.setDefault(not saves)
         self.save_button.setDefault(saves)
         self.save_button.setToolTip(self.tr("Save to your private journal (Enter)") if saves
                                     else self.tr("Save to your private journal"))
-        first = self.rows[QUESTIONS[step].id if step < _MORE else BODY_SIGNALS.id]
-        first.setFocus(Qt.FocusReason.TabFocusReason)
+        self._first_control().setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _first_control(self) -> QWidget:
+        step = self.step
+        if step == DAY_STEP and self.day is not None:
+            return self.day.first
+        return self.rows[QUESTIONS[step].id if step < _MORE else BODY_SIGNALS.id]
+
+    def _name_next(self) -> None:
+        step = self.step
+        if step == DAY_STEP and self.day is not None:
+            # Nothing chosen: the same button (and Enter) skips the step in one press.
+            rated = self.day.answers().given
+            self.next_button.setText(self.tr("Next") if rated else self.tr("Skip"))
+            self.next_button.setToolTip(
+                self.tr("On to the three questions (Enter)") if rated else
+                self.tr("Leave these open and go on to the three questions (Enter or Esc)"))
+            return
+        last_question = step == len(QUESTIONS) - 1
+        self.next_button.setText(self.tr("A little more…") if last_question else self.tr("Next"))
+        self.next_button.setToolTip(
+            self.tr("Body signals, tension, what set it off and a next step; all optional")
+            if last_question else self.tr("The next question (Enter)"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc on the day ratings goes on to the questions: the stress meter itself was not
+        # declined, only this step ("Not now" still closes it all).
+        if (event.key() == Qt.Key.Key_Escape and self.step == DAY_STEP
+                and not self._answered):
+            self._next()
+            return
+        super().keyPressEvent(event)
 
     def _back(self) -> None:
         self.show_step(self.step - 1)
@@ -253,7 +298,7 @@ class CheckInDialog(QDialog):
         if activate:
             self.raise_()
             self.activateWindow()
-            self.rows[QUESTIONS[0].id].setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+            self._first_control().setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def answers(self) -> Answers:
         return Answers(
@@ -262,6 +307,7 @@ class CheckInDialog(QDialog):
             tension=self.tension.value(),
             trigger=self.trigger.text().strip(),
             next_step=self.next_step.text().strip(),
+            day=self.day.answers() if self.day is not None else DayAnswers(),
         )
 
     def _save_and_thank(self) -> None:

@@ -7,6 +7,8 @@ screen reader reads its name and whether it is chosen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -155,50 +157,32 @@ class ChipRow(_Roving):
         return tuple(cid for cid, button in self.buttons.items() if button.isChecked())
 
 
-class TensionRow(_Roving):
-    """The optional 0–10 tension as one control. Arrows choose the next or previous number,
-    a digit chooses it, Home is 0 and End is 10 (and 1 then 0 typed quickly is 10, as it is
-    written), Delete or Backspace leaves it without a number again, as does Space or a click
-    on the chosen one. Keys typed anywhere else never reach it."""
+class _Scale(_Roving):
+    """A row of numbered chips of which at most one is chosen: arrows choose the next or
+    previous number (Up is more), Home and End the ends, Delete or Backspace leaves it without
+    a number again, as does Space or a click on the chosen one. `buttons[0]` is `first`."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(per_row=11, parent=parent)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        row = QHBoxLayout()
-        row.setSpacing(0)
-        column.addLayout(row)
+    def __init__(self, first: int, per_row: int, parent: QWidget | None = None) -> None:
+        super().__init__(per_row=per_row, parent=parent)
+        self._first = first
         self.buttons: list[Chip] = []
-        description = self.tr("Arrow keys or a digit choose; Home is 0, End is 10, "
-                              "Delete clears")
-        for value in range(11):
-            button = Chip(str(value))
-            button.setProperty("compact", True)
-            button.setAccessibleName(self.tr("Tension {value} of 10").format(value=value))
-            button.setAccessibleDescription(description)
-            button.toggled.connect(lambda on, v=value: self._on_toggled(v, on))
-            row.addWidget(button)
-            self._adopt(button)
-            self.buttons.append(button)
-        row.addStretch(1)
-        hint = QLabel(self.tr("0 is completely calm, 10 the most tension you can imagine."))
-        hint.setWordWrap(True)
-        quieter(hint)
-        column.addWidget(hint)
-        self._last_digit = -1
-        self._since_digit = QElapsedTimer()
+
+    def _add_chip(self, button: Chip) -> None:
+        value = self._first + len(self.buttons)
+        button.toggled.connect(lambda on, v=value: self._on_toggled(v, on))
+        self._adopt(button)
+        self.buttons.append(button)
 
     def _on_toggled(self, value: int, on: bool) -> None:
         if on:
-            for other, button in enumerate(self.buttons):
-                if other != value and button.isChecked():
+            for index, button in enumerate(self.buttons):
+                if index != value - self._first and button.isChecked():
                     button.setChecked(False)
 
     def value(self) -> int | None:
-        for value, button in enumerate(self.buttons):
+        for index, button in enumerate(self.buttons):
             if button.isChecked():
-                return value
+                return self._first + index
         return None
 
     def set_value(self, value: int | None) -> None:
@@ -206,8 +190,58 @@ class TensionRow(_Roving):
             for button in self.buttons:
                 button.setChecked(False)
         else:
-            self.buttons[value].setChecked(True)
-            self._make_current(value, focus=self.buttons[self.current].hasFocus())
+            self.buttons[value - self._first].setChecked(True)
+            self._make_current(value - self._first,
+                               focus=self.buttons[self.current].hasFocus())
+
+    def _key(self, key: int) -> bool:
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.set_value(None)
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            # On one row, up means more: a scale, not a grid.
+            key = Qt.Key.Key_Right if key == Qt.Key.Key_Up else Qt.Key.Key_Left
+        index = self._moved(key)
+        if index is None:
+            return False
+        self._choose(self._first + index)
+        return True
+
+    def _choose(self, value: int) -> None:
+        self.buttons[value - self._first].setChecked(True)
+        self._make_current(value - self._first, focus=True)
+
+
+class TensionRow(_Scale):
+    """The optional 0–10 tension as one control. Arrows choose the next or previous number,
+    a digit chooses it, Home is 0 and End is 10 (and 1 then 0 typed quickly is 10, as it is
+    written), Delete or Backspace leaves it without a number again, as does Space or a click
+    on the chosen one. Keys typed anywhere else never reach it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(first=0, per_row=11, parent=parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        column.addLayout(row)
+        description = self.tr("Arrow keys or a digit choose; Home is 0, End is 10, "
+                              "Delete clears")
+        for value in range(11):
+            button = Chip(str(value))
+            button.setProperty("compact", True)
+            button.setAccessibleName(self.tr("Tension {value} of 10").format(value=value))
+            button.setAccessibleDescription(description)
+            row.addWidget(button)
+            self._add_chip(button)
+        row.addStretch(1)
+        hint = QLabel(self.tr("0 is completely calm, 10 the most tension you can imagine."))
+        hint.setWordWrap(True)
+        quieter(hint)
+        column.addWidget(hint)
+        self._last_digit = -1
+        self._since_digit = QElapsedTimer()
 
     def _key(self, key: int) -> bool:
         digit = key - Qt.Key.Key_0 if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 else -1
@@ -219,19 +253,34 @@ class TensionRow(_Roving):
             self._choose(10 if ten else digit)
             return True
         self._last_digit = -1
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.set_value(None)
+        return super()._key(key)
+
+
+class RatingRow(_Scale):
+    """One of the day ratings, 1 to len(words), as one control: each chip shows its number
+    with its word under it. Arrows, Home and End choose as on the tension scale, a digit
+    chooses its number, Delete leaves it open."""
+
+    def __init__(self, question: str, words: Sequence[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(first=1, per_row=len(words), parent=parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        description = self.tr("{question} Arrow keys or a digit choose; Delete clears").format(
+            question=question)
+        for value, word in enumerate(words, start=1):
+            button = Chip(f"{value}\n{word}")
+            button.setAccessibleName(self.tr("{value} of {count}: {word}").format(
+                value=value, count=len(words), word=word))
+            button.setAccessibleDescription(description)
+            row.addWidget(button)
+            self._add_chip(button)
+        row.addStretch(1)
+
+    def _key(self, key: int) -> bool:
+        digit = key - Qt.Key.Key_0
+        if 1 <= digit <= len(self.buttons):
+            self._choose(digit)
             return True
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            # On one row, up means more: a scale, not a grid.
-            key = Qt.Key.Key_Right if key == Qt.Key.Key_Up else Qt.Key.Key_Left
-        index = self._moved(key)
-        if index is None:
-            return False
-        self._choose(index)
-        return True
-
-    def _choose(self, value: int) -> None:
-        self.buttons[value].setChecked(True)
-        self._make_current(value, focus=True)
-
+        return super()._key(key)

@@ -192,9 +192,9 @@ class DeleteAllDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Delete all your data"))
         text = QLabel(self.tr(
-            "This deletes every pause and stress-meter answer in your journal, your values, "
-            "your favourite and hidden exercises and your stress-pattern answers, from this "
-            "computer. It cannot be undone. Your settings stay.\n\n"
+            "This deletes every pause, stress-meter answer and day rating in your journal, "
+            "your values, your favourite and hidden exercises and your stress-pattern "
+            "answers, from this computer. It cannot be undone. Your settings stay.\n\n"
             "If you want a copy first, cancel and choose Export."))
         text.setWordWrap(True)
         # A wrapped label's height follows its width: a fixed width lets the dialog size to

@@ -18,6 +18,7 @@ class Tray(QObject):
     resume_requested = Signal()
     values_requested = Signal()
     profile_requested = Signal()
+    day_rating_requested = Signal()  # sleep, energy and focus, outside the stress meter
     settings_requested = Signal()
     unhide_requested = Signal()  # bring back the exercises the user said never to show
     welcome_requested = Signal()
@@ -33,6 +34,7 @@ class Tray(QObject):
         self._menu = QMenu()
         self._menu.addAction(self.tr("Start a pause now"), self.pause_requested.emit)
         self._menu.addAction(self.tr("Fill in the stress meter now"), self.checkin_requested.emit)
+        self._menu.addAction(self.tr("Rate my day…"), self.day_rating_requested.emit)
         self._menu.addAction(self.tr("Weekly overview"), self.overview_requested.emit)
         self._menu.addAction(self.tr("My values…"), self.values_requested.emit)
         self._menu.addAction(self.tr("Stress patterns…"), self.profile_requested.emit)

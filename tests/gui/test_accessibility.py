@@ -22,6 +22,7 @@ from stressbreak.app.your_data import build_week_view
 from stressbreak.core.breathing import PATTERNS
 from stressbreak.core.exercises import EXERCISES
 from stressbreak.ui.checkin import CheckInDialog
+from stressbreak.ui.day_rating import DayAnswers, DayRatingDialog
 from stressbreak.ui.overview import OverviewWindow
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.profile_dialog import ProfileDialog
@@ -84,6 +85,8 @@ WINDOWS: dict[str, Callable[[], QWidget]] = {
     **{f"checkin_step{step + 1}": lambda step=step: _checkin_step(step)
        for step in range(1, 4)},
     "checkin_thanks": _checkin_thanks,
+    "checkin_day_ratings": lambda: CheckInDialog(ask_day=True),
+    "rate_my_day": lambda: DayRatingDialog(DayAnswers(sleep=3, focus=5)),
     "values": lambda: ValuesDialog(("play",)),
     "overview": _overview,
     "profile": lambda: ProfileDialog({"pleaser": 9}),

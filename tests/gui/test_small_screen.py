@@ -75,6 +75,11 @@ def _stress_meter(app: Harness) -> QWidget | None:
     return app.checkins.dialog
 
 
+def _day_rating(app: Harness) -> QWidget | None:
+    app.checkins.open_day_rating()
+    return app.checkins.day_dialog
+
+
 def _values(app: Harness) -> QWidget | None:
     app.checkins.open_values()
     return app.checkins.values_dialog
@@ -117,7 +122,8 @@ WINDOWS: dict[str, Callable[[Harness], QWidget | None]] = {
     "reminder": _reminder,
     "pause": _pause,
     "end of a pause": _pause_end,
-    "stress meter": _stress_meter,
+    "stress meter": _stress_meter,  # the day's first: it begins with the day ratings
+    "rate my day": _day_rating,
     "values": _values,
     "profile": _profile,
     "overview": _overview,

@@ -85,7 +85,10 @@ def app(qtbot, tmp_path: Path, monkeypatch):
     monkeypatch.setattr(ProfileDialog, "offer", classmethod(lambda cls, parent=None: False))
     data = tmp_path / "data"
     data.mkdir()
-    (data / "settings.json").write_text(json.dumps({"native_notifications": False}))
+    # The day ratings have their own tests (test_day_ratings.py): here the stress meter
+    # begins at its three questions.
+    (data / "settings.json").write_text(json.dumps({"native_notifications": False,
+                                                    "day_ratings": False}))
     harness = make_app(data, FakeClock(TUESDAY_10), [])
     harness.start()
     yield harness

@@ -33,6 +33,7 @@ from stressbreak.core.model import (
     SCHEMA_VERSION,
     CheckIn,
     CheckInOrigin,
+    DayRating,
     PauseOutcome,
     PauseRecord,
     Record,
@@ -97,7 +98,10 @@ def _records(times: st.SearchStrategy[datetime]) -> st.SearchStrategy[Record]:
         next_step=free_text,
         id=ids,
     )
-    return st.one_of(pauses, check_ins)
+    ratings = st.one_of(st.none(), st.integers(min_value=1, max_value=5))
+    day_ratings = st.builds(DayRating, at=times, sleep=ratings, energy=ratings, focus=ratings,
+                            id=ids)
+    return st.one_of(pauses, check_ins, day_ratings)
 
 
 records = _records(_times(_zones))
@@ -339,14 +343,15 @@ def test_csv_header_and_fields() -> None:
         "ended_at": "2024-03-01T09:01:01+01:00", "outcome": "completed", "duration_s": "61.0",
         "exercise": "box", "origin": "", "breathing": "", "breathing_note": "", "body": "",
         "body_note": "", "need": "", "need_note": "", "tension": "", "signals": "",
-        "trigger": "", "next_step": "",
+        "trigger": "", "next_step": "", "sleep": "", "energy": "", "focus": "",
     }
     assert second == {
         "kind": "checkin", "id": "c1", "at": "2024-03-01T10:15:00-05:00", "ended_at": "",
         "outcome": "", "duration_s": "", "exercise": "", "origin": "manual",
         "breathing": "shallow; fast", "breathing_note": 'hoog, "snel"\nen kort',
         "body": "belly", "body_note": "", "need": "", "need_note": "rust", "tension": "0",
-        "signals": "jaw", "trigger": "mail", "next_step": "wandelen",
+        "signals": "jaw", "trigger": "mail", "next_step": "wandelen", "sleep": "",
+        "energy": "", "focus": "",
     }
 
 
@@ -388,6 +393,11 @@ def test_csv_keeps_every_record_and_every_text_cell(items: list[Record]) -> None
             assert row["next_step"] == _as_cell(record.next_step)
             assert row["signals"] == _as_cell("; ".join(record.signals))
             assert row["tension"] == ("" if record.tension is None else str(record.tension))
+        elif isinstance(record, DayRating):
+            assert row["kind"] == "day"
+            for name in ("sleep", "energy", "focus"):
+                value = getattr(record, name)
+                assert row[name] == ("" if value is None else str(value))
         else:
             assert row["kind"] == "pause"
             assert row["exercise"] == _as_cell(record.exercise)

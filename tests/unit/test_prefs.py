@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -129,3 +129,14 @@ def test_keyboard_shortcuts_once_chosen_are_kept_and_not_chosen_in_older_files()
     assert prefs_from_dict(json.loads(json.dumps(chosen.to_dict()))).shortcuts_chosen is True
     with pytest.raises(PrefsError):
         prefs_from_dict({"version": 1, "shortcuts_chosen": 1})
+
+
+def test_the_day_the_day_ratings_were_offered_is_kept_and_absent_in_older_files():
+    assert prefs_from_dict({"version": 1, "welcomed": True}).day_ratings_offered is None
+    offered = Prefs().offered_day_ratings(date(2026, 12, 3))
+    stored = json.loads(json.dumps(offered.to_dict()))
+    assert stored["day_ratings_offered"] == "2026-12-03"
+    assert prefs_from_dict(stored).day_ratings_offered == date(2026, 12, 3)
+    for bad in ("yesterday", "2026-13-01", 20261203):
+        with pytest.raises(PrefsError):
+            prefs_from_dict({"version": 1, "day_ratings_offered": bad})

@@ -149,6 +149,7 @@ OLD_RULES: dict[str, tuple[list[object], list[object]]] = {
     "breathing_pattern": (["coherent", "sigh", "longexhale", "box", "rotate"], ["fast", 1]),
     "exercise": (["breathing", "body_check", "rotate"], ["yoga", None]),
     "checkin_after_pause": ([True, False], ["yes", 1]),
+    "day_ratings": ([True, False], ["no", 0]),
     "native_notifications": ([True, False], [0]),
     "reduced_motion": ([True], [None]),
     "sound_cues": ([False], ["false"]),

@@ -115,12 +115,28 @@
         <translation>Optioneel</translation>
     </message>
     <message>
+        <source>First, your day so far, only if you like</source>
+        <translation>Eerst je dag tot nu toe, alleen als je wilt</translation>
+    </message>
+    <message>
         <source>Question {number} of {count}</source>
         <translation>Vraag {number} van {count}</translation>
     </message>
     <message>
         <source>A little more, only if you like</source>
         <translation>Nog wat meer, alleen als je wilt</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
+        <source>On to the three questions (Enter)</source>
+        <translation>Door naar de drie vragen (Enter)</translation>
+    </message>
+    <message>
+        <source>Leave these open and go on to the three questions (Enter or Esc)</source>
+        <translation>Laat deze open en ga door naar de drie vragen (Enter of Esc)</translation>
     </message>
     <message>
         <source>A little more…</source>
@@ -174,16 +190,122 @@
     </message>
 </context>
 <context>
+    <name>DayRatingDialog</name>
+    <message>
+        <source>Rate my day</source>
+        <translation>Slaap, energie en focus</translation>
+    </message>
+    <message>
+        <source>How is your day?</source>
+        <translation>Hoe gaat je dag?</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nu niet</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Sluiten zonder op te slaan (Esc)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Save to your private journal (Enter)</source>
+        <translation>Opslaan in je eigen dagboek (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>DayRatingPanel</name>
+    <message>
+        <source>How did I sleep?</source>
+        <translation>Hoe heb ik geslapen?</translation>
+    </message>
+    <message>
+        <source>restlessly</source>
+        <translation>onrustig</translation>
+    </message>
+    <message>
+        <source>so-so</source>
+        <translation>gaat wel</translation>
+    </message>
+    <message>
+        <source>hardly</source>
+        <translation>nauwelijks</translation>
+    </message>
+    <message>
+        <source>fairly well</source>
+        <translation>vrij goed</translation>
+    </message>
+    <message>
+        <source>well</source>
+        <translation>goed</translation>
+    </message>
+    <message>
+        <source>How is my energy?</source>
+        <translation>Hoe is mijn energie?</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>laag</translation>
+    </message>
+    <message>
+        <source>a bit low</source>
+        <translation>wat laag</translation>
+    </message>
+    <message>
+        <source>middling</source>
+        <translation>gemiddeld</translation>
+    </message>
+    <message>
+        <source>fairly high</source>
+        <translation>vrij hoog</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoog</translation>
+    </message>
+    <message>
+        <source>How is my focus?</source>
+        <translation>Hoe is mijn focus?</translation>
+    </message>
+    <message>
+        <source>scattered</source>
+        <translation>versnipperd</translation>
+    </message>
+    <message>
+        <source>wandering</source>
+        <translation>dwalend</translation>
+    </message>
+    <message>
+        <source>on and off</source>
+        <translation>wisselend</translation>
+    </message>
+    <message>
+        <source>fairly clear</source>
+        <translation>vrij helder</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>helder</translation>
+    </message>
+    <message>
+        <source>1 is the lowest, 5 the highest. Each may stay open.</source>
+        <translation>1 is het laagst, 5 het hoogst. Elke vraag mag open blijven.</translation>
+    </message>
+</context>
+<context>
     <name>DeleteAllDialog</name>
     <message>
         <source>Delete all your data</source>
         <translation>Al je gegevens verwijderen</translation>
     </message>
     <message>
-        <source>This deletes every pause and stress-meter answer in your journal, your values, your favourite and hidden exercises and your stress-pattern answers, from this computer. It cannot be undone. Your settings stay.
+        <source>This deletes every pause, stress-meter answer and day rating in your journal, your values, your favourite and hidden exercises and your stress-pattern answers, from this computer. It cannot be undone. Your settings stay.
 
 If you want a copy first, cancel and choose Export.</source>
-        <translation>Hiermee verwijder je alles van deze computer: elke pauze en elk antwoord uit de stressmeter in je dagboek, je waarden, je favoriete en verborgen oefeningen en je antwoorden over stresspatronen. Dit kun je niet ongedaan maken. Je instellingen blijven bewaard.
+        <translation>Hiermee verwijder je alles van deze computer: elke pauze, elk antwoord uit de stressmeter en elk cijfer voor je dag in je dagboek, je waarden, je favoriete en verborgen oefeningen en je antwoorden over stresspatronen. Dit kun je niet ongedaan maken. Je instellingen blijven bewaard.
 
 Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
@@ -637,6 +759,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Volgende week ▶</translation>
     </message>
     <message>
+        <source>Sleep, energy and focus, week by week</source>
+        <translation>Slaap, energie en focus, week na week</translation>
+    </message>
+    <message>
+        <source>Each point is a week: the average tension you noted in the stress meter, the pauses you took, and how you rated your sleep, energy and focus. A gap is a week without entries. Changes that matter come slowly; this shows their direction over months, not a score.</source>
+        <translation>Elk punt is een week: de gemiddelde spanning die je in de stressmeter noteerde, de micropauzes die je nam, en hoe je je slaap, energie en focus beoordeelde. Een onderbreking is een week zonder gegevens. Veranderingen die ertoe doen gaan langzaam; dit laat hun richting over maanden zien, geen score.</translation>
+    </message>
+    <message>
         <source>d MMM</source>
         <translation>d MMM</translation>
     </message>
@@ -745,10 +875,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Genomen micropauzes, week na week</translation>
     </message>
     <message>
-        <source>Each point is a week: the average tension you noted in the stress meter, and the pauses you took. A gap is a week without entries. Changes that matter come slowly; this shows their direction over months, not a score.</source>
-        <translation>Elk punt is een week: de gemiddelde spanning die je in de stressmeter noteerde, en de micropauzes die je nam. Een onderbreking is een week zonder gegevens. Veranderingen die ertoe doen gaan langzaam; dit laat hun richting over maanden zien, geen score.</translation>
-    </message>
-    <message>
         <source>Nothing recorded in these months yet. Week by week, this fills as you take pauses and fill in the stress meter.</source>
         <translation>In deze maanden is nog niets vastgelegd. Week na week vult dit zich als je micropauzes neemt en de stressmeter invult.</translation>
     </message>
@@ -782,6 +908,26 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
             <numerusform>%n micropauze genomen</numerusform>
             <numerusform>%n micropauzes genomen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation>Slaap</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Focus</translation>
+    </message>
+    <message>
+        <source>week of {day}: {ratings}</source>
+        <translation>week van {day}: {ratings}</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>niet ingevuld</translation>
     </message>
     <message>
         <source>When</source>
@@ -1105,6 +1251,17 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>RatingRow</name>
+    <message>
+        <source>{question} Arrow keys or a digit choose; Delete clears</source>
+        <translation>{question} Kies met de pijltjestoetsen of een cijfer; Delete wist het getal</translation>
+    </message>
+    <message>
+        <source>{value} of {count}: {word}</source>
+        <translation>{value} van {count}: {word}</translation>
+    </message>
+</context>
+<context>
     <name>ReminderWindow</name>
     <message>
         <source>Pause reminder</source>
@@ -1371,6 +1528,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Nu de stressmeter invullen</translation>
     </message>
     <message>
+        <source>Rate my day…</source>
+        <translation>Slaap, energie en focus…</translation>
+    </message>
+    <message>
         <source>Silence reminders</source>
         <translation>Herinneringen even stil</translation>
     </message>
@@ -1564,6 +1725,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>open nu de stressmeter</translation>
     </message>
     <message>
+        <source>rate today&apos;s sleep, energy and focus (as &quot;Rate my day…&quot; in the menu)</source>
+        <translation>geef je slaap, energie en focus van vandaag een cijfer (zoals &quot;Slaap, energie en focus…&quot; in het menu)</translation>
+    </message>
+    <message>
         <source>open the weekly overview</source>
         <translation>open het weekoverzicht</translation>
     </message>
@@ -1737,6 +1902,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Stress meter opened.</source>
         <translation>Stressmeter geopend.</translation>
+    </message>
+    <message>
+        <source>Sleep, energy and focus opened.</source>
+        <translation>Slaap, energie en focus geopend.</translation>
     </message>
     <message>
         <source>Weekly overview opened.</source>
@@ -3057,6 +3226,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Each pattern without holds in turn</source>
         <translation>De ritmes zonder vasthouden om de beurt</translation>
+    </message>
+    <message>
+        <source>Ask about sleep, energy and focus</source>
+        <translation>Vragen naar slaap, energie en focus</translation>
+    </message>
+    <message>
+        <source>The day&apos;s first stress meter begins by asking how you slept and how your energy and focus are, 1 to 5. Skipping is always fine. Over the weeks you can see how they change.</source>
+        <translation>De eerste stressmeter van de dag begint met de vraag hoe je hebt geslapen en hoe het met je energie en focus staat, van 1 tot 5. Overslaan mag altijd. Zo zie je over de weken heen hoe ze veranderen.</translation>
     </message>
     <message>
         <source>An evening minute to wind down</source>

@@ -1,10 +1,11 @@
 """The overview's "Over time": months week by week, so that a slow change shows at a glance.
 
 For each week of the last 3, 6 or 12 months: the average tension noted in the stress meters,
-the average day ratings of sleep, energy and focus (where the user gave them), and the pauses
-taken. A week without any entry is a gap (None), never a zero: a holiday is not a week of no
-pauses and no tension. Averages, not scores: the view shows a direction over months, it does not
-rate a week (the week tab's insights never compare weeks either).
+the average day ratings of sleep, energy and focus (where the user gave them; of a day rated
+twice, the latest), and the pauses taken. A week without any entry is a gap (None), never a
+zero: a holiday is not a week of no pauses and no tension. Averages, not scores: the view shows
+a direction over months, it does not rate a week (the week tab's insights never compare weeks
+either).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from statistics import fmean
 
-from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord, Record
+from stressbreak.core.model import CheckIn, DayRating, PauseOutcome, PauseRecord, Record
 from stressbreak.core.stats import week_bounds
 
 RANGES_MONTHS = (3, 6, 12)
@@ -46,6 +47,12 @@ class OverTime:
     def is_empty(self) -> bool:
         return all(week.pauses is None for week in self.weeks)
 
+    @property
+    def rated(self) -> bool:
+        """Some week has a day rating (else the view leaves their chart out)."""
+        return any(w.sleep is not None or w.energy is not None or w.focus is not None
+                   for w in self.weeks)
+
 
 def over_time_span(today: date, months: int, tz: tzinfo) -> tuple[datetime, datetime]:
     """[start, end) of the records the view of `months` months up to `today` needs."""
@@ -63,6 +70,7 @@ def over_time(records: Iterable[Record], today: date, months: int, tz: tzinfo) -
     seen: set[date] = set()
     tensions: dict[date, list[int]] = {}
     checkins: dict[date, int] = {}
+    ratings: dict[date, DayRating] = {}  # by local day: the latest of a day counts
     for record in records:
         when = _local_time(record, tz)
         if when is None:
@@ -77,15 +85,31 @@ def over_time(records: Iterable[Record], today: date, months: int, tz: tzinfo) -
             checkins[monday] = checkins.get(monday, 0) + 1
             if record.tension is not None:
                 tensions.setdefault(monday, []).append(record.tension)
+        elif isinstance(record, DayRating):
+            earlier = ratings.get(when.date())
+            if earlier is None or earlier.at <= record.at:
+                ratings[when.date()] = record
+    by_week: dict[date, list[DayRating]] = {}
+    for day, rating in ratings.items():
+        by_week.setdefault(day - timedelta(days=day.weekday()), []).append(rating)
     weeks = tuple(
         WeekPoint(
             monday=monday,
             pauses=taken.get(monday, 0) if monday in seen else None,
             tension=fmean(tensions[monday]) if monday in tensions else None,
             checkins=checkins.get(monday, 0),
+            sleep=_mean_of(by_week.get(monday, ()), "sleep"),
+            energy=_mean_of(by_week.get(monday, ()), "energy"),
+            focus=_mean_of(by_week.get(monday, ()), "focus"),
         )
         for monday in mondays)
     return OverTime(months, weeks)
+
+
+def _mean_of(ratings: Iterable[DayRating], name: str) -> float | None:
+    """The mean of the days that gave this rating; None when none did."""
+    given = [value for rating in ratings if (value := getattr(rating, name)) is not None]
+    return fmean(given) if given else None
 
 
 def _mondays(today: date, months: int) -> list[date]:
@@ -99,6 +123,6 @@ def _mondays(today: date, months: int) -> list[date]:
 def _local_time(record: Record, tz: tzinfo) -> datetime | None:
     if isinstance(record, PauseRecord):
         return record.started_at.astimezone(tz)
-    if isinstance(record, CheckIn):
+    if isinstance(record, (CheckIn, DayRating)):
         return record.at.astimezone(tz)
     return None

@@ -47,7 +47,7 @@ class DayRatingPanel(QWidget):
         # they describe, they do not grade: a scattered day is information, not a failure.
         questions = {
             "sleep": (self.tr("How did I sleep?"), (
-                self.tr("poorly"), self.tr("restlessly"), self.tr("so-so"),
+                self.tr("hardly"), self.tr("restlessly"), self.tr("so-so"),
                 self.tr("fairly well"), self.tr("well"))),
             "energy": (self.tr("How is my energy?"), (
                 self.tr("low"), self.tr("a bit low"), self.tr("middling"),

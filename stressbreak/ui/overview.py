@@ -44,6 +44,7 @@ from stressbreak.ui import data_dialogs
 from stressbreak.ui.style import bold, quieter, translated
 from stressbreak.ui.week_charts import (
     OUTCOME_COLOURS,
+    RATING_COLOURS,
     HourMap,
     PausesChart,
     TensionChart,
@@ -278,10 +279,13 @@ class OverviewWindow(QWidget):
         self.range_box.currentIndexChanged.connect(lambda _index: self._show_over_time())
         self.over_time_tension = WeeksChart(self.tr("Tension, week by week"), 10, ticks=6)
         self.over_time_pauses = WeeksChart(self.tr("Pauses taken, week by week"), 1)
+        self.over_time_days = WeeksChart(self.tr("Sleep, energy and focus, week by week"), 5,
+                                         bottom=1, ticks=5)
         self.over_time_label = quieter(QLabel(self.tr(
-            "Each point is a week: the average tension you noted in the stress meter, and the "
-            "pauses you took. A gap is a week without entries. Changes that matter come slowly; "
-            "this shows their direction over months, not a score.")))
+            "Each point is a week: the average tension you noted in the stress meter, the "
+            "pauses you took, and how you rated your sleep, energy and focus. A gap is a week "
+            "without entries. Changes that matter come slowly; this shows their direction over "
+            "months, not a score.")))
         self.over_time_label.setWordWrap(True)
         self.over_time_empty = QLabel(self.tr(
             "Nothing recorded in these months yet. Week by week, this fills as you take pauses "
@@ -296,6 +300,7 @@ class OverviewWindow(QWidget):
         column.addWidget(self.over_time_empty, 1)
         column.addWidget(self.over_time_tension, 1)
         column.addWidget(self.over_time_pauses, 1)
+        column.addWidget(self.over_time_days, 1)
         column.addWidget(self.over_time_label)
         return page
 
@@ -325,10 +330,23 @@ class OverviewWindow(QWidget):
                 pauses=self.tr("no entries") if week.pauses is None
                 else self.tr("%n pauses taken", "", week.pauses))
             for week in view.weeks))
+        ratings = ((self.tr("Sleep"), RATING_COLOURS[0], [w.sleep for w in view.weeks]),
+                   (self.tr("Energy"), RATING_COLOURS[1], [w.energy for w in view.weeks]),
+                   (self.tr("Focus"), RATING_COLOURS[2], [w.focus for w in view.weeks]))
+        self.over_time_days.show_weeks(mondays, ratings, locale, palette)
+        self.over_time_days.setAccessibleDescription("; ".join(
+            self.tr("week of {day}: {ratings}").format(
+                day=locale.toString(_qdate(week.monday), self.tr("d MMM")),
+                ratings=", ".join(
+                    f"{name} {locale.toString(value, 'f', 1)}"
+                    for name, _colour, values in ratings
+                    if (value := values[index]) is not None) or self.tr("not rated"))
+            for index, week in enumerate(view.weeks)))
         empty = view.is_empty
         self.over_time_empty.setVisible(empty)
         for widget in (self.over_time_tension, self.over_time_pauses, self.over_time_label):
             widget.setVisible(not empty)
+        self.over_time_days.setVisible(not empty and view.rated)
 
     def _build_answers_tab(self) -> QWidget:
         page = QWidget()

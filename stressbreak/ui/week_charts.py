@@ -57,6 +57,9 @@ TENSION_BANDS: tuple[tuple[int, int, QColor], ...] = tuple(
 _SIGNAL_COLOUR = QColor("#241f33")
 _SIGNAL_RING = QColor(Qt.GlobalColor.white)
 _GROUP_COLOURS = (QColor("#5b4b8a"), QColor("#3f9a95"), QColor("#e0a35c"))
+# Sleep, energy and focus: three calm hues that are none of the others' (pauses' teal, the
+# tension blue), told apart by lightness as well.
+RATING_COLOURS = (QColor("#5b4b8a"), QColor("#d08c3c"), QColor("#6a8f3a"))
 _TOP_PER_GROUP = 2  # six rows in all: more squeeze the labels until QtCharts elides them
 _LABEL_CHARS = 26
 

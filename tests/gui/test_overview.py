@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from stressbreak.app.your_data import build_week_view
 from stressbreak.core.export import parse_import
-from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
+from stressbreak.core.model import CheckIn, CheckInOrigin, DayRating, PauseOutcome, PauseRecord
 from stressbreak.core.prefs import Prefs
 from stressbreak.services.i18n import Translations
 from stressbreak.services.journal import Journal
@@ -667,9 +667,24 @@ def test_over_time_shows_the_weeks_with_a_gap_where_a_week_had_nothing(overview,
     tension = window.over_time_tension.accessibleDescription()
     assert "week of 19 Oct: 8.0" in tension and "week of 26 Oct: no tension noted" in tension
 
+    assert not window.over_time_days.isVisible()  # nothing rated: no empty chart
+
     window.range_box.setCurrentIndex(2)  # a year: the same weeks at the end of 52
     assert window.range_box.currentText() == "Last 12 months"
     assert _lines(window.over_time_pauses)[-1] == [(50.0, 1.0), (51.0, 2.0)]
+
+
+def test_over_time_shows_the_day_ratings_once_there_are_some(overview, qtbot):
+    _controller, window, journal, _told = overview
+    journal.append(DayRating(at=TUESDAY_10, sleep=2, energy=4))
+    journal.append(DayRating(at=TUESDAY_10 - timedelta(days=1), sleep=4, energy=4))
+    window.show()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    assert window.over_time_days.isVisible()
+    assert _lines(window.over_time_days) == [[(12.0, 3.0)], [(12.0, 4.0)]]  # sleep, energy
+    described = window.over_time_days.accessibleDescription()
+    assert "week of 23 Nov: Sleep 3.0, Energy 4.0" in described
+    assert "week of 16 Nov: not rated" in described
 
 
 def test_over_time_of_a_new_journal_says_so_kindly(qtbot, tmp_path):

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
+from stressbreak.core.model import CheckIn, CheckInOrigin, DayRating, PauseOutcome, PauseRecord
 from stressbreak.core.over_time import RANGES_MONTHS, over_time, over_time_span, weeks_in
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -83,3 +83,21 @@ def test_only_the_ranges_the_view_offers():
         over_time([], TODAY, months, AMS)
     with pytest.raises(ValueError, match="months"):
         over_time([], TODAY, 5, AMS)
+
+
+def rating(day: date, hour: int, sleep: int | None, energy: int | None = None,
+           focus: int | None = None) -> DayRating:
+    return DayRating(at=datetime(day.year, day.month, day.day, hour, tzinfo=AMS), sleep=sleep,
+                     energy=energy, focus=focus)
+
+
+def test_day_ratings_are_averaged_per_week_the_latest_of_a_day_counting():
+    records = [rating(THIS_MONDAY, 9, 2, 3), rating(THIS_MONDAY, 18, 4, None, 5),  # rated again
+               rating(THIS_MONDAY + timedelta(days=1), 9, 5, 1)]
+    view = over_time(records, TODAY, 3, AMS)
+    week = view.weeks[-1]
+    assert (week.sleep, week.energy, week.focus) == ((4 + 5) / 2, 1.0, 5.0)
+    assert week.pauses == 0  # a week with ratings has entries: no gap
+    assert view.weeks[-2].sleep is None
+    assert view.rated
+    assert not over_time([pause(THIS_MONDAY)], TODAY, 3, AMS).rated

@@ -6,8 +6,9 @@ days with fewer; the stress meter right after a pause against the other meters o
 and sleep, energy and focus the day after a day with more pauses against the day after fewer.
 Each one is an observation only when a bootstrap interval over days (resampling days, seeded)
 lies wholly on one side of zero and each group holds at least MIN_DAYS days. The five share
-the 5 % false-claim budget (Bonferroni: each interval is 99 %), so on data without a real
-pattern the chance that anything at all is said stays at or below 5 %.
+one false-claim budget of 2.5 % (Bonferroni: each interval is 99.5 %), half the 5 % allowed,
+because the interval's edges are themselves estimated from a finite number of resamples: on
+data without a real pattern something is said in about 1 journal in 40.
 
 Cost: the days looked at are the last WINDOW_DAYS, so the resampling is bounded whatever the
 journal's age; a journal of 10 years takes well under a second (docs/WHAT_HELPS.md).
@@ -92,7 +93,6 @@ def one_decimal(value: float) -> str:
 @dataclass
 class _Day:
     taken: int = 0
-    used: bool = False  # the app was in use: any pause record or stress meter
     pause_ends: list[datetime] = field(default_factory=list)
     meters: list[tuple[datetime, int]] = field(default_factory=list)  # (local time, tension)
 
@@ -127,8 +127,8 @@ def _days(records: Iterable[Record], tz: tzinfo, first: date, end: date) -> dict
         if not start_utc <= record.at < end_utc:
             continue
         local = record.at.astimezone(tz)
+        # A day is here only when it holds a record: the app was in use that day.
         day = days.setdefault(local.date(), _Day())
-        day.used = True
         if isinstance(record, PauseRecord):
             if record.outcome in TAKEN:
                 day.taken += 1
@@ -236,7 +236,7 @@ def _pauses_next_day(days: Mapping[date, _Day], ratings: Mapping[date, DayScores
     for d, day in days.items():
         scores = ratings.get(d + timedelta(days=1))
         value = getattr(scores, rating) if scores is not None else None
-        if day.used and value is not None:
+        if value is not None:
             per_day.append((day.taken, float(value)))
     split = _split(per_day)
     if split is None:

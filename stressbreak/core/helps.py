@@ -1,0 +1,328 @@
+""""What helps me": observations from the user's own journal, said only when the data carries
+them. The method, for users and coaches, is in docs/WHAT_HELPS.md; this module is its code.
+
+Five comparisons, each over local days: afternoon tension on days with more pauses against
+days with fewer; the stress meter right after a pause against the other meters of that day;
+and sleep, energy and focus the day after a day with more pauses against the day after fewer.
+Each one is an observation only when a bootstrap interval over days (resampling days, seeded)
+lies wholly on one side of zero and each group holds at least MIN_DAYS days. The five share
+one false-claim budget of 2.5 % (Bonferroni: each interval is 99.5 %), half the 5 % allowed,
+because the interval's edges are themselves estimated from a finite number of resamples: on
+data without a real pattern something is said in about 1 journal in 40.
+
+Cost: the days looked at are the last WINDOW_DAYS, so the resampling is bounded whatever the
+journal's age; a journal of 10 years takes well under a second (docs/WHAT_HELPS.md).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from types import MappingProxyType
+
+from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
+from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord, Record
+from stressbreak.core.timeutil import at_local
+
+CONTEXT = "helps"
+
+MIN_DAYS = 10  # days in each group before a comparison may be said at all
+FAMILY_ALPHA = 0.025  # the chance, on data without a pattern, that anything is said
+RESAMPLES = 2000  # what the app uses; tests pass fewer to stay fast
+WINDOW_DAYS = 365  # completed days looked back on: bounds the cost, and keeps it about now
+AFTER_PAUSE = timedelta(hours=2)  # a stress meter this soon after a pause "follows" it
+AFTERNOON_FROM = 12  # local hour from which a stress meter counts as the afternoon's
+MIN_SIZE = 0.05  # a difference that rounds to 0.0 is not worth a sentence
+
+# Pauses the user took (a shorter pause is a pause), as in the weekly overview.
+TAKEN = (PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY)
+
+RATING_NAMES = ("sleep", "energy", "focus")
+
+# The ids of every comparison, in the order the observations are listed. Their number sets
+# each interval's level: a fixed family, whichever of them the data allows this time.
+COMPARISONS = (
+    "pauses_afternoon_tension",
+    "after_pause_tension",
+    "pauses_next_day_sleep",
+    "pauses_next_day_energy",
+    "pauses_next_day_focus",
+)
+ALPHA = FAMILY_ALPHA / len(COMPARISONS)
+
+
+@dataclass(frozen=True)
+class DayScores:
+    """A day's own ratings, 1–5 each; None where the user left one out."""
+
+    sleep: int | None = None
+    energy: int | None = None
+    focus: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in RATING_NAMES:
+            value = getattr(self, name)
+            if value is not None and not 1 <= value <= 5:
+                raise ValueError(f"{name} is rated 1–5, not {value}")
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One thing the data shows, with the numbers behind it.
+
+    `difference` is the mean of the first group minus the mean of the second (tension 0–10,
+    ratings 1–5); `interval` its bootstrap interval at level 1 - ALPHA; `days` how many days
+    stand in each group (the same number twice where a day is compared with itself)."""
+
+    id: str
+    text: Message
+    difference: float
+    interval: tuple[float, float]
+    days: tuple[int, int]
+    threshold: int | None = None  # the "N or more pauses" the days were split at, if any
+
+
+def one_decimal(value: float) -> str:
+    """English numbers; a window passes its locale's (QLocale.toString(value, "f", 1))."""
+    return f"{value:.1f}"
+
+
+@dataclass
+class _Day:
+    taken: int = 0
+    pause_ends: list[datetime] = field(default_factory=list)
+    meters: list[tuple[datetime, int]] = field(default_factory=list)  # (local time, tension)
+
+
+_NO_RATINGS: Mapping[date, DayScores] = MappingProxyType({})
+
+
+def what_helps(records: Iterable[Record], tz: tzinfo, today: date, *,
+               ratings: Mapping[date, DayScores] = _NO_RATINGS,
+               resamples: int = RESAMPLES, seed: int = 0, window_days: int = WINDOW_DAYS,
+               number: Callable[[float], str] = one_decimal) -> list[Observation]:
+    """The observations the last `window_days` completed days (before `today`, local days in
+    `tz`) carry, in COMPARISONS order; none when nothing clears the bar. The same records and
+    seed give the same result."""
+    first = today - timedelta(days=window_days)
+    days = _days(records, tz, first, today)
+    found: list[Observation | None] = [
+        _pauses_afternoon(days, resamples, seed, number),
+        _after_pause(days, resamples, seed, number),
+    ]
+    found += [_pauses_next_day(days, ratings, name, resamples=resamples, seed=seed,
+                               number=number)
+              for name in RATING_NAMES]
+    return [o for o in found if o is not None]
+
+
+def _days(records: Iterable[Record], tz: tzinfo, first: date, end: date) -> dict[date, _Day]:
+    start_utc = at_local(first, time(0), tz).astimezone(UTC)
+    end_utc = at_local(end, time(0), tz).astimezone(UTC)
+    days: dict[date, _Day] = {}
+    for record in records:
+        if not start_utc <= record.at < end_utc:
+            continue
+        local = record.at.astimezone(tz)
+        # A day is here only when it holds a record: the app was in use that day.
+        day = days.setdefault(local.date(), _Day())
+        if isinstance(record, PauseRecord):
+            if record.outcome in TAKEN:
+                day.taken += 1
+                day.pause_ends.append(record.ended_at)
+        elif isinstance(record, CheckIn) and record.tension is not None:
+            day.meters.append((local, record.tension))
+    for day in days.values():
+        day.pause_ends.sort()
+        day.meters.sort(key=lambda m: m[0].astimezone(UTC))
+    return days
+
+
+# -- a: afternoon tension on days with more pauses ------------------------------------------
+
+
+def _pauses_afternoon(days: Mapping[date, _Day], resamples: int, seed: int,
+                      number: Callable[[float], str]) -> Observation | None:
+    afternoon = {d: [t for at, t in day.meters if at.hour >= AFTERNOON_FROM]
+                 for d, day in days.items()}
+    per_day = [(days[d].taken, sum(ts) / len(ts)) for d, ts in afternoon.items() if ts]
+    split = _split(per_day)
+    if split is None:
+        return None
+    threshold, more, fewer = split
+    name = COMPARISONS[0]
+    found = _compare(more, fewer, resamples, f"{seed}:{name}")
+    if found is None:
+        return None
+    difference, interval = found
+    counts = _days_against(len(more), len(fewer))
+    size = number(abs(difference))
+    text = (Message.counted(CONTEXT, QT_TRANSLATE_N_NOOP(
+        "helps", "On days with %n or more pauses, your afternoon tension was {size} lower on "
+        "average ({days})."), threshold, size=size, days=counts)
+        if difference < 0 else Message.counted(CONTEXT, QT_TRANSLATE_N_NOOP(
+            "helps", "On days with %n or more pauses, your afternoon tension was {size} higher "
+            "on average ({days})."), threshold, size=size, days=counts))
+    return Observation(name, text, difference, interval, (len(more), len(fewer)), threshold)
+
+
+# -- b: the stress meter after a pause, against the rest of that day ------------------------
+
+
+def _after_pause(days: Mapping[date, _Day], resamples: int, seed: int,
+                 number: Callable[[float], str]) -> Observation | None:
+    """Within each day, so that a tense day and a calm day are never set against each other:
+    the mean of the meters that followed a pause minus the mean of the day's other meters."""
+    differences: list[float] = []
+    for day in days.values():
+        followed = _following(day)
+        after = [t for i, (_at, t) in enumerate(day.meters) if i in followed]
+        other = [t for i, (_at, t) in enumerate(day.meters) if i not in followed]
+        if after and other:
+            differences.append(sum(after) / len(after) - sum(other) / len(other))
+    if len(differences) < MIN_DAYS:
+        return None
+    name = COMPARISONS[1]
+    rng = random.Random(f"{seed}:{name}")
+    n = len(differences)
+    means = sorted(sum(rng.choices(differences, k=n)) / n for _ in range(resamples))
+    difference = sum(differences) / n
+    interval = _percentiles(means)
+    if not _clear(difference, interval):
+        return None
+    size = number(abs(difference))
+    text = (Message.counted(CONTEXT, QT_TRANSLATE_N_NOOP(
+        "helps", "After a pause, your next stress meter (within two hours) was {size} calmer "
+        "on average than the other stress meters of the same day (%n days)."), n, size=size)
+        if difference < 0 else Message.counted(CONTEXT, QT_TRANSLATE_N_NOOP(
+            "helps", "After a pause, your next stress meter (within two hours) showed {size} "
+            "more tension on average than the other stress meters of the same day (%n days)."),
+            n, size=size))
+    return Observation(name, text, difference, interval, (n, n))
+
+
+def _following(day: _Day) -> set[int]:
+    """Indexes of the day's meters that are the first one within AFTER_PAUSE of a pause's end."""
+    followed: set[int] = set()
+    instants = [at.astimezone(UTC) for at, _t in day.meters]
+    start = 0
+    for end in day.pause_ends:
+        while start < len(instants) and instants[start] < end:
+            start += 1
+        if start < len(instants) and instants[start] - end <= AFTER_PAUSE:
+            followed.add(start)
+    return followed
+
+
+# -- c: the day's ratings after a day with more pauses ---------------------------------------
+
+_RATING_LABELS = {
+    "sleep": Message(CONTEXT, QT_TRANSLATE_NOOP("helps", "sleep")),
+    "energy": Message(CONTEXT, QT_TRANSLATE_NOOP("helps", "energy")),
+    "focus": Message(CONTEXT, QT_TRANSLATE_NOOP("helps", "focus")),
+}
+
+
+def _pauses_next_day(days: Mapping[date, _Day], ratings: Mapping[date, DayScores], rating: str,
+                     *, resamples: int, seed: int,
+                     number: Callable[[float], str]) -> Observation | None:
+    """A day's ratings are given with its first stress meter, so they tell of the night and the
+    morning after the day before. Only days the app was in use count: a day it was not open
+    is not a day without pauses."""
+    per_day: list[tuple[int, float]] = []
+    for d, day in days.items():
+        scores = ratings.get(d + timedelta(days=1))
+        value = getattr(scores, rating) if scores is not None else None
+        if value is not None:
+            per_day.append((day.taken, float(value)))
+    split = _split(per_day)
+    if split is None:
+        return None
+    threshold, more, fewer = split
+    name = COMPARISONS[2 + RATING_NAMES.index(rating)]
+    found = _compare(more, fewer, resamples, f"{seed}:{name}")
+    if found is None:
+        return None
+    difference, interval = found
+    counts = _days_against(len(more), len(fewer))
+    size = number(abs(difference))
+    label = _RATING_LABELS[rating]
+    text = (Message.counted(CONTEXT, QT_TRANSLATE_N_NOOP(
+        "helps", "After days with %n or more pauses, you rated your {rating} {size} higher the "
+        "next day, on average ({days})."), threshold, rating=label, size=size, days=counts)
+        if difference > 0 else Message.counted(CONTEXT, QT_TRANSLATE_N_NOOP(
+            "helps", "After days with %n or more pauses, you rated your {rating} {size} lower "
+            "the next day, on average ({days})."), threshold, rating=label, size=size,
+            days=counts))
+    return Observation(name, text, difference, interval, (len(more), len(fewer)), threshold)
+
+
+# -- the shared arithmetic ------------------------------------------------------------------
+
+
+def _split(per_day: list[tuple[int, float]]) -> tuple[int, list[float], list[float]] | None:
+    """Days split at the number of pauses that divides them most evenly in two (the smaller
+    number on a tie): (N, values of days with N or more, values of days with fewer). Chosen
+    from the pause counts alone, never from the values compared, so it adds no second try."""
+    counts = sorted(taken for taken, _value in per_day)
+    best: tuple[int, int] | None = None  # (imbalance, N)
+    for threshold in sorted(set(counts)):
+        if threshold == 0:
+            continue
+        fewer = _count_below(counts, threshold)
+        imbalance = abs(len(counts) - 2 * fewer)
+        if best is None or imbalance < best[0]:
+            best = (imbalance, threshold)
+    if best is None:
+        return None
+    threshold = best[1]
+    more = [value for taken, value in per_day if taken >= threshold]
+    fewer_values = [value for taken, value in per_day if taken < threshold]
+    if min(len(more), len(fewer_values)) < MIN_DAYS:
+        return None
+    return threshold, more, fewer_values
+
+
+def _count_below(sorted_counts: list[int], threshold: int) -> int:
+    low, high = 0, len(sorted_counts)
+    while low < high:
+        middle = (low + high) // 2
+        if sorted_counts[middle] < threshold:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _compare(first: list[float], second: list[float], resamples: int,
+             seed: str) -> tuple[float, tuple[float, float]] | None:
+    """The difference of the two groups' means and its bootstrap interval, each group's days
+    resampled on their own; None unless the interval clears zero and the size is worth saying."""
+    rng = random.Random(seed)
+    n_first, n_second = len(first), len(second)
+    differences = sorted(
+        sum(rng.choices(first, k=n_first)) / n_first
+        - sum(rng.choices(second, k=n_second)) / n_second
+        for _ in range(resamples))
+    difference = sum(first) / n_first - sum(second) / n_second
+    interval = _percentiles(differences)
+    return (difference, interval) if _clear(difference, interval) else None
+
+
+def _percentiles(ordered: list[float]) -> tuple[float, float]:
+    """The ALPHA / 2 and 1 - ALPHA / 2 points of sorted resamples, rounded outwards."""
+    last = len(ordered) - 1
+    return (ordered[math.floor(ALPHA / 2 * last)], ordered[math.ceil((1 - ALPHA / 2) * last)])
+
+
+def _clear(difference: float, interval: tuple[float, float]) -> bool:
+    low, high = interval
+    return abs(difference) >= MIN_SIZE and (low > 0 or high < 0)
+
+
+def _days_against(first: int, second: int) -> Message:
+    return Message.counted(CONTEXT, QT_TRANSLATE_N_NOOP("helps", "%n days against {other}"),
+                           first, other=second)

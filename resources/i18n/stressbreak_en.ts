@@ -104,4 +104,56 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>helps</name>
+    <message numerus="yes">
+        <source>%n days against {other}</source>
+        <translation>
+            <numerusform>%n day against {other}</numerusform>
+            <numerusform>%n days against {other}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After a pause, your next stress meter (within two hours) showed {size} more tension on average than the other stress meters of the same day (%n days).</source>
+        <translation>
+            <numerusform>After a pause, your next stress meter (within two hours) showed {size} more tension on average than the other stress meters of the same day (%n day).</numerusform>
+            <numerusform>After a pause, your next stress meter (within two hours) showed {size} more tension on average than the other stress meters of the same day (%n days).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After a pause, your next stress meter (within two hours) was {size} calmer on average than the other stress meters of the same day (%n days).</source>
+        <translation>
+            <numerusform>After a pause, your next stress meter (within two hours) was {size} calmer on average than the other stress meters of the same day (%n day).</numerusform>
+            <numerusform>After a pause, your next stress meter (within two hours) was {size} calmer on average than the other stress meters of the same day (%n days).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After days with %n or more pauses, you rated your {rating} {size} higher the next day, on average ({days}).</source>
+        <translation>
+            <numerusform>After days with %n or more pauses, you rated your {rating} {size} higher the next day, on average ({days}).</numerusform>
+            <numerusform>After days with %n or more pauses, you rated your {rating} {size} higher the next day, on average ({days}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After days with %n or more pauses, you rated your {rating} {size} lower the next day, on average ({days}).</source>
+        <translation>
+            <numerusform>After days with %n or more pauses, you rated your {rating} {size} lower the next day, on average ({days}).</numerusform>
+            <numerusform>After days with %n or more pauses, you rated your {rating} {size} lower the next day, on average ({days}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On days with %n or more pauses, your afternoon tension was {size} higher on average ({days}).</source>
+        <translation>
+            <numerusform>On days with %n or more pauses, your afternoon tension was {size} higher on average ({days}).</numerusform>
+            <numerusform>On days with %n or more pauses, your afternoon tension was {size} higher on average ({days}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On days with %n or more pauses, your afternoon tension was {size} lower on average ({days}).</source>
+        <translation>
+            <numerusform>On days with %n or more pauses, your afternoon tension was {size} lower on average ({days}).</numerusform>
+            <numerusform>On days with %n or more pauses, your afternoon tension was {size} lower on average ({days}).</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

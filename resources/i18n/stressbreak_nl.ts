@@ -2361,6 +2361,70 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>helps</name>
+    <message numerus="yes">
+        <source>%n days against {other}</source>
+        <translation>
+            <numerusform>%n dag tegenover {other}</numerusform>
+            <numerusform>%n dagen tegenover {other}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After a pause, your next stress meter (within two hours) showed {size} more tension on average than the other stress meters of the same day (%n days).</source>
+        <translation>
+            <numerusform>Na een micropauze liet je eerstvolgende stressmeter (binnen twee uur) gemiddeld {size} meer spanning zien dan je andere stressmeters van die dag (%n dag).</numerusform>
+            <numerusform>Na een micropauze liet je eerstvolgende stressmeter (binnen twee uur) gemiddeld {size} meer spanning zien dan je andere stressmeters van die dag (%n dagen).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After a pause, your next stress meter (within two hours) was {size} calmer on average than the other stress meters of the same day (%n days).</source>
+        <translation>
+            <numerusform>Na een micropauze was je eerstvolgende stressmeter (binnen twee uur) gemiddeld {size} rustiger dan je andere stressmeters van die dag (%n dag).</numerusform>
+            <numerusform>Na een micropauze was je eerstvolgende stressmeter (binnen twee uur) gemiddeld {size} rustiger dan je andere stressmeters van die dag (%n dagen).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After days with %n or more pauses, you rated your {rating} {size} higher the next day, on average ({days}).</source>
+        <translation>
+            <numerusform>Na dagen met %n of meer micropauzes gaf je je {rating} de dag erna gemiddeld {size} punt hoger ({days}).</numerusform>
+            <numerusform>Na dagen met %n of meer micropauzes gaf je je {rating} de dag erna gemiddeld {size} punt hoger ({days}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After days with %n or more pauses, you rated your {rating} {size} lower the next day, on average ({days}).</source>
+        <translation>
+            <numerusform>Na dagen met %n of meer micropauzes gaf je je {rating} de dag erna gemiddeld {size} punt lager ({days}).</numerusform>
+            <numerusform>Na dagen met %n of meer micropauzes gaf je je {rating} de dag erna gemiddeld {size} punt lager ({days}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On days with %n or more pauses, your afternoon tension was {size} higher on average ({days}).</source>
+        <translation>
+            <numerusform>Op dagen met %n of meer micropauzes was je spanning &apos;s middags gemiddeld {size} hoger ({days}).</numerusform>
+            <numerusform>Op dagen met %n of meer micropauzes was je spanning &apos;s middags gemiddeld {size} hoger ({days}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On days with %n or more pauses, your afternoon tension was {size} lower on average ({days}).</source>
+        <translation>
+            <numerusform>Op dagen met %n of meer micropauzes was je spanning &apos;s middags gemiddeld {size} lager ({days}).</numerusform>
+            <numerusform>Op dagen met %n of meer micropauzes was je spanning &apos;s middags gemiddeld {size} lager ({days}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sleep</source>
+        <translation>slaap</translation>
+    </message>
+    <message>
+        <source>energy</source>
+        <translation>energie</translation>
+    </message>
+    <message>
+        <source>focus</source>
+        <translation>focus</translation>
+    </message>
+</context>
+<context>
     <name>idle</name>
     <message>
         <source>No idle-time source was found on this Mac (ioreg did not report HIDIdleTime).</source>

@@ -140,8 +140,29 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
     export.options.add_argument("-o", "--output", type=Path, metavar=own(QT_TRANSLATE_NOOP(
         "cli", "FILE")), help=own(QT_TRANSLATE_NOOP(
             "cli", "write to %(metavar)s instead of standard output")))
+    summary = add_command("summary", own(QT_TRANSLATE_NOOP(
+        "cli", "say what stood out in the last weeks, and what helps you (from your journal)")))
+    summary.options.add_argument("--weeks", type=functools.partial(_weeks, own=own), default=1,
+                                 metavar=own(QT_TRANSLATE_NOOP("cli", "N")), help=own(
+                                     QT_TRANSLATE_NOOP("cli", "how many weeks, this one "
+                                                       "included (1 to 52; 1 if not given)")))
+    summary.options.add_argument("--json", action="store_true", help=own(QT_TRANSLATE_NOOP(
+        "cli", "print the facts as JSON, for scripts and panels")))
     parser.set_defaults(command="run")
     return parser
+
+
+def _weeks(text: str, *, own: Words) -> int:
+    from stressbreak.core.summary import MAX_WEEKS  # noqa: PLC0415
+
+    try:
+        weeks = int(text)
+    except ValueError:
+        weeks = 0
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise argparse.ArgumentTypeError(own(QT_TRANSLATE_NOOP(
+            "cli", "{value} is not a number of weeks from 1 to 52")).format(value=text))
+    return weeks
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -224,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     data_dir = data_dir.expanduser().absolute()
     if args.command == "export":
         return _export(args, data_dir, settings_file)
+    if args.command == "summary":
+        return _summary(args, data_dir, settings_file)
 
     from stressbreak.services.files import ensure_private_dir  # noqa: PLC0415
     from stressbreak.services.lock import InstanceLock, server_name  # noqa: PLC0415
@@ -344,6 +367,49 @@ def _export(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> in
     except _ExportError as exc:
         _say(exc.args[0], settings_file)
         return 2
+    return 0
+
+
+def _summary(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> int:
+    """What stood out and what helps, read beside a running app as the export is."""
+    from stressbreak.core.summary import (  # noqa: PLC0415
+        summarise,
+        summary_facts,
+        summary_lines,
+        summary_span,
+    )
+    from stressbreak.services.localzone import local_zone  # noqa: PLC0415
+
+    zone_problems: list[str] = []
+    zone: tzinfo = local_zone(on_problem=zone_problems.append)
+    for problem in zone_problems:
+        _say(problem, settings_file)
+    today = datetime.now(zone).date()
+    start, end = summary_span(today, args.weeks, zone)
+    try:
+        records = _read_journal(data_dir, start, end, settings_file)
+    except _ExportError as exc:
+        _say(exc.args[0], settings_file)
+        return 2
+    if args.json:
+        found = summarise(records, today, args.weeks, zone)
+        print(json.dumps(summary_facts(found), ensure_ascii=False, indent=1))
+        return 0
+    with _app_language(settings_file):
+        from PySide6.QtCore import QDate, QLocale  # noqa: PLC0415
+
+        from stressbreak.services.i18n import translate_message  # noqa: PLC0415
+
+        locale = QLocale()
+
+        def number(value: float) -> str:
+            return locale.toString(value, "f", 1)
+
+        def day_name(day: date) -> str:
+            return locale.toString(QDate(day.year, day.month, day.day), "d MMM")
+
+        found = summarise(records, today, args.weeks, zone, number=number)
+        print("\n".join(summary_lines(found, translate_message, day_name, number)))
     return 0
 
 

@@ -156,4 +156,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>summary</name>
+    <message numerus="yes">
+        <source>%n natural pauses</source>
+        <translation>
+            <numerusform>%n natural pause</numerusform>
+            <numerusform>%n natural pauses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pauses taken</source>
+        <translation>
+            <numerusform>%n pause taken</numerusform>
+            <numerusform>%n pauses taken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stress meters</source>
+        <translation>
+            <numerusform>%n stress meter</numerusform>
+            <numerusform>%n stress meters</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1853,6 +1853,22 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>schrijf naar %(metavar)s in plaats van naar de standaarduitvoer</translation>
     </message>
     <message>
+        <source>say what stood out in the last weeks, and what helps you (from your journal)</source>
+        <translation>zeggen wat er de afgelopen weken opviel, en wat je helpt (uit je dagboek)</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>how many weeks, this one included (1 to 52; 1 if not given)</source>
+        <translation>hoeveel weken, deze meegerekend (1 tot 52; zonder opgave 1)</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of weeks from 1 to 52</source>
+        <translation>{value} is geen aantal weken van 1 tot 52</translation>
+    </message>
+    <message>
         <source>StressBreak is not running.</source>
         <translation>StressBreak draait niet.</translation>
     </message>
@@ -3486,6 +3502,46 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Settings file {path}: {problem}</source>
         <translation>Instellingenbestand {path}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>summary</name>
+    <message numerus="yes">
+        <source>%n natural pauses</source>
+        <translation>
+            <numerusform>%n natuurlijke pauze</numerusform>
+            <numerusform>%n natuurlijke pauzes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pauses taken</source>
+        <translation>
+            <numerusform>%n micropauze genomen</numerusform>
+            <numerusform>%n micropauzes genomen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stress meters</source>
+        <translation>
+            <numerusform>stressmeter %n keer ingevuld</numerusform>
+            <numerusform>stressmeter %n keer ingevuld</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>average tension {tension}</source>
+        <translation>gemiddelde spanning {tension}</translation>
+    </message>
+    <message>
+        <source>Week of {day}: {counts}</source>
+        <translation>Week van {day}: {counts}</translation>
+    </message>
+    <message>
+        <source>What helps me:</source>
+        <translation>Wat mij helpt:</translation>
+    </message>
+    <message>
+        <source>Nothing to say yet: a pattern is named once your own days show it clearly (at least 10 days on each side).</source>
+        <translation>Nog niets te zeggen: een patroon wordt pas genoemd als je eigen dagen het duidelijk laten zien (minstens 10 dagen aan elke kant).</translation>
     </message>
 </context>
 </TS>

@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from types import MappingProxyType
 
 from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
-from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord, Record
+from stressbreak.core.model import CheckIn, DayRating, PauseOutcome, PauseRecord, Record
 from stressbreak.core.timeutil import at_local
 
 CONTEXT = "helps"
@@ -83,6 +83,17 @@ class Observation:
     interval: tuple[float, float]
     days: tuple[int, int]
     threshold: int | None = None  # the "N or more pauses" the days were split at, if any
+
+
+def day_scores(records: Iterable[Record], tz: tzinfo) -> dict[date, DayScores]:
+    """The day ratings in the journal by local day; of a day rated twice, the latest."""
+    latest: dict[date, DayRating] = {}
+    for record in records:
+        if isinstance(record, DayRating) and not record.empty:
+            day = record.at.astimezone(tz).date()
+            if day not in latest or latest[day].at <= record.at:
+                latest[day] = record
+    return {day: DayScores(r.sleep, r.energy, r.focus) for day, r in latest.items()}
 
 
 def one_decimal(value: float) -> str:

@@ -316,3 +316,31 @@ def test_a_file_that_is_no_export_imports_nothing_and_says_why(
     after = snapshot(data_dir)
     after.pop("instance.lock")  # the lock's file, which the app makes as well
     assert after == before
+
+
+# -- stressbreak summary -------------------------------------------------------------------
+
+
+def test_summary_reads_the_journal_and_changes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    today = datetime.now(AMS).date()
+    seed(folder, [pause(datetime.combine(today, datetime.min.time(), AMS) + timedelta(hours=1)),
+                  CheckIn(at=datetime.combine(today, datetime.min.time(), AMS),
+                          origin=CheckInOrigin.MANUAL, tension=3, trigger="mail")])
+    before = snapshot(folder)
+    text = stressbreak(folder, "summary", "--weeks", "2")
+    assert text.returncode == 0, text.stderr.decode()
+    lines = text.stdout.decode().splitlines()
+    assert lines[1].startswith("Week of ") and "1 pause taken, 1 stress meter" in lines[1]
+    assert "What helps me:" in lines
+    facts = json.loads(stressbreak(folder, "summary", "--json").stdout)
+    assert [week["pauses_taken"] for week in facts["weeks"]] == [1]
+    assert facts["weeks"][0]["average_tension"] == 3
+    assert facts["what_helps"] == []  # one day says nothing
+    assert snapshot(folder) == before
+
+
+def test_summary_weeks_out_of_range_is_a_usage_error(data_dir: Path) -> None:
+    result = stressbreak(data_dir, "summary", "--weeks", "53")
+    assert result.returncode == 2
+    assert "53 is not a number of weeks from 1 to 52" in result.stderr.decode()

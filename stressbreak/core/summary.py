@@ -1,0 +1,121 @@
+"""`stressbreak summary`: the last weeks in plain counts, what stood out in each (the overview's
+own observations, core/stats.py) and what helps (core/helps.py), for a terminal or a script.
+
+Plain counts and observations only, as in the overview: no week is set against another and
+nothing is a score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from statistics import fmean
+from typing import Any
+
+from stressbreak.core.helps import WINDOW_DAYS, Observation, day_scores, one_decimal, what_helps
+from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
+from stressbreak.core.model import PauseOutcome, Record
+from stressbreak.core.stats import insights, summarise_week, week_bounds
+
+MAX_WEEKS = 52
+
+
+@dataclass(frozen=True)
+class WeekLines:
+    monday: date
+    pauses_taken: int
+    natural_pauses: int
+    stress_meters: int
+    tension: float | None  # the week's mean noted tension, 0–10
+    stands_out: tuple[Message, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    weeks: tuple[WeekLines, ...]  # oldest first, ending with this week
+    helps: tuple[Observation, ...]
+
+
+def summary_span(today: date, weeks: int, tz: tzinfo) -> tuple[datetime, datetime]:
+    """[start, end) of the records a summary of `weeks` weeks needs: those weeks, and the
+    year What helps me looks back on."""
+    this_monday = today - timedelta(days=today.weekday())
+    first_monday = this_monday - timedelta(weeks=weeks - 1)
+    start, _ = week_bounds(min(first_monday, today - timedelta(days=WINDOW_DAYS)), tz)
+    _, end = week_bounds(this_monday, tz)
+    return start, end
+
+
+def summarise(records: Iterable[Record], today: date, weeks: int, tz: tzinfo, *,
+              number: Callable[[float], str] = one_decimal) -> Summary:
+    """The last `weeks` weeks up to the week of `today`, and what helps."""
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise ValueError(f"a summary covers 1 to {MAX_WEEKS} weeks, not {weeks}")
+    records = list(records)
+    this_monday = today - timedelta(days=today.weekday())
+    lines = []
+    for back in range(weeks - 1, -1, -1):
+        week = summarise_week(records, this_monday - timedelta(weeks=back), tz)
+        tensions = [c.tension for c in week.checkins if c.tension is not None]
+        lines.append(WeekLines(
+            monday=week.monday, pauses_taken=week.taken,
+            natural_pauses=week.total(PauseOutcome.NATURAL),
+            stress_meters=len(week.checkins),
+            tension=fmean(tensions) if tensions else None,
+            stands_out=tuple(insights(week, tz))))
+    helps = what_helps(records, tz, today, ratings=day_scores(records, tz), number=number)
+    return Summary(tuple(lines), tuple(helps))
+
+
+def summary_lines(summary: Summary, translate: Callable[[str], str],
+                  day_name: Callable[[date], str],
+                  number: Callable[[float], str] = one_decimal) -> list[str]:
+    """The summary as lines of text: `translate` turns a Message into the user's language,
+    `day_name` a Monday into "23 Nov", `number` a mean into "4.5" (or "4,5")."""
+    out: list[str] = []
+    for week in summary.weeks:
+        counts = [translate(Message.counted("summary", QT_TRANSLATE_N_NOOP(
+            "summary", "%n pauses taken"), week.pauses_taken))]
+        if week.natural_pauses:
+            counts.append(translate(Message.counted("summary", QT_TRANSLATE_N_NOOP(
+                "summary", "%n natural pauses"), week.natural_pauses)))
+        counts.append(translate(Message.counted("summary", QT_TRANSLATE_N_NOOP(
+            "summary", "%n stress meters"), week.stress_meters)))
+        if week.tension is not None:
+            counts.append(translate(Message("summary", QT_TRANSLATE_NOOP(
+                "summary", "average tension {tension}"), tension=number(week.tension))))
+        out.append(translate(Message("summary", QT_TRANSLATE_NOOP(
+            "summary", "Week of {day}: {counts}"), day=day_name(week.monday),
+            counts=", ".join(counts))))
+        out += [f"  • {translate(line)}" for line in week.stands_out]
+    out.append("")
+    out.append(translate(Message("summary", QT_TRANSLATE_NOOP("summary", "What helps me:"))))
+    if summary.helps:
+        out += [f"  • {translate(found.text)}" for found in summary.helps]
+    else:
+        out.append("  " + translate(Message("summary", QT_TRANSLATE_NOOP(
+            "summary", "Nothing to say yet: a pattern is named once your own days show it "
+                       "clearly (at least 10 days on each side)."))))
+    return out
+
+
+def summary_facts(summary: Summary) -> dict[str, Any]:
+    """The summary for `--json`: English texts, numbers as numbers."""
+    return {
+        "weeks": [{
+            "monday": week.monday.isoformat(),
+            "pauses_taken": week.pauses_taken,
+            "natural_pauses": week.natural_pauses,
+            "stress_meters": week.stress_meters,
+            "average_tension": None if week.tension is None else round(week.tension, 2),
+            "stands_out": [str(line) for line in week.stands_out],
+        } for week in summary.weeks],
+        "what_helps": [{
+            "id": found.id,
+            "text": str(found.text),
+            "difference": round(found.difference, 3),
+            "interval": [round(found.interval[0], 3), round(found.interval[1], 3)],
+            "days": list(found.days),
+        } for found in summary.helps],
+    }

@@ -1,0 +1,98 @@
+"""`stressbreak summary` (core/summary.py): plain counts per week, what stood out, what helps."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
+from stressbreak.core.summary import (
+    MAX_WEEKS,
+    summarise,
+    summary_facts,
+    summary_lines,
+    summary_span,
+)
+
+AMS = ZoneInfo("Europe/Amsterdam")
+TODAY = date(2026, 12, 3)  # a Thursday
+THIS_MONDAY = date(2026, 11, 30)
+
+
+def at(day: date, hour: int) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=AMS)
+
+
+def pause(day: date, hour: int, outcome: PauseOutcome = PauseOutcome.COMPLETED) -> PauseRecord:
+    return PauseRecord(started_at=at(day, hour), ended_at=at(day, hour) + timedelta(minutes=1),
+                       outcome=outcome)
+
+
+def meter(day: date, hour: int, tension: int | None, trigger: str = "") -> CheckIn:
+    return CheckIn(at=at(day, hour), origin=CheckInOrigin.SCHEDULED, tension=tension,
+                   trigger=trigger)
+
+
+def year_where_pauses_calm_the_afternoon(seed: int = 5) -> list[Record]:
+    """Each day 0–6 pauses; the afternoon's tension 7 minus the pauses, give or take one."""
+    rnd = random.Random(seed)
+    records: list[Record] = []
+    for back in range(1, 300):
+        day = TODAY - timedelta(days=back)
+        taken = rnd.randint(0, 6)
+        records += [pause(day, 9 + k) for k in range(taken)]
+        records.append(meter(day, 15, max(0, min(10, 7 - taken + rnd.randint(-1, 1)))))
+    return records
+
+
+def test_each_week_is_counted_plainly_and_says_what_stood_out():
+    records = [pause(THIS_MONDAY, 10), pause(THIS_MONDAY, 12, PauseOutcome.ENDED_EARLY),
+               pause(THIS_MONDAY, 14, PauseOutcome.SKIPPED),
+               pause(THIS_MONDAY, 16, PauseOutcome.NATURAL),
+               *(meter(THIS_MONDAY - timedelta(days=d), 15, 4 + d % 2, "mail")
+                 for d in range(4))]
+    summary = summarise(records, TODAY, 2, AMS)
+    last_week, this_week = summary.weeks
+    assert (last_week.monday, this_week.monday) == (THIS_MONDAY - timedelta(weeks=1),
+                                                    THIS_MONDAY)
+    assert (this_week.pauses_taken, this_week.natural_pauses, this_week.stress_meters,
+            this_week.tension) == (2, 1, 1, 4.0)
+    assert (last_week.pauses_taken, last_week.stress_meters, last_week.tension) == (
+        0, 3, pytest.approx(14 / 3))
+    assert "“mail” came up 3 times as a trigger." in last_week.stands_out
+    assert summary.helps == ()  # four days carry nothing
+
+    lines = summary_lines(summary, str, lambda day: f"{day:%d %b}")
+    assert lines[0] == "Week of 23 Nov: 0 pauses taken, 3 stress meters, average tension 4.7"
+    assert "  • “mail” came up 3 times as a trigger." in lines
+    assert lines[-2:] == ["What helps me:", "  Nothing to say yet: a pattern is named once your "
+                          "own days show it clearly (at least 10 days on each side)."]
+
+
+def test_what_helps_is_the_windows_own_observation_with_its_numbers():
+    summary = summarise(year_where_pauses_calm_the_afternoon(), TODAY, 1, AMS)
+    [found] = [f for f in summary.helps if f.id == "pauses_afternoon_tension"]
+    assert found.difference < -2  # planted: each pause about one point calmer
+    facts = summary_facts(summary)
+    [fact] = [f for f in facts["what_helps"] if f["id"] == found.id]
+    assert fact["text"] == str(found.text) and "lower on average" in fact["text"]
+    assert fact["days"] == list(found.days) and min(fact["days"]) >= 10
+    assert fact["interval"][1] < 0
+    assert facts["weeks"][0]["monday"] == "2026-11-30"
+
+
+def test_the_span_read_covers_the_weeks_and_the_year_what_helps_looks_at():
+    start, end = summary_span(TODAY, 2, AMS)
+    assert start <= at(TODAY - timedelta(days=365), 0)
+    assert end == datetime(2026, 12, 7, tzinfo=AMS)
+    long_start, _ = summary_span(TODAY, MAX_WEEKS, AMS)
+    assert long_start <= at(THIS_MONDAY - timedelta(weeks=MAX_WEEKS - 1), 0)
+
+
+@pytest.mark.parametrize("weeks", [0, MAX_WEEKS + 1])
+def test_a_summary_covers_one_to_52_weeks(weeks: int):
+    with pytest.raises(ValueError, match="weeks"):
+        summarise([], TODAY, weeks, AMS)

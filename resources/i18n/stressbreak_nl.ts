@@ -879,6 +879,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>In deze maanden is nog niets vastgelegd. Week na week vult dit zich als je micropauzes neemt en de stressmeter invult.</translation>
     </message>
     <message>
+        <source>What helps me</source>
+        <translation>Wat mij helpt</translation>
+    </message>
+    <message>
+        <source>Patterns in your own days, named once they are clear: at least 10 days on each side, and a difference that chance alone would rarely show. They go together; they do not say what causes what. How it is worked out is written down in WHAT_HELPS.md, in StressBreak&apos;s documentation.</source>
+        <translation>Patronen in je eigen dagen, genoemd zodra ze duidelijk zijn: minstens 10 dagen aan elke kant, en een verschil dat toeval alleen zelden laat zien. Ze gaan samen; ze zeggen niet wat wat veroorzaakt. Hoe het berekend wordt, staat in WHAT_HELPS.md, in de documentatie van StressBreak.</translation>
+    </message>
+    <message>
         <source>Average tension</source>
         <translation>Gemiddelde spanning</translation>
     </message>
@@ -928,6 +936,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>not rated</source>
         <translation>niet ingevuld</translation>
+    </message>
+    <message>
+        <source>Looking at your days…</source>
+        <translation>Je dagen worden bekeken…</translation>
+    </message>
+    <message>
+        <source>Nothing to say yet: a pattern is named once your own days show it clearly.</source>
+        <translation>Nog niets te zeggen: een patroon wordt genoemd zodra je eigen dagen het duidelijk laten zien.</translation>
     </message>
     <message>
         <source>When</source>

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 
 from stressbreak.app.choices import Choices
 from stressbreak.app.records import Records
@@ -59,7 +59,7 @@ class YourData(QObject):
         from stressbreak.ui.overview import OverviewWindow  # noqa: PLC0415
 
         window = OverviewWindow(self.load_week, self._today, self._zone(),
-                                load_over_time=self.load_over_time)
+                                load_over_time=self.load_over_time, load_helps=self.load_helps)
         window.export_requested.connect(lambda choice: self.export(window, choice))
         window.import_requested.connect(lambda path: self.import_file(window, path))
         window.delete_all_requested.connect(lambda: self.delete_all(window))
@@ -99,6 +99,19 @@ class YourData(QObject):
         zone, today = self._zone(), self._today()
         start, end = over_time_span(today, months, zone)
         return over_time(self._records.between(start, end), today, months, zone)
+
+    def load_helps(self) -> list[str]:
+        """What helps me, in the user's words and numbers (core/helps.py)."""
+        from stressbreak.core.helps import WINDOW_DAYS, day_scores, what_helps  # noqa: PLC0415
+
+        zone, today = self._zone(), self._today()
+        start = datetime.combine(today - timedelta(days=WINDOW_DAYS), time(), zone)
+        end = datetime.combine(today, time(), zone)
+        records = self._records.between(start, end)
+        locale = QLocale()
+        found = what_helps(records, zone, today, ratings=day_scores(records, zone),
+                           number=lambda value: locale.toString(value, "f", 1))
+        return [translate_message(observation.text) for observation in found]
 
     def export(self, window: OverviewWindow, choice: ExportChoice) -> None:
         from stressbreak import __version__  # noqa: PLC0415

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta, tzinfo
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -107,10 +107,12 @@ class OverviewWindow(QWidget):
         parent: QWidget | None = None,
         *,
         load_over_time: Callable[[int], OverTime] | None = None,
+        load_helps: Callable[[], list[str]] | None = None,  # with load_over_time only
     ) -> None:
         super().__init__(parent)
         self._load_week = load_week
         self._load_over_time = load_over_time
+        self._load_helps = load_helps
         self._over_time_shown: int | None = None  # the months shown last (None: not yet)
         self._tz = tz
         self._today = today
@@ -302,6 +304,20 @@ class OverviewWindow(QWidget):
         column.addWidget(self.over_time_pauses, 1)
         column.addWidget(self.over_time_days, 1)
         column.addWidget(self.over_time_label)
+        self.helps_title = bold(QLabel(self.tr("What helps me")))
+        self.helps_label = QLabel()
+        self.helps_label.setWordWrap(True)
+        self.helps_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.helps_label.setAccessibleDescription(self.tr("What helps me"))
+        self.helps_method = quieter(QLabel(self.tr(
+            "Patterns in your own days, named once they are clear: at least 10 days on each "
+            "side, and a difference that chance alone would rarely show. They go "
+            "together; they do not say what causes what. How it is worked out is written "
+            "down in WHAT_HELPS.md, in StressBreak's documentation.")))
+        self.helps_method.setWordWrap(True)
+        column.addWidget(self.helps_title)
+        column.addWidget(self.helps_label)
+        column.addWidget(self.helps_method)
         return page
 
     def _show_over_time(self) -> None:
@@ -347,6 +363,16 @@ class OverviewWindow(QWidget):
         for widget in (self.over_time_tension, self.over_time_pauses, self.over_time_label):
             widget.setVisible(not empty)
         self.over_time_days.setVisible(not empty and view.rated)
+        if self._load_helps is not None and not self.helps_label.text():
+            # After the charts are painted: it looks back over a year (a tenth of a second).
+            self.helps_label.setText(self.tr("Looking at your days…"))
+            QTimer.singleShot(0, self, self._show_helps)
+
+    def _show_helps(self) -> None:
+        assert self._load_helps is not None
+        found = self._load_helps()
+        self.helps_label.setText("\n".join(f"• {line}" for line in found) or self.tr(
+            "Nothing to say yet: a pattern is named once your own days show it clearly."))
 
     def _build_answers_tab(self) -> QWidget:
         page = QWidget()
@@ -424,6 +450,8 @@ class OverviewWindow(QWidget):
         self._trend_shown_for = None
         self._answers_shown_for = None
         self._over_time_shown = None  # new entries (an import, a pause) show there too
+        if self._load_over_time is not None:
+            self.helps_label.setText("")
         self._show_hidden_tab_if_visible()
 
     def _show_summary(self, view: WeekView, current: date) -> None:

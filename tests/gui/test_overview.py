@@ -33,6 +33,7 @@ from stressbreak.ui.week_charts import TENSION_BANDS, band_of
 from tests.fakes import AMS, TUESDAY_10, FakeClock, make_app
 from tests.gui.test_accessibility import contrast, dark_palette
 from tests.unit.test_profiles import JUDGING
+from tests.unit.test_summary import year_where_pauses_calm_the_afternoon
 
 MONDAY = date(2026, 11, 23)  # the week of TUESDAY_10
 
@@ -701,4 +702,38 @@ def test_over_time_of_a_new_journal_says_so_kindly(qtbot, tmp_path):
     assert window.over_time_empty.isVisible()
     assert not window.over_time_tension.isVisible()
     assert "Nothing recorded in these months yet" in window.over_time_empty.text()
+    qtbot.waitUntil(lambda: window.helps_label.text().startswith("Nothing to say yet"))
+    app.stop()
+
+
+def test_what_helps_me_names_a_clear_pattern_and_only_then(qtbot, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    app = make_app(data, FakeClock(datetime(2026, 12, 3, 10, tzinfo=AMS)), [])
+    app.start()
+    for record in year_where_pauses_calm_the_afternoon():
+        app.journal.append(record)
+    app.data.open_overview()
+    window = app.data.overview
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    qtbot.waitUntil(lambda: window.helps_label.text().startswith("• "))
+    assert "or more pauses, your afternoon tension was" in window.helps_label.text()
+    assert "lower on average" in window.helps_label.text()
+    app.stop()
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = make_app(empty, FakeClock(datetime(2026, 12, 3, 10, tzinfo=AMS)), [])
+    app.start()
+    app.journal.append(_pause(datetime(2026, 12, 1, 10, tzinfo=AMS), PauseOutcome.COMPLETED))
+    app.data.open_overview()
+    window = app.data.overview
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    qtbot.waitUntil(lambda: window.helps_label.text().startswith("Nothing to say yet"))
     app.stop()

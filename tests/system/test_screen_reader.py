@@ -142,6 +142,9 @@ def _seed(data: Path, language: str) -> None:
         "language": language, "interval_min": 240, "checkin_times": [],
         "exercise": "breathing", "breathing_pattern": "coherent", "reduced_motion": False,
         "checkin_after_pause": False, "native_notifications": False, "natural_breaks": False,
+        # The stress meter opens on its three questions (the day ratings' step before them
+        # is read in tests/gui/test_accessibility.py).
+        "day_ratings": False,
     }))
     now = datetime.now().astimezone()
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -278,7 +281,7 @@ def test_the_overview_describes_its_charts_and_says_what_stands_out(app: App):
     week = _tree(app.env, "Your week")
     assert _nameless(week) == []
     assert [n.name for n in week if n.role == "page tab"] == [
-        "Week", "Four weeks", "Stress-meter answers"]
+        "Week", "Four weeks", "Stress-meter answers", "Over time"]
     charts = {n.name: n.description for n in week if n.name in CHARTS and n.showing}
     assert set(charts) == set(CHARTS)  # today has a pause and a stress meter
     assert all(charts.values()), charts  # a picture a screen reader cannot see, in words

@@ -162,9 +162,10 @@ def _helps(report: Report) -> list[str]:
                                       for found in report.helps) + "</ul>")
     else:
         # The same sentence as `stressbreak summary`, and so the same translation.
-        parts.append("<p>" + escape(translate_message(Message("summary", QT_TRANSLATE_NOOP(
+        nothing_yet = Message("summary", QT_TRANSLATE_NOOP(
             "summary", "Nothing to say yet: a pattern is named once your own days show it "
-                       "clearly (at least 10 days on each side)."))) + "</p>"))
+                       "clearly (at least 10 days on each side)."))
+        parts.append(f"<p>{escape(translate_message(nothing_yet))}</p>")
     parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP(
         "report", "These compare the last year of days in the journal; each states its size "
                   "and how many days stand behind it. They are observations, not causes."))) +

@@ -9,38 +9,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
-from PySide6.QtPdf import QPdfDocument
 
 from stressbreak.core.report import build_report
 from stressbreak.services.report_pdf import report_pdf
 from stressbreak.ui import report_dialog
 from stressbreak.ui.report_dialog import ReportChoice, ReportDialog
 from tests.fakes import FakeClock, make_app
+from tests.pdf import pdf_page_image, pdf_pages
 from tests.unit.test_report import NOTE, STEP, TRIGGER, coach_journal
 from tests.unit.test_summary import AMS, TODAY, at
-
-
-def pdf_pages(path: Path) -> list[str]:
-    """Each page's text, its white space (line breaks included) made single spaces."""
-    document = QPdfDocument()
-    assert document.load(str(path)) == QPdfDocument.Error.None_
-    try:
-        return [" ".join(document.getAllText(page).text().split())
-                for page in range(document.pageCount())]
-    finally:
-        document.close()
-
-
-def pdf_page_image(path: Path, scale: float = 1.6) -> QImage:
-    """Page 1 as a picture, to look at (and for the gallery)."""
-    document = QPdfDocument()
-    assert document.load(str(path)) == QPdfDocument.Error.None_
-    size = document.pagePointSize(0)
-    image = document.render(0, QSize(round(size.width() * scale), round(size.height() * scale)))
-    document.close()
-    return image
 
 
 def _written(tmp_path: Path, free_text: bool = False, weeks: int = 4) -> Path:

@@ -10,7 +10,7 @@ from datetime import time as clock_time
 from pathlib import Path
 
 from stressbreak.core.model import CheckIn, CheckInOrigin, DayRating, Record
-from tests.gui.test_report_pdf import pdf_pages
+from tests.pdf import pdf_pages
 from tests.system import test_cli_export
 from tests.system.test_cli_export import AMS, pause, seed, snapshot, stressbreak
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from stressbreak.core.report import build_report
+from stressbreak.core.report import DEFAULT_WEEKS, MAX_WEEKS, build_report
 from stressbreak.services.report_pdf import report_pdf
 from stressbreak.ui import report_dialog
 from stressbreak.ui.report_dialog import ReportChoice, ReportDialog
@@ -89,6 +89,8 @@ def test_the_dialog_asks_four_weeks_without_free_text_unless_changed(qtbot):
     qtbot.addWidget(dialog)
     assert (dialog.weeks(), dialog.free_text()) == (4, False)
     assert (dialog.weeks_box.minimum(), dialog.weeks_box.maximum()) == (1, 12)
+    # ui keeps its own copy of the bounds (it does not import the statistics): the same.
+    assert (report_dialog.MAX_WEEKS, report_dialog.DEFAULT_WEEKS) == (MAX_WEEKS, DEFAULT_WEEKS)
     assert dialog.write_button.isDefault()
     dialog.weeks_box.setValue(8)
     dialog.free_text_box.click()

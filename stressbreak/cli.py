@@ -1,4 +1,5 @@
-"""Command line: start the tray app, hand a command to the one already running, or export.
+"""Command line: start the tray app, hand a command to the one already running, export, or
+write a summary or a report.
 
 `export` reads the journal read-only and needs neither the lock nor Qt (Qt is loaded only to
 translate an error message), so it works the same whether or not the app is running.
@@ -148,6 +149,21 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
                                                        "included (1 to 52; 1 if not given)")))
     summary.options.add_argument("--json", action="store_true", help=own(QT_TRANSLATE_NOOP(
         "cli", "print the facts as JSON, for scripts and panels")))
+    report = add_command("report", own(QT_TRANSLATE_NOOP(
+        "cli", "write a PDF of the last weeks to bring to a coach or doctor")), epilog=own(
+        QT_TRANSLATE_NOOP("cli", "Pauses, tension, sleep, energy and focus, what came up most, "
+                          "what stood out and what helps. What you wrote in your own words is "
+                          "left out unless you add --free-text. The file is written privately "
+                          "(mode 0600).")))
+    report.options.add_argument("--weeks", type=functools.partial(_report_weeks, own=own),
+                                default=4, metavar=own(QT_TRANSLATE_NOOP("cli", "N")), help=own(
+                                    QT_TRANSLATE_NOOP("cli", "how many weeks, this one "
+                                                      "included (1 to 12; 4 if not given)")))
+    report.options.add_argument("--free-text", action="store_true", help=own(QT_TRANSLATE_NOOP(
+        "cli", "include your notes, next steps and what set it off, in your own words")))
+    report.options.add_argument("-o", "--output", type=Path, required=True, metavar=own(
+        QT_TRANSLATE_NOOP("cli", "FILE")), help=own(QT_TRANSLATE_NOOP(
+            "cli", "the PDF file to write")))
     parser.set_defaults(command="run")
     return parser
 
@@ -162,6 +178,19 @@ def _weeks(text: str, *, own: Words) -> int:
     if not 1 <= weeks <= MAX_WEEKS:
         raise argparse.ArgumentTypeError(own(QT_TRANSLATE_NOOP(
             "cli", "{value} is not a number of weeks from 1 to 52")).format(value=text))
+    return weeks
+
+
+def _report_weeks(text: str, *, own: Words) -> int:
+    from stressbreak.core.report import MAX_WEEKS  # noqa: PLC0415
+
+    try:
+        weeks = int(text)
+    except ValueError:
+        weeks = 0
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise argparse.ArgumentTypeError(own(QT_TRANSLATE_NOOP(
+            "cli", "{value} is not a number of weeks from 1 to 12")).format(value=text))
     return weeks
 
 
@@ -247,6 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(args, data_dir, settings_file)
     if args.command == "summary":
         return _summary(args, data_dir, settings_file)
+    if args.command == "report":
+        return _report(args, data_dir, settings_file)
 
     from stressbreak.services.files import ensure_private_dir  # noqa: PLC0415
     from stressbreak.services.lock import InstanceLock, server_name  # noqa: PLC0415
@@ -413,6 +444,52 @@ def _summary(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> i
     return 0
 
 
+def _report(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> int:
+    """The PDF for a coach, read beside a running app as the export is, written as the export
+    is: atomically and privately."""
+    from stressbreak.core.report import build_report, report_span  # noqa: PLC0415
+    from stressbreak.services.localzone import local_zone  # noqa: PLC0415
+
+    zone_problems: list[str] = []
+    zone: tzinfo = local_zone(on_problem=zone_problems.append)
+    for problem in zone_problems:
+        _say(problem, settings_file)
+    today = datetime.now(zone).date()
+    start, end = report_span(today, args.weeks, zone)
+    try:
+        records = _read_journal(data_dir, start, end, settings_file)
+        with _pdf_fonts(), _app_language(settings_file):
+            from PySide6.QtCore import QLocale  # noqa: PLC0415
+
+            from stressbreak.services.report_pdf import report_pdf  # noqa: PLC0415
+
+            locale = QLocale()
+            found = build_report(records, today, args.weeks, zone, free_text=args.free_text,
+                                 number=lambda value: locale.toString(value, "f", 1))
+            data = report_pdf(found, today)
+        _write_file(args.output.expanduser(), data, _CANNOT_WRITE_REPORT)
+    except _ExportError as exc:
+        _say(exc.args[0], settings_file)
+        return 2
+    return 0
+
+
+@contextlib.contextmanager
+def _pdf_fonts() -> Iterator[None]:
+    """A GUI application for as long as the block runs: laying out text needs its fonts.
+    Offscreen, since nothing is shown (and a terminal may have no display at all)."""
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    if QGuiApplication.instance() is not None:
+        yield
+        return
+    app = QGuiApplication(["stressbreak", "-platform", "offscreen"])
+    try:
+        yield
+    finally:
+        app.shutdown()
+
+
 def _day_range(
     first: str | None, last: str | None, zone: tzinfo
 ) -> tuple[datetime | None, datetime | None]:
@@ -468,7 +545,13 @@ def _read_journal(
     return records
 
 
-def _write_file(path: Path, data: bytes) -> None:
+_CANNOT_WRITE_EXPORT = QT_TRANSLATE_NOOP(
+    "cli", "stressbreak: cannot write the export to {path}: {reason}")
+_CANNOT_WRITE_REPORT = QT_TRANSLATE_NOOP(
+    "cli", "stressbreak: cannot write the report to {path}: {reason}")
+
+
+def _write_file(path: Path, data: bytes, failed: str = _CANNOT_WRITE_EXPORT) -> None:
     from stressbreak.services.files import write_atomic  # noqa: PLC0415
 
     try:
@@ -476,9 +559,8 @@ def _write_file(path: Path, data: bytes) -> None:
         # temp file is created 0600, so the journal's privacy carries over to the export.
         write_atomic(path, data)
     except OSError as exc:
-        raise _ExportError(Message("cli", QT_TRANSLATE_NOOP(
-            "cli", "stressbreak: cannot write the export to {path}: {reason}"),
-            path=str(path), reason=exc.strerror or type(exc).__name__)) from exc
+        raise _ExportError(Message(
+            "cli", failed, path=str(path), reason=exc.strerror or type(exc).__name__)) from exc
 
 
 def _write_stdout(data: bytes) -> int:

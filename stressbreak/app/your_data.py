@@ -1,4 +1,5 @@
-"""The user's data: the weekly overview, and export, import and "delete all" from it."""
+"""The user's data: the weekly overview, and export, import, the report for a coach and
+"delete all" from it."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from stressbreak.core.week_view import WeekView
     from stressbreak.ui.data_dialogs import ExportChoice
     from stressbreak.ui.overview import OverviewWindow
+    from stressbreak.ui.report_dialog import ReportChoice
 
 # The trend's four weeks span at most two months; going back week by week reads the month
 # before them too.
@@ -62,6 +64,7 @@ class YourData(QObject):
                                 load_over_time=self.load_over_time, load_helps=self.load_helps)
         window.export_requested.connect(lambda choice: self.export(window, choice))
         window.import_requested.connect(lambda path: self.import_file(window, path))
+        window.report_requested.connect(lambda choice: self.write_report(window, choice))
         window.delete_all_requested.connect(lambda: self.delete_all(window))
         window.destroyed.connect(self._on_closed)
         self._journal.keep_parsed_months(_MONTHS_KEPT_WHILE_OPEN)
@@ -137,6 +140,31 @@ class YourData(QObject):
             return
         window.show_status(self.tr("Exported %n entries to {file}.", "", len(records)).format(
             file=choice.path))
+
+    def write_report(self, window: OverviewWindow, choice: ReportChoice) -> None:
+        """The PDF for a coach (core/report.py, services/report_pdf.py), written privately."""
+        from stressbreak.core.report import build_report, report_span  # noqa: PLC0415
+        from stressbreak.services.report_pdf import report_pdf  # noqa: PLC0415
+
+        zone, today = self._zone(), self._today()
+        start, end = report_span(today, choice.weeks, zone)
+        locale = QLocale()
+        try:
+            # Not Records.between: a journal that cannot be read must not become an empty
+            # report that looks true.
+            records = self._journal.records_between(start, end)
+            report = build_report(records, today, choice.weeks, zone, free_text=choice.free_text,
+                                  number=lambda value: locale.toString(value, "f", 1))
+            write_atomic(choice.path, report_pdf(report, today))
+        except JournalError as exc:
+            window.show_status(translate_message(message_of(exc)))
+            return
+        except OSError as exc:
+            window.show_status(self.tr("No report was written: {file} could not be written "
+                                       "({reason}).").format(
+                file=choice.path, reason=exc.strerror or exc))
+            return
+        window.show_status(self.tr("The report is in {file}.").format(file=choice.path))
 
     def import_file(self, window: OverviewWindow, path: Path) -> None:
         _imported, text = self.import_path(path)

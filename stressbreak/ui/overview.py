@@ -2,8 +2,8 @@
 
 The window shows one ISO week at a time (previous / next / this week, or any day picked in the
 calendar), a four-week trend, and every stress-meter answer in a table. It only shows: the
-data comes from `load_week`, and export, import and delete are signals the app acts on
-(app/your_data.py).
+data comes from `load_week`, and export, import, the report for a coach and delete are
+signals the app acts on (app/your_data.py).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from stressbreak.core.over_time import RANGES_MONTHS, OverTime
 from stressbreak.core.stats import WeekSummary
 from stressbreak.core.timeutil import week_start
 from stressbreak.core.week_view import WeekView
-from stressbreak.ui import data_dialogs
+from stressbreak.ui import data_dialogs, report_dialog
 from stressbreak.ui.style import bold, quieter, translated
 from stressbreak.ui.week_charts import (
     OUTCOME_COLOURS,
@@ -97,6 +97,7 @@ class _Slot(QStackedWidget):
 class OverviewWindow(QWidget):
     export_requested = Signal(object)  # data_dialogs.ExportChoice
     import_requested = Signal(object)  # pathlib.Path of a JSON export
+    report_requested = Signal(object)  # report_dialog.ReportChoice
     delete_all_requested = Signal()
 
     def __init__(
@@ -184,11 +185,13 @@ class OverviewWindow(QWidget):
         menu = QMenu(self.data_button)
         self.export_action = QAction(self.tr("Export…"), self)
         self.import_action = QAction(self.tr("Import…"), self)
+        self.report_action = QAction(self.tr("Report for a coach…"), self)
         self.delete_action = QAction(self.tr("Delete all data…"), self)
         self.export_action.triggered.connect(self.ask_export)
         self.import_action.triggered.connect(self.ask_import)
+        self.report_action.triggered.connect(self.ask_report)
         self.delete_action.triggered.connect(self.ask_delete_all)
-        for action in (self.export_action, self.import_action):
+        for action in (self.export_action, self.import_action, self.report_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
@@ -565,6 +568,11 @@ class OverviewWindow(QWidget):
         path = data_dialogs.ask_import_file(self)
         if path is not None:
             self.import_requested.emit(path)
+
+    def ask_report(self) -> None:
+        choice = report_dialog.ask_report(self, self._today())
+        if choice is not None:
+            self.report_requested.emit(choice)
 
     def ask_delete_all(self) -> None:
         if data_dialogs.confirm_delete_all(self):

@@ -45,13 +45,22 @@ from stressbreak.app.your_data import build_week_view
 from stressbreak.core.breathing import PATTERNS, Pattern, Phase, plan_pause
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
-from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
+from stressbreak.core.model import (
+    CheckIn,
+    CheckInOrigin,
+    DayRating,
+    PauseOutcome,
+    PauseRecord,
+    Record,
+)
 from stressbreak.core.profiles import GENERAL_TIPS
 from stressbreak.core.profiles import ORDER as PROFILE_ORDER
+from stressbreak.core.report import DEFAULT_WEEKS, build_report
 from stressbreak.core.settings import Settings
 from stressbreak.core.timeutil import week_start
 from stressbreak.core.week_view import TREND_WEEKS, WeekView
 from stressbreak.services.i18n import Translations
+from stressbreak.services.report_pdf import report_pdf
 from stressbreak.ui.checkin import CheckInDialog
 from stressbreak.ui.data_dialogs import DeleteAllDialog, ExportDialog
 from stressbreak.ui.first_run import FirstRunWindow
@@ -60,9 +69,11 @@ from stressbreak.ui.overview import OverviewWindow
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.reminder import ReminderWindow
+from stressbreak.ui.report_dialog import ReportDialog
 from stressbreak.ui.settings_dialog import SettingsDialog
 from stressbreak.ui.values_dialog import ValuesDialog
 from stressbreak.ui.why_page import WhyPage
+from tests.pdf import pdf_page_image
 from tests.system.xdisplay import (
     click,
     geometry,
@@ -525,6 +536,8 @@ def child(lang: str, scheme: str, raw: Path) -> int:
     _values(shooter, user["values"])
     _profile(shooter)
     _overview(shooter, lang)
+    if scheme == "light":  # the PDF is paper: the same in every scheme
+        _report(shooter, lang)
     _settings(shooter)
     (raw / "manifest.json").write_text(json.dumps(shooter.shots, ensure_ascii=False, indent=1))
     del translations
@@ -807,11 +820,42 @@ def _overview(shooter: Shooter, lang: str) -> None:
     shooter.show_centred(export)
     shooter.shoot(export, "export", "Export: JSON or CSV, everything or some days.")
     shooter.done(export)
+    report = ReportDialog()
+    shooter.show_centred(report)
+    shooter.shoot(report, "report-dialog",
+                  "The report for a coach: how many weeks, and your own words only if ticked.")
+    shooter.done(report)
     delete = DeleteAllDialog()
     delete.understood.setChecked(True)
     shooter.show_centred(delete)
     shooter.shoot(delete, "delete-all", "Deleting everything asks for a tick first.")
     shooter.done(delete)
+
+
+def _report(shooter: Shooter, lang: str) -> None:
+    """Page 1 of the coach's PDF of four generated weeks with day ratings, as the report is
+    made by default: without the user's own words."""
+    monday = week_start(TODAY)
+    records: list[Record] = []
+    rng = random.Random("stressbreak-gallery-report")
+    for back in range(DEFAULT_WEEKS - 1, -1, -1):
+        first = monday - timedelta(weeks=back)
+        records += week_records(lang, first, TZ)
+        records += [DayRating(datetime.combine(first + timedelta(days=d), clock_time(8, 30), TZ),
+                              sleep=rng.randint(2, 5), energy=rng.randint(2, 4),
+                              focus=rng.randint(2, 5)) for d in range(5)]
+    locale = QLocale()
+    report = build_report(records, TODAY, DEFAULT_WEEKS, TZ,
+                          number=lambda value: locale.toString(value, "f", 1))
+    pdf = shooter.raw / "report.pdf"
+    pdf.write_bytes(report_pdf(report, TODAY))
+    page = pdf_page_image(pdf)
+    if not page.save(str(shooter.raw / "report.png")):
+        raise OSError("could not save report")
+    shooter.shots["report"] = {
+        "caption": "Page 1 of the PDF for a coach (stressbreak report, or Your data in the "
+                   "overview): four generated weeks, without free text.",
+        "title": "report.pdf", "size": f"{page.width()}×{page.height()}"}
 
 
 if __name__ == "__main__":

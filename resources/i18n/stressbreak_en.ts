@@ -157,6 +157,16 @@
     </message>
 </context>
 <context>
+    <name>report</name>
+    <message numerus="yes">
+        <source>%n earlier notes are in your journal.</source>
+        <translation>
+            <numerusform>%n earlier note is in your journal.</numerusform>
+            <numerusform>%n earlier notes are in your journal.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>summary</name>
     <message numerus="yes">
         <source>%n natural pauses</source>

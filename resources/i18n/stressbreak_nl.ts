@@ -848,6 +848,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Importeren…</translation>
     </message>
     <message>
+        <source>Report for a coach…</source>
+        <translation>Verslag voor je coach…</translation>
+    </message>
+    <message>
         <source>Delete all data…</source>
         <translation>Alle gegevens verwijderen…</translation>
     </message>
@@ -1372,6 +1376,37 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report for a coach</source>
+        <translation>Verslag voor je coach</translation>
+    </message>
+    <message>
+        <source>A PDF of your last weeks to bring to a coach or doctor: pauses, tension, sleep, energy and focus, what came up most, what stood out and what helps.</source>
+        <translation>Een pdf van je afgelopen weken, om mee te nemen naar je coach of huisarts: micropauzes, spanning, slaap, energie en focus, wat het vaakst terugkwam, wat opviel en wat helpt.</translation>
+    </message>
+    <message>
+        <source>Weeks, this one included</source>
+        <translation>Weken, deze meegerekend</translation>
+    </message>
+    <message>
+        <source>Include what you wrote in your own words</source>
+        <translation>Ook opnemen wat je in je eigen woorden schreef</translation>
+    </message>
+    <message>
+        <source>Your notes, next steps and what set a stress meter off. Without them the report holds counts, the answers you chose from the lists, and the observations.</source>
+        <translation>Je notities, volgende stappen en aanleidingen. Zonder die teksten bevat het verslag aantallen, de antwoorden die je uit de lijsten koos en de observaties.</translation>
+    </message>
+    <message>
+        <source>Weeks, this one included:</source>
+        <translation>Weken, deze meegerekend:</translation>
+    </message>
+    <message>
+        <source>Write the report…</source>
+        <translation>Verslag maken…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>What still needs a look</source>
@@ -1643,6 +1678,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Er is niets geëxporteerd: {file} kon niet worden geschreven ({reason}).</translation>
     </message>
     <message>
+        <source>No report was written: {file} could not be written ({reason}).</source>
+        <translation>Er is geen verslag gemaakt: {file} kon niet worden opgeslagen ({reason}).</translation>
+    </message>
+    <message>
+        <source>The report is in {file}.</source>
+        <translation>Het verslag staat in {file}.</translation>
+    </message>
+    <message>
         <source>{file} could not be read ({reason}). Nothing was imported.</source>
         <translation>{file} kon niet worden gelezen ({reason}). Er is niets geïmporteerd.</translation>
     </message>
@@ -1881,8 +1924,32 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>hoeveel weken, deze meegerekend (1 tot 52; zonder opgave 1)</translation>
     </message>
     <message>
+        <source>write a PDF of the last weeks to bring to a coach or doctor</source>
+        <translation>een pdf van de afgelopen weken maken, om mee te nemen naar je coach of huisarts</translation>
+    </message>
+    <message>
+        <source>Pauses, tension, sleep, energy and focus, what came up most, what stood out and what helps. What you wrote in your own words is left out unless you add --free-text. The file is written privately (mode 0600).</source>
+        <translation>Micropauzes, spanning, slaap, energie en focus, wat het vaakst terugkwam, wat opviel en wat helpt. Wat je in je eigen woorden schreef, blijft erbuiten, tenzij je --free-text toevoegt. Alleen jij kunt het bestand lezen (modus 0600).</translation>
+    </message>
+    <message>
+        <source>how many weeks, this one included (1 to 12; 4 if not given)</source>
+        <translation>hoeveel weken, deze meegerekend (1 tot 12; zonder opgave 4)</translation>
+    </message>
+    <message>
+        <source>include your notes, next steps and what set it off, in your own words</source>
+        <translation>ook je notities, volgende stappen en aanleidingen opnemen, in je eigen woorden</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>het pdf-bestand dat gemaakt wordt</translation>
+    </message>
+    <message>
         <source>{value} is not a number of weeks from 1 to 52</source>
         <translation>{value} is geen aantal weken van 1 tot 52</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of weeks from 1 to 12</source>
+        <translation>{value} is geen aantal weken van 1 tot 12</translation>
     </message>
     <message>
         <source>StressBreak is not running.</source>
@@ -1903,6 +1970,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>stressbreak: cannot write the export to {path}: {reason}</source>
         <translation>stressbreak: kan de export niet schrijven naar {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>stressbreak: cannot write the report to {path}: {reason}</source>
+        <translation>stressbreak: het verslag kan niet worden opgeslagen in {path}: {reason}</translation>
     </message>
     <message>
         <source>{text} is not a whole number of minutes</source>
@@ -3095,6 +3166,144 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>A worry that keeps coming back may get its own time later today. Until then, it can wait.</source>
         <translation>Blijft een zorg terugkomen? Geef hem een eigen moment later vandaag. Tot dan mag het piekeren wachten.</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message numerus="yes">
+        <source>%n earlier notes are in your journal.</source>
+        <translation>
+            <numerusform>Nog %n eerdere notitie staat in je dagboek.</numerusform>
+            <numerusform>Nog %n eerdere notities staan in je dagboek.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>StressBreak report</source>
+        <translation>StressBreak-verslag</translation>
+    </message>
+    <message>
+        <source>Breathing</source>
+        <translation>Ademhaling</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Lichaam</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Behoefte</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Volgende stap</translation>
+    </message>
+    <message>
+        <source>Your weeks from {first} to {last}</source>
+        <translation>Je weken van {first} tot en met {last}</translation>
+    </message>
+    <message>
+        <source>Made by StressBreak on {day}. Counts and observations from your own journal: what you noted, not a diagnosis and not a score.</source>
+        <translation>Gemaakt door StressBreak op {day}. Aantallen en observaties uit je eigen dagboek: wat je zelf noteerde, geen diagnose en geen score.</translation>
+    </message>
+    <message>
+        <source>Nothing was noted in these weeks.</source>
+        <translation>In deze weken is niets genoteerd.</translation>
+    </message>
+    <message>
+        <source>What you wrote in your own words (notes, next steps, what set it off) is not included in this report.</source>
+        <translation>Wat je in je eigen woorden schreef (notities, volgende stappen, aanleidingen), staat niet in dit verslag.</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Week van</translation>
+    </message>
+    <message>
+        <source>Pauses taken</source>
+        <translation>Micropauzes genomen</translation>
+    </message>
+    <message>
+        <source>Natural pauses</source>
+        <translation>Natuurlijke pauzes</translation>
+    </message>
+    <message>
+        <source>Stress meters</source>
+        <translation>Stressmeter ingevuld</translation>
+    </message>
+    <message>
+        <source>Average tension (0–10)</source>
+        <translation>Gemiddelde spanning (0–10)</translation>
+    </message>
+    <message>
+        <source>Sleep (1–5)</source>
+        <translation>Slaap (1–5)</translation>
+    </message>
+    <message>
+        <source>Energy (1–5)</source>
+        <translation>Energie (1–5)</translation>
+    </message>
+    <message>
+        <source>Focus (1–5)</source>
+        <translation>Focus (1–5)</translation>
+    </message>
+    <message>
+        <source>Week by week</source>
+        <translation>Week voor week</translation>
+    </message>
+    <message>
+        <source>The last week runs up to the day the report was made. A dash: nothing noted that week.</source>
+        <translation>De laatste week loopt tot de dag waarop het verslag is gemaakt. Een streepje: die week niets genoteerd.</translation>
+    </message>
+    <message>
+        <source>Body signals:</source>
+        <translation>Lichaamssignalen:</translation>
+    </message>
+    <message>
+        <source>Needs:</source>
+        <translation>Behoeften:</translation>
+    </message>
+    <message>
+        <source>What set it off:</source>
+        <translation>Aanleidingen:</translation>
+    </message>
+    <message>
+        <source>What came up most in the stress meters</source>
+        <translation>Wat het vaakst terugkwam in de stressmeter</translation>
+    </message>
+    <message>
+        <source>none noted</source>
+        <translation>niets genoteerd</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+    <message>
+        <source>What stood out</source>
+        <translation>Wat opviel</translation>
+    </message>
+    <message>
+        <source>Week of {day}:</source>
+        <translation>Week van {day}:</translation>
+    </message>
+    <message>
+        <source>Nothing stood out clearly in these weeks.</source>
+        <translation>In deze weken viel niets duidelijk op.</translation>
+    </message>
+    <message>
+        <source>What helps me</source>
+        <translation>Wat mij helpt</translation>
+    </message>
+    <message>
+        <source>These compare the last year of days in the journal; each states its size and how many days stand behind it. They are observations, not causes.</source>
+        <translation>Hiervoor zijn de dagen van het afgelopen jaar in het dagboek vergeleken; bij elke observatie staat hoe groot het verschil is en hoeveel dagen erachter staan. Het zijn observaties, geen oorzaken.</translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation>In je eigen woorden</translation>
+    </message>
+    <message>
+        <source>No notes in these weeks.</source>
+        <translation>Geen notities in deze weken.</translation>
     </message>
 </context>
 <context>

@@ -142,7 +142,8 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
         "cli", "FILE")), help=own(QT_TRANSLATE_NOOP(
             "cli", "write to %(metavar)s instead of standard output")))
     summary = add_command("summary", own(QT_TRANSLATE_NOOP(
-        "cli", "say what stood out in the last weeks, and what helps you (from your journal)")))
+        "cli", "say what stood out in the last weeks, and the patterns in your days (from your "
+        "journal)")))
     summary.options.add_argument("--weeks", type=functools.partial(_weeks, own=own), default=1,
                                  metavar=own(QT_TRANSLATE_NOOP("cli", "N")), help=own(
                                      QT_TRANSLATE_NOOP("cli", "how many weeks, this one "

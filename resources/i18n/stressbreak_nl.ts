@@ -192,7 +192,7 @@
 <context>
     <name>DayRatingDialog</name>
     <message>
-        <source>Rate my day</source>
+        <source>Sleep, energy and focus</source>
         <translation>Slaap, energie en focus</translation>
     </message>
     <message>
@@ -764,7 +764,7 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Each point is a week: the average tension you noted in the stress meter, the pauses you took, and how you rated your sleep, energy and focus. A gap is a week without entries. Changes that matter come slowly; this shows their direction over months, not a score.</source>
-        <translation>Elk punt is een week: de gemiddelde spanning die je in de stressmeter noteerde, de micropauzes die je nam, en hoe je je slaap, energie en focus beoordeelde. Een onderbreking is een week zonder gegevens. Veranderingen die ertoe doen gaan langzaam; dit laat hun richting over maanden zien, geen score.</translation>
+        <translation>Elk punt is een week: de gemiddelde spanning die je in de stressmeter noteerde, de micropauzes die je nam, en welk cijfer je je slaap, energie en focus gaf. Een onderbreking is een week zonder gegevens. Veranderingen die ertoe doen gaan langzaam; dit laat hun richting over maanden zien, geen score.</translation>
     </message>
     <message>
         <source>d MMM</source>
@@ -888,7 +888,7 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
     <message>
         <source>Patterns in your own days, named once they are clear: at least 10 days on each side, and a difference that chance alone would rarely show. They go together; they do not say what causes what. How it is worked out is written down in WHAT_HELPS.md, in StressBreak&apos;s documentation.</source>
-        <translation>Patronen in je eigen dagen, genoemd zodra ze duidelijk zijn: minstens 10 dagen aan elke kant, en een verschil dat toeval alleen zelden laat zien. Ze gaan samen; ze zeggen niet wat wat veroorzaakt. Hoe het berekend wordt, staat in WHAT_HELPS.md, in de documentatie van StressBreak.</translation>
+        <translation>Patronen in je eigen dagen, genoemd zodra ze duidelijk zijn: minstens 10 dagen aan elke kant, en een verschil dat toeval alleen zelden laat zien. Ze komen samen voor; ze zeggen niet wat wat veroorzaakt. Hoe het berekend wordt, staat in WHAT_HELPS.md, in de documentatie van StressBreak.</translation>
     </message>
     <message>
         <source>Average tension</source>
@@ -1555,6 +1555,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Nu een micropauze nemen</translation>
     </message>
     <message>
+        <source>Sleep, energy and focus…</source>
+        <translation>Slaap, energie en focus…</translation>
+    </message>
+    <message>
         <source>Weekly overview</source>
         <translation>Weekoverzicht</translation>
     </message>
@@ -1577,10 +1581,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Fill in the stress meter now</source>
         <translation>Nu de stressmeter invullen</translation>
-    </message>
-    <message>
-        <source>Rate my day…</source>
-        <translation>Slaap, energie en focus…</translation>
     </message>
     <message>
         <source>Silence reminders</source>
@@ -1784,8 +1784,8 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>open nu de stressmeter</translation>
     </message>
     <message>
-        <source>rate today&apos;s sleep, energy and focus (as &quot;Rate my day…&quot; in the menu)</source>
-        <translation>geef je slaap, energie en focus van vandaag een cijfer (zoals &quot;Slaap, energie en focus…&quot; in het menu)</translation>
+        <source>rate today&apos;s sleep, energy and focus (as in the tray menu)</source>
+        <translation>geef je slaap, energie en focus van vandaag een cijfer (zoals in het menu van het systeemvak)</translation>
     </message>
     <message>
         <source>open the weekly overview</source>
@@ -1904,16 +1904,16 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>laat weg wat er na deze dag gebeurde</translation>
     </message>
     <message>
+        <source>say what stood out in the last weeks, and the patterns in your days (from your journal)</source>
+        <translation>zeggen wat er de afgelopen weken opviel, en welke patronen je dagen laten zien (uit je dagboek)</translation>
+    </message>
+    <message>
         <source>FILE</source>
         <translation>BESTAND</translation>
     </message>
     <message>
         <source>write to %(metavar)s instead of standard output</source>
         <translation>schrijf naar %(metavar)s in plaats van naar de standaarduitvoer</translation>
-    </message>
-    <message>
-        <source>say what stood out in the last weeks, and what helps you (from your journal)</source>
-        <translation>zeggen wat er de afgelopen weken opviel, en wat je helpt (uit je dagboek)</translation>
     </message>
     <message>
         <source>N</source>

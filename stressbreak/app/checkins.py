@@ -100,8 +100,15 @@ class CheckIns(QObject):
         # a stress meter asked for meanwhile is a new one (its `finished` comes too late).
         dialog.saved.connect(lambda _answers: self._meter.forget())
         dialog.dismissed.connect(self._meter.forget)
+        # "Not now" on the questions keeps the day ratings already given: they were offered
+        # once today and will not be asked again.
+        dialog.day_left.connect(self._keep_day)
         dialog.finished.connect(self._on_meter_closed)
         return dialog
+
+    def _keep_day(self, day: DayAnswers) -> None:
+        if day.given:  # all left open: nothing to keep, and the day can still be rated later
+            self._records.add(DayRating(self._clock.now(), day.sleep, day.energy, day.focus))
 
     def _on_meter_closed(self) -> None:
         # A stress meter opened during the first one's thank-you is answered first.
@@ -132,9 +139,7 @@ class CheckIns(QObject):
                 next_step=answers.next_step,
             )
         )
-        day = answers.day
-        if day.given:  # all left open: nothing to keep, and the day can still be rated later
-            self._records.add(DayRating(self._clock.now(), day.sleep, day.energy, day.focus))
+        self._keep_day(answers.day)
 
     def _ask_day_ratings(self) -> bool:
         """Whether this stress meter begins with the day ratings: on in the settings, not
@@ -156,7 +161,8 @@ class CheckIns(QObject):
         return ratings[-1] if ratings else None
 
     def open_day_rating(self) -> None:
-        """The day ratings alone (the tray menu's "Rate my day…"), with today's if given."""
+        """The day ratings alone (the tray menu's "Sleep, energy and focus…"), with today's if
+        given."""
         self._day.open(self._make_day_rating, show=lambda dialog: dialog.open_for_user())
 
     def _make_day_rating(self) -> DayRatingDialog:

@@ -108,8 +108,10 @@ class YourData(QObject):
         from stressbreak.core.helps import WINDOW_DAYS, day_scores, what_helps  # noqa: PLC0415
 
         zone, today = self._zone(), self._today()
+        # Today's records too: today's day rating tells of yesterday (`stressbreak summary`
+        # reads them as well, and both must say the same).
         start = datetime.combine(today - timedelta(days=WINDOW_DAYS), time(), zone)
-        end = datetime.combine(today, time(), zone)
+        end = datetime.combine(today + timedelta(days=1), time(), zone)
         records = self._records.between(start, end)
         locale = QLocale()
         found = what_helps(records, zone, today, ratings=day_scores(records, zone),

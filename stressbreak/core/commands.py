@@ -182,7 +182,7 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
             later=lambda actions: actions.open_checkin(),
             reply=QT_TRANSLATE_NOOP("commands", "Stress meter opened.")),
     Command("rate", QT_TRANSLATE_NOOP(
-        "cli", "rate today's sleep, energy and focus (as \"Rate my day…\" in the menu)"),
+        "cli", "rate today's sleep, energy and focus (as in the tray menu)"),
             later=lambda actions: actions.open_day_rating(),
             reply=QT_TRANSLATE_NOOP("commands", "Sleep, energy and focus opened.")),
     Command("overview", QT_TRANSLATE_NOOP("cli", "open the weekly overview"),

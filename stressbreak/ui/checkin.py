@@ -55,6 +55,9 @@ class CheckInDialog(QDialog):
 
     saved = Signal(object)  # Answers
     dismissed = Signal()
+    # The day ratings as they stand when the meter is left with "Not now" (ui.day_rating
+    # DayAnswers): offered once a day, they are kept even if the questions are not.
+    day_left = Signal(object)
     values_requested = Signal()  # the user wants to write or change their values
 
     def __init__(
@@ -335,5 +338,8 @@ class CheckInDialog(QDialog):
         if self._answered:  # the thank-you is showing: closing it loses nothing
             self.accept()
             return
+        day = self.day.answers() if self.day is not None else None
         super().reject()
+        if day is not None:
+            self.day_left.emit(day)
         self.dismissed.emit()

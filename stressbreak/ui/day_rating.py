@@ -1,6 +1,6 @@
 """The day ratings: how did I sleep, how is my energy, how is my focus, 1 to 5 each with a word
 beside every number. A panel the stress meter shows as its first step, and a small window of
-its own for the tray menu's "Rate my day…". Every rating may stay open."""
+its own for the tray menu's "Sleep, energy and focus…". Every rating may stay open."""
 
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ class DayRatingDialog(QDialog):
 
     def __init__(self, start: DayAnswers | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Rate my day"))
+        self.setWindowTitle(self.tr("Sleep, energy and focus"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setStyleSheet(CHIP_STYLE)
         heading = QLabel(self.tr("How is your day?"))

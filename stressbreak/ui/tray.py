@@ -34,7 +34,7 @@ class Tray(QObject):
         self._menu = QMenu()
         self._menu.addAction(self.tr("Start a pause now"), self.pause_requested.emit)
         self._menu.addAction(self.tr("Fill in the stress meter now"), self.checkin_requested.emit)
-        self._menu.addAction(self.tr("Rate my day…"), self.day_rating_requested.emit)
+        self._menu.addAction(self.tr("Sleep, energy and focus…"), self.day_rating_requested.emit)
         self._menu.addAction(self.tr("Weekly overview"), self.overview_requested.emit)
         self._menu.addAction(self.tr("My values…"), self.values_requested.emit)
         self._menu.addAction(self.tr("Stress patterns…"), self.profile_requested.emit)

@@ -122,6 +122,20 @@ def test_esc_on_the_ratings_goes_on_to_the_questions_and_keeps_the_meter(qtbot, 
     assert _kinds(app) == []
 
 
+def test_ratings_given_are_kept_when_the_questions_are_left_with_not_now(qtbot, app):
+    # Offered once today: closing the questions must not take the ratings with it.
+    dialog = _meter(qtbot, app)
+    keys = Keyboard(qtbot)
+    keys.press(Qt.Key.Key_4)  # sleep
+    keys.press(Qt.Key.Key_Return)  # on to the questions
+    assert dialog.step == 0
+    keys.press(Qt.Key.Key_Escape)  # "Not now"
+    qtbot.waitUntil(lambda: app.checkins.dialog is None)
+    [rating] = app.journal.all_records()
+    assert isinstance(rating, DayRating)
+    assert (rating.sleep, rating.energy, rating.focus) == (4, None, None)
+
+
 def test_with_the_setting_off_they_are_never_asked(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(ProfileDialog, "offer", classmethod(lambda cls, parent=None: False))
     app = _start(tmp_path, {"day_ratings": False})
@@ -138,7 +152,7 @@ def test_with_the_setting_off_they_are_never_asked(qtbot, tmp_path, monkeypatch)
 
 def test_rated_from_the_menu_they_are_not_asked_again_that_day(qtbot, app):
     menu = [action.text() for action in app.tray.menu.actions()]
-    assert menu.index("Rate my day…") == menu.index("Fill in the stress meter now") + 1
+    assert menu.index("Sleep, energy and focus…") == menu.index("Fill in the stress meter now") + 1
     app.tray.day_rating_requested.emit()
     window = app.checkins.day_dialog
     assert window is not None

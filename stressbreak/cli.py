@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from stressbreak.core.model import Record
     from stressbreak.services.lock import InstanceLock
 
+# core.summary.MAX_WEEKS and core.report.MAX_WEEKS (a test keeps them equal): parsing must not
+# import those modules, which the tray's start-up never needs.
+SUMMARY_MAX_WEEKS = 52
+REPORT_MAX_WEEKS = 12
 EXPORT_HELP = QT_TRANSLATE_NOOP("cli", "write the journal (or part of it) as CSV or JSON")
 _FORWARD_WAIT_S = 5.0  # a first instance that is still starting gets this long to answer
 
@@ -144,7 +148,8 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
     summary = add_command("summary", own(QT_TRANSLATE_NOOP(
         "cli", "say what stood out in the last weeks, and the patterns in your days (from your "
         "journal)")))
-    summary.options.add_argument("--weeks", type=functools.partial(_weeks, own=own), default=1,
+    summary.options.add_argument("--weeks", type=functools.partial(
+                                     _weeks, own=own, most=SUMMARY_MAX_WEEKS), default=1,
                                  metavar=own(QT_TRANSLATE_NOOP("cli", "N")), help=own(
                                      QT_TRANSLATE_NOOP("cli", "how many weeks, this one "
                                                        "included (1 to 52; 1 if not given)")))
@@ -156,7 +161,8 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
                           "what stood out and what helps. What you wrote in your own words is "
                           "left out unless you add --free-text. The file is written privately "
                           "(mode 0600).")))
-    report.options.add_argument("--weeks", type=functools.partial(_report_weeks, own=own),
+    report.options.add_argument("--weeks", type=functools.partial(
+                                    _weeks, own=own, most=REPORT_MAX_WEEKS),
                                 default=4, metavar=own(QT_TRANSLATE_NOOP("cli", "N")), help=own(
                                     QT_TRANSLATE_NOOP("cli", "how many weeks, this one "
                                                       "included (1 to 12; 4 if not given)")))
@@ -169,29 +175,16 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
     return parser
 
 
-def _weeks(text: str, *, own: Words) -> int:
-    from stressbreak.core.summary import MAX_WEEKS  # noqa: PLC0415
-
+def _weeks(text: str, *, own: Words, most: int) -> int:
+    """--weeks: a whole number from 1 to `most` (52 for the summary, 12 for the report)."""
     try:
         weeks = int(text)
     except ValueError:
         weeks = 0
-    if not 1 <= weeks <= MAX_WEEKS:
+    if not 1 <= weeks <= most:
         raise argparse.ArgumentTypeError(own(QT_TRANSLATE_NOOP(
-            "cli", "{value} is not a number of weeks from 1 to 52")).format(value=text))
-    return weeks
-
-
-def _report_weeks(text: str, *, own: Words) -> int:
-    from stressbreak.core.report import MAX_WEEKS  # noqa: PLC0415
-
-    try:
-        weeks = int(text)
-    except ValueError:
-        weeks = 0
-    if not 1 <= weeks <= MAX_WEEKS:
-        raise argparse.ArgumentTypeError(own(QT_TRANSLATE_NOOP(
-            "cli", "{value} is not a number of weeks from 1 to 12")).format(value=text))
+            "cli", "{value} is not a number of weeks from 1 to {most}")).format(
+                value=text, most=most))
     return weeks
 
 

@@ -1908,6 +1908,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>zeggen wat er de afgelopen weken opviel, en welke patronen je dagen laten zien (uit je dagboek)</translation>
     </message>
     <message>
+        <source>{value} is not a number of weeks from 1 to {most}</source>
+        <translation>{value} is geen aantal weken van 1 tot {most}</translation>
+    </message>
+    <message>
         <source>FILE</source>
         <translation>BESTAND</translation>
     </message>
@@ -1942,14 +1946,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>the PDF file to write</source>
         <translation>het pdf-bestand dat gemaakt wordt</translation>
-    </message>
-    <message>
-        <source>{value} is not a number of weeks from 1 to 52</source>
-        <translation>{value} is geen aantal weken van 1 tot 52</translation>
-    </message>
-    <message>
-        <source>{value} is not a number of weeks from 1 to 12</source>
-        <translation>{value} is geen aantal weken van 1 tot 12</translation>
     </message>
     <message>
         <source>StressBreak is not running.</source>

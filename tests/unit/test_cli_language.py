@@ -247,3 +247,15 @@ def test_a_refusal_is_framed_in_our_words(capsys: pytest.CaptureFixture[str]) ->
     # argparse's.
     assert err.endswith(
         "\n<stressbreak quiet: error: argument <MINUTES>: <0 is not from 1 to 1440>>\n")
+
+
+def test_the_command_lines_week_limits_are_cores():
+    from stressbreak import cli
+    from stressbreak.core import report, summary
+
+    assert (cli.SUMMARY_MAX_WEEKS, cli.REPORT_MAX_WEEKS) == (summary.MAX_WEEKS, report.MAX_WEEKS)
+    for name, most in (("summary", summary.MAX_WEEKS), ("report", report.MAX_WEEKS)):
+        extra = ["-o", "x.pdf"] if name == "report" else []
+        assert build_parser().parse_args([name, "--weeks", str(most), *extra]).weeks == most
+        with pytest.raises(SystemExit):
+            build_parser().parse_args([name, "--weeks", str(most + 1), *extra])

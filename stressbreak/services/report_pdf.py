@@ -11,8 +11,19 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QLocale, QMarginsF
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QLocale, QMarginsF, QSizeF
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+)
 
 from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
 from stressbreak.core.report import Note, Report
@@ -20,6 +31,7 @@ from stressbreak.services.i18n import translate_message
 
 CONTEXT = "report"
 FONT_POINTS = 10.0  # readable on paper; a four-week report still fits on two pages
+KEEP_LINES = 3  # a heading needs this many lines of its text under it on the same page
 
 _NOTE_NAMES = {
     "breathing_note": Message(CONTEXT, QT_TRANSLATE_NOOP("report", "Breathing")),
@@ -51,11 +63,60 @@ def report_pdf(report: Report, made_on: date) -> bytes:
     font = QFont(QGuiApplication.font())
     font.setPointSizeF(FONT_POINTS)
     document.setDefaultFont(font)
+    # Qt's default wraps anywhere once a word is wider than its column: in a table header
+    # that splits a long (Dutch) word in two. Words stay whole; the columns are made to fit.
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
     document.setHtml(report_html(report, made_on))
+    _keep_headings_with_their_text(document, writer)
     document.print_(writer)
     del writer  # ends the PDF, so the buffer holds all of it
     buffer.close()
     return bytes(data.data())
+
+
+def _keep_headings_with_their_text(document: QTextDocument, writer: QPdfWriter) -> None:
+    """A page break before each heading that would otherwise end a page, alone or with a
+    line or two under it (Qt's rich text knows no "keep with next").
+
+    Lays out a copy the way QTextDocument.print_ does (its paint device, 2 cm margins, the
+    page's size) and moves the first such heading on; again, until none is left.
+    """
+    # print_ sets its 2 cm in the resolution Qt assumes for a document without a paint
+    # device (the screen's, rounded; 100 without one); its layout scales them to the writer's.
+    screen = QGuiApplication.primaryScreen()
+    source_dpi = round(screen.logicalDotsPerInchY()) if screen is not None else 100
+    margin = int(2 / 2.54 * source_dpi)
+    page_margin = margin * writer.logicalDpiY() / source_dpi
+    page_height = float(writer.height())
+    wanted_below = KEEP_LINES * QFontMetricsF(document.defaultFont(), writer).lineSpacing()
+    moved: set[int] = set()
+    while True:
+        copy = document.clone()
+        layout = copy.documentLayout()
+        layout.setPaintDevice(writer)
+        frame = copy.rootFrame().frameFormat()
+        frame.setMargin(margin)
+        copy.rootFrame().setFrameFormat(frame)
+        copy.setPageSize(QSizeF(writer.width(), page_height))
+        block = copy.begin()
+        found = None
+        while block.isValid():
+            if block.blockFormat().headingLevel() == 2 and block.position() not in moved:
+                box = layout.blockBoundingRect(block)
+                room = page_height - page_margin - box.bottom() % page_height
+                if room < wanted_below:
+                    found = block.position()
+                    break
+            block = block.next()
+        if found is None:
+            return
+        moved.add(found)
+        original = document.findBlock(found)
+        style = original.blockFormat()
+        style.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(original).setBlockFormat(style)
 
 
 def report_html(report: Report, made_on: date) -> str:
@@ -142,17 +203,27 @@ def _counted(counts: tuple[tuple[Message | str, int], ...] | tuple[tuple[str, in
 
 
 def _stood_out(report: Report, locale: QLocale) -> list[str]:
-    parts = [_heading(QT_TRANSLATE_NOOP("report", "What stood out"))]
+    # The week's day beside its first line rather than a heading above a list: a heading
+    # can be left alone at the foot of a page, and twelve of them would push the report
+    # onto a third page. One row a line, because Qt breaks a page inside a row's cell and
+    # would leave a week's day without its line; between rows a page breaks cleanly.
+    rows: list[str] = []
     for week in report.weeks:
-        if week.stands_out:
-            parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP("report", "Week of {day}:"),
-                                           day=_short_date(locale, week.monday))) + "</p>")
-            parts.append("<ul>" + "".join(f"<li>{escape(translate_message(line))}</li>"
-                                          for line in week.stands_out) + "</ul>")
-    if len(parts) == 1:
-        parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP(
-            "report", "Nothing stood out clearly in these weeks."))) + "</p>")
-    return parts
+        for index, line in enumerate(week.stands_out):
+            day = _short_date(locale, week.monday) if index == 0 else ""
+            # A little room above each week's first line, so the weeks read as groups.
+            space = " padding-top: 5px;" if index == 0 and rows else ""
+            text = escape(translate_message(line))
+            rows.append(f'<tr><td style="padding-right: 8px;{space}">{escape(day)}</td>'
+                        # All the room to the lines: the day's column only as wide as a day.
+                        f'<td width="100%" style="{space}">{text}</td></tr>')
+    if not rows:
+        return [_heading(QT_TRANSLATE_NOOP("report", "What stood out")),
+                "<p>" + escape(_t(QT_TRANSLATE_NOOP(
+                    "report", "Nothing stood out clearly in these weeks."))) + "</p>"]
+    return [_heading(QT_TRANSLATE_NOOP("report", "What stood out")),
+            '<table cellspacing="0" cellpadding="1" width="100%">' + "".join(rows)
+            + "</table>"]
 
 
 def _helps(report: Report) -> list[str]:
@@ -199,7 +270,8 @@ def _number(locale: QLocale, value: float | None) -> str:
 
 
 def _short_date(locale: QLocale, day: date) -> str:
-    return locale.toString(QDate(day.year, day.month, day.day), "d MMM")
+    # A no-break space: a narrow column wraps between words, and "15 Sep" is one.
+    return locale.toString(QDate(day.year, day.month, day.day), "d MMM").replace(" ", "\u00a0")
 
 
 def _long_date(locale: QLocale, day: date) -> str:

@@ -1,9 +1,10 @@
 """The report for a coach (core/report.py) as an A4 PDF, with Qt's own PDF writer.
 
-Simple HTML laid out by QTextDocument, which breaks pages and numbers them: a table of the
-weeks, then what came up most, what stood out and what helps, in the interface's language
-(dates and numbers in its locale). Needs a QGuiApplication (fonts); the command line makes an
-offscreen one.
+Simple HTML laid out by QTextDocument, which breaks the pages; _print draws them with their
+margins and numbers, from the same layout in which no heading was left at a page's foot. A
+table of the weeks (its header words wrap whole), then what came up most, what stood out and
+what helps, in the interface's language (dates and numbers in its locale). Needs a
+QGuiApplication (fonts); the command line makes an offscreen one.
 """
 
 from __future__ import annotations
@@ -11,13 +12,27 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QLocale, QMarginsF, QSizeF
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QDate,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
     QPageLayout,
     QPageSize,
+    QPainter,
+    QPalette,
     QPdfWriter,
     QTextCursor,
     QTextDocument,
@@ -31,6 +46,8 @@ from stressbreak.services.i18n import translate_message
 
 CONTEXT = "report"
 FONT_POINTS = 10.0  # readable on paper; a four-week report still fits on two pages
+MARGIN_CM = 2.0  # round every page, as QTextDocument prints
+HEADING_POINTS = 13
 KEEP_LINES = 3  # a heading needs this many lines of its text under it on the same page
 
 _NOTE_NAMES = {
@@ -57,7 +74,7 @@ def report_pdf(report: Report, made_on: date) -> bytes:
     writer.setCreator("StressBreak")
     writer.setPageLayout(QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-        # No margins of the writer's own: QTextDocument prints with 2 cm all round.
+        # The margins are drawn by _print, round the pages it lays out.
         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
     document = QTextDocument()
     font = QFont(QGuiApplication.font())
@@ -69,54 +86,70 @@ def report_pdf(report: Report, made_on: date) -> bytes:
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     document.setDefaultTextOption(option)
     document.setHtml(report_html(report, made_on))
-    _keep_headings_with_their_text(document, writer)
-    document.print_(writer)
+    _print(document, writer)
     del writer  # ends the PDF, so the buffer holds all of it
     buffer.close()
     return bytes(data.data())
 
 
-def _keep_headings_with_their_text(document: QTextDocument, writer: QPdfWriter) -> None:
-    """A page break before each heading that would otherwise end a page, alone or with a
-    line or two under it (Qt's rich text knows no "keep with next").
+def _print(document: QTextDocument, writer: QPdfWriter) -> None:
+    """The document's pages with 2 cm margins and a page number, as QTextDocument.print_
+    would print them, but from the very layout _keep_headings_with_their_text looked at
+    (print_ lays out a copy of its own)."""
+    margin = MARGIN_CM / 2.54 * writer.resolution()
+    page = QSizeF(writer.width() - 2 * margin, writer.height() - 2 * margin)
+    document.documentLayout().setPaintDevice(writer)
+    root = document.rootFrame().frameFormat()
+    root.setMargin(0)  # the page's margins are drawn round it
+    document.rootFrame().setFrameFormat(root)
+    document.setPageSize(page)
+    _keep_headings_with_their_text(document)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    # Paper is white whatever the desktop's colours: black text, as print_ does.
+    palette = QPalette(context.palette)
+    palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+    context.palette = palette
+    painter = QPainter(writer)
+    painter.setFont(document.defaultFont())
+    painter.setPen(QColor("black"))
+    for index in range(document.pageCount()):
+        if index:
+            writer.newPage()
+        painter.save()
+        painter.translate(margin, margin - index * page.height())
+        context.clip = QRectF(0, index * page.height(), page.width(), page.height())
+        painter.setClipRect(context.clip)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+        number = QRectF(margin, writer.height() - margin, page.width(), margin / 2)
+        painter.drawText(number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         str(index + 1))
+    painter.end()
 
-    Lays out a copy the way QTextDocument.print_ does (its paint device, 2 cm margins, the
-    page's size) and moves the first such heading on; again, until none is left.
-    """
-    # print_ sets its 2 cm in the resolution Qt assumes for a document without a paint
-    # device (the screen's, rounded; 100 without one); its layout scales them to the writer's.
-    screen = QGuiApplication.primaryScreen()
-    source_dpi = round(screen.logicalDotsPerInchY()) if screen is not None else 100
-    margin = int(2 / 2.54 * source_dpi)
-    page_margin = margin * writer.logicalDpiY() / source_dpi
-    page_height = float(writer.height())
-    wanted_below = KEEP_LINES * QFontMetricsF(document.defaultFont(), writer).lineSpacing()
+
+def _keep_headings_with_their_text(document: QTextDocument) -> None:
+    """A page break before each heading that would otherwise end a page, alone or with a
+    line or two under it (Qt's rich text knows no "keep with next"); the first such
+    heading, then the next in the new layout, until none is left."""
+    layout = document.documentLayout()
+    page_height = document.pageSize().height()
+    wanted_below = KEEP_LINES * QFontMetricsF(document.defaultFont(),
+                                              layout.paintDevice()).lineSpacing()
     moved: set[int] = set()
     while True:
-        copy = document.clone()
-        layout = copy.documentLayout()
-        layout.setPaintDevice(writer)
-        frame = copy.rootFrame().frameFormat()
-        frame.setMargin(margin)
-        copy.rootFrame().setFrameFormat(frame)
-        copy.setPageSize(QSizeF(writer.width(), page_height))
-        block = copy.begin()
-        found = None
+        block = document.begin()
         while block.isValid():
             if block.blockFormat().headingLevel() == 2 and block.position() not in moved:
-                box = layout.blockBoundingRect(block)
-                room = page_height - page_margin - box.bottom() % page_height
+                room = page_height - layout.blockBoundingRect(block).bottom() % page_height
                 if room < wanted_below:
-                    found = block.position()
                     break
             block = block.next()
-        if found is None:
+        if not block.isValid():
             return
-        moved.add(found)
-        original = document.findBlock(found)
-        style = original.blockFormat()
+        moved.add(block.position())
+        style = block.blockFormat()
         style.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        QTextCursor(original).setBlockFormat(style)
+        QTextCursor(block).setBlockFormat(style)
 
 
 def report_html(report: Report, made_on: date) -> str:
@@ -149,7 +182,10 @@ def report_html(report: Report, made_on: date) -> str:
 
 
 def _heading(template: str) -> str:
-    return f"<h2>{escape(_t(template))}</h2>"
+    # Qt's own h2 is large and spaced for a screen; on paper this keeps twelve weeks on two
+    # pages and still stands clearly above its text.
+    return (f'<h2 style="font-size: {HEADING_POINTS}pt; margin-top: 12px; margin-bottom: 4px;">'
+            f"{escape(_t(template))}</h2>")
 
 
 def _weeks_table(report: Report, locale: QLocale) -> list[str]:
@@ -174,7 +210,7 @@ def _weeks_table(report: Report, locale: QLocale) -> list[str]:
             cells += [_number(locale, v) for v in (week.sleep, week.energy, week.focus)]
         rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
     return [_heading(QT_TRANSLATE_NOOP("report", "Week by week")),
-            '<table border="1" cellspacing="0" cellpadding="4" width="100%" '
+            '<table border="1" cellspacing="0" cellpadding="2" width="100%" '
             'style="border-collapse: collapse; border-color: #9a9a9a;">'
             + "".join(rows) + "</table>",
             "<p>" + escape(_t(QT_TRANSLATE_NOOP(
@@ -212,7 +248,7 @@ def _stood_out(report: Report, locale: QLocale) -> list[str]:
         for index, line in enumerate(week.stands_out):
             day = _short_date(locale, week.monday) if index == 0 else ""
             # A little room above each week's first line, so the weeks read as groups.
-            space = " padding-top: 5px;" if index == 0 and rows else ""
+            space = " padding-top: 4px;" if index == 0 and rows else ""
             text = escape(translate_message(line))
             rows.append(f'<tr><td style="padding-right: 8px;{space}">{escape(day)}</td>'
                         # All the room to the lines: the day's column only as wide as a day.
@@ -222,7 +258,7 @@ def _stood_out(report: Report, locale: QLocale) -> list[str]:
                 "<p>" + escape(_t(QT_TRANSLATE_NOOP(
                     "report", "Nothing stood out clearly in these weeks."))) + "</p>"]
     return [_heading(QT_TRANSLATE_NOOP("report", "What stood out")),
-            '<table cellspacing="0" cellpadding="1" width="100%">' + "".join(rows)
+            '<table cellspacing="0" cellpadding="0" width="100%">' + "".join(rows)
             + "</table>"]
 
 

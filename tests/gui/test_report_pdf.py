@@ -4,20 +4,26 @@ and asked for from the overview (ui/report_dialog.py, app/your_data.py)."""
 from __future__ import annotations
 
 import json
+import random
 import stat
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtPdf import QPdfDocument
 
+from stressbreak.core.content import BODY_SIGNALS, NEED
+from stressbreak.core.model import CheckIn, CheckInOrigin, DayRating, PauseOutcome, Record
 from stressbreak.core.report import DEFAULT_WEEKS, MAX_WEEKS, build_report
+from stressbreak.core.timeutil import week_start
 from stressbreak.services.report_pdf import report_pdf
 from stressbreak.ui import report_dialog
 from stressbreak.ui.report_dialog import ReportChoice, ReportDialog
 from tests.fakes import FakeClock, make_app
 from tests.pdf import pdf_page_image, pdf_pages
 from tests.unit.test_report import NOTE, STEP, TRIGGER, coach_journal
-from tests.unit.test_summary import AMS, TODAY, at
+from tests.unit.test_summary import AMS, TODAY, at, pause
 
 
 def _written(tmp_path: Path, free_text: bool = False, weeks: int = 4) -> Path:
@@ -79,6 +85,88 @@ def test_a_pdf_page_renders_as_an_image(qapp, tmp_path):
     # Not blank: some dark text on the white page.
     assert any(image.pixelColor(x, y).lightness() < 100
                for x in range(0, image.width(), 7) for y in range(0, image.height(), 7))
+
+
+def _busy_journal() -> list[Record]:
+    """Twelve full working weeks and what a busy user notes in them: six pauses a day, three
+    stress meters with body signals, needs, a trigger and notes, and day ratings; so every
+    week has something that stands out, and every column of the table is there."""
+    rng = random.Random("stressbreak-busy-report")
+    signals = [chip.id for chip in BODY_SIGNALS.chips]
+    needs = [chip.id for chip in NEED.chips]
+    triggers = ("the planning meeting", "a message from my manager", "too many tabs open")
+    notes = ("after the stand-up", "a walk round the block", "close the laptop at five")
+    records: list[Record] = []
+    day = week_start(TODAY) - timedelta(weeks=MAX_WEEKS - 1)
+    while day <= TODAY:
+        if day.weekday() < 5:
+            records += [pause(day, hour, rng.choice([PauseOutcome.COMPLETED] * 4
+                                                    + [PauseOutcome.MISSED]))
+                        for hour in (9, 10, 11, 13, 14, 16)]
+            records.append(DayRating(at(day, 8), sleep=rng.randint(2, 5),
+                                     energy=rng.randint(2, 4), focus=rng.randint(2, 5)))
+            records += [CheckIn(
+                at=at(day, hour), origin=CheckInOrigin.SCHEDULED, tension=rng.randint(2, 8),
+                signals=tuple(rng.sample(signals, 2)), need=tuple(rng.sample(needs, 1)),
+                trigger=rng.choice(triggers), breathing_note=rng.choice(notes),
+                need_note=rng.choice(notes)) for hour in (10, 13, 16)]
+        day += timedelta(days=1)
+    return records
+
+
+def _lines(path: Path) -> list[list[str]]:
+    """Each page's lines, as the PDF reader gives them."""
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    try:
+        return [[line.strip() for line in document.getAllText(page).text().splitlines()
+                 if line.strip()] for page in range(document.pageCount())]
+    finally:
+        document.close()
+
+
+def _busy_pdf(tmp_path: Path, weeks: int, free_text: bool) -> Path:
+    report = build_report(_busy_journal(), TODAY, weeks, AMS, free_text=free_text)
+    path = tmp_path / f"busy-{weeks}-{free_text}.pdf"
+    path.write_bytes(report_pdf(report, TODAY))
+    return path
+
+
+HEADERS = ("Week of", "Pauses taken", "Natural pauses", "Stress meters",
+           "Average tension (0–10)", "Sleep (1–5)", "Energy (1–5)", "Focus (1–5)")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("weeks", [1, 4, MAX_WEEKS])
+def test_the_tables_headers_wrap_between_words_only(qapp, request, tmp_path, language, weeks):
+    if language == "nl":
+        request.getfixturevalue("dutch")
+    lines = _lines(_busy_pdf(tmp_path, weeks, free_text=False))[0]
+    words = {word for line in lines for word in line.split()}
+    for header in HEADERS:
+        text = QCoreApplication.translate("report", header)
+        # A header word split over two lines would come out as two pieces, neither whole.
+        assert set(text.split()) <= words, text
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("free_text", [False, True])
+def test_twelve_busy_weeks_fit_on_two_pages(qapp, request, tmp_path, language, free_text):
+    if language == "nl":
+        request.getfixturevalue("dutch")
+    assert len(_lines(_busy_pdf(tmp_path, MAX_WEEKS, free_text))) <= 2
+
+
+# Reports of the busy journal whose heading, without its keeping, would be a page's last line.
+@pytest.mark.parametrize("case", [
+    ("en", 7, False, "What helps me"), ("nl", 4, True, "In your own words")])
+def test_a_heading_that_would_end_a_page_starts_the_next(qapp, request, tmp_path, case):
+    language, weeks, free_text, heading = case
+    if language == "nl":
+        request.getfixturevalue("dutch")
+    pages = _lines(_busy_pdf(tmp_path, weeks, free_text))
+    assert len(pages) == 2
+    assert pages[1][0] == QCoreApplication.translate("report", heading)
 
 
 # -- from the overview ------------------------------------------------------------------

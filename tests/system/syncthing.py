@@ -60,6 +60,9 @@ RESCAN_INTERVAL_S = 10
 # How soon a device that is not connected is dialled again (Syncthing's default is 60 s): a
 # restarted instance finds its peer within this.
 RECONNECT_INTERVAL_S = 2
+# util-linux (Essential in Debian): the kernel ends Syncthing when the test process ends,
+# even by SIGKILL, when no fixture clean-up runs.
+SETPRIV = shutil.which("setpriv")
 
 OPTIONS = {
     "globalAnnounceEnabled": "false",
@@ -159,8 +162,9 @@ class Instance:
         log = self.log.open("ab")
         try:
             self.process = subprocess.Popen(
-                ["syncthing", "serve", f"--home={self.home}", "--no-browser", "--no-restart",
-                 "--no-upgrade", "--no-default-folder", "--logflags=3"],
+                [*_ending_with_this_process(), "syncthing", "serve", f"--home={self.home}",
+                 "--no-browser", "--no-restart", "--no-upgrade", "--no-default-folder",
+                 "--logflags=3"],
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 env=self._env(), start_new_session=True)
         finally:
@@ -262,6 +266,10 @@ class Instance:
     def scan(self) -> None:
         """Scan the folder now instead of waiting for the watcher."""
         self.post(f"/rest/db/scan?folder={FOLDER_ID}")
+
+
+def _ending_with_this_process() -> list[str]:
+    return [SETPRIV, "--pdeathsig", "TERM", "--"] if SETPRIV else []
 
 
 def _set(parent: ET.Element, tag: str, text: str) -> None:

@@ -347,6 +347,13 @@ class Pair:
                    instance.ended)
         return time.monotonic() - started
 
+    def wait_for_no_file(self, instance: Instance, name: str,
+                         timeout_s: float = WAIT_S) -> None:
+        """Until `name` is gone from `instance`'s folder (a deletion carried over)."""
+        path = instance.folder / name
+        wait_until(f"{name} gone from {instance.name}'s folder", lambda: not path.exists(),
+                   timeout_s, instance.ended)
+
     def wait_in_sync(self, timeout_s: float = WAIT_S) -> None:
         """Until both are idle with nothing left to pull and each has all of the other's."""
         def settled() -> bool:

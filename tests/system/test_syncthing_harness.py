@@ -1,7 +1,8 @@
 """What the shared folder (issue 18) relies on Syncthing for, shown with two real instances
 (tests/system/syncthing.py): an atomically written file arrives whole and private; files made
-on both sides while the link is down arrive on both after it comes back; and a file changed on
-both sides while down leaves Syncthing's conflict copy, named as core/sync.py expects."""
+on both sides while the link is down arrive on both after it comes back, and a file deleted
+meanwhile is deleted on both; and a file changed on both sides while down leaves Syncthing's
+conflict copy, named as core/sync.py expects."""
 
 from __future__ import annotations
 
@@ -44,10 +45,16 @@ def test_an_atomic_write_arrives_whole_and_private(syncthing_pair: Pair) -> None
     assert names(b.folder) == names(a.folder) == {"journal-0123456789abcdef-2026-12.json"}
 
 
-def test_files_made_on_both_sides_while_down_arrive_on_both(syncthing_pair: Pair) -> None:  # noqa: F811
+def test_files_made_and_deleted_while_down_reach_both_sides(
+        syncthing_pair: Pair) -> None:  # noqa: F811
     a, b = syncthing_pair.a, syncthing_pair.b
+    # What "Delete all data" does to a computer's own segments must reach the other too.
+    write_atomic(a.folder / "journal-aaaaaaaaaaaaaaaa-2026-11.json", b"deleted in a\n")
+    syncthing_pair.wait_for_file(b, "journal-aaaaaaaaaaaaaaaa-2026-11.json", b"deleted in a\n")
+    syncthing_pair.wait_in_sync()
     b.stop()
 
+    (a.folder / "journal-aaaaaaaaaaaaaaaa-2026-11.json").unlink()
     write_atomic(a.folder / "journal-aaaaaaaaaaaaaaaa-2026-12.json", b"made in a\n")
     write_atomic(b.folder / "journal-bbbbbbbbbbbbbbbb-2026-12.json", b"made in b\n")
     a.scan()  # a has seen its file before b comes back
@@ -56,7 +63,9 @@ def test_files_made_on_both_sides_while_down_arrive_on_both(syncthing_pair: Pair
     syncthing_pair.wait_connected()
     syncthing_pair.wait_for_file(a, "journal-bbbbbbbbbbbbbbbb-2026-12.json", b"made in b\n")
     syncthing_pair.wait_for_file(b, "journal-aaaaaaaaaaaaaaaa-2026-12.json", b"made in a\n")
-    print(f"both files on both sides {time.monotonic() - restarted:.2f} s after b started again")
+    syncthing_pair.wait_for_no_file(b, "journal-aaaaaaaaaaaaaaaa-2026-11.json")
+    print(f"both files on both sides, the deleted one gone, "
+          f"{time.monotonic() - restarted:.2f} s after b started again")
 
     syncthing_pair.wait_in_sync()
     expected = {"journal-aaaaaaaaaaaaaaaa-2026-12.json", "journal-bbbbbbbbbbbbbbbb-2026-12.json"}

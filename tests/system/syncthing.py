@@ -63,6 +63,8 @@ RECONNECT_INTERVAL_S = 2
 # util-linux (Essential in Debian): the kernel ends Syncthing when the test process ends,
 # even by SIGKILL, when no fixture clean-up runs.
 SETPRIV = shutil.which("setpriv")
+# The REST API is on 127.0.0.1: never through a proxy the environment may name.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 OPTIONS = {
     "globalAnnounceEnabled": "false",
@@ -229,7 +231,7 @@ class Instance:
         request = urllib.request.Request(
             f"http://127.0.0.1:{self.gui_port}{path}", data=data, method=method,
             headers={"X-API-Key": self.api_key, "Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=10) as answer:
+        with _DIRECT.open(request, timeout=10) as answer:
             text = answer.read().decode()
         return json.loads(text) if text.strip() else None
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from stressbreak import __version__
 from stressbreak.core.commands import COMMANDS, MAX_QUIET_MIN, ON_COMMAND_LINE, Reply, Request
-from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message, message_of
+from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message, message_of
 
 if TYPE_CHECKING:
     from stressbreak.core.model import Record
@@ -40,6 +40,15 @@ SUMMARY_MAX_WEEKS = 52
 REPORT_MAX_WEEKS = 12
 EXPORT_HELP = QT_TRANSLATE_NOOP("cli", "write the journal (or part of it) as CSV or JSON")
 _FORWARD_WAIT_S = 5.0  # a first instance that is still starting gets this long to answer
+
+# The exit status, one meaning each for every command (the main help says them).
+EXIT_DONE = 0
+# No StressBreak of this user runs to ask (status, quiet, resume, quit), or the channel is not
+# this user's: nothing was sent.
+EXIT_NOT_RUNNING = 1
+# It could not be done, or not all of it, or whether it was is not known (the running app did
+# not answer in time); argparse's own status for a wrong command line is 2 too.
+EXIT_NOT_DONE = 2
 
 Words = Callable[[str], str]
 """One of the command line's own texts (context "cli") in the language it speaks."""
@@ -94,7 +103,11 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
         "cli", "keep the journal and settings in this folder instead of the usual place"))
     folder = own(QT_TRANSLATE_NOOP("cli", "FOLDER"))
     parser = _Parser(own=own, prog="stressbreak", description=own(QT_TRANSLATE_NOOP(
-        "cli", "A calm micro-pause assistant in the system tray.")))
+        "cli", "A calm micro-pause assistant in the system tray.")), epilog=own(
+        QT_TRANSLATE_NOOP("cli", "Exit status: 0 when it is done; 1 when no StressBreak of "
+                          "yours is running to ask (status, quiet, resume, quit); 2 when it "
+                          "could not be done, or not all of it, or the command line is wrong. "
+                          "The message says why.")))
     parser.options.add_argument(
         "--version", action="version", version=f"StressBreak {__version__}",
         help=own(QT_TRANSLATE_NOOP("cli", "show the version number and exit")))
@@ -125,6 +138,16 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
                 "file", type=Path, metavar=own(QT_TRANSLATE_NOOP("cli", "FILE")),
                 help=own(QT_TRANSLATE_NOOP(
                     "cli", "a JSON export of StressBreak (stressbreak export --format json)")))
+            command.epilog = own(QT_TRANSLATE_NOOP(
+                "cli", "While StressBreak runs, it does the import (its overview shows the new "
+                "entries) and this command waits for its answer, at most {minutes} minutes; "
+                "otherwise this command does it. Either way the exit status is 0 when the "
+                "file is in your journal (what was there already is not added again, and "
+                "entries that cannot be read are counted and left out), and 2 when nothing or "
+                "not all of it could be imported: the file cannot be read or is not a "
+                "StressBreak export, the journal cannot be written, or StressBreak did not "
+                "answer in time. Importing the same file again adds only what is missing.")
+                ).format(minutes=entry.answer_within_s // 60)
         if entry.json_option:
             command.options.add_argument("--json", action="store_true", help=own(
                 QT_TRANSLATE_NOOP("cli", "print the facts as JSON, for scripts and panels")))
@@ -285,20 +308,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command.ask_only:
         # Asking never keeps the lock: a probe must not keep a starting app from its lock.
         # Nor does it make the data folder: a question needs none.
-        reply = _send(name, request)
+        said = _ask(name, request, settings_file)
         deadline = time.monotonic() + _FORWARD_WAIT_S
-        while reply is None and time.monotonic() < deadline and InstanceLock(
+        while said is None and time.monotonic() < deadline and InstanceLock(
                 data_dir).held_elsewhere():
             # The app is starting: its tray icon comes a moment before it listens.
             time.sleep(0.1)
-            reply = _send(name, request)
-        if reply is None:
+            said = _ask(name, request, settings_file)
+        if said is None:
             if request.details:
                 print(json.dumps({"running": False}))
             _say(Message("cli", QT_TRANSLATE_NOOP("cli", "StressBreak is not running.")),
                  settings_file)
-            return 1
-        return _print(reply, settings_file, as_json=request.details)
+            return EXIT_NOT_RUNNING
+        return said
 
     # Made before the lock, which locks the folder itself. Not having it does not stop the
     # app: reminders and pauses need no folder, the lock has its place for that case (see
@@ -310,14 +333,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     while not lock.acquire():
         # Someone holds the lock: the running app (hand the command over), or a process
         # that is just starting or just ending (then the lock comes free: try again).
-        reply = _send(name, Request("show") if args.command == "run" else request)
-        if reply is not None:
-            return _print(reply, settings_file)
+        said = _ask(name, Request("show") if args.command == "run" else request, settings_file)
+        if said is not None:
+            return said
         if time.monotonic() > deadline:
             _say(Message("cli", QT_TRANSLATE_NOOP(
                 "cli", "stressbreak: another StressBreak holds the data folder but does not "
                 "answer.")), settings_file)
-            return 2
+            return EXIT_NOT_DONE
         time.sleep(0.1)
 
     if request.file is not None:
@@ -330,7 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _import_here(file: Path, data_dir: Path, settings_file: Path, lock: InstanceLock) -> int:
     """No StressBreak runs: merge the export into the journal here, holding the lock so that
-    none starts meanwhile; what happened on stdout, a problem on stderr."""
+    none starts meanwhile; what happened on stdout, a problem on stderr. The same words and
+    exit status as when the running app does it (YourData.import_path)."""
     from stressbreak.core.export import (  # noqa: PLC0415
         ImportFileError,
         import_report,
@@ -342,11 +366,15 @@ def _import_here(file: Path, data_dir: Path, settings_file: Path, lock: Instance
     journal = Journal(data_dir, problems.append)
     try:
         result = parse_import(file.read_text(encoding="utf-8"))
-        journal.start()
+        with contextlib.suppress(JournalError):
+            # A folder that cannot be written: the merge says so in the words of an import
+            # (nothing lost, run it again), as the running app does, whose start said the
+            # folder's problem in the tray. A file with nothing new needs no write at all.
+            journal.start()
         merged = journal.merge(result.records)
     except (ImportFileError, JournalError) as exc:
         _say(message_of(exc), settings_file)
-        return 2
+        return EXIT_NOT_DONE
     except (OSError, UnicodeDecodeError) as exc:
         # The overview's words (context "YourData"), so both say it alike.
         _say(Message("YourData", QT_TRANSLATE_NOOP(
@@ -354,7 +382,7 @@ def _import_here(file: Path, data_dir: Path, settings_file: Path, lock: Instance
             file=str(file),
             reason=exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)),
             settings_file)
-        return 2
+        return EXIT_NOT_DONE
     finally:
         journal.stop()
         lock.release()
@@ -365,7 +393,7 @@ def _import_here(file: Path, data_dir: Path, settings_file: Path, lock: Instance
 
         print(" ".join(translate_message(sentence) for sentence in import_report(
             str(file), merged.added, merged.already, result.skipped)))
-    return 0
+    return EXIT_DONE
 
 
 class _ExportError(Exception):
@@ -391,8 +419,8 @@ def _export(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> in
         _write_file(args.output.expanduser(), data)
     except _ExportError as exc:
         _say(exc.args[0], settings_file)
-        return 2
-    return 0
+        return EXIT_NOT_DONE
+    return EXIT_DONE
 
 
 def _summary(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> int:
@@ -415,11 +443,11 @@ def _summary(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> i
         records = _read_journal(data_dir, start, end, settings_file)
     except _ExportError as exc:
         _say(exc.args[0], settings_file)
-        return 2
+        return EXIT_NOT_DONE
     if args.json:
         found = summarise(records, today, args.weeks, zone)
         print(json.dumps(summary_facts(found), ensure_ascii=False, indent=1))
-        return 0
+        return EXIT_DONE
     with _app_language(settings_file):
         from PySide6.QtCore import QDate, QLocale  # noqa: PLC0415
 
@@ -435,7 +463,7 @@ def _summary(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> i
 
         found = summarise(records, today, args.weeks, zone, number=number)
         print("\n".join(summary_lines(found, translate_message, day_name, number)))
-    return 0
+    return EXIT_DONE
 
 
 def _report(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> int:
@@ -464,8 +492,8 @@ def _report(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> in
         _write_file(args.output.expanduser(), data, _CANNOT_WRITE_REPORT)
     except _ExportError as exc:
         _say(exc.args[0], settings_file)
-        return 2
-    return 0
+        return EXIT_NOT_DONE
+    return EXIT_DONE
 
 
 @contextlib.contextmanager
@@ -568,7 +596,7 @@ def _write_stdout(data: bytes) -> int:
         # at devnull so the interpreter's final flush does not complain again.
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
+    return EXIT_DONE
 
 
 def _quiet_minutes(text: str, own: Words) -> int:
@@ -584,8 +612,39 @@ def _quiet_minutes(text: str, own: Words) -> int:
     return minutes
 
 
-def _send(name: str, request: Request) -> Reply | None:
-    """The running app's answer, or None when nobody is listening."""
+def _ask(name: str, request: Request, settings_file: Path) -> int | None:
+    """Hand `request` to the running app and say its answer; the exit status, or None when
+    nobody is listening (nothing said then).
+
+    The answer is waited for as long as the command's entry says (`answer_within_s`): a
+    second for what the app answers from its state, minutes for an import, whose answer
+    comes when the merge is done. Past that, the app may still be at it: said, and not done
+    as far as this command can tell.
+    """
+    from stressbreak.services.instance import NoAnswerError  # noqa: PLC0415
+
+    waited_s = COMMANDS[request.command].answer_within_s
+    try:
+        reply = _send(name, request, waited_s * 1000)
+    except NoAnswerError:
+        if waited_s % 60 == 0:
+            said = Message.counted("cli", QT_TRANSLATE_N_NOOP(
+                "cli", "stressbreak: StressBreak is running but did not answer within %n "
+                "minutes. It may still be busy with what you asked."), waited_s // 60)
+        else:
+            said = Message.counted("cli", QT_TRANSLATE_N_NOOP(
+                "cli", "stressbreak: StressBreak is running but did not answer within %n "
+                "seconds. It may still be busy with what you asked."), waited_s)
+        _say(said, settings_file)
+        return EXIT_NOT_DONE
+    if reply is None:
+        return None
+    return _print(reply, settings_file, as_json=request.details)
+
+
+def _send(name: str, request: Request, timeout_ms: int) -> Reply | None:
+    """The running app's answer, or None when nobody is listening (NoAnswerError when it did
+    not answer in `timeout_ms`)."""
     from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
 
     from stressbreak.services.instance import send_command  # noqa: PLC0415
@@ -595,7 +654,7 @@ def _send(name: str, request: Request) -> Reply | None:
     owned = QCoreApplication.instance() is None
     app = QCoreApplication.instance() or QCoreApplication([])
     try:
-        return send_command(name, request, timeout_ms=1000)
+        return send_command(name, request, timeout_ms=timeout_ms)
     finally:
         if owned:
             app.shutdown()
@@ -615,9 +674,10 @@ def _print(reply: Reply, settings_file: Path, *, as_json: bool = False) -> int:
         # Said on this side of the channel, not by the app: the channel belongs to another
         # user and nothing was sent (services.instance.send_command). In the user's language.
         _say(reply.message, settings_file)
-        return 1
+        return EXIT_NOT_RUNNING
     if as_json and reply.data is not None:
         print(json.dumps(reply.data, ensure_ascii=False, indent=1))
     else:
         print(reply.message, file=sys.stdout if reply.ok else sys.stderr)
-    return 0 if reply.ok else 1
+    # Not ok: the app could not do it (an import), or its answer could not be read.
+    return EXIT_DONE if reply.ok else EXIT_NOT_DONE

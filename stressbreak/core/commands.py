@@ -20,6 +20,15 @@ from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 
 MAX_MESSAGE_BYTES = 4096
 MAX_QUIET_MIN = 24 * 60  # a day; "until tomorrow" is the tray's
+# How long the command line waits for the running app's answer. Most commands are answered
+# from the app's state at once; a second is plenty, and a script asking a hung app is not
+# kept waiting.
+ANSWER_WITHIN_S = 1
+# An import's answer comes when the merge is done. Measured (docs/PERFORMANCE.md, "Importing
+# 10 years"): 10 years of entries (43,836, 12.7 MB) into a journal with 10 years of its own
+# take 2.3 to 7 s to read and merge on the 2-core test machine; 10 minutes leaves room for a
+# slow disk and a far bigger file, and only an app that hangs takes longer.
+IMPORT_ANSWER_WITHIN_S = 10 * 60
 _CONTEXT = "commands"
 
 
@@ -158,6 +167,8 @@ class Command:
     takes_minutes: bool = False  # a MINUTES argument: "quiet"
     takes_file: bool = False  # a FILE argument: "import"
     json_option: bool = False  # `--json` prints the reply's data: "status"
+    # How long the command line waits for the answer (the app may still be doing it after).
+    answer_within_s: int = ANSWER_WITHIN_S
 
     def run(self, actions: Actions, request: Request, defer: Callable[[Callable[[], None]],
                                                                       None]) -> Reply:
@@ -206,7 +217,7 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
     # Done by the running app (its journal is open); without one, by the command line itself.
     Command("import", QT_TRANSLATE_NOOP(
         "cli", "merge an export (FILE.json) into your journal; nothing is added twice"),
-            answer=_import, takes_file=True),
+            answer=_import, takes_file=True, answer_within_s=IMPORT_ANSWER_WITHIN_S),
     Command("quit", QT_TRANSLATE_NOOP("cli", "quit the running StressBreak"), ask_only=True,
             later=lambda actions: actions.quit(),
             reply=QT_TRANSLATE_NOOP("commands", "StressBreak is quitting.")),

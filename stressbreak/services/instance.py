@@ -73,6 +73,11 @@ class UntrustedChannelError(Exception):
     sent; args[0] is the Message to show."""
 
 
+class NoAnswerError(Exception):
+    """The running app took the command but gave no whole answer in the time allowed: it may
+    still be doing it, or it hangs. Not the same as nobody listening (then nothing was done)."""
+
+
 def socket_path(name: str) -> Path:
     """Where the Unix socket called `name` lives: the user's private runtime folder
     (services.lock.runtime_folder; see the module's docstring)."""
@@ -429,7 +434,9 @@ def _listen(path: Path) -> socket.socket:
 
 
 def send_command(name: str, request: Request, timeout_ms: int = 3000) -> Reply | None:
-    """Send `request` to the running instance; None when nobody is listening.
+    """Send `request` to the running instance and wait up to `timeout_ms` for its answer;
+    None when nobody is listening; NoAnswerError when it took the request but did not answer
+    in that time.
 
     When the channel belongs to another user (`UntrustedChannelError`) nothing is sent, and the
     reply is that refusal: not ok, its message a Message said here, not by the app.
@@ -443,7 +450,8 @@ def send_command(name: str, request: Request, timeout_ms: int = 3000) -> Reply |
 
 def send_line(name: str, line: bytes, timeout_ms: int = 3000) -> bytes | None:
     """Hand one line to the running instance called `name` and return what it answered, as
-    it came (empty when it said nothing in time); None when nobody is listening.
+    it came (without a line's end when it closed early); None when nobody is listening;
+    NoAnswerError when its answer did not come within `timeout_ms`.
 
     The channel itself, the one `send_command` uses: what it sends needs not be a request,
     so a test can hand the running app a malformed message the way the command line would.
@@ -487,8 +495,10 @@ def send_line(name: str, line: bytes, timeout_ms: int = 3000) -> bytes | None:
                 if not chunk:
                     break
                 data += chunk
+        except TimeoutError as exc:
+            raise NoAnswerError(timeout_ms) from exc
         except OSError:
-            pass  # a timeout or a reset: whatever arrived is the answer
+            pass  # a reset: whatever arrived is the answer
     return data
 
 
@@ -499,13 +509,17 @@ def _send_with_qt(name: str, line: bytes, timeout_ms: int) -> bytes | None:
     peer.connectToServer(name)
     if not peer.waitForConnected(timeout_ms):
         return None
-    peer.write(line)
-    peer.waitForBytesWritten(timeout_ms)
     data = b""
-    while b"\n" not in data:
-        if not peer.waitForReadyRead(timeout_ms) and peer.bytesAvailable() == 0:
-            break
-        data += bytes(peer.readAll().data())
-    with contextlib.suppress(RuntimeError):
-        peer.disconnectFromServer()
+    try:
+        peer.write(line)
+        peer.waitForBytesWritten(timeout_ms)
+        while b"\n" not in data:
+            if not peer.waitForReadyRead(timeout_ms) and peer.bytesAvailable() == 0:
+                if peer.error() == QLocalSocket.LocalSocketError.SocketTimeoutError:
+                    raise NoAnswerError(timeout_ms)
+                break  # the app closed the pipe: whatever arrived is the answer
+            data += bytes(peer.readAll().data())
+    finally:
+        with contextlib.suppress(RuntimeError):
+            peer.disconnectFromServer()
     return data

@@ -259,3 +259,22 @@ def test_the_command_lines_week_limits_are_cores():
         assert build_parser().parse_args([name, "--weeks", str(most), *extra]).weeks == most
         with pytest.raises(SystemExit):
             build_parser().parse_args([name, "--weeks", str(most + 1), *extra])
+
+
+def test_the_help_says_the_exit_statuses_and_how_long_an_import_is_waited_for(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from stressbreak import cli
+
+    monkeypatch.setenv("COLUMNS", "200")
+    assert (cli.EXIT_DONE, cli.EXIT_NOT_RUNNING, cli.EXIT_NOT_DONE) == (0, 1, 2)
+    _says_all(" ".join(build_parser().format_help().split()), (
+        "Exit status: 0 when it is done; 1 when no StressBreak of yours is running to ask "
+        "(status, quiet, resume, quit); 2 when it could not be done,",))
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["import", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    minutes = COMMANDS["import"].answer_within_s // 60
+    assert minutes >= 2  # a merge of 10 years takes seconds; the help says whole minutes
+    _says_all(text, (f"waits for its answer, at most {minutes} minutes",
+                     "the exit status is 0 when the file is in your journal",
+                     "and 2 when nothing or not all of it could be imported"))

@@ -15,7 +15,8 @@ With a shared folder (issue 18) the person's other computers count too. The gate
 when the person uses this one (`activity`: an `ActiveSpan` with end None when a reading finds
 the person back, the same span closed at the last input when a reading finds them gone for
 `AWAY_AFTER_S`): state changes only, so at most two per real time away, none for the short
-spells between keystrokes that the readings see while a reminder waits for a lull. A
+spells between keystrokes that the readings see while a reminder waits for a lull, and the
+open span renewed (closed and opened again) every `RENEW_OPEN` while the person stays. A
 natural pause that ends here is then measured against the others' spans (`elsewhere`, rules
 in core/presence.py): away from here while typing there is not one. Whether a due reminder
 waits because the person is away stays this computer's own reading: the person is not here,
@@ -42,6 +43,7 @@ from stressbreak.core.presence import (
     LULL_S,
     MEETING,
     MICROPHONE,
+    RENEW_OPEN,
     ActiveSpan,
     Away,
     NaturalPause,
@@ -274,9 +276,15 @@ class ReminderGate(QObject):
         return natural
 
     def _back(self, since: datetime) -> None:
+        """The person is here, in use since `since` (or earlier)."""
         if self._here is None:
             self._here = ActiveSpan("", since)
             self.activity.emit(self._here)
+        elif since - self._here.start >= RENEW_OPEN:
+            # Renewed now and then: the others believe an open span only so long, as it
+            # may be the last word of a computer put to sleep in use.
+            self._left(since)
+            self._back(since)
 
     def _left(self, last_input: datetime) -> None:
         if self._here is not None:

@@ -22,7 +22,9 @@ was for the person. The rules:
   decide whether another computer counts, only (by as much) how long the pause was.
 - A span still open (the other computer last said "in use") is believed for `OPEN_TRUSTED`
   after its start at most: its app may have been killed, or the computer put to sleep, and its
-  file then says what it last wrote.
+  file then says what it last wrote. A computer in use renews its open span every
+  `RENEW_OPEN` (the gate, at a reading that finds the person there, even in a long call), so
+  a live one is never older than that.
 
 Rare cases that still give zero or two records: coming back to two computers within `SKEW`
 of each other (each takes the other's return for its own, two records); a computer whose news
@@ -53,10 +55,11 @@ RECHECK_S = 30  # how often a held or "away" reminder looks again (the issue: â‰
 IDLE_POLL_S = 60  # idle readings while someone may be away (every 3 min at the desk)
 AWAY_AFTER_S = 60  # idle this long at reminder time: not at the desk, the reminder waits
 SKEW = timedelta(seconds=30)  # computers' clocks may differ this much (NTP keeps them closer)
-# An open span is believed this long after its start: longer without a minute's rest at a
-# reading is rare (a long call), while a laptop closed in use would otherwise silence the
-# other computers' natural pauses for the rest of the day.
-OPEN_TRUSTED = timedelta(hours=2)
+# A computer in use renews its open span this often; an open span is believed this long after
+# its start: a renewal missed (a reading lost to a busy moment) still counts, while a laptop
+# closed in use silences the other computers' natural pauses for an hour at most.
+RENEW_OPEN = timedelta(minutes=30)
+OPEN_TRUSTED = 2 * RENEW_OPEN
 
 
 def hold_label(name: str) -> Message:

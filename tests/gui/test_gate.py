@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,14 @@ from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.commands import Request
 from stressbreak.core.model import PauseOutcome, PauseRecord
-from stressbreak.core.presence import AWAY_AFTER_S, LULL_S, RECHECK_S, ActiveSpan
+from stressbreak.core.presence import (
+    AWAY_AFTER_S,
+    LULL_S,
+    OPEN_TRUSTED,
+    RECHECK_S,
+    RENEW_OPEN,
+    ActiveSpan,
+)
 from stressbreak.services.idle import IdleProbe
 from stressbreak.services.presence import Backends, Check
 from tests.fakes import TUESDAY_10, FakeClock, make_app
@@ -497,3 +505,18 @@ def test_without_readings_this_computer_stops_saying_it_is_in_use(shared):
     here_since = TUESDAY_10 + timedelta(minutes=3)
     assert announced == [ActiveSpan("", here_since),
                          ActiveSpan("", here_since, here_since + timedelta(minutes=1))]
+
+
+def test_a_long_stay_renews_the_open_span_before_the_others_stop_believing_it(shared):
+    app, clock, idle, _others, announced = shared
+    for _ in range(40):  # two hours at the desk, in a call or typing, read every 3 minutes
+        clock.advance(timedelta(minutes=3))
+        idle.type_now()
+        app.gate.read_idle()
+    opened = [span.start for span in announced if span.end is None]
+    assert len(opened) > 1
+    assert all(b - a < OPEN_TRUSTED for a, b in pairwise(opened))
+    assert all(b - a >= RENEW_OPEN for a, b in pairwise(opened))
+    closed = [span for span in announced if span.end is not None]
+    assert [span.end for span in closed] == opened[1:]  # no gap between them
+    assert len(announced) == 2 * len(opened) - 1

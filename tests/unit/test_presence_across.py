@@ -98,14 +98,13 @@ def test_edges_are_judged_through_utc_whatever_zone_a_computer_writes_in():
 
 
 def test_an_open_span_is_believed_for_a_while_only():
-    # B said "in use" at 08:30 and never again (its app was killed, or the laptop closed):
-    # two hours later that is no longer believed.
+    # B said "in use" and never again (its app was killed, or the laptop closed): believed
+    # for OPEN_TRUSTED after that, no longer.
     stale = ActiveSpan("b", T - OPEN_TRUSTED - timedelta(minutes=30), None)
     assert pause_across_computers(away(0, 40), [stale], MINUTE) == away(0, 40)
-    # Said at 08:50: believed until 10:50, so the person was on B all along.
     fresh = ActiveSpan("b", T - OPEN_TRUSTED + timedelta(minutes=50), None)
     assert pause_across_computers(away(0, 40), [fresh], MINUTE) is None
-    # Said at 08:10: believed until 10:10, so 10:10–10:40 is a pause.
+    # Believed until 10:10: 10:10–10:40 is a pause.
     ending = ActiveSpan("b", T - OPEN_TRUSTED + timedelta(minutes=10), None)
     assert pause_across_computers(away(0, 40), [ending], MINUTE) == away(10, 40)
 

@@ -45,7 +45,7 @@ class Controller(QObject):
 
         self.gate = ReminderGate(clock, current, pause_s, idle=world.idle,
                                  presence=world.presence, detect=world.detect_sources,
-                                 parent=self)
+                                 elsewhere=world.elsewhere, parent=self)
         self.settings = AppSettings(
             store=world.settings_store, tray=tray, notifier=world.notifier, cues=world.cues,
             gate=self.gate, tell=tell, autostart=world.autostart,

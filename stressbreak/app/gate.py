@@ -10,14 +10,25 @@ the interval even when no reminder was due, at a few wake-ups an hour.
 
 The sources are found only when first needed (`Sources`): probing them loads libraries and
 asks the session bus, which at start-up would delay the tray icon.
+
+With a shared folder (issue 18) the person's other computers count too. The gate tells them
+when the person uses this one (`activity`: an `ActiveSpan` with end None when a reading finds
+the person back, the same span closed at the last input when a reading finds them gone for
+`AWAY_AFTER_S`): state changes only, so at most two per real time away, none for the short
+spells between keystrokes that the readings see while a reminder waits for a lull, and the
+open span renewed (closed and opened again) every `RENEW_OPEN` while the person stays. A
+natural pause that ends here is then measured against the others' spans (`elsewhere`, rules
+in core/presence.py): away from here while typing there is not one. Whether a due reminder
+waits because the person is away stays this computer's own reading: the person is not here,
+so it is not shown here.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,9 +43,13 @@ from stressbreak.core.presence import (
     LULL_S,
     MEETING,
     MICROPHONE,
+    RENEW_OPEN,
+    ActiveSpan,
     Away,
+    NaturalPause,
     active_holds,
     decide,
+    pause_across_computers,
 )
 from stressbreak.core.settings import Settings
 
@@ -57,6 +72,7 @@ class ReminderGate(QObject):
     natural_pause = Signal(object)  # core.presence.NaturalPause
     holds_changed = Signal()
     call_ended = Signal()  # a call seen between reminders is over: a moment to offer a pause
+    activity = Signal(object)  # core.presence.ActiveSpan of this computer (computer "")
 
     def __init__(
         self,
@@ -67,10 +83,11 @@ class ReminderGate(QObject):
         idle: IdleProbe | None = None,
         presence: Backends | None = None,
         detect: Callable[[], Sources] | None = None,
+        elsewhere: Callable[[], Sequence[ActiveSpan]] | None = None,
         parent: QObject | None = None,
     ) -> None:
         """Give the sources (`idle`, `presence`), or `detect` to find them when first
-        needed."""
+        needed; `elsewhere` gives the other computers' activity (none without it)."""
         super().__init__(parent)
         self._clock = clock
         self._settings = settings
@@ -85,6 +102,8 @@ class ReminderGate(QObject):
         self._held_by_meeting = False
         self._call_seen = False  # a call was on at the last idle reading
         self._away = Away()
+        self._elsewhere = elsewhere
+        self._here: ActiveSpan | None = None  # the span announced open: the person is here
         self.holds: tuple[str, ...] = ()
         self.details: dict[str, str] = {}  # hold → who holds it ("Firefox"), where known
         self._look_again = QTimer(self)
@@ -135,6 +154,7 @@ class ReminderGate(QObject):
         self._look_again.stop()
         self._idle_poll.stop()
         self._set_due(None)
+        self._no_more_readings()
 
     def sources(self) -> None:
         """Find the idle and presence sources now, if that was left for later."""
@@ -152,6 +172,7 @@ class ReminderGate(QObject):
         else:
             self._idle_poll.stop()
             self._away = Away()
+            self._no_more_readings()
 
     def reminder_due(self) -> None:
         if self._due_since is None:
@@ -178,6 +199,7 @@ class ReminderGate(QObject):
         if holds:
             # No input during a call or a film is attention, not absence.
             self._away = Away()
+            self._back(now)
         elif self._held_by_meeting:
             # The call just ended: offer the pause now (the issue asks within a minute),
             # whatever the idle time says.
@@ -187,7 +209,7 @@ class ReminderGate(QObject):
             self.open.emit(True)
             return
         elif idle_s is not None and settings.natural_breaks:
-            self._away, natural = self._away.observe(now, idle_s, self._pause_s())
+            natural = self._observe(now, idle_s)
             if natural is not None:
                 self._set_due(None)
                 self._set_holds((), {})
@@ -227,13 +249,53 @@ class ReminderGate(QObject):
             if in_call:
                 self._call_seen = True
                 self._away = Away()  # listening in a call is not a pause
+                self._back(self._clock.now())
                 return
             if self._call_seen:
                 self._call_seen = False
                 self.call_ended.emit()
-        self._away, natural = self._away.observe(self._clock.now(), idle_s, self._pause_s())
+        natural = self._observe(self._clock.now(), idle_s)
         if natural is not None:
             self.natural_pause.emit(natural)
+
+    # -- time away, here and elsewhere ----------------------------------------------------
+
+    def _observe(self, now: datetime, idle_s: float) -> NaturalPause | None:
+        """One idle reading: the time away it completes, as the person's pause (None when
+        the absence was short, or the person was using another computer meanwhile)."""
+        pause_s = self._pause_s()
+        self._away, natural = self._away.observe(now, idle_s, pause_s)
+        if self._away.since is not None:
+            if idle_s >= AWAY_AFTER_S:
+                self._left(self._away.since)
+        else:
+            self._back(natural.ended_at if natural is not None
+                       else now - timedelta(seconds=idle_s))
+        if natural is not None and self._elsewhere is not None:
+            natural = pause_across_computers(natural, self._elsewhere(), pause_s)
+        return natural
+
+    def _back(self, since: datetime) -> None:
+        """The person is here, in use since `since` (or earlier)."""
+        if self._here is None:
+            self._here = ActiveSpan("", since)
+            self.activity.emit(self._here)
+        elif since - self._here.start >= RENEW_OPEN:
+            # Renewed now and then: the others believe an open span only so long, as it
+            # may be the last word of a computer put to sleep in use.
+            self._left(since)
+            self._back(since)
+
+    def _left(self, last_input: datetime) -> None:
+        if self._here is not None:
+            span = replace(self._here, end=max(last_input, self._here.start))
+            self._here = None
+            self.activity.emit(span)
+
+    def _no_more_readings(self) -> None:
+        # Without readings nothing tells when the person leaves: the span ends now rather
+        # than stay open in the others' eyes.
+        self._left(self._clock.now())
 
     def _in_a_call(self) -> bool:
         """Asked only while no key was touched for a minute: a subprocess, now and then."""

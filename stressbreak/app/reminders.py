@@ -3,11 +3,28 @@ passes (calls, full screen, time away), the reminder window, quiet times and the
 
 The evening wind-down minute (off unless the user asks for it) comes the same way as a pause
 reminder, through the same gate and window, once an evening; clicked, it starts the pause with
-the wind-down exercise."""
+the wind-down exercise.
+
+With a shared folder (issue 18) the rhythm follows the person, not the computer:
+`records_from_elsewhere` takes the records other computers made, as the shared folder
+delivers them, and lets them move this computer's schedule as if they had happened here:
+
+- a pause taken (completed or ended early) or natural that ended after this computer's
+  interval anchor moves the anchor to its end, so the next reminder here counts from it; a
+  reminder waiting at the gate or on screen for a pause is withdrawn quietly (nothing recorded:
+  the person did not let it pass, they had the pause);
+- a stress meter answered there counts as the last one here (no scheduled one right after it;
+  the follow-up pause after a tense one is that computer's to offer);
+- this evening's wind-down minute offered there (taken or not) has come for this evening
+  here too, and its reminder here is withdrawn;
+- a skipped or missed reminder elsewhere, and anything older than what this computer knows,
+  changes nothing. A time from a computer whose clock runs ahead counts as now.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -21,7 +38,7 @@ from stressbreak.app.ports import Notifier, Scheduler, Tray
 from stressbreak.app.records import Records
 from stressbreak.core.clock import Clock
 from stressbreak.core.exercises import WIND_DOWN
-from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord
+from stressbreak.core.model import CheckIn, PauseOutcome, PauseRecord, Record
 from stressbreak.core.presence import NaturalPause, hold_label
 from stressbreak.core.schedule import (
     ScheduleState,
@@ -208,6 +225,47 @@ class Reminders(QObject):
                                       PauseOutcome.NATURAL, exercise="away"))
         self.state = self.state.restart_interval(natural.ended_at)
         self.reschedule()
+
+    def records_from_elsewhere(self, records: Sequence[Record]) -> None:
+        """Records other computers made: they move this computer's schedule as if they had
+        happened here (the rules are in the module's docstring)."""
+        now = self._clock.now()
+        state = self.state
+        paused = evening_came = False
+        pauses = sorted((r for r in records if isinstance(r, PauseRecord)),
+                        key=lambda r: r.ended_at.astimezone(UTC))
+        for pause in pauses:
+            ended = min(pause.ended_at.astimezone(UTC), now.astimezone(UTC)).astimezone(
+                now.tzinfo)
+            if pause.exercise == WIND_DOWN and ended.date() == now.date():
+                state = state.wind_down_came(now.date())
+                evening_came = True
+            had_pause = pause.outcome in TAKEN or pause.outcome is PauseOutcome.NATURAL
+            if had_pause and ended.astimezone(UTC) > state.anchor.astimezone(UTC):
+                state = state.restart_interval(ended)
+                paused = True
+                if pause.outcome in TAKEN:
+                    self._pauses.remember(pause.exercise)
+        for checkin in (r for r in records if isinstance(r, CheckIn)):
+            answered = min(checkin.at.astimezone(UTC), now.astimezone(UTC)).astimezone(
+                now.tzinfo)
+            last = state.last_checkin
+            if last is None or answered.astimezone(UTC) > last.astimezone(UTC):
+                state = replace(state, last_checkin=answered)
+        if state == self.state:
+            return
+        self.state = state
+        evening = self._evening is not None
+        if (paused and not evening) or (evening_came and evening):
+            self._withdraw()
+        self.reschedule()
+
+    def _withdraw(self) -> None:
+        """The reminder waiting or on screen is answered elsewhere: gone, nothing recorded."""
+        self._cancel_waiting()
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.dismiss()
 
     def _on_clock_changed(self) -> None:
         """The clock jumped (set by hand, or the laptop woke): every time computed before may

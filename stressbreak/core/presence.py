@@ -4,13 +4,40 @@ the person already stepped away (that was a natural pause).
 
 Plain rules over observations the gate (app/gate.py) gathers now and then (idle seconds, and which
 holds are active); no clock, no I/O, so every case is a unit test on made-up readings.
+
+With a shared folder (issue 18) the person may be away from this computer while typing on
+another one. Each computer tells the others when it was in use (`ActiveSpan`, kept in its
+`computer-<cid>.json`), and `pause_across_computers` decides what a time away from this computer
+was for the person. The rules:
+
+- Only the part of the absence *at its end* during which no other computer was in use is a
+  pause: time away from here while typing elsewhere is not one.
+- That part is a natural pause when it is at least a pause's length.
+- The computer where the person comes back records it (the one whose absence ends with the
+  gap). Every gap in the person's activity ends with a return to exactly one computer, so one
+  real pause is recorded once: a gap in the middle of this computer's absence ended with a
+  return elsewhere, and that computer records it.
+- Clocks of computers differ by a few seconds: activity elsewhere that ends or begins within
+  `SKEW` of the edges of the absence is taken as lying outside it, so a few seconds never
+  decide whether another computer counts, only (by as much) how long the pause was.
+- A span still open (the other computer last said "in use") is believed for `OPEN_TRUSTED`
+  after its start at most: its app may have been killed, or the computer put to sleep, and its
+  file then says what it last wrote. A computer in use renews its open span every
+  `RENEW_OPEN` (the gate, at a reading that finds the person there, even in a long call), so
+  a live one is never older than that.
+
+Rare cases that still give zero or two records: coming back to two computers within `SKEW`
+of each other (each takes the other's return for its own, two records); a computer whose news
+has not arrived through the sync tool yet when the person comes back here (its last word
+counts: zero when it still said "in use", a longer pause when it had not yet said so); and a
+return to a computer without an idle source, or with natural breaks off (zero).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.settings import Settings
@@ -27,6 +54,12 @@ GENTLE_STEP_S = 1  # how often a waiting reminder looks for that lull
 RECHECK_S = 30  # how often a held or "away" reminder looks again (the issue: ≥ 30 s apart)
 IDLE_POLL_S = 60  # idle readings while someone may be away (every 3 min at the desk)
 AWAY_AFTER_S = 60  # idle this long at reminder time: not at the desk, the reminder waits
+SKEW = timedelta(seconds=30)  # computers' clocks may differ this much (NTP keeps them closer)
+# A computer in use renews its open span this often; an open span is believed this long after
+# its start: a renewal missed (a reading lost to a busy moment) still counts, while a laptop
+# closed in use silences the other computers' natural pauses for an hour at most.
+RENEW_OPEN = timedelta(minutes=30)
+OPEN_TRUSTED = 2 * RENEW_OPEN
 
 
 def hold_label(name: str) -> Message:
@@ -84,6 +117,45 @@ class Away:
         if (last_input - self.since).total_seconds() >= pause_s:
             return Away(), NaturalPause(self.since, last_input)
         return Away(), None
+
+
+@dataclass(frozen=True)
+class ActiveSpan:
+    """A stretch in which the person used one computer: from coming back (or the app's start)
+    to the last input before leaving. `end` None: in use now, as far as it last said."""
+
+    computer: str  # its id; "" for this computer (the shared folder knows its own id)
+    start: datetime
+    end: datetime | None = None
+
+
+def pause_across_computers(
+    pause: NaturalPause, elsewhere: Sequence[ActiveSpan], pause_s: float
+) -> NaturalPause | None:
+    """What a time away from this computer was for the person, given when the other
+    computers were in use (see the module's rules): the natural pause that ends with the
+    return here, or None when another computer was in use up to the return or the quiet
+    stretch before it is shorter than `pause_s`."""
+    start, end = _utc(pause.started_at), _utc(pause.ended_at)
+    since = start
+    for span in elsewhere:
+        began = _utc(span.start)
+        ended = min(end, began + OPEN_TRUSTED if span.end is None else _utc(span.end))
+        if began >= end - SKEW or ended <= start + SKEW or ended < began:
+            continue  # after the return here, before the leaving, or nonsense
+        if ended >= end - SKEW:
+            return None  # in use elsewhere until the person came back here
+        since = max(since, ended)
+    if (end - since).total_seconds() < pause_s:
+        return None
+    if since == start:
+        return pause
+    return NaturalPause(since.astimezone(pause.started_at.tzinfo), pause.ended_at)
+
+
+def _utc(moment: datetime) -> datetime:
+    # Computers may write their times in different zones (a laptop on a trip).
+    return moment.astimezone(UTC)
 
 
 @dataclass(frozen=True)

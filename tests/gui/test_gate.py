@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,14 @@ from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.commands import Request
 from stressbreak.core.model import PauseOutcome, PauseRecord
-from stressbreak.core.presence import AWAY_AFTER_S, LULL_S, RECHECK_S
+from stressbreak.core.presence import (
+    AWAY_AFTER_S,
+    LULL_S,
+    OPEN_TRUSTED,
+    RECHECK_S,
+    RENEW_OPEN,
+    ActiveSpan,
+)
 from stressbreak.services.idle import IdleProbe
 from stressbreak.services.presence import Backends, Check
 from tests.fakes import TUESDAY_10, FakeClock, make_app
@@ -373,3 +381,142 @@ def test_sources_are_found_when_first_needed_not_at_construction(qtbot, tmp_path
     app.settings.unavailable()
     assert found == [1]  # once
     app.stop()
+
+
+# -- several computers (issue 18): the person's activity on the others --------------------
+
+
+@pytest.fixture
+def shared(qtbot, tmp_path: Path):
+    """The gated app with other computers whose activity spans the test sets, and the spans
+    this computer announces."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"native_notifications": False}))
+    clock = FakeClock(TUESDAY_10)
+    idle = FakeIdle(clock)
+    idle.type_now()
+    others: list[ActiveSpan] = []
+    app = make_app(data, clock, [], idle=IdleProbe(idle, ""),
+                   presence=Backends(None, None, None, None, {}), elsewhere=lambda: others)
+    app.pauses.duration_override_s = 60.0
+    announced: list[ActiveSpan] = []
+    app.gate.activity.connect(announced.append)
+    app.start()
+    yield app, clock, idle, others, announced
+    app.stop()
+
+
+def _natural(app) -> list[PauseRecord]:
+    return [r for r in app.journal.all_records()
+            if isinstance(r, PauseRecord) and r.outcome is PauseOutcome.NATURAL]
+
+
+def _away_from_here(app, clock, idle, *, left_at: int, back_at: int) -> None:
+    """Away from this computer from 10:`left_at` to 10:`back_at`, read as the timer would."""
+    clock.set(TUESDAY_10 + timedelta(minutes=left_at))
+    idle.type_now()
+    clock.advance(timedelta(minutes=2))
+    app.gate.read_idle()
+    clock.set(TUESDAY_10 + timedelta(minutes=back_at))
+    idle.type_now()
+    clock.advance(timedelta(seconds=30))
+    app.gate.read_idle()
+
+
+def test_away_from_here_while_typing_on_another_computer_is_no_natural_pause(shared):
+    app, clock, idle, others, _announced = shared
+    others.append(ActiveSpan("b", TUESDAY_10 + timedelta(minutes=21),
+                             TUESDAY_10 + timedelta(minutes=34, seconds=50)))
+    _away_from_here(app, clock, idle, left_at=20, back_at=35)
+    assert _natural(app) == []
+    assert app.scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1)
+
+
+def test_a_quiet_stretch_after_the_other_computer_is_a_natural_pause_of_that_stretch(shared):
+    app, clock, idle, others, _announced = shared
+    others.append(ActiveSpan("b", TUESDAY_10 + timedelta(minutes=21),
+                             TUESDAY_10 + timedelta(minutes=25)))
+    _away_from_here(app, clock, idle, left_at=20, back_at=35)
+    natural = _natural(app)
+    assert [(r.started_at, r.ended_at) for r in natural] == [
+        (TUESDAY_10 + timedelta(minutes=25), TUESDAY_10 + timedelta(minutes=35))]
+    assert app.scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1, minutes=35)
+
+
+def test_a_due_reminder_waits_while_the_person_is_at_another_computer_then_shows(shared):
+    app, clock, idle, others, _announced = shared
+    clock.advance(timedelta(minutes=50))
+    idle.type_now()  # here until 10:50, then on the laptop
+    others.append(ActiveSpan("b", TUESDAY_10 + timedelta(minutes=51)))
+    clock.advance(timedelta(minutes=10))
+    app.scheduler.pause_due.emit(clock.now())
+    assert app.reminders.window is None  # not at this desk: not shown here
+    assert app.gate.waiting
+    clock.advance(timedelta(minutes=5))
+    idle.type_now()  # back here at 11:05, the laptop still said "in use"
+    _look_after(app, clock, idle, LULL_S)
+    assert _natural(app) == []  # no pause was had: the reminder comes
+    assert app.reminders.window is not None
+
+
+def test_this_computer_announces_its_use_twice_per_time_away_and_never_between(shared):
+    app, clock, idle, _others, announced = shared
+    for _ in range(3):  # at the desk, read every three minutes
+        clock.advance(timedelta(minutes=3))
+        idle.type_now()
+        app.gate.read_idle()
+    here_since = TUESDAY_10 + timedelta(minutes=3)
+    assert announced == [ActiveSpan("", here_since)]
+    clock.advance(timedelta(seconds=30))
+    app.gate.read_idle()  # nothing touched for 30 s: maybe leaving, not gone yet
+    assert len(announced) == 1
+    left_at = clock.now() - timedelta(seconds=30)
+    for _ in range(10):  # gone: read every minute
+        clock.advance(timedelta(minutes=1))
+        app.gate.read_idle()
+    assert announced[1:] == [ActiveSpan("", here_since, left_at)]
+    idle.type_now()
+    back_at = clock.now()
+    clock.advance(timedelta(seconds=20))
+    app.gate.read_idle()
+    assert announced[2:] == [ActiveSpan("", back_at)]
+    assert len(announced) == 3
+
+
+def test_short_spells_while_a_reminder_waits_for_a_lull_announce_nothing(shared):
+    app, clock, idle, _others, announced = shared
+    _due(app, clock, idle, typing=True)
+    assert len(announced) == 1  # here
+    for spell in (1, 2, 1, 2, 1, 2, 1, 2):  # typing, with pauses of a second or two
+        _look_after(app, clock, idle, spell, typing=spell == 1)
+    assert len(announced) == 1
+    assert app.reminders.window is None  # no lull yet either
+    assert all(span.end is None for span in announced)
+
+
+def test_without_readings_this_computer_stops_saying_it_is_in_use(shared):
+    app, clock, idle, _others, announced = shared
+    clock.advance(timedelta(minutes=3))
+    idle.type_now()
+    app.gate.read_idle()
+    clock.advance(timedelta(minutes=1))
+    app.settings.apply(replace(app.settings.current, natural_breaks=False))
+    here_since = TUESDAY_10 + timedelta(minutes=3)
+    assert announced == [ActiveSpan("", here_since),
+                         ActiveSpan("", here_since, here_since + timedelta(minutes=1))]
+
+
+def test_a_long_stay_renews_the_open_span_before_the_others_stop_believing_it(shared):
+    app, clock, idle, _others, announced = shared
+    for _ in range(40):  # two hours at the desk, in a call or typing, read every 3 minutes
+        clock.advance(timedelta(minutes=3))
+        idle.type_now()
+        app.gate.read_idle()
+    opened = [span.start for span in announced if span.end is None]
+    assert len(opened) > 1
+    assert all(b - a < OPEN_TRUSTED for a, b in pairwise(opened))
+    assert all(b - a >= RENEW_OPEN for a, b in pairwise(opened))
+    closed = [span for span in announced if span.end is not None]
+    assert [span.end for span in closed] == opened[1:]  # no gap between them
+    assert len(announced) == 2 * len(opened) - 1

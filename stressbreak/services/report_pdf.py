@@ -15,7 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QLocale, QMarg
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
-from stressbreak.core.report import Note, Report
+from stressbreak.core.report import Note, Report, ReportWeek
 from stressbreak.services.i18n import translate_message
 
 CONTEXT = "report"
@@ -106,7 +106,7 @@ def _weeks_table(report: Report, locale: QLocale) -> list[str]:
     rows = ["<tr>" + "".join(f'<th align="left">{escape(_t(h))}</th>' for h in headers)
             + "</tr>"]
     for week in report.weeks:
-        cells = [_short_date(locale, week.monday), str(week.pauses_taken),
+        cells = [_week_name(locale, week), str(week.pauses_taken),
                  str(week.natural_pauses), str(week.stress_meters),
                  _number(locale, week.tension)]
         if report.rated:
@@ -145,8 +145,10 @@ def _stood_out(report: Report, locale: QLocale) -> list[str]:
     parts = [_heading(QT_TRANSLATE_NOOP("report", "What stood out"))]
     for week in report.weeks:
         if week.stands_out:
-            parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP("report", "Week of {day}:"),
-                                           day=_short_date(locale, week.monday))) + "</p>")
+            heading = (QT_TRANSLATE_NOOP("report", "Week of {day} (so far):") if week.so_far
+                       else QT_TRANSLATE_NOOP("report", "Week of {day}:"))
+            parts.append("<p>" + escape(_t(heading, day=_short_date(locale, week.monday)))
+                         + "</p>")
             parts.append("<ul>" + "".join(f"<li>{escape(translate_message(line))}</li>"
                                           for line in week.stands_out) + "</ul>")
     if len(parts) == 1:
@@ -192,6 +194,13 @@ def _note(locale: QLocale, note: Note) -> str:
     when += f" {note.at:%H:%M}"
     return (f"<li>{escape(when)} · <b>{escape(translate_message(_NOTE_NAMES[note.field]))}"
             f":</b> {escape(note.text)}</li>")
+
+
+def _week_name(locale: QLocale, week: ReportWeek) -> str:
+    """The week's Monday; the week the report was made in says it holds only the days so far,
+    or its counts would read as a drop."""
+    day = _short_date(locale, week.monday)
+    return _t(QT_TRANSLATE_NOOP("report", "{day} (so far)"), day=day) if week.so_far else day
 
 
 def _number(locale: QLocale, value: float | None) -> str:

@@ -111,7 +111,9 @@ def _weeks_table(report: Report, locale: QLocale) -> list[str]:
                  _number(locale, week.tension)]
         if report.rated:
             cells += [_number(locale, v) for v in (week.sleep, week.energy, week.focus)]
-        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        # The week's name on one line: "30 Nov (so far)" broken inside reads as two cells.
+        rows.append('<tr><td style="white-space: nowrap;">' + escape(cells[0]) + "</td>"
+                    + "".join(f"<td>{escape(c)}</td>" for c in cells[1:]) + "</tr>")
     return [_heading(QT_TRANSLATE_NOOP("report", "Week by week")),
             '<table border="1" cellspacing="0" cellpadding="4" width="100%" '
             'style="border-collapse: collapse; border-color: #9a9a9a;">'

@@ -107,7 +107,10 @@ class CheckIns(QObject):
         return dialog
 
     def _keep_day(self, day: DayAnswers) -> None:
-        if day.given:  # all left open: nothing to keep, and the day can still be rated later
+        # The step is offered only while today is unrated, and starts open: all left open is
+        # a skip, nothing to keep (and not a clearing of a rating given meanwhile from the
+        # menu); the day can still be rated later.
+        if day.given:
             self._records.add(DayRating(self._clock.now(), day.sleep, day.energy, day.focus))
 
     def _on_meter_closed(self) -> None:
@@ -150,15 +153,16 @@ class CheckIns(QObject):
                 and self._todays_rating() is None)
 
     def _todays_rating(self) -> DayRating | None:
-        """The latest day rating of today (local), if any: the one that counts."""
+        """Today's rating (local), if today is rated: the latest of the day counts, and one
+        with all three open (cleared from the menu) leaves the day unrated."""
         now = self._clock.now()
         start = at_local(now.date(), time(0), now.tzinfo)
         try:
             records = self._records.journal.records_between(start, start + timedelta(days=1))
         except JournalError:
             return None  # the stress meter and the ratings work without it
-        ratings = [r for r in records if isinstance(r, DayRating)]
-        return ratings[-1] if ratings else None
+        ratings = [r for r in records if isinstance(r, DayRating)]  # oldest first
+        return ratings[-1] if ratings and not ratings[-1].empty else None
 
     def open_day_rating(self) -> None:
         """The day ratings alone (the tray menu's "Sleep, energy and focus…"), with today's if
@@ -176,9 +180,10 @@ class CheckIns(QObject):
         return dialog
 
     def _on_day_rated(self, before: DayAnswers | None, answers: DayAnswers) -> None:
-        # Unchanged or all open: nothing new to keep. A change is a new record, and the
-        # latest of the day counts (the journal only ever adds).
-        if answers.given and answers != before:
+        # A change is a new record, and the latest of the day counts (the journal only ever
+        # adds): all three cleared after a rating is kept too, as a rating with none given,
+        # so the day is unrated again. Unchanged, or nothing given on an unrated day: nothing.
+        if answers != before and (answers.given or before is not None):
             self._records.add(
                 DayRating(self._clock.now(), answers.sleep, answers.energy, answers.focus))
 

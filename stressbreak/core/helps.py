@@ -95,14 +95,17 @@ class Observation:
 
 
 def day_scores(records: Iterable[Record], tz: tzinfo) -> dict[date, DayScores]:
-    """The day ratings in the journal by local day; of a day rated twice, the latest."""
+    """The day ratings in the journal by local day; of a day rated twice, the latest. A day
+    whose latest rating is all open is not rated: the user cleared it, and what they said
+    earlier that day no longer stands."""
     latest: dict[date, DayRating] = {}
     for record in records:
-        if isinstance(record, DayRating) and not record.empty:
+        if isinstance(record, DayRating):
             day = record.at.astimezone(tz).date()
             if day not in latest or latest[day].at <= record.at:
                 latest[day] = record
-    return {day: DayScores(r.sleep, r.energy, r.focus) for day, r in latest.items()}
+    return {day: DayScores(r.sleep, r.energy, r.focus) for day, r in latest.items()
+            if not r.empty}
 
 
 def one_decimal(value: float) -> str:

@@ -6,6 +6,9 @@ twice, the latest), and the pauses taken. A week without any entry is a gap (Non
 zero: a holiday is not a week of no pauses and no tension. Averages, not scores: the view shows
 a direction over months, it does not rate a week (the week tab's insights never compare weeks
 either).
+
+The last week is the one in progress: on a Tuesday it holds two days, so its pauses look like a
+drop. It is marked `so_far`, and the view shows it apart from the whole weeks.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class WeekPoint:
     sleep: float | None = None  # means of the week's day ratings, 1–5
     energy: float | None = None
     focus: float | None = None
+    so_far: bool = False  # the week that holds today: still going on, not a whole week
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,9 @@ def over_time(records: Iterable[Record], today: date, months: int, tz: tzinfo) -
     seen: set[date] = set()
     tensions: dict[date, list[int]] = {}
     checkins: dict[date, int] = {}
-    ratings: dict[date, DayRating] = {}  # by local day: the latest of a day counts
+    # By local day: the latest of a day counts, also when it is all open (the user cleared
+    # the day's ratings: the day is not rated, whatever an earlier rating said).
+    ratings: dict[date, DayRating] = {}
     for record in records:
         when = _local_time(record, tz)
         if when is None:
@@ -101,6 +107,7 @@ def over_time(records: Iterable[Record], today: date, months: int, tz: tzinfo) -
             sleep=_mean_of(by_week.get(monday, ()), "sleep"),
             energy=_mean_of(by_week.get(monday, ()), "energy"),
             focus=_mean_of(by_week.get(monday, ()), "focus"),
+            so_far=monday <= today < monday + timedelta(weeks=1),
         )
         for monday in mondays)
     return OverTime(months, weeks)

@@ -49,6 +49,7 @@ class ReportWeek:
     energy: float | None
     focus: float | None
     stands_out: tuple[Message, ...]
+    so_far: bool = False  # the week the report was made in: up to that day, not whole
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def build_report(records: Iterable[Record], today: date, weeks: int, tz: tzinfo,
             monday=line.monday, pauses_taken=line.pauses_taken,
             natural_pauses=line.natural_pauses, stress_meters=line.stress_meters,
             tension=line.tension, sleep=means[0], energy=means[1], focus=means[2],
-            stands_out=tuple(m for m in line.stands_out if free_text or not _users_words(m))))
+            stands_out=tuple(m for m in line.stands_out if free_text or not _users_words(m)),
+            so_far=line.so_far))
         # Weeks oldest first: a later week's spelling of a trigger replaces an earlier one.
         patterns = week_patterns(summarise_week(records, line.monday, tz), tz)
         _add_counts(signals, patterns.top_signals)

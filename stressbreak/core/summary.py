@@ -29,6 +29,8 @@ class WeekLines:
     stress_meters: int
     tension: float | None  # the week's mean noted tension, 0–10
     stands_out: tuple[Message, ...]
+    # This week, still going on: its counts are of the days so far, not of a whole week.
+    so_far: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ def summarise(records: Iterable[Record], today: date, weeks: int, tz: tzinfo, *,
             natural_pauses=week.total(PauseOutcome.NATURAL),
             stress_meters=len(week.checkins),
             tension=fmean(tensions) if tensions else None,
-            stands_out=tuple(insights(week, tz))))
+            stands_out=tuple(insights(week, tz)),
+            so_far=back == 0))
     helps = what_helps(records, tz, today, ratings=day_scores(records, tz), number=number)
     return Summary(tuple(lines), tuple(helps))
 
@@ -85,9 +88,15 @@ def summary_lines(summary: Summary, translate: Callable[[str], str],
         if week.tension is not None:
             counts.append(translate(Message("summary", QT_TRANSLATE_NOOP(
                 "summary", "average tension {tension}"), tension=number(week.tension))))
-        out.append(translate(Message("summary", QT_TRANSLATE_NOOP(
-            "summary", "Week of {day}: {counts}"), day=day_name(week.monday),
-            counts=", ".join(counts))))
+        if week.so_far:
+            heading = Message("summary", QT_TRANSLATE_NOOP(
+                "summary", "This week so far, from {day}: {counts}"),
+                day=day_name(week.monday), counts=", ".join(counts))
+        else:
+            heading = Message("summary", QT_TRANSLATE_NOOP(
+                "summary", "Week of {day}: {counts}"), day=day_name(week.monday),
+                counts=", ".join(counts))
+        out.append(translate(heading))
         out += [f"  • {translate(line)}" for line in week.stands_out]
     out.append("")
     out.append(translate(Message("summary", QT_TRANSLATE_NOOP("summary", "What helps me:"))))
@@ -105,6 +114,7 @@ def summary_facts(summary: Summary) -> dict[str, Any]:
     return {
         "weeks": [{
             "monday": week.monday.isoformat(),
+            "so_far": week.so_far,
             "pauses_taken": week.pauses_taken,
             "natural_pauses": week.natural_pauses,
             "stress_meters": week.stress_meters,

@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 )
 
 from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
-from stressbreak.core.report import Note, Report
+from stressbreak.core.report import Note, Report, ReportWeek
 from stressbreak.services.i18n import translate_message
 
 CONTEXT = "report"
@@ -203,12 +203,14 @@ def _weeks_table(report: Report, locale: QLocale) -> list[str]:
     rows = ["<tr>" + "".join(f'<th align="left">{escape(_t(h))}</th>' for h in headers)
             + "</tr>"]
     for week in report.weeks:
-        cells = [_short_date(locale, week.monday), str(week.pauses_taken),
+        cells = [_week_name(locale, week), str(week.pauses_taken),
                  str(week.natural_pauses), str(week.stress_meters),
                  _number(locale, week.tension)]
         if report.rated:
             cells += [_number(locale, v) for v in (week.sleep, week.energy, week.focus)]
-        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        # The week's name on one line: "30 Nov (so far)" broken inside reads as two cells.
+        rows.append('<tr><td style="white-space: nowrap;">' + escape(cells[0]) + "</td>"
+                    + "".join(f"<td>{escape(c)}</td>" for c in cells[1:]) + "</tr>")
     return [_heading(QT_TRANSLATE_NOOP("report", "Week by week")),
             '<table border="1" cellspacing="0" cellpadding="2" width="100%" '
             'style="border-collapse: collapse; border-color: #9a9a9a;">'
@@ -246,11 +248,12 @@ def _stood_out(report: Report, locale: QLocale) -> list[str]:
     rows: list[str] = []
     for week in report.weeks:
         for index, line in enumerate(week.stands_out):
-            day = _short_date(locale, week.monday) if index == 0 else ""
+            day = _week_name(locale, week) if index == 0 else ""
             # A little room above each week's first line, so the weeks read as groups.
             space = " padding-top: 4px;" if index == 0 and rows else ""
             text = escape(translate_message(line))
-            rows.append(f'<tr><td style="padding-right: 8px;{space}">{escape(day)}</td>'
+            rows.append('<tr><td style="padding-right: 8px; white-space: nowrap;'
+                        f'{space}">{escape(day)}</td>'
                         # All the room to the lines: the day's column only as wide as a day.
                         f'<td width="100%" style="{space}">{text}</td></tr>')
     if not rows:
@@ -299,6 +302,13 @@ def _note(locale: QLocale, note: Note) -> str:
     when += f" {note.at:%H:%M}"
     return (f"<li>{escape(when)} · <b>{escape(translate_message(_NOTE_NAMES[note.field]))}"
             f":</b> {escape(note.text)}</li>")
+
+
+def _week_name(locale: QLocale, week: ReportWeek) -> str:
+    """The week's Monday; the week the report was made in says it holds only the days so far,
+    or its counts would read as a drop."""
+    day = _short_date(locale, week.monday)
+    return _t(QT_TRANSLATE_NOOP("report", "{day} (so far)"), day=day) if week.so_far else day
 
 
 def _number(locale: QLocale, value: float | None) -> str:

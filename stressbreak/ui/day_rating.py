@@ -86,7 +86,10 @@ class DayRatingPanel(QWidget):
 
 
 class DayRatingDialog(QDialog):
-    """The day ratings alone, from the tray menu. Enter saves, Esc closes without saving."""
+    """The day ratings alone, from the tray menu, with today's when given (`start`). Enter
+    saves, Esc closes without saving. Nothing chosen on an unrated day, the button says Skip:
+    there is nothing to save. All three cleared after a rating, saving makes today unrated,
+    and the window says so before."""
 
     saved = Signal(object)  # DayAnswers
 
@@ -100,11 +103,13 @@ class DayRatingDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         heading.setFont(font)
+        self._start = start
         self.panel = DayRatingPanel(start)
+        self.clears_label = quieter(QLabel(self.tr("Saving now clears today's ratings.")))
+        self.clears_label.setWordWrap(True)
         self.not_now_button = QPushButton(self.tr("Not now"))
         self.not_now_button.setToolTip(self.tr("Close without saving (Esc)"))
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save to your private journal (Enter)"))
+        self.save_button = QPushButton()
         self.save_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.not_now_button)
@@ -114,11 +119,24 @@ class DayRatingDialog(QDialog):
         layout.addWidget(heading)
         layout.addSpacing(6)
         layout.addWidget(self.panel, 1)
+        layout.addWidget(self.clears_label)
         layout.addSpacing(6)
         layout.addLayout(buttons)
         self.not_now_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.accept)
+        self.panel.changed.connect(self._name_save)
+        self._name_save()
         float_at_width(self)
+
+    def _name_save(self) -> None:
+        answers = self.panel.answers()
+        skips = self._start is None and not answers.given
+        self.save_button.setText(self.tr("Skip") if skips else self.tr("Save"))
+        self.save_button.setToolTip(
+            self.tr("Leave them open and close (Enter)") if skips
+            else self.tr("Save to your private journal (Enter)"))
+        self.clears_label.setVisible(
+            self._start is not None and self._start.given and not answers.given)
 
     def open_for_user(self) -> None:
         self.show()

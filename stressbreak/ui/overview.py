@@ -8,7 +8,7 @@ signals the app acts on (app/your_data.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, QTimer, Signal
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome
-from stressbreak.core.over_time import RANGES_MONTHS, OverTime
+from stressbreak.core.over_time import RANGES_MONTHS, OverTime, WeekPoint
 from stressbreak.core.stats import WeekSummary
 from stressbreak.core.timeutil import week_start
 from stressbreak.core.week_view import WeekView
@@ -331,36 +331,32 @@ class OverviewWindow(QWidget):
         view = self._load_over_time(months)
         locale, palette = QLocale(), self.palette()
         mondays = [week.monday for week in view.weeks]
+        so_far = next((index for index, week in enumerate(view.weeks) if week.so_far), None)
         self.over_time_tension.show_weeks(mondays, [(
             self.tr("Average tension"), tension_line_colour(palette),
-            [week.tension for week in view.weeks])], locale, palette)
+            [week.tension for week in view.weeks])], locale, palette, so_far=so_far)
         self.over_time_pauses.show_weeks(mondays, [(
             self.tr("Pauses taken"), OUTCOME_COLOURS[PauseOutcome.COMPLETED],
-            [week.pauses for week in view.weeks])], locale, palette, whole=True)
-        self.over_time_tension.setAccessibleDescription("; ".join(
-            self.tr("week of {day}: {tension}").format(
-                day=locale.toString(_qdate(week.monday), self.tr("d MMM")),
-                tension=self.tr("no tension noted") if week.tension is None
-                else locale.toString(week.tension, "f", 1))
-            for week in view.weeks))
-        self.over_time_pauses.setAccessibleDescription("; ".join(
-            self.tr("week of {day}: {pauses}").format(
-                day=locale.toString(_qdate(week.monday), self.tr("d MMM")),
-                pauses=self.tr("no entries") if week.pauses is None
-                else self.tr("%n pauses taken", "", week.pauses))
-            for week in view.weeks))
+            [week.pauses for week in view.weeks])], locale, palette, whole=True, so_far=so_far)
+        self.over_time_tension.setAccessibleDescription(self._described(
+            view.weeks, [self._tension_said(week.tension, locale) for week in view.weeks],
+            lambda day, said: self.tr("week of {day}: {tension}").format(
+                day=day, tension=said), locale))
+        self.over_time_pauses.setAccessibleDescription(self._described(
+            view.weeks, [self._pauses_said(week.pauses) for week in view.weeks],
+            lambda day, said: self.tr("week of {day}: {pauses}").format(
+                day=day, pauses=said), locale))
         ratings = ((self.tr("Sleep"), RATING_COLOURS[0], [w.sleep for w in view.weeks]),
                    (self.tr("Energy"), RATING_COLOURS[1], [w.energy for w in view.weeks]),
                    (self.tr("Focus"), RATING_COLOURS[2], [w.focus for w in view.weeks]))
-        self.over_time_days.show_weeks(mondays, ratings, locale, palette)
-        self.over_time_days.setAccessibleDescription("; ".join(
-            self.tr("week of {day}: {ratings}").format(
-                day=locale.toString(_qdate(week.monday), self.tr("d MMM")),
-                ratings=", ".join(
-                    f"{name} {locale.toString(value, 'f', 1)}"
-                    for name, _colour, values in ratings
-                    if (value := values[index]) is not None) or self.tr("not rated"))
-            for index, week in enumerate(view.weeks)))
+        self.over_time_days.show_weeks(mondays, ratings, locale, palette, so_far=so_far)
+        self.over_time_days.setAccessibleDescription(self._described(
+            view.weeks, [", ".join(f"{name} {locale.toString(value, 'f', 1)}"
+                                   for name, _colour, values in ratings
+                                   if (value := values[index]) is not None)
+                         or self.tr("not rated") for index in range(len(view.weeks))],
+            lambda day, said: self.tr("week of {day}: {ratings}").format(
+                day=day, ratings=said), locale))
         empty = view.is_empty
         self.over_time_empty.setVisible(empty)
         for widget in (self.over_time_tension, self.over_time_pauses, self.over_time_label):
@@ -370,6 +366,25 @@ class OverviewWindow(QWidget):
             # After the charts are painted: it looks back over a year (a tenth of a second).
             self.helps_label.setText(self.tr("Looking at your days…"))
             QTimer.singleShot(0, self, self._show_helps)
+
+    def _tension_said(self, tension: float | None, locale: QLocale) -> str:
+        return (self.tr("no tension noted") if tension is None
+                else locale.toString(tension, "f", 1))
+
+    def _pauses_said(self, pauses: int | None) -> str:
+        return self.tr("no entries") if pauses is None else self.tr("%n pauses taken", "",
+                                                                       pauses)
+
+    def _described(self, weeks: Sequence[WeekPoint], said: Sequence[str],
+                   whole_week: Callable[[str, str], str], locale: QLocale) -> str:
+        """A chart's words for a screen reader: each week by its Monday, and the week still
+        going on as such, or its few days would sound like a drop."""
+        parts = []
+        for week, value in zip(weeks, said, strict=True):
+            day = locale.toString(_qdate(week.monday), self.tr("d MMM"))
+            parts.append(self.tr("this week so far, from {day}: {value}").format(
+                day=day, value=value) if week.so_far else whole_week(day, value))
+        return "; ".join(parts)
 
     def _show_helps(self) -> None:
         assert self._load_helps is not None

@@ -21,6 +21,7 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QHorizontalStackedBarSeries,
+    QLegend,
     QLineSeries,
     QScatterSeries,
     QStackedBarSeries,
@@ -493,9 +494,24 @@ def _segments(values: Sequence[float | None]) -> list[list[QPointF]]:
     return [run for run in runs if run]
 
 
+def _pieces(run: list[QPointF], so_far: int | None) -> list[tuple[list[QPointF], bool]]:
+    """A run as line pieces, each with whether it is dashed: solid between whole weeks, dashed
+    into and out of the week still going on."""
+    at = next((i for i, point in enumerate(run) if point.x() == so_far), None)
+    if at is None:
+        return [(run, False)]
+    pieces = [(run[:at], False), (run[at - 1:at + 1], True),
+              (run[at:at + 2], True), (run[at + 1:], False)]
+    return [(piece, dashed) for piece, dashed in pieces if len(piece) > 1] or [(run, False)]
+
+
 class WeeksChart(QChartView):
     """Weeks side by side over months, one line per measure, broken where a week has no entry
-    (a holiday is a gap, not a zero). Month names under the first week of each month."""
+    (a holiday is a gap, not a zero). Month names under the first week of each month.
+
+    The week still going on (`so_far`) is drawn apart: a hollow point at the end of a dashed
+    line, and a legend entry that says so. Its counts are of a few days, and drawn like a whole
+    week they would read as a drop every Monday."""
 
     def __init__(self, title: str, top: float, *, bottom: float = 0, ticks: int = 5,
                  parent: QWidget | None = None) -> None:
@@ -514,30 +530,49 @@ class WeeksChart(QChartView):
 
     def show_weeks(self, mondays: Sequence[date], lines: Sequence[tuple[str, QColor,
                                                                         Sequence[float | None]]],
-                   locale: QLocale, palette: QPalette, *, whole: bool = False) -> None:
+                   locale: QLocale, palette: QPalette, *, whole: bool = False,
+                   so_far: int | None = None) -> None:
+        """`so_far`: the index of the week still going on, if it is among `mondays`."""
         chart = self.chart()
         chart.removeAllSeries()
+        inside = palette.color(QPalette.ColorRole.Window)  # a hollow point shows the window
+        hollow_shown = False
         for name, colour, values in lines:
             pen = QPen(colour)
             pen.setWidthF(2.0)
+            dashed = QPen(pen)
+            dashed.setStyle(Qt.PenStyle.DashLine)
             points = QScatterSeries()  # a week alone between gaps still shows
             points.setMarkerSize(6)
             points.setColor(colour)
             points.setBorderColor(colour)
-            for number, run in enumerate(_segments(values)):
-                line = QLineSeries()
-                line.setName(name)
-                line.setPen(pen)
-                line.replace(run)
-                chart.addSeries(line)
-                line.attachAxis(self.months)
-                line.attachAxis(self.values)
-                chart.legend().markers(line)[0].setVisible(number == 0)
-                points.append(run)
-            chart.addSeries(points)
-            points.attachAxis(self.months)
-            points.attachAxis(self.values)
+            legend_given = False
+            for run in _segments(values):
+                for piece, is_dashed in _pieces(run, so_far):
+                    line = QLineSeries()
+                    line.setName(name)
+                    line.setPen(dashed if is_dashed else pen)
+                    line.replace(piece)
+                    self._add(line)
+                    chart.legend().markers(line)[0].setVisible(not legend_given)
+                    legend_given = True
+                points.append([p for p in run if p.x() != so_far])
+            self._add(points)
             chart.legend().markers(points)[0].setVisible(False)
+            value = values[so_far] if so_far is not None and 0 <= so_far < len(values) else None
+            if so_far is not None and value is not None:
+                hollow = self._hollow_points(pen, inside)
+                hollow.append(so_far, float(value))
+                chart.legend().markers(hollow)[0].setVisible(False)
+                hollow_shown = True
+        if hollow_shown:
+            # One entry for every line: a ring in the text's colour, the words beside it.
+            ring = QPen(palette.color(QPalette.ColorRole.WindowText))
+            ring.setWidthF(2.0)
+            legend = self._hollow_points(ring, inside)
+            legend.setName(self.tr("this week so far"))
+            marker = chart.legend().markers(legend)[0]
+            marker.setShape(QLegend.MarkerShape.MarkerShapeCircle)
         if whole:
             _whole_numbers(self.values, max(
                 (v for _n, _c, values in lines for v in values if v is not None), default=1))
@@ -550,5 +585,18 @@ class WeeksChart(QChartView):
                 shown = (monday.year, monday.month)
                 self.months.append(locale.monthName(monday.month, QLocale.FormatType.ShortFormat)
                                    + "\u200b" * index, index)  # labels must differ
-        chart.legend().setVisible(len(lines) > 1)
+        chart.legend().setVisible(len(lines) > 1 or hollow_shown)
         _follow_palette(chart, palette)
+
+    def _add(self, series: QLineSeries | QScatterSeries) -> None:
+        self.chart().addSeries(series)
+        series.attachAxis(self.months)
+        series.attachAxis(self.values)
+
+    def _hollow_points(self, ring: QPen, inside: QColor) -> QScatterSeries:
+        hollow = QScatterSeries()
+        hollow.setMarkerSize(10)
+        hollow.setPen(ring)
+        hollow.setBrush(QBrush(inside))
+        self._add(hollow)
+        return hollow

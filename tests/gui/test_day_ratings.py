@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from stressbreak.core.commands import Request
+from stressbreak.core.helps import day_scores
 from stressbreak.core.model import CheckIn, DayRating
 from stressbreak.ui.checkin import DAY_STEP, CheckInDialog
-from stressbreak.ui.day_rating import DayAnswers
+from stressbreak.ui.day_rating import DayAnswers, DayRatingDialog
 from stressbreak.ui.profile_dialog import ProfileDialog
-from tests.fakes import TUESDAY_10, FakeClock, Harness, make_app
+from tests.fakes import AMS, TUESDAY_10, FakeClock, Harness, make_app
 from tests.gui.test_stress_meter import Keyboard
 
 
@@ -177,14 +178,89 @@ def test_rated_from_the_menu_they_are_not_asked_again_that_day(qtbot, app):
     assert _kinds(app) == ["day"]
 
 
-def test_all_left_open_from_the_menu_keeps_nothing(qtbot, app):
+def _from_menu(qtbot, app: Harness) -> DayRatingDialog:
     app.tray.day_rating_requested.emit()
     window = app.checkins.day_dialog
     assert window is not None
-    window.save_button.click()
-    QApplication.processEvents()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def _latest(app: Harness) -> tuple[int | None, int | None, int | None]:
+    ratings = [r for r in app.journal.all_records() if isinstance(r, DayRating)]
+    return ratings[-1].sleep, ratings[-1].energy, ratings[-1].focus
+
+
+def test_all_left_open_from_the_menu_keeps_nothing(qtbot, app):
+    window = _from_menu(qtbot, app)
+    # Nothing to save on a day not rated yet: the button says so, and Enter writes nothing.
+    assert window.save_button.text() == "Skip"
+    assert not window.clears_label.isVisible()
+    keys = Keyboard(qtbot)
+    keys.press(Qt.Key.Key_3)
+    assert window.save_button.text() == "Save"
+    keys.press(Qt.Key.Key_Delete)  # chosen, then left open again
+    assert window.save_button.text() == "Skip"
+    keys.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.checkins.day_dialog is None)
     assert _kinds(app) == []
     assert _meter(qtbot, app).step == DAY_STEP  # nothing rated: the stress meter still asks
+
+
+def test_clearing_all_three_from_the_menu_leaves_today_unrated(qtbot, app):
+    keys = Keyboard(qtbot)
+    _from_menu(qtbot, app)
+    keys.press(Qt.Key.Key_4, Qt.Key.Key_Tab, Qt.Key.Key_3, Qt.Key.Key_Tab, Qt.Key.Key_1)
+    keys.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.checkins.day_dialog is None)
+    assert app.data.load_over_time(3).weeks[-1].sleep == 4
+
+    app.clock.advance(timedelta(hours=2))
+    again = _from_menu(qtbot, app)
+    assert again.panel.answers() == DayAnswers(sleep=4, energy=3, focus=1)
+    assert again.save_button.text() == "Save"
+    keys.press(Qt.Key.Key_Delete, Qt.Key.Key_Tab, Qt.Key.Key_Delete)
+    assert not again.clears_label.isVisible()  # focus is still given
+    keys.press(Qt.Key.Key_Tab, Qt.Key.Key_Delete)
+    assert again.clears_label.isVisible()
+    assert again.clears_label.text() == "Saving now clears today's ratings."
+    assert again.save_button.text() == "Save"
+    keys.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.checkins.day_dialog is None)
+    assert _kinds(app) == ["day", "day"]
+    assert _latest(app) == (None, None, None)
+    assert app.journal.all_records()[-1].at == app.clock.now()
+
+    # Unrated everywhere: Over time, What helps me's days, and the windows that ask.
+    week = app.data.load_over_time(3).weeks[-1]
+    assert (week.sleep, week.energy, week.focus) == (None, None, None)
+    assert day_scores(app.journal.all_records(), AMS) == {}
+    fresh = _from_menu(qtbot, app)
+    assert fresh.panel.answers() == DayAnswers()
+    assert fresh.save_button.text() == "Skip"
+    keys.press(Qt.Key.Key_Return)  # nothing more to clear: nothing written
+    qtbot.waitUntil(lambda: app.checkins.day_dialog is None)
+    assert _kinds(app) == ["day", "day"]
+    # Not offered in a stress meter yet today, and unrated again: the first one asks.
+    assert _meter(qtbot, app).step == DAY_STEP
+
+
+def test_the_stress_meters_step_left_open_keeps_a_rating_given_meanwhile(qtbot, app):
+    dialog = _meter(qtbot, app)
+    assert dialog.step == DAY_STEP
+    # While the stress meter waits on its first step, the user rates from the menu.
+    _from_menu(qtbot, app)
+    keys = Keyboard(qtbot)
+    keys.press(Qt.Key.Key_2, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.checkins.day_dialog is None)
+    # The meter's step started open and stays open: a skip, not a clearing.
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.next_button.text() == "Skip"
+    dialog.next_button.click()
+    _save(qtbot, dialog)
+    assert _kinds(app) == ["day", "checkin"]
+    assert _latest(app) == (2, None, None)
 
 
 def test_stressbreak_rate_opens_the_ratings_alone(qtbot, app):

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QBarSeries, QLineSeries
+from PySide6.QtCharts import QBarSeries, QLineSeries, QScatterSeries, QXYSeries
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
@@ -684,8 +684,60 @@ def test_over_time_shows_the_day_ratings_once_there_are_some(overview, qtbot):
     assert window.over_time_days.isVisible()
     assert _lines(window.over_time_days) == [[(12.0, 3.0)], [(12.0, 4.0)]]  # sleep, energy
     described = window.over_time_days.accessibleDescription()
-    assert "week of 23 Nov: Sleep 3.0, Energy 4.0" in described
+    assert "this week so far, from 23 Nov: Sleep 3.0, Energy 4.0" in described
     assert "week of 16 Nov: not rated" in described
+
+
+def _series_points(chart: week_charts.WeeksChart, kind: type[QXYSeries]
+                   ) -> list[tuple[QXYSeries, list[tuple[float, float]]]]:
+    return [(series, [(p.x(), p.y()) for p in series.points()])
+            for series in chart.chart().series() if isinstance(series, kind)]
+
+
+def _legend(chart: week_charts.WeeksChart) -> list[str]:
+    legend = chart.chart().legend()
+    return [marker.label() for marker in legend.markers() if marker.isVisible()] \
+        if legend.isVisible() else []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_over_time_shows_this_week_apart_as_so_far(overview, qtbot, scheme):
+    _controller, window, journal, _told = overview
+    journal.append(DayRating(at=TUESDAY_10, sleep=3, energy=2))
+    if scheme == "dark":
+        window.setPalette(dark_palette())
+    window.show()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    inside = window.palette().color(QPalette.ColorRole.Window)
+    ink = window.palette().color(QPalette.ColorRole.WindowText)
+    last = 12.0  # 13 weeks, Tuesday's last
+    chart = window.over_time_pauses
+    # The line into this week is dashed; the weeks before it keep a solid line.
+    lines = _series_points(chart, QLineSeries)
+    assert [(points, series.pen().style()) for series, points in lines] == [
+        ([(last - 1, 1.0), (last, 2.0)], Qt.PenStyle.DashLine)]
+    # Whole weeks are filled points; this week a hollow ring in the line's colour; the
+    # legend's ring (no points) in the text colour says what it is.
+    filled, hollow, key = _series_points(chart, QScatterSeries)
+    assert filled[1] == [(last - 1, 1.0)]
+    assert hollow[1] == [(last, 2.0)] and key[1] == []
+    assert hollow[0].brush().color() == inside == key[0].brush().color()
+    assert hollow[0].pen().color() == filled[0].color() != inside
+    assert key[0].pen().color() == ink
+    # The legend's markers show once the chart is laid out.
+    qtbot.waitUntil(lambda: _legend(chart) == ["Pauses taken", "this week so far"])
+    assert _legend(window.over_time_tension) == ["Average tension", "this week so far"]
+    assert _legend(window.over_time_days) == ["Sleep", "Energy", "this week so far"]
+    assert len(_series_points(window.over_time_days, QScatterSeries)) == 3 + 2 + 1
+
+    described = chart.accessibleDescription()
+    assert described.endswith("week of 16 Nov: 1 pause taken; "
+                              "this week so far, from 23 Nov: 2 pauses taken")
+    assert "week of 23 Nov" not in described
+    assert window.over_time_tension.accessibleDescription().endswith(
+        "; this week so far, from 23 Nov: 4.7")
+    assert window.over_time_days.accessibleDescription().endswith(
+        "week of 16 Nov: not rated; this week so far, from 23 Nov: Sleep 3.0, Energy 2.0")
 
 
 def test_over_time_of_a_new_journal_says_so_kindly(qtbot, tmp_path):

@@ -43,7 +43,7 @@ def test_the_pdf_of_four_weeks_holds_the_facts_and_no_free_text(qapp, tmp_path):
         "Made by StressBreak on 3 December 2026",
         "Week of", "Pauses taken", "Average tension (0–10)", "Sleep (1–5)",
         "9 Nov 10 1 5 3.8 3.0 4.0 2.0",  # the first week's row
-        "30 Nov 8 0 4",  # this week so far, not rated: dashes
+        "30 Nov (so far) 8 0 4",  # this week so far, not rated: dashes
         "raised shoulders (19), clenched jaw (12)", "quiet (19)",
         "“raised shoulders” was the body signal you noticed most often",
         "What helps me", "Nothing to say yet",

@@ -331,7 +331,9 @@ def test_summary_reads_the_journal_and_changes_nothing(tmp_path: Path) -> None:
     text = stressbreak(folder, "summary", "--weeks", "2")
     assert text.returncode == 0, text.stderr.decode()
     lines = text.stdout.decode().splitlines()
-    assert lines[1].startswith("Week of ") and "1 pause taken, 1 stress meter" in lines[1]
+    assert lines[0].startswith("Week of ")
+    assert lines[1].startswith("This week so far, from ")
+    assert "1 pause taken, 1 stress meter" in lines[1]
     assert "What helps me:" in lines
     facts = json.loads(stressbreak(folder, "summary", "--json").stdout)
     assert [week["pauses_taken"] for week in facts["weeks"]] == [1]

@@ -28,6 +28,7 @@ from stressbreak.core.export import (
     to_csv,
     to_json,
 )
+from stressbreak.core.helps import day_scores
 from stressbreak.core.messages import Message, message_of
 from stressbreak.core.model import (
     SCHEMA_VERSION,
@@ -372,6 +373,18 @@ def test_csv_leaves_ordinary_text_alone() -> None:
     record = check_in(datetime(2024, 3, 1, 9, tzinfo=AMS), trigger="a = b", next_step="'quoted'")
     (row,) = read_csv(to_csv([record]))
     assert (row["trigger"], row["next_step"]) == ("a = b", "'quoted'")
+
+
+def test_a_day_rating_cleared_later_is_exported_after_the_one_it_clears() -> None:
+    # The latest rating of a day counts: a row of three empty cells is the user clearing the
+    # day, and comes after the rating it clears; an import brings the day back unrated.
+    rated = DayRating(datetime(2024, 3, 1, 8, tzinfo=AMS), sleep=4, energy=2, focus=3, id="d1")
+    cleared = DayRating(datetime(2024, 3, 1, 21, tzinfo=AMS), id="d2")
+    rows = read_csv(to_csv([cleared, rated]))
+    assert [(r["id"], r["sleep"], r["energy"], r["focus"]) for r in rows] == [
+        ("d1", "4", "2", "3"), ("d2", "", "", "")]
+    back = parse_import(to_json([cleared, rated], exported_at=EXPORTED_AT, app_version="1"))
+    assert day_scores(back.records, AMS) == {}
 
 
 def _as_cell(text: str) -> str:

@@ -12,7 +12,14 @@ import pytest
 
 from stressbreak.core import helps
 from stressbreak.core.helps import DayScores, Observation, what_helps
-from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord, Record
+from stressbreak.core.model import (
+    CheckIn,
+    CheckInOrigin,
+    DayRating,
+    PauseOutcome,
+    PauseRecord,
+    Record,
+)
 from tests.unit.test_translations import _SYMPTOMS_NL, _VERDICT_EN, _VERDICT_NL, build
 
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -197,6 +204,20 @@ def test_only_the_window_of_completed_days_counts():
     j = journal(seed=1, weeks=52, afternoon_effect=1.5)
     assert not observe(j, window_days=14)
     assert "pauses_afternoon_tension" in observe(j, window_days=120)
+
+
+def test_the_latest_rating_of_a_day_counts_and_one_all_open_leaves_the_day_unrated():
+    monday, tuesday, wednesday = FIRST, FIRST + timedelta(days=1), FIRST + timedelta(days=2)
+    records: list[Record] = [
+        DayRating(_at(monday, 8), sleep=2, energy=3, focus=4),
+        DayRating(_at(monday, 19), sleep=4),  # rated again: this one counts
+        DayRating(_at(tuesday, 8), sleep=5, energy=5, focus=5),
+        DayRating(_at(tuesday, 21)),  # all three cleared from the menu
+        DayRating(_at(wednesday, 8)),  # left open, the only one of the day
+    ]
+    assert helps.day_scores(records, TZ) == {monday: DayScores(sleep=4)}
+    # The journal's order is not the clock's order (an import, a merged export).
+    assert helps.day_scores(records[::-1], TZ) == {monday: DayScores(sleep=4)}
 
 
 def test_a_rating_out_of_range_is_refused():

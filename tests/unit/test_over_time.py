@@ -101,3 +101,26 @@ def test_day_ratings_are_averaged_per_week_the_latest_of_a_day_counting():
     assert view.weeks[-2].sleep is None
     assert view.rated
     assert not over_time([pause(THIS_MONDAY)], TODAY, 3, AMS).rated
+
+
+def test_a_day_whose_latest_rating_is_all_open_is_not_rated():
+    tuesday = THIS_MONDAY + timedelta(days=1)
+    records = [rating(THIS_MONDAY, 9, 2, 3, 4), rating(THIS_MONDAY, 18, None),  # cleared
+               rating(tuesday, 9, 5, 1)]
+    week = over_time(records, TODAY, 3, AMS).weeks[-1]
+    assert (week.sleep, week.energy, week.focus) == (5.0, 1.0, None)
+    only_cleared = over_time(records[:2], TODAY, 3, AMS)
+    assert not only_cleared.rated
+    assert only_cleared.weeks[-1].pauses == 0  # still a week with entries, not a gap
+
+
+def test_only_the_week_that_holds_today_is_so_far():
+    view = over_time([pause(THIS_MONDAY)], TODAY, 6, AMS)
+    assert [w.monday for w in view.weeks if w.so_far] == [THIS_MONDAY]
+    sunday = THIS_MONDAY + timedelta(days=6)  # the week's last day is still going on
+    assert over_time([], sunday, 3, AMS).weeks[-1].so_far
+    # Asked the next Monday, the same week is whole, and only the new one is so far.
+    monday_after = THIS_MONDAY + timedelta(weeks=1)
+    weeks = {w.monday: w for w in over_time([pause(THIS_MONDAY)], monday_after, 3, AMS).weeks}
+    assert not weeks[THIS_MONDAY].so_far and weeks[THIS_MONDAY].pauses == 1
+    assert [m for m, w in weeks.items() if w.so_far] == [monday_after]

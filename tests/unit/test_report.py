@@ -61,6 +61,18 @@ def test_each_week_is_counted_with_its_tension_and_day_ratings():
         8, 0, 4)
     assert (this_week.sleep, this_week.energy, this_week.focus) == (None, None, None)
     assert report.rated and not report.is_empty
+    assert [w.so_far for w in report.weeks] == [False, False, False, True]
+
+
+def test_a_day_whose_latest_rating_was_cleared_is_not_rated():
+    monday = FIRST_MONDAY + timedelta(weeks=3)  # this week
+    records = [DayRating(at(monday, 8), sleep=5, energy=5, focus=5),
+               DayRating(at(monday, 20)),  # cleared from the menu that evening
+               DayRating(at(monday + timedelta(days=1), 8), sleep=2)]
+    this_week = build_report(records, TODAY, 1, AMS).weeks[0]
+    assert (this_week.sleep, this_week.energy, this_week.focus) == (2, None, None)
+    cleared = build_report(records[:2], TODAY, 1, AMS)
+    assert not cleared.rated and cleared.is_empty
 
 
 def test_what_came_up_most_is_counted_over_all_the_weeks_by_label():

@@ -72,6 +72,21 @@ def test_each_week_is_counted_plainly_and_says_what_stood_out():
                           "own days show it clearly (at least 10 days on each side)."]
 
 
+def test_this_week_is_said_to_be_so_far_and_only_this_week():
+    records = [pause(THIS_MONDAY, 10), pause(THIS_MONDAY - timedelta(weeks=1), 10)]
+    summary = summarise(records, TODAY, 3, AMS)
+    assert [week.so_far for week in summary.weeks] == [False, False, True]
+    lines = summary_lines(summary, str, lambda day: f"{day:%d %b}")  # str: no plural forms
+    assert lines[:3] == ["Week of 16 Nov: 0 pauses taken, 0 stress meters",
+                         "Week of 23 Nov: 1 pauses taken, 0 stress meters",
+                         "This week so far, from 30 Nov: 1 pauses taken, 0 stress meters"]
+    assert [week["so_far"] for week in summary_facts(summary)["weeks"]] == [False, False, True]
+    # A week that has ended is whole again: asked on the next Monday.
+    later = summarise(records, THIS_MONDAY + timedelta(weeks=1), 2, AMS)
+    assert [(week.monday, week.so_far) for week in later.weeks] == [
+        (THIS_MONDAY, False), (THIS_MONDAY + timedelta(weeks=1), True)]
+
+
 def test_what_helps_is_the_windows_own_observation_with_its_numbers():
     summary = summarise(year_where_pauses_calm_the_afternoon(), TODAY, 1, AMS)
     [found] = [f for f in summary.helps if f.id == "pauses_afternoon_tension"]

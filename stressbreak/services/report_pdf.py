@@ -9,6 +9,8 @@ QGuiApplication (fonts); the command line makes an offscreen one.
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from datetime import date
 from html import escape
 
@@ -45,7 +47,8 @@ from stressbreak.core.report import Note, Report, ReportWeek
 from stressbreak.services.i18n import translate_message
 
 CONTEXT = "report"
-FONT_POINTS = 10.0  # readable on paper; a four-week report still fits on two pages
+MAX_PAGES = 2  # a report to bring along: one or two pages
+FONT_POINTS = 9.5  # readable on paper; a four-week report still fits on two pages
 MARGIN_CM = 2.0  # round every page, as QTextDocument prints
 HEADING_POINTS = 13
 KEEP_LINES = 3  # a heading needs this many lines of its text under it on the same page
@@ -76,6 +79,21 @@ def report_pdf(report: Report, made_on: date) -> bytes:
         QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
         # The margins are drawn by _print, round the pages it lays out.
         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    document = _laid_out(report, made_on, writer)
+    # The user's own words are the one part that grows with a busy life: the oldest notes
+    # give way (and are counted as left out) until the report fits the pages it promises.
+    while document.pageCount() > MAX_PAGES and report.notes:
+        report = replace(report, notes=report.notes[:-1],
+                         notes_left_out=report.notes_left_out + 1)
+        document = _laid_out(report, made_on, writer)
+    _print(document, writer)
+    del writer  # ends the PDF, so the buffer holds all of it
+    buffer.close()
+    return bytes(data.data())
+
+
+def _laid_out(report: Report, made_on: date, writer: QPdfWriter) -> QTextDocument:
+    """The report as a document laid out on the writer's pages."""
     document = QTextDocument()
     font = QFont(QGuiApplication.font())
     font.setPointSizeF(FONT_POINTS)
@@ -86,24 +104,31 @@ def report_pdf(report: Report, made_on: date) -> bytes:
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     document.setDefaultTextOption(option)
     document.setHtml(report_html(report, made_on))
-    _print(document, writer)
-    del writer  # ends the PDF, so the buffer holds all of it
-    buffer.close()
-    return bytes(data.data())
+    _lay_out(document, writer)
+    return document
 
 
-def _print(document: QTextDocument, writer: QPdfWriter) -> None:
-    """The document's pages with 2 cm margins and a page number, as QTextDocument.print_
-    would print them, but from the very layout _keep_headings_with_their_text looked at
-    (print_ lays out a copy of its own)."""
+def _lay_out(document: QTextDocument, writer: QPdfWriter) -> None:
+    """Pages inside 2 cm margins, headings kept with their text: the layout _print draws
+    (QTextDocument.print_ would lay out a copy of its own)."""
     margin = MARGIN_CM / 2.54 * writer.resolution()
-    page = QSizeF(writer.width() - 2 * margin, writer.height() - 2 * margin)
+    # Whole device units: Qt lays a line out at a rounded position, so with a fractional
+    # page height a line can start a hair above a page's end and be cut in two.
+    page = QSizeF(math.floor(writer.width() - 2 * margin),
+                  math.floor(writer.height() - 2 * margin))
     document.documentLayout().setPaintDevice(writer)
     root = document.rootFrame().frameFormat()
     root.setMargin(0)  # the page's margins are drawn round it
     document.rootFrame().setFrameFormat(root)
     document.setPageSize(page)
     _keep_headings_with_their_text(document)
+
+
+def _print(document: QTextDocument, writer: QPdfWriter) -> None:
+    """The laid-out document's pages with their margins and a page number, as
+    QTextDocument.print_ would print them."""
+    margin = MARGIN_CM / 2.54 * writer.resolution()
+    page = document.pageSize()
     context = QAbstractTextDocumentLayout.PaintContext()
     # Paper is white whatever the desktop's colours: black text, as print_ does.
     palette = QPalette(context.palette)
@@ -117,7 +142,9 @@ def _print(document: QTextDocument, writer: QPdfWriter) -> None:
             writer.newPage()
         painter.save()
         painter.translate(margin, margin - index * page.height())
-        context.clip = QRectF(0, index * page.height(), page.width(), page.height())
+        # Less a hair: a block that starts right at the next page must not be drawn here
+        # too (clipped away, its text would still be in the page for a reader to find).
+        context.clip = QRectF(0, index * page.height(), page.width(), page.height() - 0.5)
         painter.setClipRect(context.clip)
         document.documentLayout().draw(painter, context)
         painter.restore()
@@ -140,8 +167,14 @@ def _keep_headings_with_their_text(document: QTextDocument) -> None:
         block = document.begin()
         while block.isValid():
             if block.blockFormat().headingLevel() == 2 and block.position() not in moved:
-                room = page_height - layout.blockBoundingRect(block).bottom() % page_height
-                if room < wanted_below:
+                rect = layout.blockBoundingRect(block)
+                page = _page_of(rect.top() + block.blockFormat().topMargin(), page_height)
+                room = page_height - rect.bottom() % page_height
+                # On one page, room enough under it, and what follows does start there: a
+                # table's row that does not fit moves whole to the next page.
+                if (room < wanted_below or _page_of(rect.bottom() - 1, page_height) != page
+                        or _page_of(layout.blockBoundingRect(block.next()).top() + 1,
+                                    page_height) != page):
                     break
             block = block.next()
         if not block.isValid():
@@ -150,6 +183,10 @@ def _keep_headings_with_their_text(document: QTextDocument) -> None:
         style = block.blockFormat()
         style.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         QTextCursor(block).setBlockFormat(style)
+
+
+def _page_of(y: float, page_height: float) -> int:
+    return int(y // page_height)
 
 
 def report_html(report: Report, made_on: date) -> str:
@@ -286,8 +323,11 @@ def _helps(report: Report) -> list[str]:
 def _own_words(report: Report, locale: QLocale) -> list[str]:
     parts = [_heading(QT_TRANSLATE_NOOP("report", "In your own words"))]
     if not report.notes:
-        parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP(
-            "report", "No notes in these weeks."))) + "</p>")
+        text = translate_message(Message.counted(CONTEXT, QT_TRANSLATE_N_NOOP(
+            "report", "%n notes from these weeks are in your journal."),
+            report.notes_left_out)) if report.notes_left_out else _t(QT_TRANSLATE_NOOP(
+                "report", "No notes in these weeks."))
+        parts.append("<p>" + escape(text) + "</p>")
         return parts
     parts.append("<ul>" + "".join(_note(locale, note) for note in report.notes) + "</ul>")
     if report.notes_left_out:

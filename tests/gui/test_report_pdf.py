@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import stat
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -157,16 +159,50 @@ def test_twelve_busy_weeks_fit_on_two_pages(qapp, request, tmp_path, language, f
     assert len(_lines(_busy_pdf(tmp_path, MAX_WEEKS, free_text))) <= 2
 
 
-# Reports of the busy journal whose heading, without its keeping, would be a page's last line.
-@pytest.mark.parametrize("case", [
-    ("en", 7, False, "What helps me"), ("nl", 4, True, "In your own words")])
-def test_a_heading_that_would_end_a_page_starts_the_next(qapp, request, tmp_path, case):
-    language, weeks, free_text, heading = case
+SECTION_HEADINGS = ("Week by week", "What came up most in the stress meters", "What stood out",
+                    "What helps me", "In your own words")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("free_text", [False, True])
+def test_no_page_ends_with_a_heading(qapp, request, tmp_path, language, free_text):
     if language == "nl":
         request.getfixturevalue("dutch")
-    pages = _lines(_busy_pdf(tmp_path, weeks, free_text))
+    headings = {QCoreApplication.translate("report", h) for h in SECTION_HEADINGS}
+    split = 0
+    for weeks in range(1, MAX_WEEKS + 1):
+        pages = _lines(_busy_pdf(tmp_path, weeks, free_text))
+        for number, page in enumerate(pages[:-1], start=1):
+            # The reader may join a table's cells and the page number into one line.
+            text = " ".join(page).removesuffix(str(number)).rstrip()
+            assert not any(text.endswith(heading) for heading in headings), (weeks, text[-80:])
+        split += len(pages) > 1
+    assert split  # some of these reports do run onto a second page
+
+
+@pytest.mark.parametrize("words", [40, 400])
+def test_the_oldest_notes_give_way_so_the_report_stays_on_two_pages(qapp, tmp_path, words):
+    report = build_report(_busy_journal(), TODAY, MAX_WEEKS, AMS, free_text=True)
+    # Notes far longer than the busy journal's: all of them would take a third page.
+    long = " ".join(["a long day of meetings"] * (words // 5))
+    report = replace(report, notes=tuple(replace(note, text=f"{n} {long}")
+                                         for n, note in enumerate(report.notes)))
+    path = tmp_path / "busy.pdf"
+    path.write_bytes(report_pdf(report, TODAY))
+    pages = _lines(path)
     assert len(pages) == 2
-    assert pages[1][0] == QCoreApplication.translate("report", heading)
+    text = " ".join(line for page in pages for line in page)
+    own_words = text[text.index("In your own words"):]
+    shown = own_words.count(" · ")  # one a note: "Wed 2 Dec 16:00 · Need: …"
+    # Fewer notes than the report offered, the most recent first, and every other one counted.
+    assert shown < len(report.notes)
+    if shown:
+        assert own_words.split(" · ")[1].split(": ", 1)[1].startswith("0 a long day")
+        match = re.search(r"(\d+) earlier notes are in your journal", own_words)
+    else:
+        match = re.search(r"(\d+) notes from these weeks are in your journal", own_words)
+    assert match is not None
+    assert int(match[1]) == report.notes_left_out + len(report.notes) - shown
 
 
 # -- from the overview ------------------------------------------------------------------

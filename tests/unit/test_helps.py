@@ -196,7 +196,7 @@ def _split_days(more: int, fewer: int) -> Journal:
 def test_only_the_window_of_completed_days_counts():
     j = journal(seed=1, weeks=52, afternoon_effect=1.5)
     assert not observe(j, window_days=14)
-    assert "pauses_afternoon_tension" in observe(j, window_days=120)
+    assert "pauses_afternoon_tension" in observe(j, window_days=180)
 
 
 def test_a_rating_out_of_range_is_refused():

@@ -33,7 +33,11 @@ from stressbreak.ui.week_charts import TENSION_BANDS, band_of
 from tests.fakes import AMS, TUESDAY_10, FakeClock, make_app
 from tests.gui.test_accessibility import contrast, dark_palette
 from tests.unit.test_profiles import JUDGING
-from tests.unit.test_summary import year_where_pauses_calm_the_afternoon
+from tests.unit.test_summary import (
+    SIGH_SAID,
+    year_where_pauses_calm_the_afternoon,
+    year_where_the_sigh_calms_the_next_meter,
+)
 
 MONDAY = date(2026, 11, 23)  # the week of TUESDAY_10
 
@@ -789,3 +793,36 @@ def test_what_helps_me_names_a_clear_pattern_and_only_then(qtbot, tmp_path):
     window.tabs.setCurrentIndex(window.tabs.count() - 1)
     qtbot.waitUntil(lambda: window.helps_label.text().startswith("Nothing to say yet"))
     app.stop()
+
+
+
+def _over_time_helps(qtbot, tmp_path: Path) -> str:
+    """What helps me in the Over time tab, once worked out, for a year where the sigh goes with
+    the calmer next stress meter."""
+    data = tmp_path / "data"
+    data.mkdir()
+    app = make_app(data, FakeClock(datetime(2026, 12, 3, 10, tzinfo=AMS)), [])
+    app.start()
+    for record in year_where_the_sigh_calms_the_next_meter():
+        app.journal.append(record)
+    app.data.open_overview()
+    window = app.data.overview
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    qtbot.waitUntil(lambda: window.helps_label.text().startswith("• "))
+    text = window.helps_label.text()
+    app.stop()
+    return text
+
+
+def test_what_helps_me_names_the_exercise_with_the_calmest_next_stress_meter(qtbot, tmp_path):
+    text = _over_time_helps(qtbot, tmp_path)
+    assert SIGH_SAID in text
+    assert "calmer on average than after pauses with other exercises (" in text
+
+
+def test_the_exercise_is_named_as_the_settings_name_it_in_dutch(qtbot, dutch, tmp_path):
+    assert "“Zuchtend uitademen (in, nog wat erbij, lang uit)”" in _over_time_helps(qtbot,
+                                                                                   tmp_path)

@@ -25,7 +25,14 @@ from stressbreak.ui.report_dialog import ReportChoice, ReportDialog
 from tests.fakes import FakeClock, make_app
 from tests.pdf import pdf_page_image, pdf_pages
 from tests.unit.test_report import NOTE, STEP, TRIGGER, coach_journal
-from tests.unit.test_summary import AMS, TODAY, at, pause
+from tests.unit.test_summary import (
+    AMS,
+    SIGH_SAID,
+    TODAY,
+    at,
+    pause,
+    year_where_the_sigh_calms_the_next_meter,
+)
 
 
 def _written(tmp_path: Path, free_text: bool = False, weeks: int = 4) -> Path:
@@ -67,6 +74,14 @@ def test_free_text_is_in_the_pdf_only_when_chosen(qapp, tmp_path):
                      f"“{TRIGGER}” came up 3 times as a trigger."):
         assert expected in text
     assert "is not included in this report" not in text
+
+
+def test_the_pdf_names_the_exercise_with_the_calmest_next_stress_meter(qapp, tmp_path):
+    report = build_report(year_where_the_sigh_calms_the_next_meter(), TODAY, 4, AMS)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(report_pdf(report, TODAY))
+    text = " ".join(pdf_pages(path))
+    assert SIGH_SAID in text and "than after pauses with other exercises (" in text
 
 
 def test_twelve_weeks_with_free_text_still_fit_on_two_pages(qapp, tmp_path):

@@ -16,7 +16,14 @@ from stressbreak.core.model import (
     Record,
 )
 from stressbreak.core.report import MAX_NOTES, MAX_WEEKS, build_report, report_span
-from tests.unit.test_summary import AMS, TODAY, at, pause, year_where_pauses_calm_the_afternoon
+from tests.unit.test_summary import (
+    AMS,
+    TODAY,
+    at,
+    pause,
+    year_where_pauses_calm_the_afternoon,
+    year_where_the_sigh_calms_the_next_meter,
+)
 
 FIRST_MONDAY = date(2026, 11, 9)  # four weeks up to Thursday 3 December 2026
 TRIGGER = "the mail from Sam"
@@ -126,6 +133,12 @@ def test_what_helps_is_the_summarys_observation():
     start, end = report_span(TODAY, 4, AMS)
     assert start <= datetime.combine(TODAY - timedelta(days=365), datetime.min.time(), AMS)
     assert end > at(TODAY, 23)
+
+
+def test_the_exercise_with_the_calmest_next_stress_meter_is_in_the_report():
+    report = build_report(year_where_the_sigh_calms_the_next_meter(), TODAY, 4, AMS)
+    assert [(found.id, found.exercise) for found in report.helps] == [
+        ("exercise_next_tension", "sigh")]
 
 
 @pytest.mark.parametrize("weeks", [0, MAX_WEEKS + 1])

@@ -26,9 +26,10 @@ def at(day: date, hour: int) -> datetime:
     return datetime(day.year, day.month, day.day, hour, tzinfo=AMS)
 
 
-def pause(day: date, hour: int, outcome: PauseOutcome = PauseOutcome.COMPLETED) -> PauseRecord:
+def pause(day: date, hour: int, outcome: PauseOutcome = PauseOutcome.COMPLETED,
+          exercise: str = "coherent") -> PauseRecord:
     return PauseRecord(started_at=at(day, hour), ended_at=at(day, hour) + timedelta(minutes=1),
-                       outcome=outcome)
+                       outcome=outcome, exercise=exercise)
 
 
 def meter(day: date, hour: int, tension: int | None, trigger: str = "") -> CheckIn:
@@ -45,6 +46,27 @@ def year_where_pauses_calm_the_afternoon(seed: int = 5) -> list[Record]:
         taken = rnd.randint(0, 6)
         records += [pause(day, 9 + k) for k in range(taken)]
         records.append(meter(day, 15, max(0, min(10, 7 - taken + rnd.randint(-1, 1)))))
+    return records
+
+
+SIGH_SAID = ("After a pause with “Sighing out (in, a little more in, long out)”, your next "
+             "stress meter was ")
+
+
+def year_where_the_sigh_calms_the_next_meter(seed: int = 5) -> list[Record]:
+    """Each day two pauses, sighing out or slow and even at random, each followed half an hour
+    later by the stress meter the app opens after a pause: 3 after the sigh, 6 after the
+    other, give or take one. Only the exercise comparison has anything to go on."""
+    rnd = random.Random(seed)
+    records: list[Record] = []
+    for back in range(1, 300):
+        day = TODAY - timedelta(days=back)
+        for hour in (10, 14):
+            exercise = rnd.choice(("sigh", "coherent"))
+            records.append(pause(day, hour, exercise=exercise))
+            tension = (3 if exercise == "sigh" else 6) + rnd.randint(-1, 1)
+            records.append(CheckIn(at=at(day, hour) + timedelta(minutes=30),
+                                   origin=CheckInOrigin.AFTER_PAUSE, tension=tension))
     return records
 
 
@@ -97,6 +119,18 @@ def test_what_helps_is_the_windows_own_observation_with_its_numbers():
     assert fact["days"] == list(found.days) and min(fact["days"]) >= 10
     assert fact["interval"][1] < 0
     assert facts["weeks"][0]["monday"] == "2026-11-30"
+
+
+def test_the_exercise_with_the_calmest_next_stress_meter_is_in_the_summary():
+    summary = summarise(year_where_the_sigh_calms_the_next_meter(), TODAY, 1, AMS)
+    [found] = summary.helps
+    assert (found.id, found.exercise) == ("exercise_next_tension", "sigh")
+    assert -3.5 < found.difference < -2.5
+    [line] = [line for line in summary_lines(summary, str, str) if SIGH_SAID in line]
+    assert line == f"  • {found.text}"
+    assert line.endswith(f"days against {found.days[1]}).")
+    [fact] = summary_facts(summary)["what_helps"]
+    assert fact["id"] == "exercise_next_tension" and fact["days"] == list(found.days)
 
 
 def test_the_span_read_covers_the_weeks_and_the_year_what_helps_looks_at():

@@ -106,8 +106,8 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
         "cli", "A calm micro-pause assistant in the system tray.")), epilog=own(
         QT_TRANSLATE_NOOP("cli", "Exit status: 0 when it is done; 1 when no StressBreak of "
                           "yours is running to ask (status, quiet, resume, quit); 2 when it "
-                          "could not be done, or not all of it, or the command line is wrong. "
-                          "The message says why.")))
+                          "could not be done, or not all of it, or the command line is not "
+                          "understood. The message says why.")))
     parser.options.add_argument(
         "--version", action="version", version=f"StressBreak {__version__}",
         help=own(QT_TRANSLATE_NOOP("cli", "show the version number and exit")))

@@ -105,6 +105,23 @@
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message numerus="yes">
+        <source>stressbreak: StressBreak is running but did not answer within %n minutes. It may still be busy with what you asked.</source>
+        <translation>
+            <numerusform>stressbreak: StressBreak is running but did not answer within %n minute. It may still be busy with what you asked.</numerusform>
+            <numerusform>stressbreak: StressBreak is running but did not answer within %n minutes. It may still be busy with what you asked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>stressbreak: StressBreak is running but did not answer within %n seconds. It may still be busy with what you asked.</source>
+        <translation>
+            <numerusform>stressbreak: StressBreak is running but did not answer within %n second. It may still be busy with what you asked.</numerusform>
+            <numerusform>stressbreak: StressBreak is running but did not answer within %n seconds. It may still be busy with what you asked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>helps</name>
     <message numerus="yes">
         <source>%n days against {other}</source>
@@ -163,6 +180,13 @@
         <translation>
             <numerusform>%n earlier note is in your journal.</numerusform>
             <numerusform>%n earlier notes are in your journal.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes from these weeks are in your journal.</source>
+        <translation>
+            <numerusform>%n note from these weeks is in your journal.</numerusform>
+            <numerusform>%n notes from these weeks are in your journal.</numerusform>
         </translation>
     </message>
 </context>

@@ -200,6 +200,10 @@
         <translation>Hoe gaat je dag?</translation>
     </message>
     <message>
+        <source>Saving now clears today&apos;s ratings.</source>
+        <translation>Als je nu opslaat, wis je de cijfers van vandaag.</translation>
+    </message>
+    <message>
         <source>Not now</source>
         <translation>Nu niet</translation>
     </message>
@@ -210,6 +214,14 @@
     <message>
         <source>Save</source>
         <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
+        <source>Leave them open and close (Enter)</source>
+        <translation>Open laten en sluiten (Enter)</translation>
     </message>
     <message>
         <source>Save to your private journal (Enter)</source>
@@ -769,6 +781,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>d MMM</source>
         <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>this week so far, from {day}: {value}</source>
+        <translation>deze week tot nu toe, vanaf {day}: {value}</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
@@ -1672,6 +1688,13 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>WeeksChart</name>
+    <message>
+        <source>this week so far</source>
+        <translation>deze week tot nu toe</translation>
+    </message>
+</context>
+<context>
     <name>YourData</name>
     <message>
         <source>Nothing was exported: {file} could not be written ({reason}).</source>
@@ -1880,6 +1903,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>een JSON-export van StressBreak (stressbreak export --format json)</translation>
     </message>
     <message>
+        <source>While StressBreak runs, it does the import (its overview shows the new entries) and this command waits for its answer, at most {minutes} minutes; otherwise this command does it. Either way the exit status is 0 when the file is in your journal (what was there already is not added again, and entries that cannot be read are counted and left out), and 2 when nothing or not all of it could be imported: the file cannot be read or is not a StressBreak export, the journal cannot be written, or StressBreak did not answer in time. Importing the same file again adds only what is missing.</source>
+        <translation>Als StressBreak draait, importeert StressBreak het bestand zelf (het weekoverzicht laat de nieuwe momenten dan meteen zien) en wacht deze opdracht op het antwoord, hooguit {minutes} minuten; anders doet deze opdracht het zelf. In beide gevallen is de afsluitcode 0 als het bestand in je dagboek staat (wat er al in stond, komt er niet nog eens bij, en momenten die niet te lezen zijn, worden geteld en overgeslagen), en 2 als er niets of niet alles geïmporteerd kon worden: het bestand is niet te lezen of is geen export van StressBreak, er kan niets in het dagboek worden opgeslagen, of StressBreak antwoordde niet op tijd. Importeer je hetzelfde bestand nog eens, dan komt alleen wat ontbreekt erbij.</translation>
+    </message>
+    <message>
         <source>print the facts as JSON, for scripts and panels</source>
         <translation>geef de gegevens als JSON, voor scripts en panelen</translation>
     </message>
@@ -1914,6 +1941,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>FILE</source>
         <translation>BESTAND</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 when it is done; 1 when no StressBreak of yours is running to ask (status, quiet, resume, quit); 2 when it could not be done, or not all of it, or the command line is not understood. The message says why.</source>
+        <translation>Afsluitcode: 0 als het gelukt is; 1 als er geen StressBreak van jou draait om het aan te vragen (status, quiet, resume, quit); 2 als het niet kon, of niet helemaal, of als de opdracht niet te begrijpen is. De melding zegt waarom.</translation>
     </message>
     <message>
         <source>write to %(metavar)s instead of standard output</source>
@@ -1978,6 +2009,20 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>{minutes} is not from 1 to {most}</source>
         <translation>{minutes} ligt niet tussen 1 en {most}</translation>
+    </message>
+    <message numerus="yes">
+        <source>stressbreak: StressBreak is running but did not answer within %n minutes. It may still be busy with what you asked.</source>
+        <translation>
+            <numerusform>stressbreak: StressBreak draait, maar antwoordde niet binnen %n minuut. Misschien is StressBreak nog bezig met wat je vroeg.</numerusform>
+            <numerusform>stressbreak: StressBreak draait, maar antwoordde niet binnen %n minuten. Misschien is StressBreak nog bezig met wat je vroeg.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>stressbreak: StressBreak is running but did not answer within %n seconds. It may still be busy with what you asked.</source>
+        <translation>
+            <numerusform>stressbreak: StressBreak draait, maar antwoordde niet binnen %n seconde. Misschien is StressBreak nog bezig met wat je vroeg.</numerusform>
+            <numerusform>stressbreak: StressBreak draait, maar antwoordde niet binnen %n seconden. Misschien is StressBreak nog bezig met wat je vroeg.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2521,6 +2566,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>focus</source>
         <translation>focus</translation>
+    </message>
+    <message>
+        <source>After a pause with “{exercise}”, your next stress meter was {size} calmer on average than after pauses with other exercises ({days}).</source>
+        <translation>Na een micropauze met “{exercise}” was je eerstvolgende stressmeter gemiddeld {size} rustiger dan na micropauzes met andere oefeningen ({days}).</translation>
     </message>
 </context>
 <context>
@@ -3173,6 +3222,13 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
             <numerusform>Nog %n eerdere notities staan in je dagboek.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n notes from these weeks are in your journal.</source>
+        <translation>
+            <numerusform>%n notitie uit deze weken staat in je dagboek.</numerusform>
+            <numerusform>%n notities uit deze weken staan in je dagboek.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>StressBreak report</source>
         <translation>StressBreak-verslag</translation>
@@ -3278,8 +3334,8 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Wat opviel</translation>
     </message>
     <message>
-        <source>Week of {day}:</source>
-        <translation>Week van {day}:</translation>
+        <source>{day} (so far)</source>
+        <translation>{day} (tot nu toe)</translation>
     </message>
     <message>
         <source>Nothing stood out clearly in these weeks.</source>
@@ -3751,6 +3807,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>average tension {tension}</source>
         <translation>gemiddelde spanning {tension}</translation>
+    </message>
+    <message>
+        <source>This week so far, from {day}: {counts}</source>
+        <translation>Deze week tot nu toe, vanaf {day}: {counts}</translation>
     </message>
     <message>
         <source>Week of {day}: {counts}</source>

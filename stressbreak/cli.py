@@ -446,8 +446,8 @@ def _summary(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> i
         return EXIT_NOT_DONE
     if args.json:
         found = summarise(records, today, args.weeks, zone)
-        print(json.dumps(summary_facts(found), ensure_ascii=False, indent=1))
-        return EXIT_DONE
+        return _write_stdout(
+            (json.dumps(summary_facts(found), ensure_ascii=False, indent=1) + "\n").encode())
     with _app_language(settings_file):
         from PySide6.QtCore import QDate, QLocale  # noqa: PLC0415
 
@@ -462,8 +462,9 @@ def _summary(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> i
             return locale.toString(QDate(day.year, day.month, day.day), "d MMM")
 
         found = summarise(records, today, args.weeks, zone, number=number)
-        print("\n".join(summary_lines(found, translate_message, day_name, number)))
-    return EXIT_DONE
+        lines = summary_lines(found, translate_message, day_name, number)
+    # `stressbreak summary | head` is fine: the pipe closed is not an error of ours.
+    return _write_stdout(("\n".join(lines) + "\n").encode())
 
 
 def _report(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> int:

@@ -127,5 +127,8 @@ def summary_facts(summary: Summary) -> dict[str, Any]:
             "difference": round(found.difference, 3),
             "interval": [round(found.interval[0], 3), round(found.interval[1], 3)],
             "days": list(found.days),
+            # What the comparison was about, where it names something: machine-readable.
+            **({"pauses_from": found.threshold} if found.threshold is not None else {}),
+            **({"exercise": found.exercise} if found.exercise is not None else {}),
         } for found in summary.helps],
     }

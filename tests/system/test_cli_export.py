@@ -342,6 +342,20 @@ def test_summary_reads_the_journal_and_changes_nothing(tmp_path: Path) -> None:
     assert snapshot(folder) == before
 
 
+@pytest.mark.parametrize("as_json", [False, True])
+def test_summary_into_a_closed_pipe_is_no_error(data_dir: Path, as_json: bool) -> None:
+    # `stressbreak summary | head -1`: the reader has gone before the summary is written.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "stressbreak", "--data-dir", str(data_dir), "summary",
+         *(["--json"] if as_json else [])],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    assert process.stdout is not None
+    process.stdout.close()
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert errors == b""
+
+
 def test_summary_weeks_out_of_range_is_a_usage_error(data_dir: Path) -> None:
     result = stressbreak(data_dir, "summary", "--weeks", "53")
     assert result.returncode == 2

@@ -118,6 +118,7 @@ def test_what_helps_is_the_windows_own_observation_with_its_numbers():
     assert fact["text"] == str(found.text) and "lower on average" in fact["text"]
     assert fact["days"] == list(found.days) and min(fact["days"]) >= 10
     assert fact["interval"][1] < 0
+    assert fact["pauses_from"] == found.threshold and "exercise" not in fact
     assert facts["weeks"][0]["monday"] == "2026-11-30"
 
 
@@ -131,6 +132,7 @@ def test_the_exercise_with_the_calmest_next_stress_meter_is_in_the_summary():
     assert line.endswith(f"days against {found.days[1]}).")
     [fact] = summary_facts(summary)["what_helps"]
     assert fact["id"] == "exercise_next_tension" and fact["days"] == list(found.days)
+    assert fact["exercise"] == "sigh" and "pauses_from" not in fact
 
 
 def test_the_span_read_covers_the_weeks_and_the_year_what_helps_looks_at():

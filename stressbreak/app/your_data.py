@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QLocale, QObject, Signal
+from shiboken6 import isValid
 
 from stressbreak.app.choices import Choices
 from stressbreak.app.records import Records
@@ -22,11 +26,14 @@ from stressbreak.services.i18n import translate_message
 from stressbreak.services.journal import JournalError
 
 if TYPE_CHECKING:
+    from stressbreak.core.helps import Observation
     from stressbreak.core.over_time import OverTime
     from stressbreak.core.week_view import WeekView
     from stressbreak.ui.data_dialogs import ExportChoice
     from stressbreak.ui.overview import OverviewWindow
     from stressbreak.ui.report_dialog import ReportChoice
+
+log = logging.getLogger(__name__)
 
 # The trend's four weeks span at most two months; going back week by week reads the month
 # before them too.
@@ -41,6 +48,9 @@ def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView
 
 
 class YourData(QObject):
+    # What helps me, found in a worker thread: queued to this object's (the GUI) thread.
+    _helps_found = Signal(object, int, object)  # window, asked, list[Observation]
+
     def __init__(self, clock: Clock, records: Records, choices: Choices,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +59,7 @@ class YourData(QObject):
         self._journal = records.journal
         self._choices = choices
         self._slot: WindowSlot[OverviewWindow] = WindowSlot(self)
+        self._helps_found.connect(self._on_helps_found)
 
     @property
     def overview(self) -> OverviewWindow | None:
@@ -103,20 +114,44 @@ class YourData(QObject):
         start, end = over_time_span(today, months, zone)
         return over_time(self._records.between(start, end), today, months, zone)
 
-    def load_helps(self) -> list[str]:
-        """What helps me, in the user's words and numbers (core/helps.py)."""
-        from stressbreak.core.helps import WINDOW_DAYS, day_scores, what_helps  # noqa: PLC0415
+    def load_helps(self, asked: int) -> None:
+        """What helps me for the open overview (core/helps.py): the journal is read here, the
+        numbers are worked out in a thread of their own, since with clear patterns in ten
+        years they take a second or more, and the answer goes to the window that asked."""
+        from stressbreak.core.helps import WINDOW_DAYS  # noqa: PLC0415
 
+        window = self._slot.window
+        if window is None:
+            return
         zone, today = self._zone(), self._today()
         # Today's records too: today's day rating tells of yesterday (`stressbreak summary`
         # reads them as well, and both must say the same).
         start = datetime.combine(today - timedelta(days=WINDOW_DAYS), time(), zone)
         end = datetime.combine(today + timedelta(days=1), time(), zone)
         records = self._records.between(start, end)
+        threading.Thread(target=self._find_helps, args=(window, asked, records, zone, today),
+                         name="what-helps", daemon=True).start()
+
+    def _find_helps(self, window: OverviewWindow, asked: int, records: list[Record],
+                    zone: tzinfo, today: date) -> None:
+        """In the worker thread: core's pure statistics only, no widget touched."""
+        from stressbreak.core.helps import day_scores, what_helps  # noqa: PLC0415
+
         locale = QLocale()
-        found = what_helps(records, zone, today, ratings=day_scores(records, zone),
-                           number=lambda value: locale.toString(value, "f", 1))
-        return [translate_message(observation.text) for observation in found]
+        try:
+            found = what_helps(records, zone, today, ratings=day_scores(records, zone),
+                               number=lambda value: locale.toString(value, "f", 1))
+        except Exception:
+            # Said nowhere but the log: the window then has nothing to say, as with no data.
+            log.exception("What helps me could not be worked out")
+            found = []
+        with contextlib.suppress(RuntimeError):  # the app has shut down meanwhile
+            self._helps_found.emit(window, asked, found)
+
+    def _on_helps_found(self, window: OverviewWindow, asked: int,
+                        found: list[Observation]) -> None:
+        if window is self._slot.window and isValid(window):  # not closed meanwhile
+            window.show_helps([translate_message(item.text) for item in found], asked)
 
     def export(self, window: OverviewWindow, choice: ExportChoice) -> None:
         from stressbreak import __version__  # noqa: PLC0415

@@ -108,12 +108,14 @@ class OverviewWindow(QWidget):
         parent: QWidget | None = None,
         *,
         load_over_time: Callable[[int], OverTime] | None = None,
-        load_helps: Callable[[], list[str]] | None = None,  # with load_over_time only
+        # With load_over_time only: asks for What helps me; the answer comes to show_helps.
+        load_helps: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._load_week = load_week
         self._load_over_time = load_over_time
         self._load_helps = load_helps
+        self._helps_asked = 0  # which answer show_helps waits for (older ones are stale)
         self._over_time_shown: int | None = None  # the months shown last (None: not yet)
         self._tz = tz
         self._today = today
@@ -365,7 +367,8 @@ class OverviewWindow(QWidget):
         if self._load_helps is not None and not self.helps_label.text():
             # After the charts are painted: it looks back over a year (a tenth of a second).
             self.helps_label.setText(self.tr("Looking at your days…"))
-            QTimer.singleShot(0, self, self._show_helps)
+            self._helps_asked += 1
+            QTimer.singleShot(0, self, self._ask_helps)
 
     def _tension_said(self, tension: float | None, locale: QLocale) -> str:
         return (self.tr("no tension noted") if tension is None
@@ -386,10 +389,16 @@ class OverviewWindow(QWidget):
                 day=day, value=value) if week.so_far else whole_week(day, value))
         return "; ".join(parts)
 
-    def _show_helps(self) -> None:
+    def _ask_helps(self) -> None:
         assert self._load_helps is not None
-        found = self._load_helps()
-        self.helps_label.setText("\n".join(f"• {line}" for line in found) or self.tr(
+        self._load_helps(self._helps_asked)
+
+    def show_helps(self, lines: Sequence[str], asked: int) -> None:
+        """What helps me, as found for the request `asked`; an answer to an earlier request
+        (the journal changed since) is left out: the later one is on its way."""
+        if asked != self._helps_asked:
+            return
+        self.helps_label.setText("\n".join(f"• {line}" for line in lines) or self.tr(
             "Nothing to say yet: a pattern is named once your own days show it clearly."))
 
     def _build_answers_tab(self) -> QWidget:

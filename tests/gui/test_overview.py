@@ -8,6 +8,7 @@ import ast
 import json
 import re
 import stat
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -794,6 +795,58 @@ def test_what_helps_me_names_a_clear_pattern_and_only_then(qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.helps_label.text().startswith("Nothing to say yet"))
     app.stop()
 
+
+
+def _helps_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "what-helps"]
+
+
+def test_an_answer_to_an_earlier_what_helps_me_question_is_left_out(qtbot, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    app = make_app(data, FakeClock(datetime(2026, 12, 3, 10, tzinfo=AMS)), [])
+    app.start()
+    for record in year_where_pauses_calm_the_afternoon():
+        app.journal.append(record)
+    app.data.open_overview()
+    window = app.data.overview
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    qtbot.waitUntil(lambda: window.helps_label.text().startswith("• "))
+    said = window.helps_label.text()
+    window.show_helps(["an answer to an earlier question"], 0)
+    assert window.helps_label.text() == said
+    app.stop()
+
+
+def test_an_overview_closed_while_what_helps_me_is_worked_out_is_left_alone(qtbot, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    app = make_app(data, FakeClock(datetime(2026, 12, 3, 10, tzinfo=AMS)), [])
+    app.start()
+    for record in year_where_pauses_calm_the_afternoon():
+        app.journal.append(record)
+    app.data.open_overview()
+    window = app.data.overview
+    assert window is not None
+    window.show()
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    QCoreApplication.processEvents()  # the request goes out: the journal read, a thread started
+    assert window.helps_label.text() == "Looking at your days…"
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: app.data.overview is None)
+    for thread in _helps_threads():
+        thread.join(timeout=30)
+    qtbot.wait(50)  # the queued answer arrives, and goes nowhere
+    app.data.open_overview()
+    again = app.data.overview
+    assert again is not None
+    qtbot.addWidget(again)
+    assert again.helps_label.text() == ""
+    app.stop()
 
 
 def _over_time_helps(qtbot, tmp_path: Path) -> str:

@@ -14,7 +14,7 @@ from stressbreak.app.records import Records
 from stressbreak.app.windows import WindowSlot, bring_forward
 from stressbreak.core.clock import Clock
 from stressbreak.core.messages import message_of
-from stressbreak.core.model import Record
+from stressbreak.core.model import Record, entries
 from stressbreak.core.prefs import Prefs
 from stressbreak.core.timeutil import at_local
 from stressbreak.services.files import write_atomic
@@ -127,7 +127,8 @@ class YourData(QObject):
         end = (at_local(choice.last + timedelta(days=1), time(0), zone)
                if choice.last else None)
         try:
-            records = self._journal.all_records(start, end)
+            # Entries only: the count below is of what the file holds (no Deletion).
+            records = entries(self._journal.all_records(start, end))
             # The same bytes as `stressbreak export` (CSV with a BOM, for spreadsheets).
             write_atomic(choice.path, export_bytes(
                 records, ExportFormat(choice.format), exported_at=self._clock.now(),

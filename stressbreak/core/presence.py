@@ -61,6 +61,16 @@ class NaturalPause:
 
 
 @dataclass(frozen=True)
+class ActiveSpan:
+    """A stretch in which the person was at one computer (issue 18): `computer` is its id in
+    the shared folder ("" for this computer), `end` None while they are still there."""
+
+    computer: str
+    start: datetime
+    end: datetime | None
+
+
+@dataclass(frozen=True)
 class Away:
     """Time away from the desk, pieced together from occasional idle readings.
 

@@ -62,7 +62,8 @@ def test_own_segments_are_private_atomic_and_read_by_the_other_side(tmp_path: Pa
     path = tmp_path / SUBFOLDER / segment_name(THERE, 2026, 12)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE((tmp_path / SUBFOLDER).stat().st_mode) == 0o700
-    assert sorted(p.name for p in (tmp_path / SUBFOLDER).iterdir()) == [path.name]  # no temp file left
+    # No temp file left.
+    assert sorted(p.name for p in (tmp_path / SUBFOLDER).iterdir()) == [path.name]
     assert sorted(here.read_changed(), key=lambda r: r.id) == sorted(records, key=lambda r: r.id)
     assert here.read_changed() == []  # unchanged: not read again
     assert there.read_changed() == []  # a computer never reads its own segments back

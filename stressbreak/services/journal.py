@@ -30,7 +30,7 @@ import os
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -89,7 +89,8 @@ class DamagedFileError(ValueError):
 class MergeResult:
     added: int
     already: int  # already in the journal, or given more than once (the same id)
-    new: tuple[Record, ...] = ()  # the records added, in the order given
+    # The records added, in the order given (not compared: the counts are the result).
+    new: tuple[Record, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ import errno
 import json
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -122,14 +122,33 @@ def folder_problem(folder: Path, data_dir: Path) -> str | None:
     return None
 
 
-class SharedFolder:
-    """This computer's side of one shared folder (`folder`, as the user chose it)."""
+@dataclass
+class SyncState:
+    """What a restart need not do again, kept in the local data folder: the others' files
+    already merged (by identity), the local month files whose segment is up to date (by
+    their mtime), and the latest Deletion seen (its `before`). Losing it costs one full read
+    of the shared folder, nothing else."""
 
-    def __init__(self, folder: Path, computer_id: str, clock: Clock) -> None:
+    seen: dict[str, _Identity] = field(default_factory=dict)
+    months: dict[tuple[int, int], int] = field(default_factory=dict)
+    before: datetime | None = None
+
+
+class SharedFolder:
+    """This computer's side of one shared folder (`folder`, as the user chose it).
+
+    `state_file` (in the local data folder) keeps a `SyncState` across restarts, so that a
+    start reads only what changed meanwhile; without one, every start reads all.
+    """
+
+    def __init__(self, folder: Path, computer_id: str, clock: Clock,
+                 state_file: Path | None = None) -> None:
         self._folder = folder
         self._cid = computer_id
         self._clock = clock
-        self._seen: dict[str, _Identity] = {}  # read (or judged not ours) at this identity
+        self._state_file = state_file
+        self.state = SyncState()
+        self._staged: dict[str, _Identity] = {}  # read by read_changed, not yet merged
         self._waiting: dict[str, _Identity] = {}  # did not parse at this identity
         self._computers: dict[str, tuple[_Identity, ComputerInfo | None]] = {}
         self.available = False
@@ -149,12 +168,49 @@ class SharedFolder:
         return self._cid
 
     def start(self) -> None:
+        self.state = self._load_state()
         self.check()
 
     def stop(self) -> None:
-        self._seen.clear()
+        self.save_state()
+        self._staged.clear()
         self._waiting.clear()
         self._computers.clear()
+
+    def _load_state(self) -> SyncState:
+        if self._state_file is None:
+            return SyncState()
+        try:
+            raw = json.loads(self._state_file.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return SyncState()
+        if (not isinstance(raw, dict) or raw.get("folder") != str(self._folder)
+                or raw.get("computer") != self._cid):
+            return SyncState()  # another folder, or another id: everything afresh
+        state = SyncState()
+        with contextlib.suppress(TypeError, ValueError, AttributeError):
+            state.seen = {str(name): (int(i[0]), int(i[1]), int(i[2]))
+                          for name, i in raw.get("seen", {}).items()}
+            state.months = {(int(key[:4]), int(key[5:7])): int(mtime)
+                            for key, mtime in raw.get("months", {}).items()}
+            before = raw.get("before")
+            state.before = None if before is None else datetime.fromisoformat(before)
+        return state
+
+    def save_state(self) -> None:
+        """Keep the state for the next start (best effort: without it a start reads all)."""
+        if self._state_file is None:
+            return
+        state = self.state
+        text = json.dumps({
+            "format": SEGMENT_FORMAT, "folder": str(self._folder), "computer": self._cid,
+            "seen": {name: list(identity) for name, identity in sorted(state.seen.items())},
+            "months": {f"{y:04d}-{m:02d}": mtime for (y, m), mtime in sorted(
+                state.months.items())},
+            "before": None if state.before is None else state.before.isoformat(),
+        }).encode("utf-8")
+        with contextlib.suppress(OSError):
+            write_atomic(self._state_file, text)
 
     def check(self) -> bool:
         """Whether the folder can be used now (`available`, and `problem` when not); makes
@@ -248,9 +304,9 @@ class SharedFolder:
     # --- the other computers' files ----------------------------------------------------------
 
     def read_changed(self) -> list[Record]:
-        """The records in the segments (and conflict copies) that changed since the last call,
-        except this computer's own segments; the first call reads them all. A file that does
-        not parse yet is skipped, and read again when it changes."""
+        """The records in the segments (and conflict copies) that changed since they were
+        last merged (`merged`), except this computer's own segments; at first, all of them.
+        A file that does not parse yet is skipped, and read again when it changes."""
         found: list[Record] = []
         present: set[str] = set()
         for entry in self._entries():
@@ -261,7 +317,7 @@ class SharedFolder:
                 continue
             present.add(entry.name)
             identity = _identity_of(entry)
-            if identity is None or self._seen.get(entry.name) == identity:
+            if identity is None or self.state.seen.get(entry.name) == identity:
                 continue
             if self._waiting.get(entry.name) == identity:
                 continue
@@ -271,13 +327,19 @@ class SharedFolder:
                 self._waiting[entry.name] = identity
                 continue
             self._waiting.pop(entry.name, None)
-            self._seen[entry.name] = identity
+            self._staged[entry.name] = identity
             found.extend(records)
-        for gone in set(self._seen) - present:
-            del self._seen[gone]
+        for gone in set(self.state.seen) - present:
+            del self.state.seen[gone]
         for gone in set(self._waiting) - present:
             del self._waiting[gone]
         return found
+
+    def merged(self) -> None:
+        """What the last read_changed gave is safely in the journal: not read again. (Not
+        called when the journal could not take it: then the next read gives it again.)"""
+        self.state.seen.update(self._staged)
+        self._staged.clear()
 
     def waiting(self) -> list[Path]:
         """Files of ours that did not parse when last read (still arriving, most likely):

@@ -65,6 +65,8 @@ def test_own_segments_are_private_atomic_and_read_by_the_other_side(tmp_path: Pa
     # No temp file left.
     assert sorted(p.name for p in (tmp_path / SUBFOLDER).iterdir()) == [path.name]
     assert sorted(here.read_changed(), key=lambda r: r.id) == sorted(records, key=lambda r: r.id)
+    assert len(here.read_changed()) == 2  # not merged yet: read again
+    here.merged()
     assert here.read_changed() == []  # unchanged: not read again
     assert there.read_changed() == []  # a computer never reads its own segments back
     assert here.own_months() == {}
@@ -90,6 +92,7 @@ def test_a_half_written_file_is_skipped_until_it_is_whole(tmp_path: Path) -> Non
     assert here.read_changed() == []
     assert here.waiting() == [path]
     assert path.read_bytes() == whole[: len(whole) // 2]  # not moved, not changed
+    assert here.problem is None
     assert sorted(p.name for p in (tmp_path / SUBFOLDER).iterdir()) == [path.name]
     assert here.read_changed() == []  # not read again while it has not changed
     with path.open("ab") as handle:
@@ -227,3 +230,29 @@ def test_a_deletion_travels_in_a_segment(tmp_path: Path) -> None:
     deletion = Deletion(at=AT, before=AT, computer=THERE)
     there.write_own_month(2026, 12, [deletion])
     assert here.read_changed() == [deletion]
+
+
+def test_a_restart_reads_only_what_changed_meanwhile(tmp_path: Path) -> None:
+    state = tmp_path / "data" / "sharing.json"
+    state.parent.mkdir()
+    there = _started(tmp_path, THERE)
+    there.write_own_month(2026, 11, [_pause(-30 * 24 * 60)])
+    there.write_own_month(2026, 12, [_pause(0)])
+    here = SharedFolder(tmp_path, HERE, FakeClock(AT), state_file=state)
+    here.start()
+    assert len(here.read_changed()) == 2
+    here.merged()
+    here.state.before = AT
+    here.state.months[(2026, 12)] = 123
+    here.stop()
+    assert stat.S_IMODE(state.stat().st_mode) == 0o600
+    later = _pause(30)
+    there.write_own_month(2026, 12, [_pause(0), later])
+    again = SharedFolder(tmp_path, HERE, FakeClock(AT), state_file=state)
+    again.start()
+    assert (again.state.before, again.state.months) == (AT, {(2026, 12): 123})
+    assert later.id in {record.id for record in again.read_changed()}
+    assert len(again.read_changed()) == 2  # the November segment is not read again
+    elsewhere = SharedFolder(tmp_path / "other", HERE, FakeClock(AT), state_file=state)
+    elsewhere.start()
+    assert elsewhere.state.seen == {}  # another folder: all afresh

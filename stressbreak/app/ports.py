@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRect, SignalInstance
@@ -263,6 +264,9 @@ class Collaborators:
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     # The desktop's keyboard shortcuts (its GlobalShortcuts portal); None: not asked for.
     shortcuts: ShortcutPortal | None = None
+    # The local data folder (this computer's id for a shared folder is kept there); None:
+    # no shared folder can be used.
+    data_dir: Path | None = None
     # A new user is welcomed at the first start; the tests' apps leave it out unless a test
     # asks, so no welcome stands in front of what they test.
     welcome_new_user: bool = True

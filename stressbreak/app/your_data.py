@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from stressbreak.app.choices import Choices
 from stressbreak.app.records import Records
@@ -41,6 +41,9 @@ def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView
 
 
 class YourData(QObject):
+    # The journal was deleted by the user (a shared folder then deletes everywhere).
+    all_deleted = Signal()
+
     def __init__(self, clock: Clock, records: Records, choices: Choices,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -197,14 +200,22 @@ class YourData(QObject):
         return True, " ".join(translate_message(sentence) for sentence in import_report(
             str(path), merged.added, merged.already, result.skipped))
 
+    def records_arrived(self, records: list[Record]) -> None:
+        """Records came from another computer (or a deletion did): an open overview shows
+        them at once."""
+        if records and self.overview is not None:
+            self.overview.refresh()
+
     def delete_all(self, window: OverviewWindow) -> None:
         """The journal files and what the user chose in the app; the settings stay."""
         try:
             self._journal.delete_all()
-            self._choices.delete_copies()
         except JournalError as exc:
             window.show_status(translate_message(message_of(exc)))
             return
+        self.all_deleted.emit()
+        try:
+            self._choices.delete_copies()
         except OSError as exc:
             window.show_status(self.tr("Not everything could be deleted ({reason}).").format(
                 reason=exc.strerror or exc))

@@ -26,7 +26,6 @@ import contextlib
 import errno
 import json
 import os
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -84,7 +83,9 @@ def computer_id(data_dir: Path) -> str:
             move_aside(path, datetime.now().astimezone())
     if found is not None:
         return found
-    made = secrets.token_hex(8)
+    # What secrets.token_hex(8) gives (it reads os.urandom too), without importing secrets,
+    # which brings hashlib and hmac (OpenSSL's hashing) into the tray app's memory all day.
+    made = os.urandom(8).hex()
     ensure_private_dir(data_dir)
     write_atomic(path, json.dumps({"id": made}).encode("utf-8"))
     return made

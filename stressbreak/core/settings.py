@@ -513,16 +513,17 @@ class Settings:
         "", Kind.TEXT, Group.SHARING,  # "" = not shared
         QT_TRANSLATE_NOOP("settings", "Shared folder"),
         QT_TRANSLATE_NOOP("settings", "A folder that your own sync tool (Syncthing, Nextcloud, "
-                                      "Dropbox, OneDrive, iCloud Drive) keeps the same on your "
-                                      "computers. StressBreak keeps your journal there, in a "
-                                      "folder of its own, so each computer shows all of it. "
-                                      "Empty: this computer keeps it to itself."),
+                                      "Dropbox, OneDrive, iCloud Drive) keeps in step across "
+                                      "your computers. StressBreak keeps your journal there, in "
+                                      "a folder of its own, so every computer shows all of it. "
+                                      "Your sync tool sees these files. Empty: the journal "
+                                      "stays on this computer."),
         parse=_shared_folder)
     computer_name: str = setting(
         "", Kind.TEXT, Group.SHARING,  # "" = the host name
         QT_TRANSLATE_NOOP("settings", "This computer's name"),
-        QT_TRANSLATE_NOOP("settings", "How your other computers call this one. Empty: its "
-                                      "network name."),
+        QT_TRANSLATE_NOOP("settings", "The name your other computers show for this one. "
+                                      "Empty: its network name."),
         parse=_computer_name)
 
 

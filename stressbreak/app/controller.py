@@ -159,6 +159,7 @@ class Controller(QObject):
         self.sync = sync
         sync.records_arrived.connect(self.data.records_arrived)
         self.data.all_deleted.connect(sync.all_deleted)
+        self.data.imported.connect(sync.journal_changed)
 
     def _stop_sharing(self) -> None:
         sync, self.sync = self.sync, None
@@ -166,6 +167,7 @@ class Controller(QObject):
             return
         sync.records_arrived.disconnect(self.data.records_arrived)
         self.data.all_deleted.disconnect(sync.all_deleted)
+        self.data.imported.disconnect(sync.journal_changed)
         sync.stop()
         sync.deleteLater()
 

@@ -240,6 +240,14 @@ class Sync(QObject):
             self._folder.state.before = record.before
             self._folder.save_state()
 
+    def journal_changed(self) -> None:
+        """The local journal changed other than through `Records.add` (an import): the
+        months it touched are written at the next round."""
+        self._month = None
+        self._caught_up = False
+        if self._running:
+            self._timer.start()
+
     def _write_month(self, key: _Month) -> None:
         year, month = key
         first = datetime(year, month, 1, tzinfo=UTC)

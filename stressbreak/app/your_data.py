@@ -43,6 +43,8 @@ def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView
 class YourData(QObject):
     # The journal was deleted by the user (a shared folder then deletes everywhere).
     all_deleted = Signal()
+    # Entries were imported into the journal (a shared folder then shares them too).
+    imported = Signal()
 
     def __init__(self, clock: Clock, records: Records, choices: Choices,
                  parent: QObject | None = None) -> None:
@@ -195,6 +197,8 @@ class YourData(QObject):
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
             return False, self.tr("{file} could not be read ({reason}). Nothing was "
                                   "imported.").format(file=path, reason=reason or exc)
+        if merged.added:
+            self.imported.emit()
         if self.overview is not None:
             self.overview.refresh()
         return True, " ".join(translate_message(sentence) for sentence in import_report(

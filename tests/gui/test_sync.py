@@ -234,3 +234,16 @@ def test_other_computers_activity_is_shared(qtbot, two) -> None:
     assert _sync(b).computers()[_sync(a).computer_id].name == "laptop"
     assert _sync(a).computers()[_sync(b).computer_id].name == "desk"
     assert a.controller.active_elsewhere() == []  # the desk told no activity yet
+
+
+def test_an_import_is_shared_too(qtbot, two, tmp_path: Path) -> None:
+    from stressbreak.core.export import ExportFormat, export_bytes
+
+    a, b, _shared = two
+    old = _pause(-60 * 24 * 50)  # in September: a month A's journal had not yet
+    export = tmp_path / "export.json"
+    export.write_bytes(export_bytes([old], ExportFormat.JSON, exported_at=TUESDAY_10,
+                                    app_version="test"))
+    with qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS) as arrived:
+        assert a.data.import_path(export)[0]
+    assert [record.id for record in arrived.args[0]] == [old.id]

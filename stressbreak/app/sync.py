@@ -148,7 +148,10 @@ class Sync(QObject):
         if sub.is_dir():
             wanted = {str(sub), *(str(path) for path in self._folder.waiting())}
         else:
-            for level in (self._folder.folder, self._folder.folder.parent):
+            # The nearest folder above that exists: it tells when the next level comes.
+            # (A drive mounted over an existing folder changes no entry in it: that return
+            # is noticed at the next record or activity here, see record_saved.)
+            for level in (self._folder.folder, *self._folder.folder.parents):
                 if level.is_dir():
                     wanted = {str(level)}
                     break
@@ -221,6 +224,10 @@ class Sync(QObject):
         follows (`Records.share` calls this)."""
         key = _month_of(record.at)
         cached = self._month
+        if not (self._folder.available and self._caught_up):
+            # The folder was away: a round sees whether it is back (and catches up), without
+            # a timer that looks for it all day.
+            self._timer.start()
         try:
             if cached is not None and cached[0] == key:
                 cached[1].append(record)
@@ -234,6 +241,7 @@ class Sync(QObject):
             self._folder_failed(exc)
             # The month is caught up when the folder is back (its local file is newer).
             self._caught_up = False
+            self._timer.start()
             return
         known = self._folder.state.before
         if isinstance(record, Deletion) and (known is None or record.before > known):
@@ -316,6 +324,8 @@ class Sync(QObject):
             self._spans.append(span)
         since = self._clock.now() - timedelta(hours=48)
         self._spans = [known for known in self._spans if known.end is None or known.end >= since]
+        if not self._folder.available:
+            self._timer.start()  # back, perhaps: see record_saved
         if not self._folder.check():
             return
         try:

@@ -247,3 +247,25 @@ def test_an_import_is_shared_too(qtbot, two, tmp_path: Path) -> None:
     with qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS) as arrived:
         assert a.data.import_path(export)[0]
     assert [record.id for record in arrived.args[0]] == [old.id]
+
+
+def test_a_folder_whose_parent_is_missing_too_is_noticed_when_it_comes(
+        qtbot, tmp_path: Path) -> None:
+    shared = tmp_path / "media" / "usb" / "Sync"
+    told: list[str] = []
+    app = _app(tmp_path, "laptop", shared, told)
+    app.start()
+    try:
+        sync = _sync(app)
+        sync.sync_now()
+        assert not sync.available
+        (tmp_path / "media").mkdir()
+        qtbot.waitUntil(lambda: not sync.pending, timeout=WAIT_MS)
+        (tmp_path / "media" / "usb").mkdir()
+        qtbot.waitUntil(lambda: not sync.pending, timeout=WAIT_MS)
+        shared.mkdir()
+        qtbot.waitUntil(lambda: sync.available, timeout=WAIT_MS)
+    finally:
+        app.stop()
+    assert told == []
+

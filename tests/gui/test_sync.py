@@ -119,6 +119,12 @@ def test_delete_all_in_one_app_empties_the_other_s_views(qtbot, two, monkeypatch
     names = [parse_shared_name(p.name) for p in (shared / SUBFOLDER).iterdir()]
     journals = [n for n in names if n is not None and n.kind == "journal"]
     assert [(n.cid, n.month) for n in journals] == [(_sync(a).computer_id, 11)]
+    # What is made after the deletion is kept, and shared as before.
+    later = _pause(20)
+    with qtbot.waitSignal(_sync(a).records_arrived, timeout=WAIT_MS) as arrived:
+        b.controller.records.add(later)
+    assert [record.id for record in arrived.args[0]] == [later.id]
+    assert later.id in {record.id for record in entries(a.journal.all_records())}
 
 
 def test_records_made_on_both_sides_end_up_once_in_both(qtbot, two) -> None:

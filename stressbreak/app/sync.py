@@ -165,18 +165,21 @@ class Sync(QObject):
         """Merge what the other computers wrote into the local journal."""
         state = self._folder.state
         latest = latest_deletion(incoming)
-        if latest is not None and (state.before is None or latest > state.before):
-            state.before = latest
-        before = state.before
-        # Within the batch, and against every Deletion seen before: a computer that has not
-        # caught up yet still offers records deleted elsewhere.
+        covered = max(filter(None, (state.before, latest)), default=None)
+        # Within the batch, and against every Deletion applied before: a computer that has
+        # not caught up yet still offers records deleted elsewhere.
         candidates = [record for record in merge_records(incoming)
-                      if before is None or isinstance(record, Deletion) or record.at >= before]
+                      if covered is None or isinstance(record, Deletion)
+                      or record.at >= covered]
         try:
             result = self._journal.merge(candidates, same_month_only=True)
-            new_deletions = [record for record in result.new if isinstance(record, Deletion)]
-            if new_deletions:
-                self._apply_deletion(max(deletion.before for deletion in new_deletions))
+            if latest is not None and (state.before is None or latest > state.before):
+                # Judged by the batch, not by what was new: a Deletion merged in a round
+                # whose apply failed is applied again next round (the file is read again).
+                self._journal.apply_deletion(latest)
+                self._month = None
+                state.before = latest
+                self._remove_covered_from_own(latest)
         except JournalError as exc:
             self._records.tell(message_of(exc))
             return  # read again next round: not marked as merged
@@ -185,15 +188,16 @@ class Sync(QObject):
         if result.new:
             self.records_arrived.emit(list(result.new))
 
-    def _apply_deletion(self, before: datetime) -> None:
-        """A Deletion came: the local journal loses what it covers, and so do this
-        computer's own segments (never the others' files)."""
-        self._journal.apply_deletion(before)
-        self._month = None
+    def _remove_covered_from_own(self, before: datetime) -> None:
+        """This computer's segments lose what a Deletion covers (never the others' files)."""
         last = _month_of(before + timedelta(days=1))
-        for key in sorted(self._folder.own_months()):
-            if key <= last:
-                self._write_month(key)
+        try:
+            for key in sorted(self._folder.own_months()):
+                if key <= last:
+                    self._write_month(key)
+        except OSError as exc:
+            self._folder_failed(exc)
+            self._caught_up = False  # the months changed here are written when it is back
 
     # --- this computer's segments ------------------------------------------------------------
 

@@ -215,6 +215,7 @@ def make_app(data: Path, clock: FakeClock, told: list[str], *,
             told.append(message)
 
     scheduler = FakeTimeScheduler()
+    extra.setdefault("data_dir", data)  # where a shared folder's computer id is kept
     tray = tray if tray is not None else Tray(QIcon())
     journal = Journal(data if journal_dir is None else journal_dir, on_problem)
     cues = cues if cues is not None else Cues("en", which=lambda name: None)

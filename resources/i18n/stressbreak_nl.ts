@@ -3553,6 +3553,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Na een gespannen moment later nog een micropauze aanbieden</translation>
     </message>
     <message>
+        <source>Other computers</source>
+        <translation>Andere computers</translation>
+    </message>
+    <message>
         <source>must be {range}; it is {value}</source>
         <translation>moet {range} zijn; het is {value}</translation>
     </message>
@@ -3579,6 +3583,22 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Never: the circle grows and shrinks</source>
         <translation>Nooit: de cirkel wordt groter en kleiner</translation>
+    </message>
+    <message>
+        <source>expected a folder&apos;s path as text, got {value}</source>
+        <translation>verwacht het pad van een map als tekst, maar het is {value}</translation>
+    </message>
+    <message>
+        <source>The shared folder has to be a full path, such as /home/anna/Sync; {value} is not one.</source>
+        <translation>De gedeelde map moet een volledig pad zijn, zoals /home/anna/Sync; {value} is dat niet.</translation>
+    </message>
+    <message>
+        <source>expected a name as text, got {value}</source>
+        <translation>verwacht een naam als tekst, maar het is {value}</translation>
+    </message>
+    <message>
+        <source>A computer&apos;s name can be at most {count} characters long.</source>
+        <translation>De naam van een computer is hooguit {count} tekens lang.</translation>
     </message>
     <message>
         <source>Each pattern without holds in turn</source>
@@ -3693,6 +3713,22 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Zolang de microfoon of camera in gebruik is, wachten herinneringen. Na het gesprek krijg je een micropauze aangeboden.</translation>
     </message>
     <message>
+        <source>Shared folder</source>
+        <translation>Gedeelde map</translation>
+    </message>
+    <message>
+        <source>A folder that your own sync tool (Syncthing, Nextcloud, Dropbox, OneDrive, iCloud Drive) keeps in step across your computers. StressBreak keeps your journal there, in a folder of its own, so every computer shows all of it. Your sync tool sees these files. Empty: the journal stays on this computer.</source>
+        <translation>Een map die je eigen synchronisatieprogramma (Syncthing, Nextcloud, Dropbox, OneDrive, iCloud Drive) op al je computers gelijk houdt. StressBreak bewaart je dagboek daar, in een eigen map, zodat elke computer alles laat zien. Je synchronisatieprogramma ziet deze bestanden. Leeg: het dagboek blijft op deze computer.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s name</source>
+        <translation>Naam van deze computer</translation>
+    </message>
+    <message>
+        <source>The name your other computers show for this one. Empty: its network name.</source>
+        <translation>De naam waaronder je andere computers deze laten zien. Leeg: de netwerknaam.</translation>
+    </message>
+    <message>
         <source>Choose a value {range}. {value} is outside that range.</source>
         <translation>Kies een waarde {range}. {value} valt daarbuiten.</translation>
     </message>
@@ -3779,6 +3815,33 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Settings file {path}: {problem}</source>
         <translation>Instellingenbestand {path}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>shared_folder</name>
+    <message>
+        <source>StressBreak could not keep this computer&apos;s id in {folder} ({reason}), so it does not share the journal for now.</source>
+        <translation>StressBreak kon de id van deze computer niet bewaren in {folder} ({reason}), en deelt het dagboek daarom voorlopig niet.</translation>
+    </message>
+    <message>
+        <source>The shared folder has to be a full path, such as /home/anna/Sync; {folder} is not one.</source>
+        <translation>De gedeelde map moet een volledig pad zijn, zoals /home/anna/Sync; {folder} is dat niet.</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a folder. Choose the folder your sync tool keeps in step.</source>
+        <translation>{folder} is een bestand, geen map. Kies de map die je synchronisatieprogramma gelijk houdt.</translation>
+    </message>
+    <message>
+        <source>{folder} is StressBreak&apos;s own data folder on this computer. Choose the folder your sync tool keeps in step.</source>
+        <translation>{folder} is de eigen gegevensmap van StressBreak op deze computer. Kies de map die je synchronisatieprogramma gelijk houdt.</translation>
+    </message>
+    <message>
+        <source>The shared folder {folder} is not there (not mounted, or offline?). StressBreak goes on with this computer&apos;s journal and shares again once the folder is back.</source>
+        <translation>De gedeelde map {folder} is er niet (niet gekoppeld, of offline?). StressBreak gaat verder met het dagboek van deze computer en deelt weer zodra de map terug is.</translation>
+    </message>
+    <message>
+        <source>StressBreak cannot write to the shared folder {folder} ({reason}). It goes on with this computer&apos;s journal.</source>
+        <translation>StressBreak kan niet schrijven in de gedeelde map {folder} ({reason}). Het gaat verder met het dagboek van deze computer.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,9 @@ tray. Each coordinator is one use case (see docs/ARCHITECTURE.md); this only con
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QRect, QTimer, Signal
 
 from stressbreak.app.checkins import CheckIns
@@ -22,6 +25,10 @@ from stressbreak.core.messages import message_of
 from stressbreak.core.model import CheckInOrigin
 from stressbreak.core.settings import Settings
 from stressbreak.services.journal import JournalError
+
+if TYPE_CHECKING:
+    from stressbreak.app.sync import Sync
+    from stressbreak.core.presence import ActiveSpan
 
 
 class Controller(QObject):
@@ -45,7 +52,7 @@ class Controller(QObject):
 
         self.gate = ReminderGate(clock, current, pause_s, idle=world.idle,
                                  presence=world.presence, detect=world.detect_sources,
-                                 elsewhere=world.elsewhere, parent=self)
+                                 elsewhere=self.active_elsewhere, parent=self)
         self.settings = AppSettings(
             store=world.settings_store, tray=tray, notifier=world.notifier, cues=world.cues,
             gate=self.gate, tell=tell, autostart=world.autostart,
@@ -64,6 +71,9 @@ class Controller(QObject):
         self.welcome = Welcome(clock=clock, settings=self.settings, choices=self.choices,
                                records=self.records, pauses=self.pauses, tray=tray,
                                shortcuts=self.shortcuts, parent=self)
+        # Sharing the journal through a folder (app/sync.py): built only while the settings
+        # name one, so that a user who does not share loads none of it.
+        self.sync: Sync | None = None
         self.commands = CommandDesk(
             clock=clock, scheduler=world.scheduler, notices=self.notices,
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
@@ -95,6 +105,9 @@ class Controller(QObject):
         self.shortcuts.checkin_requested.connect(self.checkins.open_by_hand)
         self.commands.quit_requested.connect(self.quit_requested.emit)
         self.settings.changed.connect(self.reminders.reschedule)
+        self.settings.changed.connect(self.apply_sharing)
+        # With a shared folder: when this computer is in use, for the others' natural pauses.
+        self.gate.activity.connect(self.on_activity)
         # Once the pause's window has gone (a completed one stays a moment with Done).
         self.pauses.window_closed.connect(self._after_pause)
 
@@ -109,6 +122,7 @@ class Controller(QObject):
         self.choices.load()
         self.shortcuts.start()
         self.reminders.start()
+        self.apply_sharing()
         if self.world.welcome_new_user:
             # From the loop, after a command StressBreak was started with (`stressbreak
             # pause`): a pause opened by it keeps the keyboard.
@@ -119,8 +133,58 @@ class Controller(QObject):
         self.shortcuts.stop()
         self.pauses.end_early()  # recorded as ended early
         self.reminders.stop()
+        self._stop_sharing()
         self.world.journal.stop()
         self.world.tray.hide()
+
+    def apply_sharing(self) -> None:
+        """Start, move or stop sharing the journal as the settings say. Turning it off keeps
+        everything (the local journal has it all); turning it on writes this computer's
+        months into the folder once."""
+        chosen = self.settings.current.shared_folder
+        folder = Path(chosen).expanduser() if chosen else None
+        if self.sync is not None and self.sync.folder != folder:
+            self._stop_sharing()
+        if self.sync is not None:
+            self.sync.name_changed()
+            return
+        if folder is None or self.world.data_dir is None:
+            return
+        from stressbreak.app.sync import start_sharing  # noqa: PLC0415  (only when shared)
+
+        sync = start_sharing(folder=folder, data_dir=self.world.data_dir, clock=self.world.clock,
+                             records=self.records,
+                             computer_name=lambda: self.settings.current.computer_name,
+                             tell=self.notices.tell, parent=self)
+        if sync is None:
+            return
+        self.sync = sync
+        sync.records_arrived.connect(self.data.records_arrived)
+        # The rhythm follows the person: a pause on another computer moves the next one here.
+        sync.records_arrived.connect(self.reminders.records_from_elsewhere)
+        self.data.all_deleted.connect(sync.all_deleted)
+        self.data.imported.connect(sync.journal_changed)
+
+    def _stop_sharing(self) -> None:
+        sync, self.sync = self.sync, None
+        if sync is None:
+            return
+        sync.records_arrived.disconnect(self.data.records_arrived)
+        sync.records_arrived.disconnect(self.reminders.records_from_elsewhere)
+        self.data.all_deleted.disconnect(sync.all_deleted)
+        self.data.imported.disconnect(sync.journal_changed)
+        sync.stop()
+        sync.deleteLater()
+
+    def active_elsewhere(self) -> list[ActiveSpan]:
+        """The other computers' recent activity; none while nothing is shared. (For the
+        gate's `elsewhere`: sharing may start and stop while the app runs.)"""
+        return self.sync.active_elsewhere() if self.sync is not None else []
+
+    def on_activity(self, span: ActiveSpan) -> None:
+        """This computer's activity, for the other computers (while a folder is shared)."""
+        if self.sync is not None:
+            self.sync.on_activity(span)
 
     def _after_pause(self, completed: bool, place: QRect) -> None:
         # Where the pause was, so the eyes need not search for it. Not after the evening

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRect, SignalInstance
@@ -20,7 +21,6 @@ from PySide6.QtGui import QIcon
 from stressbreak.core.clock import Clock
 from stressbreak.core.model import Record
 from stressbreak.core.prefs import Prefs
-from stressbreak.core.presence import ActiveSpan
 from stressbreak.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -72,9 +72,14 @@ class Journal(Protocol):
 
     def append(self, record: Record) -> None: ...
 
-    def merge(self, records: Iterable[Record]) -> MergeResult: ...
+    def merge(self, records: Iterable[Record], *,
+              same_month_only: bool = False) -> MergeResult: ...
 
     def delete_all(self) -> int: ...
+
+    def apply_deletion(self, before: datetime) -> list[tuple[int, int]]: ...
+
+    def month_files(self) -> dict[tuple[int, int], int]: ...
 
     def records_between(self, start: datetime, end: datetime) -> list[Record]: ...
 
@@ -249,9 +254,6 @@ class Collaborators:
     idle: IdleProbe | None = None
     presence: Backends | None = None
     detect_sources: Callable[[], tuple[IdleProbe, Backends]] | None = None
-    # When the person's other computers were in use (the shared folder's news); None: this
-    # computer is the only one.
-    elsewhere: Callable[[], Sequence[ActiveSpan]] | None = None
     autostart: Autostart | None = None
     autostart_command: Sequence[str] = ()
     # The desktop's wish for less motion, asked as each pause opens.
@@ -262,6 +264,9 @@ class Collaborators:
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     # The desktop's keyboard shortcuts (its GlobalShortcuts portal); None: not asked for.
     shortcuts: ShortcutPortal | None = None
+    # The local data folder (this computer's id for a shared folder is kept there); None:
+    # no shared folder can be used.
+    data_dir: Path | None = None
     # A new user is welcomed at the first start; the tests' apps leave it out unless a test
     # asks, so no welcome stands in front of what they test.
     welcome_new_user: bool = True

@@ -142,6 +142,8 @@ def assemble(
         # Keys through the desktop's GlobalShortcuts portal: asked only when a window offers
         # them, or at start by a user who chose keys before.
         shortcuts=PortalShortcuts(),
+        # This computer's id for a shared folder is kept here (only read when one is set).
+        data_dir=data_dir,
     ))
     server = CommandServer(server_name(data_dir), controller.commands.handle, on_problem)
     controller.quit_requested.connect(qapp.quit)

@@ -18,7 +18,7 @@ from stressbreak.app.records import Records
 from stressbreak.app.windows import WindowSlot, bring_forward
 from stressbreak.core.clock import Clock
 from stressbreak.core.messages import message_of
-from stressbreak.core.model import Record
+from stressbreak.core.model import Record, entries
 from stressbreak.core.prefs import Prefs
 from stressbreak.core.timeutil import at_local
 from stressbreak.services.files import write_atomic
@@ -50,6 +50,10 @@ def build_week_view(records: list[Record], monday: date, tz: tzinfo) -> WeekView
 class YourData(QObject):
     # What helps me, found in a worker thread: queued to this object's (the GUI) thread.
     _helps_found = Signal(object, int, object)  # window, asked, list[Observation]
+    # The journal was deleted by the user (a shared folder then deletes everywhere).
+    all_deleted = Signal()
+    # Entries were imported into the journal (a shared folder then shares them too).
+    imported = Signal()
 
     def __init__(self, clock: Clock, records: Records, choices: Choices,
                  parent: QObject | None = None) -> None:
@@ -162,7 +166,8 @@ class YourData(QObject):
         end = (at_local(choice.last + timedelta(days=1), time(0), zone)
                if choice.last else None)
         try:
-            records = self._journal.all_records(start, end)
+            # Entries only: the count below is of what the file holds (no Deletion).
+            records = entries(self._journal.all_records(start, end))
             # The same bytes as `stressbreak export` (CSV with a BOM, for spreadsheets).
             write_atomic(choice.path, export_bytes(
                 records, ExportFormat(choice.format), exported_at=self._clock.now(),
@@ -226,19 +231,29 @@ class YourData(QObject):
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
             return False, self.tr("{file} could not be read ({reason}). Nothing was "
                                   "imported.").format(file=path, reason=reason or exc)
+        if merged.added:
+            self.imported.emit()
         if self.overview is not None:
             self.overview.refresh()
         return True, " ".join(translate_message(sentence) for sentence in import_report(
             str(path), merged.added, merged.already, result.skipped))
 
+    def records_arrived(self, records: list[Record]) -> None:
+        """Records came from another computer (or a deletion did): an open overview shows
+        them at once."""
+        if records and self.overview is not None:
+            self.overview.refresh()
+
     def delete_all(self, window: OverviewWindow) -> None:
         """The journal files and what the user chose in the app; the settings stay."""
         try:
             self._journal.delete_all()
-            self._choices.delete_copies()
         except JournalError as exc:
             window.show_status(translate_message(message_of(exc)))
             return
+        self.all_deleted.emit()
+        try:
+            self._choices.delete_copies()
         except OSError as exc:
             window.show_status(self.tr("Not everything could be deleted ({reason}).").format(
                 reason=exc.strerror or exc))

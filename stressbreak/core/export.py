@@ -19,7 +19,15 @@ from enum import StrEnum
 from typing import Any
 
 from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
-from stressbreak.core.model import DayRating, PauseRecord, Record, record_from_dict
+from stressbreak.core.model import (
+    DayRating,
+    Deletion,
+    Entry,
+    PauseRecord,
+    Record,
+    entries,
+    record_from_dict,
+)
 
 EXPORT_FORMAT = "stressbreak-export"
 EXPORT_VERSION = 1
@@ -73,9 +81,11 @@ class ImportResult:
     skipped: int  # records in the file this version cannot read (newer schema, damaged)
 
 
-def sorted_oldest_first(records: Sequence[Record]) -> list[Record]:
+def sorted_oldest_first(records: Sequence[Record]) -> list[Entry]:
+    """The entries, oldest first. A Deletion (a tombstone of shared folders) is no entry and
+    is never exported: imported elsewhere it would delete that journal's older entries."""
     # Aware datetimes compare as instants, so mixed offsets sort in real order; stable for ties.
-    return sorted(records, key=lambda record: record.at)
+    return sorted(entries(records), key=lambda record: record.at)
 
 
 def to_json(records: Sequence[Record], *, exported_at: datetime, app_version: str) -> str:
@@ -160,7 +170,9 @@ def parse_import(text: str) -> ImportResult:
         record = _readable_record(raw)
         if record is None:
             skipped += 1
-        else:
+        elif not isinstance(record, Deletion):
+            # A Deletion is never exported; one put into a file by hand is not the user's
+            # entry, and an import only ever adds: it is left out without a word.
             found.append(record)
     return ImportResult(records=found, skipped=skipped)
 
@@ -179,7 +191,7 @@ def _readable_record(raw: Any) -> Record | None:
     return record
 
 
-def _csv_row(record: Record) -> dict[str, object]:
+def _csv_row(record: Entry) -> dict[str, object]:
     if isinstance(record, PauseRecord):
         return {
             "kind": record.KIND,

@@ -8,14 +8,19 @@ never half-read and then rewritten.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
 # 1: the three questions and tension. 2: body signals, trigger and a value-based next step.
-# A new record kind (the day ratings, "day") needs no new version: no older record changes
-# shape, and an older StressBreak leaves a kind it does not know in the file, unread.
+# A new record kind (the day ratings, "day"; a deletion, "deleted") needs no new version: no
+# older record changes shape, and an older StressBreak leaves a kind it does not know in the
+# file, unread. Nor does the optional "computer" key: an older reader takes only the keys it
+# knows from a record (every from_dict below does), and its journal writes documents back as
+# they are, so the key is kept too (tests/unit/test_model_computer.py reads with a released
+# reader).
 SCHEMA_VERSION = 2
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -67,6 +72,9 @@ class PauseRecord:
     outcome: PauseOutcome
     exercise: str = "coherent"
     id: str = field(default_factory=new_id)
+    # The id of the computer that made it (a shared folder's <cid>); None: made before
+    # sharing, or on a computer that never shared.
+    computer: str | None = None
 
     KIND = "pause"
 
@@ -90,6 +98,7 @@ class PauseRecord:
             "outcome": self.outcome.value,
             "duration_s": round(self.duration_s, 3),
             "exercise": self.exercise,
+            **_computer_key(self.computer),
         }
 
     @classmethod
@@ -100,6 +109,7 @@ class PauseRecord:
             ended_at=_datetime(raw, "ended_at"),
             outcome=_enum(PauseOutcome, raw, "outcome"),
             exercise=_str(raw, "exercise"),
+            computer=_computer(raw),
         )
 
 
@@ -120,6 +130,7 @@ class CheckIn:
     trigger: str = ""  # what set it off, in the user's words
     next_step: str = ""  # a small step that fits the user's values
     id: str = field(default_factory=new_id)
+    computer: str | None = None  # as PauseRecord.computer
 
     KIND = "checkin"
 
@@ -144,6 +155,7 @@ class CheckIn:
             "signals": list(self.signals),
             "trigger": self.trigger,
             "next_step": self.next_step,
+            **_computer_key(self.computer),
         }
 
     @classmethod
@@ -165,6 +177,7 @@ class CheckIn:
             signals=_str_tuple(raw, "signals"),
             trigger=_str(raw, "trigger"),
             next_step=_str(raw, "next_step"),
+            computer=_computer(raw),
         )
 
 
@@ -184,6 +197,7 @@ class DayRating:
     energy: int | None = None
     focus: int | None = None
     id: str = field(default_factory=new_id)
+    computer: str | None = None  # as PauseRecord.computer
 
     KIND = "day"
 
@@ -206,6 +220,7 @@ class DayRating:
             "sleep": self.sleep,
             "energy": self.energy,
             "focus": self.focus,
+            **_computer_key(self.computer),
         }
 
     @classmethod
@@ -216,10 +231,59 @@ class DayRating:
             sleep=_optional_int(raw, "sleep"),
             energy=_optional_int(raw, "energy"),
             focus=_optional_int(raw, "focus"),
+            computer=_computer(raw),
         )
 
 
-Record = PauseRecord | CheckIn | DayRating
+@dataclass(frozen=True)
+class Deletion:
+    """A tombstone: every record (of any computer) with `at` before `before` is gone.
+
+    Written by *delete all data* (at = before = the moment of deleting), so that the
+    deletion reaches the other computers that share a folder, and stays in the journal so
+    that an older copy of a deleted record arriving later is dropped, not brought back. It
+    is not an entry: the views, the statistics and the export leave it out.
+    """
+
+    at: datetime
+    before: datetime
+    id: str = field(default_factory=new_id)
+    computer: str | None = None  # as PauseRecord.computer
+
+    KIND = "deleted"
+
+    def covers(self, record: Record) -> bool:
+        """Whether this deletion removes `record` (another Deletion never: see merge_records)."""
+        return not isinstance(record, Deletion) and record.at < self.before
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.KIND,
+            "v": SCHEMA_VERSION,
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "before": self.before.isoformat(),
+            **_computer_key(self.computer),
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Deletion:
+        return cls(
+            id=_str(raw, "id"),
+            at=_datetime(raw, "at"),
+            before=_datetime(raw, "before"),
+            computer=_computer(raw),
+        )
+
+
+Record = PauseRecord | CheckIn | DayRating | Deletion
+# What the user wrote down: every record but a Deletion.
+Entry = PauseRecord | CheckIn | DayRating
+
+
+def entries(records: Iterable[Record]) -> list[Entry]:
+    """The records that are entries, in their order (Deletions left out)."""
+    return [record for record in records if not isinstance(record, Deletion)]
 
 
 def record_from_dict(raw: Any) -> Record:
@@ -241,6 +305,8 @@ def record_from_dict(raw: Any) -> Record:
         return CheckIn.from_dict(raw)
     if kind == DayRating.KIND:
         return DayRating.from_dict(raw)
+    if kind == Deletion.KIND:
+        return Deletion.from_dict(raw)
     raise RecordError(f"unknown record kind {kind!r}")
 
 
@@ -253,6 +319,18 @@ def migrate(raw: dict[str, Any]) -> dict[str, Any]:
     if version < 2 and raw.get("kind") == CheckIn.KIND:
         raw = {**raw, "signals": [], "trigger": "", "next_step": ""}
     return {**raw, "v": SCHEMA_VERSION}
+
+
+def _computer_key(computer: str | None) -> dict[str, str]:
+    # Only when set: a record of a computer that never shared is stored as it always was.
+    return {} if computer is None else {"computer": computer}
+
+
+def _computer(raw: dict[str, Any]) -> str | None:
+    value = raw.get("computer")
+    if value is not None and not isinstance(value, str):
+        raise RecordError("'computer' must be text")
+    return value
 
 
 def _str(raw: dict[str, Any], key: str) -> str:

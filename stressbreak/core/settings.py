@@ -42,6 +42,7 @@ class Kind(StrEnum):
     TIMES = "times"  # a sorted set of clock times
     DAYS = "days"  # weekdays, Monday = 0 as date.weekday()
     CHOICE = "choice"  # one of a fixed list of ids
+    TEXT = "text"  # a line of text (a folder's path, a name)
 
 
 class Group(StrEnum):
@@ -53,6 +54,7 @@ class Group(StrEnum):
     SOUND = "sound"
     LANGUAGE = "language"
     NEIGHBOUR = "neighbour"
+    SHARING = "sharing"
 
 
 GROUP_LABELS: dict[Group, str] = {
@@ -62,6 +64,7 @@ GROUP_LABELS: dict[Group, str] = {
     Group.SOUND: QT_TRANSLATE_NOOP("settings", "Sound"),
     Group.LANGUAGE: QT_TRANSLATE_NOOP("settings", "Look and language"),
     Group.NEIGHBOUR: QT_TRANSLATE_NOOP("settings", "Login and interruptions"),
+    Group.SHARING: QT_TRANSLATE_NOOP("settings", "Other computers"),
 }
 
 
@@ -295,6 +298,36 @@ def _exercise(value: Any) -> str:
     return str(value)
 
 
+MAX_COMPUTER_NAME = 64
+
+
+def _shared_folder(value: Any) -> str:
+    """Empty (not sharing) or a full path; "~/…" is the user's home. Whether it is a folder, and
+    not StressBreak's own data folder, is asked when sharing starts (services/shared_folder,
+    folder_problem): core reads no files."""
+    if not isinstance(value, str) or any(ord(c) < 32 for c in value):
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "expected a folder's path as text, got {value}"), value=repr(value)))
+    text = value.strip()
+    if text and not (text.startswith(("/", "~/", "\\\\")) or text == "~"
+                     or (len(text) > 2 and text[1] == ":" and text[2] in "/\\")):
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "The shared folder has to be a full path, such as /home/anna/Sync; "
+            "{value} is not one."), value=text))
+    return text
+
+
+def _computer_name(value: Any) -> str:
+    if not isinstance(value, str) or any(ord(c) < 32 for c in value):
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "expected a name as text, got {value}"), value=repr(value)))
+    if len(value.strip()) > MAX_COMPUTER_NAME:
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "A computer's name can be at most {count} characters long."),
+            count=MAX_COMPUTER_NAME))
+    return value.strip()
+
+
 # --- the choices, from the catalogues they choose from ---------------------------------------
 
 _PATTERN_NAMES: dict[str, str] = {
@@ -475,6 +508,23 @@ class Settings:
         QT_TRANSLATE_NOOP("settings", "Quiet during calls"),
         QT_TRANSLATE_NOOP("settings", "While the microphone or camera is in use, reminders "
                                       "wait. After the call you are offered a pause."))
+    # --- other computers (issue 18) -------------------------------------------------------
+    shared_folder: str = setting(
+        "", Kind.TEXT, Group.SHARING,  # "" = not shared
+        QT_TRANSLATE_NOOP("settings", "Shared folder"),
+        QT_TRANSLATE_NOOP("settings", "A folder that your own sync tool (Syncthing, Nextcloud, "
+                                      "Dropbox, OneDrive, iCloud Drive) keeps in step across "
+                                      "your computers. StressBreak keeps your journal there, in "
+                                      "a folder of its own, so every computer shows all of it. "
+                                      "Your sync tool sees these files. Empty: the journal "
+                                      "stays on this computer."),
+        parse=_shared_folder)
+    computer_name: str = setting(
+        "", Kind.TEXT, Group.SHARING,  # "" = the host name
+        QT_TRANSLATE_NOOP("settings", "This computer's name"),
+        QT_TRANSLATE_NOOP("settings", "The name your other computers show for this one. "
+                                      "Empty: its network name."),
+        parse=_computer_name)
 
 
 def _parser_of(key: str, declared: _Declared) -> Callable[[Any], Any]:

@@ -30,7 +30,7 @@ import os
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,7 +40,7 @@ from tinydb.table import Table
 
 from stressbreak.core.clock import Clock
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
-from stressbreak.core.model import Record, RecordError, record_from_dict
+from stressbreak.core.model import Deletion, Record, RecordError, record_from_dict
 from stressbreak.services.files import (
     ensure_private_dir,
     fsync_folder,
@@ -89,6 +89,8 @@ class DamagedFileError(ValueError):
 class MergeResult:
     added: int
     already: int  # already in the journal, or given more than once (the same id)
+    # The records added, in the order given (not compared: the counts are the result).
+    new: tuple[Record, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -331,6 +333,23 @@ def _inserter(documents: list[dict[str, Any]]) -> Callable[[Table], list[int]]:
     return lambda table: table.insert_multiple(documents)
 
 
+def _remover(before: datetime) -> Callable[[Table], int]:
+    def remove(table: Table) -> int:
+        covered = []
+        for document in table.all():
+            try:
+                record = record_from_dict(dict(document))
+            except RecordError:
+                continue  # kept: its time cannot be told
+            if not isinstance(record, Deletion) and record.at < before:
+                covered.append(document.doc_id)
+        if covered:
+            table.remove(doc_ids=covered)  # one atomic rewrite of the file
+        return len(covered)
+
+    return remove
+
+
 def _append_to(table: Table, document: dict[str, Any]) -> int:
     storage = table.storage
     if not isinstance(storage, AtomicJSONStorage):
@@ -434,27 +453,37 @@ class Journal:
         except OSError as exc:
             raise JournalError(_write_failure_message(exc)) from exc
 
-    def merge(self, records: Iterable[Record]) -> MergeResult:
-        """Add the records whose id the journal does not hold yet (an import).
+    def merge(self, records: Iterable[Record], *, same_month_only: bool = False) -> MergeResult:
+        """Add the records whose id the journal does not hold yet (an import, or what other
+        computers wrote into a shared folder).
 
         Each month file is written once, however many records go into it: one atomic rewrite
         per record would make an import of years of data take minutes. Ids are compared across
         all months, including entries this version cannot read, and within `records` itself,
         so importing the same export twice adds nothing the second time.
+
+        `same_month_only`: ids are looked for only in the months the records go to. For
+        records that StressBreak itself filed (a shared folder's segments): a record's month
+        follows from its own time, so it can be in no other month file, and a merge then
+        costs the months it touches, not every month of the years kept.
         """
         self._require_writable()
         self._retry_folder()
         incoming = list(records)
         for record in incoming:
             _require_aware(record)
-        known = self._all_ids()
+        known = self._all_ids(
+            {(record.at.year, record.at.month) for record in incoming}
+            if same_month_only else None)
         by_month: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        new: list[Record] = []
         already = 0
         for record in incoming:
             if record.id in known:
                 already += 1
                 continue
             known.add(record.id)
+            new.append(record)
             by_month.setdefault((record.at.year, record.at.month), []).append(record.to_dict())
         added = 0
         for key in sorted(by_month):
@@ -464,7 +493,66 @@ class Journal:
             except OSError as exc:
                 raise JournalError(_merge_failure_message(exc)) from exc
             added += len(by_month[key])
-        return MergeResult(added=added, already=already)
+        return MergeResult(added=added, already=already, new=tuple(new))
+
+    def apply_deletion(self, before: datetime) -> list[tuple[int, int]]:
+        """Remove every record with `at` before `before` (a Deletion that came from another
+        computer); return the months changed.
+
+        A month all of whose records lie before `before` goes as a whole file, with its
+        moved-aside damaged copies (as *delete all data* does on the computer where it was
+        asked: entries this version cannot read go too, since every entry in that month is
+        older). In the months around `before` each record is judged by its time, atomically
+        per file; an entry this version cannot read is kept there, since its time cannot be
+        told. Deletions are kept (they stop older copies from coming back). Nothing is read
+        when no month file is old enough to hold a covered record.
+        """
+        self._require_writable()
+        self._retry_folder()
+        _require_aware_time(before)
+        utc = before.astimezone(UTC)
+        # A record is filed by its own wall date, at most a day from its UTC date.
+        earliest_whole = ((utc - timedelta(days=1)).year, (utc - timedelta(days=1)).month)
+        latest = ((utc + timedelta(days=1)).year, (utc + timedelta(days=1)).month)
+        changed: list[tuple[int, int]] = []
+        for key in sorted(self._existing_months()):
+            if key > latest:
+                break
+            self._cache.pop(key, None)
+            try:
+                if key < earliest_whole:
+                    self._remove_month(key)
+                    changed.append(key)
+                elif self._on_table(key, _remover(before)):
+                    changed.append(key)
+            except OSError as exc:
+                raise JournalError(_delete_failure_message(self.path_for(key), exc)) from exc
+        if changed:
+            try:
+                fsync_folder(self._folder)
+            except OSError as exc:
+                raise JournalError(_delete_failure_message(self._folder, exc)) from exc
+        return changed
+
+    def _remove_month(self, key: tuple[int, int]) -> None:
+        db = self._dbs.pop(key, None)
+        if db is not None:
+            db.close()
+        path = self.path_for(key)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        for copy in self._folder.glob(f"{path.name}.damaged-*"):
+            with contextlib.suppress(FileNotFoundError):
+                copy.unlink()
+
+    def month_files(self) -> dict[tuple[int, int], int]:
+        """(year, month) -> st_mtime_ns of each month file: what changed since a time."""
+        self._require_started()
+        months: dict[tuple[int, int], int] = {}
+        for key in self._existing_months():
+            with contextlib.suppress(OSError):
+                months[key] = self.path_for(key).stat().st_mtime_ns
+        return months
 
     def delete_all(self) -> int:
         """Delete every journal file, and return how many there were.
@@ -571,9 +659,10 @@ class Journal:
                 months.add((int(match[1]), int(match[2])))
         return months
 
-    def _all_ids(self) -> set[str]:
+    def _all_ids(self, months: set[tuple[int, int]] | None = None) -> set[str]:
         ids: set[str] = set()
-        for key in self._existing_months():
+        existing = self._existing_months()
+        for key in existing if months is None else existing & months:
             for document in self._documents_in(key):
                 # Raw documents, so an entry written by a newer StressBreak counts as well.
                 record_id = document.get("id")
@@ -734,6 +823,11 @@ class Journal:
         for leftover in self._folder.glob(".journal-*.json.*.tmp"):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+
+
+def _require_aware_time(moment: datetime) -> None:
+    if moment.tzinfo is None:
+        raise ValueError("the journal needs timezone-aware times")
 
 
 def _require_aware(record: Record) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -404,6 +405,29 @@ class ChoiceEditor(Editor):
         self.combo.setAccessibleDescription(description)
 
 
+class TextEditor(Editor):
+    """One line of text (a folder's path, a name)."""
+
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(_t(spec.label))
+        self.edit.textChanged.connect(self.changed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> str:
+        return self.edit.text().strip()
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText(str(value))
+
+    def describe(self, description: str) -> None:
+        self.edit.setAccessibleDescription(description)
+
+
 EDITORS: dict[Kind, type[Editor]] = {
     Kind.INT: IntEditor,
     Kind.BOOL: BoolEditor,
@@ -411,6 +435,7 @@ EDITORS: dict[Kind, type[Editor]] = {
     Kind.DAYS: DaysEditor,
     Kind.TIMES: TimesEditor,
     Kind.CHOICE: ChoiceEditor,
+    Kind.TEXT: TextEditor,
 }
 
 

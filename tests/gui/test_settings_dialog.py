@@ -57,17 +57,18 @@ def _editor(dialog: SettingsDialog, key: str, kind: type):
 def test_every_setting_has_a_control_that_shows_its_value(qtbot):
     custom = Settings(interval_min=45, work_days=(0, 3), work_start=time(8, 15),
                       checkin_times=(time(9, 0),), exercise="rotate", language="nl",
-                      start_at_login=True, gentle_max_wait_s=0)
+                      start_at_login=True, gentle_max_wait_s=0,
+                      shared_folder="/home/anna/Sync", computer_name="Desk at home")
     dialog = _open(qtbot, custom)
     assert set(dialog.editors) == {spec.key for spec in SETTINGS_SPEC}
     assert dialog.values() == asdict(custom)
     assert dialog.problems() == {}
     assert dialog.save_button.isEnabled()
-    assert dialog.tabs.count() == 6
+    assert dialog.tabs.count() == 7
     for spec in SETTINGS_SPEC:
         assert type(dialog.editors[spec.key]).__name__.lower().startswith(
             {Kind.INT: "int", Kind.BOOL: "bool", Kind.TIME: "time", Kind.TIMES: "times",
-             Kind.DAYS: "days", Kind.CHOICE: "choice"}[spec.kind])
+             Kind.DAYS: "days", Kind.CHOICE: "choice", Kind.TEXT: "text"}[spec.kind])
 
 
 def test_saving_untouched_defaults_gives_the_defaults(qtbot):

@@ -88,6 +88,17 @@ print(json.dumps({"loaded": sorted(m for m in WATCHED if m in sys.modules),
     assert result == {"loaded": [], "apscheduler": False}
 
 
+def test_sharing_a_folder_costs_nothing_until_a_folder_is_shared() -> None:
+    sharing = ("stressbreak.app.sync", "stressbreak.services.shared_folder",
+               "stressbreak.core.sync")
+    result = _run(_LOAD_OUR_CODE + f"""
+before = sorted(m for m in {sharing!r} if m in sys.modules)
+import stressbreak.app.sync
+print(json.dumps({{"before": before, "with_it": sorted(m for m in WATCHED if m in sys.modules)}}))
+""")
+    assert result == {"before": [], "with_it": []}
+
+
 def test_the_running_app_loads_only_what_apscheduler_brings() -> None:
     result = _run(_LOAD_THE_APP + "print(json.dumps({'loaded': loaded}))")
     # Exactly these: a module more is a new cost to look at; one less, a list to update.

@@ -162,6 +162,7 @@ NEW_KEYS = {"start_at_login": False, "natural_breaks": True, "dnd_fullscreen": T
             "dnd_desktop": True, "meeting_aware": True, "gentle_timing": True,
             "gentle_max_wait_s": 60, "tray_icon": "colour"}
 EVENING_KEYS = {"wind_down": False, "wind_down_at": time(21, 30)}
+SHARING_KEYS = {"shared_folder": "", "computer_name": ""}
 
 
 def test_every_setting_is_declared_once_in_field_order():
@@ -176,7 +177,7 @@ def test_every_setting_is_declared_once_in_field_order():
 
 
 def test_the_existing_keys_parse_as_before():
-    assert set(OLD_RULES) | set(NEW_KEYS) | set(EVENING_KEYS) == set(PARSERS)
+    assert set(OLD_RULES) | set(NEW_KEYS) | set(EVENING_KEYS) | set(SHARING_KEYS) == set(PARSERS)
     for key, (good, bad) in OLD_RULES.items():
         for value in good:
             PARSERS[key](value)
@@ -305,3 +306,38 @@ def test_a_wrong_evening_minute_value_is_named(key, value, says):
     assert says in problem
     assert (settings.wind_down, settings.wind_down_at) == (False, time(21, 30))
     assert field_problem("wind_down_at", time(23, 59)) is None
+
+
+def test_the_sharing_keys_default_to_not_sharing():
+    settings, problems = parse_settings({})
+    assert problems == []
+    for key, default in SHARING_KEYS.items():
+        assert getattr(settings, key) == default
+
+
+@pytest.mark.parametrize("folder", ["", "/home/anna/Sync", "~/Dropbox", "C:\\Users\\anna\\Sync",
+                                    "\\\\server\\share", "  /srv/sync  "])
+def test_a_shared_folder_is_empty_or_a_full_path(folder):
+    assert PARSERS["shared_folder"](folder) == folder.strip()
+
+
+@pytest.mark.parametrize("folder", ["Sync", "./Sync", "~anna/Sync", "/a\nb", 5, None])
+def test_a_shared_folder_that_is_no_full_path_is_refused_and_nothing_else_is_lost(folder):
+    settings, problems = parse_settings({"shared_folder": folder, "interval_min": 45,
+                                         "computer_name": "Laptop"})
+    assert settings.shared_folder == ""
+    assert (settings.interval_min, settings.computer_name) == (45, "Laptop")
+    assert len(problems) == 1
+    assert "shared_folder" in problems[0]
+
+
+def test_a_relative_shared_folder_is_named_in_the_window():
+    problem = settings_problems({"shared_folder": "Sync"})["shared_folder"]
+    assert "full path" in problem
+
+
+def test_a_computer_name_is_one_short_line():
+    assert PARSERS["computer_name"]("  Desk at home ") == "Desk at home"
+    for bad in ("x" * 65, "two\nlines", 3):
+        with pytest.raises(ValueError):  # noqa: PT011 - the message is the window's
+            PARSERS["computer_name"](bad)

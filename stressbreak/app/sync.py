@@ -1,0 +1,391 @@
+"""Sharing the journal through a folder the user's sync tool keeps in step (issue 18).
+
+`Sync` keeps the local journal and the shared folder in step: it writes this computer's
+month segment after each record of its own is saved (through `Records.share`), merges what
+the other computers wrote into the local journal, applies their Deletions, and says what
+arrived (`records_arrived`). The local journal stays what this computer shows, so a folder
+that is missing leaves the app running on it.
+
+Why it looks like this:
+
+- Told, not polling: a `QFileSystemWatcher` on `StressBreak/` (on the chosen folder while
+  that does not exist yet, on its parent while the folder itself is missing), and a short
+  single-shot timer that gathers a sync tool's burst of renames into one read. The idle app
+  has no timer running.
+- A file being written in place changes no folder entry, so a file that did not parse yet is
+  watched itself until it does.
+- Built only when the settings say a folder is shared (`Controller`), and imported then: a
+  user who does not share pays nothing at start-up or while idle.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from stressbreak.app.records import Records
+from stressbreak.core.clock import Clock
+from stressbreak.core.messages import message_of
+from stressbreak.core.model import Deletion, Record
+from stressbreak.core.presence import ActiveSpan
+from stressbreak.core.sync import latest_deletion, merge_records
+from stressbreak.services.journal import JournalError
+from stressbreak.services.shared_folder import ComputerInfo, SharedFolder
+
+log = logging.getLogger(__name__)
+
+STATE_FILE = "sharing.json"  # in the local data folder: what a restart need not read again
+DEBOUNCE_MS = 300  # a sync tool renames several files in a burst: one read for all of them
+_Month = tuple[int, int]
+
+
+class Sync(QObject):
+    """This computer's side of sharing its journal through `folder`."""
+
+    # New records from other computers (their Deletions too), once in the local journal.
+    records_arrived = Signal(list)
+
+    def __init__(self, *, clock: Clock, folder: SharedFolder, records: Records,
+                 computer_name: Callable[[], str], debounce_ms: int = DEBOUNCE_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._folder = folder
+        self._records = records
+        self._journal = records.journal
+        self._computer_name = computer_name
+        self._watcher: QFileSystemWatcher | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self.sync_now)
+        self._caught_up = False
+        self._spans: list[ActiveSpan] = []
+        # The own records of the month last written: an append adds to it, not read again.
+        self._month: tuple[_Month, list[Record]] | None = None
+        self._running = False
+
+    @property
+    def folder(self) -> Path:
+        """The folder the user chose (the files are in its `StressBreak/`)."""
+        return self._folder.folder
+
+    @property
+    def computer_id(self) -> str:
+        return self._folder.computer_id
+
+    @property
+    def available(self) -> bool:
+        return self._folder.available
+
+    @property
+    def problem(self) -> str | None:
+        """Why the folder cannot be used now, in words (a Message), or None."""
+        return self._folder.problem
+
+    @property
+    def pending(self) -> bool:
+        """Whether a round is due (the folder changed a moment ago)."""
+        return self._timer.isActive()
+
+    def waiting(self) -> list[Path]:
+        """Files in the folder that have not arrived whole yet (they are read once they do)."""
+        return self._folder.waiting()
+
+    def start(self) -> None:
+        """Start sharing: new records carry this computer's id, the folder is watched, and a
+        first round (this computer's months written where needed, what the others wrote
+        merged) runs from the event loop."""
+        self._running = True
+        self._folder.start()
+        self._records.share(self.computer_id, self.record_saved)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._changed)
+        self._watcher.fileChanged.connect(self._changed)
+        self._watch()
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop sharing: nothing is watched or written any more; everything stays."""
+        self._running = False
+        self._timer.stop()
+        self._records.share(None, None)
+        if self._watcher is not None:
+            self._watcher.deleteLater()
+            self._watcher = None
+        self._folder.stop()
+
+    def _changed(self, _path: str) -> None:
+        if self._running:
+            self._timer.start()
+
+    # --- the round ---------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        """One round: the folder checked, this computer's months caught up once, what the
+        others wrote merged. Runs from the debounce timer; tests call it directly."""
+        if not self._running:
+            return
+        if self._folder.check():
+            if not self._caught_up:
+                self._caught_up = self._catch_up()
+            self._take(self._folder.read_changed())
+        self._watch()
+
+    def _watch(self) -> None:
+        """Watch what can tell of a change: `StressBreak/` and its files still arriving, or
+        the nearest folder above it that exists."""
+        if self._watcher is None:
+            return
+        sub = self._folder.path
+        wanted: set[str] = set()
+        if sub.is_dir():
+            wanted = {str(sub), *(str(path) for path in self._folder.waiting())}
+        else:
+            # The nearest folder above that exists: it tells when the next level comes.
+            # (A drive mounted over an existing folder changes no entry in it: that return
+            # is noticed at the next record or activity here, see record_saved.)
+            for level in (self._folder.folder, *self._folder.folder.parents):
+                if level.is_dir():
+                    wanted = {str(level)}
+                    break
+        watched = set(self._watcher.files()) | set(self._watcher.directories())
+        if watched - wanted:
+            self._watcher.removePaths(sorted(watched - wanted))
+        if wanted - watched:
+            self._watcher.addPaths(sorted(wanted - watched))
+
+    def _take(self, incoming: list[Record]) -> None:
+        """Merge what the other computers wrote into the local journal."""
+        state = self._folder.state
+        latest = latest_deletion(incoming)
+        covered = max(filter(None, (state.before, latest)), default=None)
+        # Within the batch, and against every Deletion applied before: a computer that has
+        # not caught up yet still offers records deleted elsewhere.
+        candidates = [record for record in merge_records(incoming)
+                      if covered is None or isinstance(record, Deletion)
+                      or record.at >= covered]
+        try:
+            result = self._journal.merge(candidates, same_month_only=True)
+            if latest is not None and (state.before is None or latest > state.before):
+                # Judged by the batch, not by what was new: a Deletion merged in a round
+                # whose apply failed is applied again next round (the file is read again).
+                self._journal.apply_deletion(latest)
+                self._month = None
+                state.before = latest
+                self._remove_covered_from_own(latest)
+        except JournalError as exc:
+            self._records.tell(message_of(exc))
+            return  # read again next round: not marked as merged
+        self._folder.merged()
+        self._folder.save_state()
+        if result.new:
+            self.records_arrived.emit(list(result.new))
+
+    def _remove_covered_from_own(self, before: datetime) -> None:
+        """This computer's segments lose what a Deletion covers (never the others' files)."""
+        last = _month_of(before + timedelta(days=1))
+        try:
+            for key in sorted(self._folder.own_months()):
+                if key <= last:
+                    self._write_month(key)
+        except OSError as exc:
+            self._folder_failed(exc)
+            self._caught_up = False  # the months changed here are written when it is back
+
+    # --- this computer's segments ------------------------------------------------------------
+
+    def _catch_up(self) -> bool:
+        """Write the segment of every month whose local file changed since its segment was
+        last written (all of them when sharing is turned on), and remove own segments of
+        months the local journal no longer has. Whether it could be done."""
+        state = self._folder.state
+        try:
+            local = self._journal.month_files()
+            own = self._folder.own_months()
+            for key in sorted(set(local) | set(own)):
+                if key not in local:
+                    self._folder.write_own_month(*key, [])
+                    state.months.pop(key, None)
+                elif state.months.get(key) != local[key] or key not in own:
+                    self._write_month(key)
+                    state.months[key] = local[key]
+            self._folder.write_computer(self.name(), self._spans)
+        except (JournalError, OSError) as exc:
+            self._folder_failed(exc)
+            return False
+        self._folder.save_state()
+        return True
+
+    def record_saved(self, record: Record) -> None:
+        """A record of this computer was saved in the local journal: its month's segment
+        follows (`Records.share` calls this)."""
+        key = _month_of(record.at)
+        cached = self._month
+        if not (self._folder.available and self._caught_up):
+            # The folder was away: a round sees whether it is back (and catches up), without
+            # a timer that looks for it all day.
+            self._timer.start()
+        try:
+            if cached is not None and cached[0] == key:
+                cached[1].append(record)
+                self._folder.write_own_month(*key, cached[1])
+            else:
+                self._write_month(key)
+            local = self._journal.month_files().get(key)
+            if local is not None:
+                self._folder.state.months[key] = local
+        except (JournalError, OSError) as exc:
+            self._folder_failed(exc)
+            # The month is caught up when the folder is back (its local file is newer).
+            self._caught_up = False
+            self._timer.start()
+            return
+        known = self._folder.state.before
+        if isinstance(record, Deletion) and (known is None or record.before > known):
+            self._folder.state.before = record.before
+            self._folder.save_state()
+
+    def journal_changed(self) -> None:
+        """The local journal changed other than through `Records.add` (an import): the
+        months it touched are written at the next round."""
+        self._month = None
+        self._caught_up = False
+        if self._running:
+            self._timer.start()
+
+    def _write_month(self, key: _Month) -> None:
+        year, month = key
+        first = datetime(year, month, 1, tzinfo=UTC)
+        following = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+        around = self._journal.all_records(first - timedelta(days=1),
+                                           following + timedelta(days=1))
+        own = [self._stamped(record) for record in around
+               if _month_of(record.at) == key and self._is_own(record)]
+        self._folder.write_own_month(year, month, own)
+        self._month = (key, own)
+
+    def _is_own(self, record: Record) -> bool:
+        # Records from before sharing carry no id: they were made here.
+        return record.computer is None or record.computer == self.computer_id
+
+    def _stamped(self, record: Record) -> Record:
+        return record if record.computer is not None else replace(
+            record, computer=self.computer_id)
+
+    def _folder_failed(self, exc: Exception) -> None:
+        # Said by `problem` (status); the tray is not told on every pause of a day offline.
+        self._folder.check()
+        log.info("the shared folder could not be written: %s", exc)
+
+    # --- delete all data ----------------------------------------------------------------------
+
+    def all_deleted(self) -> None:
+        """The user deleted all their data here: this computer's segments go, and a Deletion
+        (at = before = now) goes into the local journal and its segment, so that every other
+        computer deletes the same."""
+        now = self._clock.now()
+        self._month = None
+        try:
+            if self._folder.check():
+                self._folder.remove_own_segments()
+        except OSError as exc:
+            self._folder_failed(exc)
+        self._folder.state.months.clear()
+        self._folder.state.before = now
+        # Through Records.add: stamped, saved, and its segment written like any record.
+        self._records.add(Deletion(at=now, before=now))
+        self._caught_up = False  # segments the folder could not lose now go when it is back
+
+    # --- the computers -----------------------------------------------------------------------
+
+    def computers(self) -> dict[str, ComputerInfo]:
+        """The other computers that share the folder, by id (none while it is missing)."""
+        return self._folder.computers() if self._folder.available else {}
+
+    def active_elsewhere(self) -> list[ActiveSpan]:
+        """The other computers' recent activity (for the rhythm: time away here is no
+        pause while the person worked on another computer)."""
+        return [span for info in self.computers().values() for span in info.active]
+
+    def on_activity(self, span: ActiveSpan) -> None:
+        """This computer's activity changed (the person left, end set, or came back, end
+        None): its computer file says so."""
+        for index, known in enumerate(self._spans):
+            if known.start == span.start:
+                self._spans[index] = span
+                break
+        else:
+            # A new stretch closes the one still open (a leave that was not told).
+            self._spans = [known if known.end is not None else replace(known, end=span.start)
+                           for known in self._spans]
+            self._spans.append(span)
+        since = self._clock.now() - timedelta(hours=48)
+        self._spans = [known for known in self._spans if known.end is None or known.end >= since]
+        if not self._folder.available:
+            self._timer.start()  # back, perhaps: see record_saved
+        if not self._folder.check():
+            return
+        try:
+            self._folder.write_computer(self.name(), self._spans)
+        except OSError as exc:
+            self._folder_failed(exc)
+
+    def name_changed(self) -> None:
+        """The computer's name setting may have changed: the others see the new one."""
+        if self._running and self._folder.check():
+            try:
+                self._folder.write_computer(self.name(), self._spans)
+            except OSError as exc:
+                self._folder_failed(exc)
+
+    def name(self) -> str:
+        """This computer's name for the others: the setting, or the host name."""
+        return self._computer_name().strip() or socket.gethostname()
+
+
+def _month_of(moment: datetime) -> _Month:
+    # The local journal's rule: a record's month is that of its own wall date.
+    return (moment.year, moment.month)
+
+
+def start_sharing(*, folder: Path, data_dir: Path, clock: Clock, records: Records,
+                  computer_name: Callable[[], str], tell: Callable[[str], None],
+                  parent: QObject | None = None) -> Sync | None:
+    """A started `Sync` for `folder`, or None when it cannot be shared (said with `tell`:
+    a relative path, a file, StressBreak's own data folder, or no id could be kept).
+    Nothing is written anywhere then."""
+    from stressbreak.services.shared_folder import (  # noqa: PLC0415
+        computer_id,
+        folder_problem,
+    )
+
+    problem = folder_problem(folder, data_dir)
+    if problem is not None:
+        tell(problem)
+        return None
+    try:
+        cid = computer_id(data_dir)
+    except OSError as exc:
+        tell(_no_id_message(data_dir, exc))
+        return None
+    shared = SharedFolder(folder, cid, clock, state_file=data_dir / STATE_FILE)
+    sync = Sync(clock=clock, folder=shared, records=records, computer_name=computer_name,
+                parent=parent)
+    sync.start()
+    return sync
+
+
+def _no_id_message(data_dir: Path, exc: OSError) -> str:
+    from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message  # noqa: PLC0415
+
+    return Message("shared_folder", QT_TRANSLATE_NOOP(
+        "shared_folder", "StressBreak could not keep this computer's id in {folder} "
+        "({reason}), so it does not share the journal for now."),
+        folder=str(data_dir), reason=exc.strerror or type(exc).__name__)

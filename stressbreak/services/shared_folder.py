@@ -1,0 +1,428 @@
+"""The shared folder: the files this computer writes into a folder that the user's own sync
+tool (Syncthing, Nextcloud, Dropbox, OneDrive, iCloud Drive) keeps in step, and what it reads
+of the other computers' files there (issue 18; names and merge rules in core/sync.py).
+
+Why it looks like this:
+
+- Every file has one writer: this computer writes only its own month segments
+  (`journal-<cid>-<YYYY>-<MM>.json`) and its computer file (`computer-<cid>.json`), always
+  atomically and privately (services/files.write_atomic: a temp file beside it, fsync,
+  rename, 0600). So a sync tool has nothing to merge, and a reader on another computer sees
+  a whole file or none.
+- What a sync tool has not finished is never taken for damage: its temp names are not ours
+  (`parse_shared_name`), and a file of ours whose JSON does not parse (still arriving, or
+  written in place by a tool that does that) is skipped without a word, left exactly as it
+  is, and read again once its size, mtime or inode changes. Conflict copies are read like the
+  files they are copies of, and never removed.
+- A folder that is missing (not mounted, a network drive offline) or cannot be written is
+  `available False` with the `problem` in words; the app goes on with its local journal.
+- Only `StressBreak/` inside the chosen folder is ever written; it is made 0700 where the
+  platform allows. The chosen folder itself is never made: its absence means "not mounted".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from stressbreak.core.clock import Clock
+from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
+from stressbreak.core.model import Record, RecordError, record_from_dict
+from stressbreak.core.presence import ActiveSpan
+from stressbreak.core.sync import (
+    SEGMENT_FORMAT,
+    computer_file_name,
+    parse_shared_name,
+    segment_name,
+)
+from stressbreak.services.files import (
+    PRIVATE_DIR,
+    ensure_private_dir,
+    fsync_folder,
+    move_aside,
+    write_atomic,
+)
+
+SUBFOLDER = "StressBreak"
+COMPUTER_FILE = "computer.json"  # in the local data folder: this computer's id
+ACTIVE_KEPT = timedelta(hours=48)  # how far back a computer file tells its activity
+
+_Identity = tuple[int, int, int]  # (st_ino, st_size, st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class ComputerInfo:
+    """What another computer's file says: its name, its recent activity, and when the file
+    was last written (its mtime, which sync tools carry over)."""
+
+    cid: str
+    name: str
+    active: tuple[ActiveSpan, ...]
+    written_at: datetime
+
+
+def computer_id(data_dir: Path) -> str:
+    """This computer's id in shared folders: 16 random hex characters, made once and kept in
+    `computer.json` in the local data folder. Never derived from the host name: two computers
+    may share one, and a name says more than an id needs to. A file that cannot be read is
+    moved aside (kept) and a new id made: its records keep the old id, which only means that
+    this computer no longer writes their segments."""
+    path = data_dir / COMPUTER_FILE
+    try:
+        found = _read_id(path.read_bytes())
+    except FileNotFoundError:
+        found = None
+    else:
+        if found is None:
+            move_aside(path, datetime.now().astimezone())
+    if found is not None:
+        return found
+    # What secrets.token_hex(8) gives (it reads os.urandom too), without importing secrets,
+    # which brings hashlib and hmac (OpenSSL's hashing) into the tray app's memory all day.
+    made = os.urandom(8).hex()
+    ensure_private_dir(data_dir)
+    write_atomic(path, json.dumps({"id": made}).encode("utf-8"))
+    return made
+
+
+def _read_id(data: bytes) -> str | None:
+    try:
+        raw = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    value = raw.get("id") if isinstance(raw, dict) else None
+    if isinstance(value, str) and len(value) == 16 and all(c in "0123456789abcdef"
+                                                           for c in value):
+        return value
+    return None
+
+
+def folder_problem(folder: Path, data_dir: Path) -> str | None:
+    """Why `folder` cannot be the shared folder (a Message), or None. Asked before sharing
+    starts; what is wrong is said, and nothing is written anywhere."""
+    if not folder.is_absolute():
+        return Message("shared_folder", QT_TRANSLATE_NOOP(
+            "shared_folder", "The shared folder has to be a full path, such as "
+            "/home/anna/Sync; {folder} is not one."), folder=str(folder))
+    if folder.exists() and not folder.is_dir():
+        return Message("shared_folder", QT_TRANSLATE_NOOP(
+            "shared_folder", "{folder} is a file, not a folder. Choose the folder your sync "
+            "tool keeps in step."), folder=str(folder))
+    with contextlib.suppress(OSError):
+        chosen, data = folder.resolve(), data_dir.resolve()
+        if chosen == data or data in chosen.parents:
+            return Message("shared_folder", QT_TRANSLATE_NOOP(
+                "shared_folder", "{folder} is StressBreak's own data folder on this computer. "
+                "Choose the folder your sync tool keeps in step."), folder=str(folder))
+    return None
+
+
+@dataclass
+class SyncState:
+    """What a restart need not do again, kept in the local data folder: the others' files
+    already merged (by identity), the local month files whose segment is up to date (by
+    their mtime), and the latest Deletion seen (its `before`). Losing it costs one full read
+    of the shared folder, nothing else."""
+
+    seen: dict[str, _Identity] = field(default_factory=dict)
+    months: dict[tuple[int, int], int] = field(default_factory=dict)
+    before: datetime | None = None
+
+
+class SharedFolder:
+    """This computer's side of one shared folder (`folder`, as the user chose it).
+
+    `state_file` (in the local data folder) keeps a `SyncState` across restarts, so that a
+    start reads only what changed meanwhile; without one, every start reads all.
+    """
+
+    def __init__(self, folder: Path, computer_id: str, clock: Clock,
+                 state_file: Path | None = None) -> None:
+        self._folder = folder
+        self._cid = computer_id
+        self._clock = clock
+        self._state_file = state_file
+        self.state = SyncState()
+        self._staged: dict[str, _Identity] = {}  # read by read_changed, not yet merged
+        self._waiting: dict[str, _Identity] = {}  # did not parse at this identity
+        self._computers: dict[str, tuple[_Identity, ComputerInfo | None]] = {}
+        self.available = False
+        self.problem: str | None = None
+
+    @property
+    def folder(self) -> Path:
+        return self._folder
+
+    @property
+    def path(self) -> Path:
+        """`StressBreak/` in the chosen folder: all that is ever written."""
+        return self._folder / SUBFOLDER
+
+    @property
+    def computer_id(self) -> str:
+        return self._cid
+
+    def start(self) -> None:
+        self.state = self._load_state()
+        self.check()
+
+    def stop(self) -> None:
+        self.save_state()
+        self._staged.clear()
+        self._waiting.clear()
+        self._computers.clear()
+
+    def _load_state(self) -> SyncState:
+        if self._state_file is None:
+            return SyncState()
+        try:
+            raw = json.loads(self._state_file.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return SyncState()
+        if (not isinstance(raw, dict) or raw.get("folder") != str(self._folder)
+                or raw.get("computer") != self._cid):
+            return SyncState()  # another folder, or another id: everything afresh
+        state = SyncState()
+        with contextlib.suppress(TypeError, ValueError, AttributeError):
+            state.seen = {str(name): (int(i[0]), int(i[1]), int(i[2]))
+                          for name, i in raw.get("seen", {}).items()}
+            state.months = {(int(key[:4]), int(key[5:7])): int(mtime)
+                            for key, mtime in raw.get("months", {}).items()}
+            before = raw.get("before")
+            state.before = None if before is None else datetime.fromisoformat(before)
+        return state
+
+    def save_state(self) -> None:
+        """Keep the state for the next start (best effort: without it a start reads all)."""
+        if self._state_file is None:
+            return
+        state = self.state
+        text = json.dumps({
+            "format": SEGMENT_FORMAT, "folder": str(self._folder), "computer": self._cid,
+            "seen": {name: list(identity) for name, identity in sorted(state.seen.items())},
+            "months": {f"{y:04d}-{m:02d}": mtime for (y, m), mtime in sorted(
+                state.months.items())},
+            "before": None if state.before is None else state.before.isoformat(),
+        }).encode("utf-8")
+        with contextlib.suppress(OSError):
+            write_atomic(self._state_file, text)
+
+    def check(self) -> bool:
+        """Whether the folder can be used now (`available`, and `problem` when not); makes
+        `StressBreak/` in it when the chosen folder is there."""
+        problem = self._find_problem()
+        self.available = problem is None
+        self.problem = problem
+        return self.available
+
+    def _find_problem(self) -> str | None:
+        if not self._folder.is_dir():
+            return Message("shared_folder", QT_TRANSLATE_NOOP(
+                "shared_folder", "The shared folder {folder} is not there (not mounted, or "
+                "offline?). StressBreak goes on with this computer's journal and shares again "
+                "once the folder is back."), folder=str(self._folder))
+        try:
+            if not self.path.is_dir():
+                self.path.mkdir(PRIVATE_DIR)
+                # mkdir's mode is masked by the umask; some file systems keep no modes at all.
+                with contextlib.suppress(OSError):
+                    self.path.chmod(PRIVATE_DIR)
+        except OSError as exc:
+            return self._cannot_write(exc)
+        if not os.access(self.path, os.W_OK | os.X_OK):
+            return self._cannot_write(OSError(errno.EACCES, os.strerror(errno.EACCES)))
+        return None
+
+    def _cannot_write(self, exc: OSError) -> str:
+        return Message("shared_folder", QT_TRANSLATE_NOOP(
+            "shared_folder", "StressBreak cannot write to the shared folder {folder} "
+            "({reason}). It goes on with this computer's journal."),
+            folder=str(self.path), reason=exc.strerror or type(exc).__name__)
+
+    # --- this computer's files ---------------------------------------------------------------
+
+    def write_own_month(self, year: int, month: int, records: list[Record]) -> None:
+        """This computer's segment of that month holds `records` (removed when there are
+        none). Not written when it holds them already: a write is a change to sync."""
+        path = self.path / segment_name(self._cid, year, month)
+        if not records:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                fsync_folder(self.path)
+            return
+        text = json.dumps({"format": SEGMENT_FORMAT, "computer": self._cid,
+                           "records": [record.to_dict() for record in records]},
+                          ensure_ascii=False).encode("utf-8")
+        self._write_if_changed(path, text)
+
+    def own_months(self) -> dict[tuple[int, int], int]:
+        """(year, month) -> st_mtime_ns of each segment of this computer (no conflict copy)."""
+        months: dict[tuple[int, int], int] = {}
+        for entry in self._entries():
+            shared = parse_shared_name(entry.name)
+            if (shared is None or shared.kind != "journal" or shared.cid != self._cid
+                    or shared.conflict_copy or shared.year is None or shared.month is None):
+                continue
+            with contextlib.suppress(OSError):
+                months[(shared.year, shared.month)] = entry.stat().st_mtime_ns
+        return months
+
+    def remove_own_segments(self) -> int:
+        """Remove every segment this computer wrote (*delete all data*); conflict copies are
+        the sync tool's, and stay. Returns how many went."""
+        removed = 0
+        for year, month in self.own_months():
+            with contextlib.suppress(FileNotFoundError):
+                (self.path / segment_name(self._cid, year, month)).unlink()
+                removed += 1
+        if removed:
+            fsync_folder(self.path)
+        return removed
+
+    def write_computer(self, name: str, spans: list[ActiveSpan]) -> None:
+        """This computer's name and its activity of the last 48 hours."""
+        since = self._clock.now() - ACTIVE_KEPT
+        kept = [span for span in spans if span.end is None or span.end >= since]
+        text = json.dumps({
+            "format": SEGMENT_FORMAT, "id": self._cid, "name": name,
+            "active": [[span.start.isoformat(),
+                        None if span.end is None else span.end.isoformat()] for span in kept],
+        }, ensure_ascii=False).encode("utf-8")
+        self._write_if_changed(self.path / computer_file_name(self._cid), text)
+
+    def _write_if_changed(self, path: Path, text: bytes) -> None:
+        with contextlib.suppress(OSError):
+            if path.stat().st_size == len(text) and path.read_bytes() == text:
+                return
+        write_atomic(path, text)
+
+    # --- the other computers' files ----------------------------------------------------------
+
+    def read_changed(self) -> list[Record]:
+        """The records in the segments (and conflict copies) that changed since they were
+        last merged (`merged`), except this computer's own segments; at first, all of them.
+        A file that does not parse yet is skipped, and read again when it changes."""
+        found: list[Record] = []
+        present: set[str] = set()
+        for entry in self._entries():
+            shared = parse_shared_name(entry.name)
+            if shared is None or shared.kind != "journal":
+                continue
+            if shared.cid == self._cid and not shared.conflict_copy:
+                continue
+            present.add(entry.name)
+            identity = _identity_of(entry)
+            if identity is None or self.state.seen.get(entry.name) == identity:
+                continue
+            if self._waiting.get(entry.name) == identity:
+                continue
+            document = _load(entry)
+            records = _segment_records(document)
+            if records is None:
+                self._waiting[entry.name] = identity
+                continue
+            self._waiting.pop(entry.name, None)
+            self._staged[entry.name] = identity
+            found.extend(records)
+        for gone in set(self.state.seen) - present:
+            del self.state.seen[gone]
+        for gone in set(self._waiting) - present:
+            del self._waiting[gone]
+        return found
+
+    def merged(self) -> None:
+        """What the last read_changed gave is safely in the journal: not read again. (Not
+        called when the journal could not take it: then the next read gives it again.)"""
+        self.state.seen.update(self._staged)
+        self._staged.clear()
+
+    def waiting(self) -> list[Path]:
+        """Files of ours that did not parse when last read (still arriving, most likely):
+        worth watching, since a tool that writes in place changes no folder entry."""
+        return [self.path / name for name in sorted(self._waiting)]
+
+    def computers(self) -> dict[str, ComputerInfo]:
+        """The other computers' files, by id (a conflict copy counts where it is newer)."""
+        present: set[str] = set()
+        for entry in self._entries():
+            shared = parse_shared_name(entry.name)
+            if shared is None or shared.kind != "computer" or shared.cid == self._cid:
+                continue
+            present.add(entry.name)
+            identity = _identity_of(entry)
+            if identity is None:
+                continue
+            cached = self._computers.get(entry.name)
+            if cached is not None and cached[0] == identity:
+                continue
+            info = _computer_info(shared.cid, _load(entry), identity[2], self._clock)
+            self._computers[entry.name] = (identity, info)
+        for gone in set(self._computers) - present:
+            del self._computers[gone]
+        newest: dict[str, ComputerInfo] = {}
+        for _identity, info in self._computers.values():
+            if info is not None and (info.cid not in newest
+                                     or info.written_at > newest[info.cid].written_at):
+                newest[info.cid] = info
+        return newest
+
+    def _entries(self) -> list[os.DirEntry[str]]:
+        try:
+            with os.scandir(self.path) as listing:
+                return list(listing)
+        except OSError:
+            return []  # `check` says why, where it matters
+
+
+def _identity_of(entry: os.DirEntry[str]) -> _Identity | None:
+    try:
+        info = entry.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _load(entry: os.DirEntry[str]) -> Any:
+    try:
+        return json.loads(Path(entry.path).read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def _segment_records(document: Any) -> list[Record] | None:
+    """The records of a segment; None when it is not (yet) a whole one. A record this
+    version cannot read (a newer StressBreak's) is left out; the file is not ours to change."""
+    if not isinstance(document, dict) or not isinstance(document.get("records"), list):
+        return None
+    version = document.get("format")
+    if not isinstance(version, int) or isinstance(version, bool) or version > SEGMENT_FORMAT:
+        return []
+    records: list[Record] = []
+    for raw in document["records"]:
+        with contextlib.suppress(RecordError, OverflowError):
+            records.append(record_from_dict(raw))
+    return records
+
+
+def _computer_info(cid: str, document: Any, mtime_ns: int, clock: Clock) -> ComputerInfo | None:
+    if not isinstance(document, dict) or not isinstance(document.get("name"), str):
+        return None
+    spans: list[ActiveSpan] = []
+    active = document.get("active")
+    for pair in active if isinstance(active, list) else []:
+        with contextlib.suppress(TypeError, ValueError):
+            start_text, end_text = pair
+            start = datetime.fromisoformat(start_text)
+            end = None if end_text is None else datetime.fromisoformat(end_text)
+            if start.tzinfo is None or (end is not None and end.tzinfo is None):
+                continue
+            spans.append(ActiveSpan(cid, start, end))
+    zone = clock.now().tzinfo
+    written = datetime.fromtimestamp(mtime_ns / 1e9, zone)
+    return ComputerInfo(cid, document["name"], tuple(spans), written)

@@ -1,0 +1,277 @@
+"""Two real apps (the Controller and its coordinators, on fake time) sharing one folder, as a
+sync tool would keep it in step (issue 18): what one records arrives in the other's journal
+and views, a deletion reaches both, half-written files wait, a missing folder is said, and
+turning sharing on or off loses nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from stressbreak.app.sync import Sync
+from stressbreak.core.model import (
+    CheckIn,
+    CheckInOrigin,
+    Deletion,
+    PauseOutcome,
+    PauseRecord,
+    Record,
+    entries,
+)
+from stressbreak.core.presence import ActiveSpan
+from stressbreak.core.sync import parse_shared_name, segment_name
+from stressbreak.services.shared_folder import SUBFOLDER
+from stressbreak.ui import data_dialogs
+from tests.fakes import TUESDAY_10, FakeClock, Harness, make_app
+
+WAIT_MS = 5000  # the folder watcher answers within milliseconds; this only bounds a failure
+
+
+def _app(tmp_path: Path, name: str, shared: Path | None, told: list[str]) -> Harness:
+    data = tmp_path / name
+    data.mkdir()
+    settings = {"native_notifications": False, "computer_name": name}
+    if shared is not None:
+        settings["shared_folder"] = str(shared)
+    (data / "settings.json").write_text(json.dumps(settings))
+    return make_app(data, FakeClock(TUESDAY_10), told, tell_problems=False)
+
+
+def _sync(app: Harness) -> Sync:
+    sync = app.controller.sync
+    assert sync is not None
+    return sync
+
+
+def _pause(minutes: float) -> PauseRecord:
+    start = TUESDAY_10 + timedelta(minutes=minutes)
+    return PauseRecord(start, start + timedelta(minutes=1), PauseOutcome.COMPLETED)
+
+
+@pytest.fixture
+def two(qtbot, tmp_path: Path) -> Iterator[tuple[Harness, Harness, Path]]:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    told: list[str] = []
+    a, b = _app(tmp_path, "laptop", shared, told), _app(tmp_path, "desk", shared, told)
+    a.start()
+    b.start()
+    for app in (a, b):
+        _sync(app).sync_now()  # the first round, which the loop runs right after start
+    yield a, b, shared
+    a.stop()
+    b.stop()
+    assert told == []
+
+
+def test_a_record_made_in_one_app_arrives_in_the_other(qtbot, two) -> None:
+    a, b, _shared = two
+    pause = _pause(5)
+    with qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS) as arrived:
+        a.controller.records.add(pause)
+    stamped = replace(pause, computer=_sync(a).computer_id)
+    assert arrived.args == [[stamped]]
+    assert stamped in b.journal.all_records()
+    assert a.journal.all_records() == [stamped]  # made here while sharing: it says where
+
+
+def test_a_pause_taken_in_one_app_arrives_in_the_other(qtbot, two) -> None:
+    a, b, _shared = two
+    with qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS) as arrived:
+        a.pauses.start()
+        qtbot.waitUntil(lambda: a.pauses.window is None or not a.pauses.window.isVisible(),
+                        timeout=WAIT_MS)
+        a.pauses.end_early()
+    kinds = {type(record) for record in arrived.args[0]}
+    assert kinds == {PauseRecord}
+    assert [r.id for r in b.journal.all_records()] == [r.id for r in a.journal.all_records()]
+
+
+def test_delete_all_in_one_app_empties_the_other_s_views(qtbot, two, monkeypatch) -> None:
+    a, b, shared = two
+    mine_in_b = CheckIn(TUESDAY_10 - timedelta(days=35), CheckInOrigin.MANUAL, tension=6)
+    b.controller.records.add(mine_in_b)
+    with qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS):
+        a.controller.records.add(_pause(1))
+    qtbot.waitUntil(lambda: len(a.journal.all_records()) == 2, timeout=WAIT_MS)
+    b.data.open_overview()
+    overview = b.data.overview
+    assert overview is not None
+    assert overview.view is not None
+    assert overview.view.summary.days[1].pauses[PauseOutcome.COMPLETED] == 1
+
+    a.data.open_overview()
+    monkeypatch.setattr(data_dialogs, "confirm_delete_all", lambda parent: True)
+    a.clock.advance(timedelta(minutes=10))
+    with qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS) as arrived:
+        assert a.data.overview is not None
+        a.data.overview.delete_action.trigger()
+    assert [type(record) for record in arrived.args[0]] == [Deletion]
+    for app in (a, b):
+        assert entries(app.journal.all_records()) == []
+    assert overview.view.summary.days[1].pauses[PauseOutcome.COMPLETED] == 0
+    # B's own segments went too (its journal had its stress meter of five weeks ago).
+    names = [parse_shared_name(p.name) for p in (shared / SUBFOLDER).iterdir()]
+    journals = [n for n in names if n is not None and n.kind == "journal"]
+    assert [(n.cid, n.month) for n in journals] == [(_sync(a).computer_id, 11)]
+    # What is made after the deletion is kept, and shared as before.
+    later = _pause(20)
+    with qtbot.waitSignal(_sync(a).records_arrived, timeout=WAIT_MS) as arrived:
+        b.controller.records.add(later)
+    assert [record.id for record in arrived.args[0]] == [later.id]
+    assert later.id in {record.id for record in entries(a.journal.all_records())}
+
+
+def test_records_made_on_both_sides_end_up_once_in_both(qtbot, two) -> None:
+    a, b, _shared = two
+    mine: list[Record] = [_pause(n) for n in range(0, 30, 10)]
+    theirs: list[Record] = [_pause(n) for n in range(5, 35, 10)]
+    for record in mine:
+        a.controller.records.add(record)
+    for record in theirs:
+        b.controller.records.add(record)
+    for app in (a, b):
+        _sync(app).sync_now()
+    assert [r.id for r in a.journal.all_records()] == [r.id for r in b.journal.all_records()]
+    assert len(a.journal.all_records()) == 6
+
+
+def test_a_half_written_file_waits_until_it_is_whole(qtbot, two) -> None:
+    _a, b, shared = two
+    elsewhere = "00112233aabbccdd"
+    record = replace(_pause(3), computer=elsewhere)
+    whole = json.dumps({"format": 1, "computer": elsewhere,
+                        "records": [record.to_dict()]}).encode("utf-8")
+    path = shared / SUBFOLDER / segment_name(elsewhere, 2026, 11)
+    path.write_bytes(whole[:40])  # a tool writing in place, not done yet
+    qtbot.waitUntil(lambda: _sync(b).waiting() == [path] and not _sync(b).pending,
+                    timeout=WAIT_MS)
+    assert record not in b.journal.all_records()
+    assert path.read_bytes() == whole[:40]
+    # The rest arrives, in place: only the file's own watch can tell.
+    with (qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS) as arrived,
+          path.open("ab") as handle):
+        handle.write(whole[40:])
+    assert arrived.args == [[record]]
+
+
+def test_a_missing_folder_is_said_and_the_app_goes_on(qtbot, tmp_path: Path) -> None:
+    shared = tmp_path / "Sync"
+    told: list[str] = []
+    app = _app(tmp_path, "laptop", shared, told)
+    app.start()
+    try:
+        sync = _sync(app)
+        sync.sync_now()
+        assert not sync.available
+        assert "not there" in (sync.problem or "")
+        app.controller.records.add(_pause(1))  # saved locally all the same
+        assert len(app.journal.all_records()) == 1
+        shared.mkdir()  # mounted again: the watch on its parent tells
+        qtbot.waitUntil(lambda: sync.available, timeout=WAIT_MS)
+        # The month written while it was away is caught up.
+        qtbot.waitUntil((shared / SUBFOLDER / segment_name(
+            sync.computer_id, 2026, 11)).exists, timeout=WAIT_MS)
+    finally:
+        app.stop()
+    assert told == []
+
+
+def test_turning_sharing_on_writes_every_month_once_and_off_keeps_everything(
+        qtbot, tmp_path: Path) -> None:
+    told: list[str] = []
+    app = _app(tmp_path, "laptop", None, told)
+    app.start()
+    try:
+        old = [_pause(-60 * 24 * 70), _pause(-60 * 24 * 40), _pause(0)]
+        for record in old:
+            app.controller.records.add(record)
+        assert app.controller.sync is None
+        shared = tmp_path / "Sync"
+        shared.mkdir()
+        app.settings.apply(replace(app.settings.current, shared_folder=str(shared)))
+        sync = _sync(app)
+        sync.sync_now()
+        cid = sync.computer_id
+        segments = sorted(p.name for p in (shared / SUBFOLDER).glob("journal-*"))
+        assert segments == [segment_name(cid, 2026, m) for m in (9, 10, 11)]
+        inodes = {p.name: p.stat().st_ino for p in (shared / SUBFOLDER).glob("journal-*")}
+        sync.sync_now()
+        assert inodes == {p.name: p.stat().st_ino for p in (shared / SUBFOLDER).glob("journal-*")}
+        app.settings.apply(replace(app.settings.current, shared_folder=""))
+        assert app.controller.sync is None
+        app.controller.records.add(_pause(30))
+        assert len(app.journal.all_records()) == 4  # everything stays here
+        assert sorted(p.name for p in (shared / SUBFOLDER).glob("journal-*")) == segments
+    finally:
+        app.stop()
+    assert told == []
+
+
+def test_a_folder_that_cannot_be_shared_is_told_and_nothing_is_written(
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    told: list[str] = []
+    app = _app(tmp_path, "laptop", None, told)
+    app.start()
+    try:
+        data = tmp_path / "laptop"
+        told_now: list[str] = []
+        monkeypatch.setattr(app.controller.notices, "tell", told_now.append)
+        app.settings.apply(replace(app.settings.current, shared_folder=str(data)))
+        assert app.controller.sync is None
+        assert any("own data folder" in text for text in told_now)
+        assert not (data / SUBFOLDER).exists()
+        assert app.settings.current.shared_folder == str(data)  # kept as the user wrote it
+    finally:
+        app.stop()
+
+
+def test_other_computers_activity_is_shared(qtbot, two) -> None:
+    a, b, _shared = two
+    span = ActiveSpan("", TUESDAY_10 - timedelta(minutes=3), None)
+    a.controller.on_activity(span)
+    elsewhere = b.controller.active_elsewhere()
+    assert elsewhere == [ActiveSpan(_sync(a).computer_id, span.start, None)]
+    assert _sync(b).computers()[_sync(a).computer_id].name == "laptop"
+    assert _sync(a).computers()[_sync(b).computer_id].name == "desk"
+    assert a.controller.active_elsewhere() == []  # the desk told no activity yet
+
+
+def test_an_import_is_shared_too(qtbot, two, tmp_path: Path) -> None:
+    from stressbreak.core.export import ExportFormat, export_bytes
+
+    a, b, _shared = two
+    old = _pause(-60 * 24 * 50)  # in September: a month A's journal had not yet
+    export = tmp_path / "export.json"
+    export.write_bytes(export_bytes([old], ExportFormat.JSON, exported_at=TUESDAY_10,
+                                    app_version="test"))
+    with qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS) as arrived:
+        assert a.data.import_path(export)[0]
+    assert [record.id for record in arrived.args[0]] == [old.id]
+
+
+def test_a_folder_whose_parent_is_missing_too_is_noticed_when_it_comes(
+        qtbot, tmp_path: Path) -> None:
+    shared = tmp_path / "media" / "usb" / "Sync"
+    told: list[str] = []
+    app = _app(tmp_path, "laptop", shared, told)
+    app.start()
+    try:
+        sync = _sync(app)
+        sync.sync_now()
+        assert not sync.available
+        (tmp_path / "media").mkdir()
+        qtbot.waitUntil(lambda: not sync.pending, timeout=WAIT_MS)
+        (tmp_path / "media" / "usb").mkdir()
+        qtbot.waitUntil(lambda: not sync.pending, timeout=WAIT_MS)
+        shared.mkdir()
+        qtbot.waitUntil(lambda: sync.available, timeout=WAIT_MS)
+    finally:
+        app.stop()
+    assert told == []
+

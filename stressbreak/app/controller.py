@@ -52,7 +52,8 @@ class Controller(QObject):
 
         self.gate = ReminderGate(clock, current, pause_s, idle=world.idle,
                                  presence=world.presence, detect=world.detect_sources,
-                                 elsewhere=self.active_elsewhere, parent=self)
+                                 elsewhere=world.elsewhere or self.active_elsewhere,
+                                 parent=self)
         self.settings = AppSettings(
             store=world.settings_store, tray=tray, notifier=world.notifier, cues=world.cues,
             gate=self.gate, tell=tell, autostart=world.autostart,

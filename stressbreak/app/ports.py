@@ -21,6 +21,7 @@ from PySide6.QtGui import QIcon
 from stressbreak.core.clock import Clock
 from stressbreak.core.model import Record
 from stressbreak.core.prefs import Prefs
+from stressbreak.core.presence import ActiveSpan
 from stressbreak.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -254,6 +255,9 @@ class Collaborators:
     idle: IdleProbe | None = None
     presence: Backends | None = None
     detect_sources: Callable[[], tuple[IdleProbe, Backends]] | None = None
+    # When the person's other computers were in use; None: what the shared folder says, while
+    # one is shared (app/sync.py).
+    elsewhere: Callable[[], Sequence[ActiveSpan]] | None = None
     autostart: Autostart | None = None
     autostart_command: Sequence[str] = ()
     # The desktop's wish for less motion, asked as each pause opens.

@@ -67,7 +67,7 @@ class Controller(QObject):
         self.reminders = Reminders(
             clock=clock, settings=current, scheduler=world.scheduler, tray=tray,
             notifier=world.notifier, gate=self.gate, pauses=self.pauses,
-            checkins=self.checkins, records=self.records, parent=self)
+            checkins=self.checkins, records=self.records, here=self._computer_id, parent=self)
         self.data = YourData(clock, self.records, self.choices, self)
         self.welcome = Welcome(clock=clock, settings=self.settings, choices=self.choices,
                                records=self.records, pauses=self.pauses, tray=tray,
@@ -122,8 +122,10 @@ class Controller(QObject):
             self.notices.tell(message_of(exc))
         self.choices.load()
         self.shortcuts.start()
-        self.reminders.start()
+        # Sharing first: the rhythm carried over today tells this computer's records from
+        # the others' in the journal.
         self.apply_sharing()
+        self.reminders.start()
         if self.world.welcome_new_user:
             # From the loop, after a command StressBreak was started with (`stressbreak
             # pause`): a pause opened by it keeps the keyboard.
@@ -176,6 +178,9 @@ class Controller(QObject):
         self.data.imported.disconnect(sync.journal_changed)
         sync.stop()
         sync.deleteLater()
+
+    def _computer_id(self) -> str | None:
+        return self.sync.computer_id if self.sync is not None else None
 
     def active_elsewhere(self) -> list[ActiveSpan]:
         """The other computers' recent activity; none while nothing is shared. (For the

@@ -71,9 +71,13 @@ class Reminders(QObject):
         pauses: Pauses,
         checkins: CheckIns,
         records: Records,
+        here: Callable[[], str | None] = lambda: None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # This computer's id in the shared folder (None: nothing shared): which of the
+        # journal's records are this computer's own.
+        self._here = here
         self._clock = clock
         self._settings = settings
         self._scheduler = scheduler
@@ -122,7 +126,12 @@ class Reminders(QObject):
         reminder, and a stress meter just answered is not asked again at once."""
         now = self._clock.now()
         midnight = at_local(now.date(), time(0), now.tzinfo)
-        records = self._records.between(midnight, now + timedelta(seconds=1))
+        found = self._records.between(midnight, now + timedelta(seconds=1))
+        # Today's records of other computers (a shared folder's) count as they did when
+        # they arrived: a reminder let pass there does not move the rhythm here.
+        here = self._here()
+        records = [r for r in found if r.computer is None or r.computer == here]
+        elsewhere = [r for r in found if r.computer is not None and r.computer != here]
         pauses = [r for r in records if isinstance(r, PauseRecord)]
         ends = [r.ended_at for r in pauses]
         for pause in pauses:  # oldest first, so the latest of each kind is kept
@@ -130,11 +139,12 @@ class Reminders(QObject):
                 self._pauses.remember(pause.exercise)
         checkins = [r.at for r in records if isinstance(r, CheckIn)]
         evening = any(pause.exercise == WIND_DOWN for pause in pauses)
-        return ScheduleState(
+        state = ScheduleState(
             anchor=max(ends) if ends else now,
             last_checkin=max(checkins) if checkins else None,
             wind_down_day=now.date() if evening else None,
         )
+        return self._with_elsewhere(state, elsewhere)[0]
 
     # -- the schedule ---------------------------------------------------------------------
 
@@ -229,8 +239,20 @@ class Reminders(QObject):
     def records_from_elsewhere(self, records: Sequence[Record]) -> None:
         """Records other computers made: they move this computer's schedule as if they had
         happened here (the rules are in the module's docstring)."""
+        state, paused, evening_came = self._with_elsewhere(self.state, records)
+        if state == self.state:
+            return
+        self.state = state
+        evening = self._evening is not None
+        if (paused and not evening) or (evening_came and evening):
+            self._withdraw()
+        self.reschedule()
+
+    def _with_elsewhere(self, state: ScheduleState,
+                        records: Sequence[Record]) -> tuple[ScheduleState, bool, bool]:
+        """`state` moved by other computers' records, whether a pause among them moved it,
+        and whether the evening minute came there."""
         now = self._clock.now()
-        state = self.state
         paused = evening_came = False
         pauses = sorted((r for r in records if isinstance(r, PauseRecord)),
                         key=lambda r: r.ended_at.astimezone(UTC))
@@ -252,13 +274,7 @@ class Reminders(QObject):
             last = state.last_checkin
             if last is None or answered.astimezone(UTC) > last.astimezone(UTC):
                 state = replace(state, last_checkin=answered)
-        if state == self.state:
-            return
-        self.state = state
-        evening = self._evening is not None
-        if (paused and not evening) or (evening_came and evening):
-            self._withdraw()
-        self.reschedule()
+        return state, paused, evening_came
 
     def _withdraw(self) -> None:
         """The reminder waiting or on screen is answered elsewhere: gone, nothing recorded."""

@@ -3,6 +3,7 @@ tray. Each coordinator is one use case (see docs/ARCHITECTURE.md); this only con
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from stressbreak.app.shortcuts import KeyShortcuts
 from stressbreak.app.welcome import Welcome
 from stressbreak.app.your_data import YourData
 from stressbreak.core.messages import message_of
-from stressbreak.core.model import CheckInOrigin
+from stressbreak.core.model import CheckInOrigin, Record
 from stressbreak.core.settings import Settings
 from stressbreak.services.journal import JournalError
 
@@ -68,7 +69,8 @@ class Controller(QObject):
             clock=clock, settings=current, scheduler=world.scheduler, tray=tray,
             notifier=world.notifier, gate=self.gate, pauses=self.pauses,
             checkins=self.checkins, records=self.records, parent=self)
-        self.data = YourData(clock, self.records, self.choices, self)
+        self.data = YourData(clock, self.records, self.choices, self,
+                             computer_names=self.computer_names)
         self.welcome = Welcome(clock=clock, settings=self.settings, choices=self.choices,
                                records=self.records, pauses=self.pauses, tray=tray,
                                shortcuts=self.shortcuts, parent=self)
@@ -176,6 +178,26 @@ class Controller(QObject):
         self.data.imported.disconnect(sync.journal_changed)
         sync.stop()
         sync.deleteLater()
+
+    def computer_names(self, records: Sequence[Record]) -> dict[str, str]:
+        """Computer id -> name, for an export that says where each record was made: what
+        sharing knows now, or (not sharing) what the folder in the settings and this
+        computer's id tell, only read. Nothing is looked up when no record says."""
+        if all(record.computer is None for record in records):
+            return {}
+        sync = self.sync
+        if sync is not None:
+            names = {cid: info.name for cid, info in sync.computers().items()}
+            names[sync.computer_id] = sync.name()
+            return names
+        data_dir = self.world.data_dir
+        if data_dir is None:
+            return {}
+        from stressbreak.services.computer_names import computer_names  # noqa: PLC0415
+
+        chosen = self.settings.current.shared_folder
+        return computer_names(data_dir, Path(chosen).expanduser() if chosen else None,
+                              self.settings.current.computer_name)
 
     def active_elsewhere(self) -> list[ActiveSpan]:
         """The other computers' recent activity; none while nothing is shared. (For the

@@ -30,6 +30,7 @@ from stressbreak.services.journal import JournalError
 if TYPE_CHECKING:
     from stressbreak.app.sync import Sync
     from stressbreak.core.presence import ActiveSpan
+    from stressbreak.core.sharing import SharingStatus
 
 
 class Controller(QObject):
@@ -81,7 +82,7 @@ class Controller(QObject):
             clock=clock, scheduler=world.scheduler, notices=self.notices,
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
             data=self.data, settings=self.settings, welcome=self.welcome,
-            environ=world.environ, parent=self)
+            environ=world.environ, sharing=self.sharing_status, parent=self)
         self._connect()
 
     def _connect(self) -> None:
@@ -178,6 +179,12 @@ class Controller(QObject):
         self.data.imported.disconnect(sync.journal_changed)
         sync.stop()
         sync.deleteLater()
+
+    def sharing_status(self) -> SharingStatus:
+        """The shared folder as it is now, for status and the settings window."""
+        from stressbreak.app.sharing import sharing_status  # noqa: PLC0415  (asked rarely)
+
+        return sharing_status(self.sync, self.settings.current, self.world.data_dir)
 
     def computer_names(self, records: Sequence[Record]) -> dict[str, str]:
         """Computer id -> name, for an export that says where each record was made: what

@@ -30,7 +30,7 @@ from stressbreak.services.journal import JournalError
 if TYPE_CHECKING:
     from stressbreak.app.sync import Sync
     from stressbreak.core.presence import ActiveSpan
-    from stressbreak.core.sharing import SharingStatus
+    from stressbreak.core.sharing import FolderCheck, SharingStatus
 
 
 class Controller(QObject):
@@ -59,7 +59,8 @@ class Controller(QObject):
         self.settings = AppSettings(
             store=world.settings_store, tray=tray, notifier=world.notifier, cues=world.cues,
             gate=self.gate, tell=tell, autostart=world.autostart,
-            autostart_command=world.autostart_command, shortcuts=self.shortcuts, parent=self)
+            autostart_command=world.autostart_command, shortcuts=self.shortcuts,
+            sharing=self.sharing_status, check_folder=self.check_folder, parent=self)
         self.notices.add_standing(self.settings.capability_problems)
         self.pauses = Pauses(
             clock=clock, settings=current, choices=self.choices, records=self.records,
@@ -184,7 +185,14 @@ class Controller(QObject):
         """The shared folder as it is now, for status and the settings window."""
         from stressbreak.app.sharing import sharing_status  # noqa: PLC0415  (asked rarely)
 
-        return sharing_status(self.sync, self.settings.current, self.world.data_dir)
+        return sharing_status(self.sync, self.settings.current, self.world.data_dir,
+                              self.world.clock.now())
+
+    def check_folder(self, chosen: str) -> FolderCheck:
+        """Whether a folder chosen in the settings window can be the shared folder."""
+        from stressbreak.app.sharing import check_folder  # noqa: PLC0415  (asked rarely)
+
+        return check_folder(chosen, self.world.data_dir)
 
     def computer_names(self, records: Sequence[Record]) -> dict[str, str]:
         """Computer id -> name, for an export that says where each record was made: what

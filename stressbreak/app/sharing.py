@@ -29,17 +29,18 @@ if TYPE_CHECKING:
 _CONTEXT = "Sharing"
 
 
-def sharing_status(sync: Sync | None, settings: Settings, data_dir: Path | None) -> SharingStatus:
+def sharing_status(sync: Sync | None, settings: Settings, data_dir: Path | None,
+                   now: datetime) -> SharingStatus:
     """The shared folder as it is now. Asking is a moment to look: a running `Sync` checks the
     folder and reads what changed first (one round, as a change in the folder would start)."""
     host = socket.gethostname()
     name = settings.computer_name.strip() or host
     chosen = settings.shared_folder
     if not chosen:
-        return SharingStatus("", FolderState.OFF, None, None, name, host)
+        return SharingStatus("", FolderState.OFF, None, None, name, host, now)
     if sync is None:
         return SharingStatus(chosen, FolderState.REFUSED, _why_refused(chosen, data_dir),
-                             None, name, host)
+                             None, name, host, now)
     sync.sync_now()
     if sync.available:
         state = FolderState.IN_USE
@@ -48,7 +49,7 @@ def sharing_status(sync: Sync | None, settings: Settings, data_dir: Path | None)
     seen = sorted((ComputerSeen(cid, info.name, info.written_at)
                    for cid, info in sync.computers().items()),
                   key=lambda computer: (-computer.last_heard.timestamp(), computer.name))
-    return SharingStatus(chosen, state, sync.problem, sync.computer_id, name, host,
+    return SharingStatus(chosen, state, sync.problem, sync.computer_id, name, host, now,
                          tuple(seen), tuple(path.name for path in sync.waiting()))
 
 

@@ -37,6 +37,7 @@ class SharingStatus:
     computer_id: str | None  # this computer's id in the folder (None while not sharing)
     computer_name: str  # this computer's name for the others: the setting, or the host name
     host_name: str
+    checked_at: datetime  # when this was found (the others' times are told relative to it)
     computers: tuple[ComputerSeen, ...] = ()  # the others, the most recently heard first
     waiting: tuple[str, ...] = ()  # files in the folder still arriving (names only)
 

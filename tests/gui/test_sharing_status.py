@@ -130,3 +130,33 @@ def test_files_still_arriving_are_counted_by_name(qtbot, two) -> None:
     text, sharing = _status(desk)
     assert sharing["waiting"] == [half.name]
     assert "still arriving: they are read once they are whole" in text
+
+
+def test_the_app_s_export_names_the_computer_each_record_came_from(qtbot, two,
+                                                                   tmp_path: Path) -> None:
+    from stressbreak.ui.data_dialogs import ExportChoice
+
+    laptop, desk, _shared = two
+    start = TUESDAY_10 - timedelta(minutes=5)
+    laptop.controller.records.add(PauseRecord(start, start + timedelta(minutes=1),
+                                              PauseOutcome.COMPLETED, id="from-laptop"))
+    desk.controller.records.add(PauseRecord(start, start + timedelta(minutes=2),
+                                            PauseOutcome.COMPLETED, id="from-desk"))
+    desk_sync = desk.controller.sync
+    assert desk_sync is not None
+    qtbot.waitUntil(lambda: len(desk.journal.all_records()) == 2, timeout=5000)
+    desk.data.open_overview()
+    window = desk.data.overview
+    assert window is not None
+    csv_file, json_file = tmp_path / "export.csv", tmp_path / "export.json"
+    desk.data.export(window, ExportChoice("csv", None, None, csv_file))
+    desk.data.export(window, ExportChoice("json", None, None, json_file))
+    rows = csv_file.read_text(encoding="utf-8-sig").splitlines()
+    header = rows[0].split(",")
+    by_id = {row.split(",")[1]: row.split(",")[header.index("computer")] for row in rows[1:]}
+    assert by_id == {"from-laptop": "laptop", "from-desk": "desk"}
+    document = json.loads(json_file.read_text(encoding="utf-8"))
+    laptop_sync = laptop.controller.sync
+    assert laptop_sync is not None
+    assert document["computers"] == {laptop_sync.computer_id: "laptop",
+                                     desk_sync.computer_id: "desk"}

@@ -129,6 +129,15 @@ def _show_icon(label: QLabel, which: QStyle.StandardPixmap) -> None:
     label.setPixmap(label.style().standardIcon(which).pixmap(size, size))
 
 
+def _reachable(label: QLabel) -> QLabel:
+    """Text a keyboard reaches with Tab (and can copy from), so that the page scrolls to it:
+    at the smallest size the folder's state lies below the fold."""
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return label
+
+
 def _time_edit(value: time) -> QTimeEdit:
     edit = QTimeEdit(_qtime(value))
     edit.setDisplayFormat("HH:mm")  # the settings are whole minutes on a 24-hour clock
@@ -673,6 +682,8 @@ class SettingsDialog(QDialog):
             label.setAccessibleName(text)
             if heading:
                 bold(label)
+            else:
+                _reachable(label)
             if indent:
                 label.setContentsMargins(16, 0, 0, 0)
             self.sharing_labels.append(label)
@@ -694,17 +705,16 @@ class SettingsDialog(QDialog):
             said = translated_message(sharing.problem)
         else:
             said = self.tr("Not in use now.")
-        self.sharing_state = _wrapped(said)
+        self.sharing_state = _reachable(_wrapped(said))
         self.sharing_state.setAccessibleName(said)
         state_row.addWidget(self.sharing_state_icon)
         state_row.addWidget(self.sharing_state, 1)
         column.addLayout(state_row)
         if sharing.computers:
-            add(self.tr("Other computers seen there:"))
-            for computer in sharing.computers:
-                add(self.tr("{name}, last heard of {when}").format(
-                    name=computer.name, when=heard_at(computer.last_heard, sharing.checked_at)),
-                    indent=True)
+            add(self.tr("Other computers seen there:"), heading=True)
+            add("\n".join(self.tr("{name}, last heard of {when}").format(
+                name=computer.name, when=heard_at(computer.last_heard, sharing.checked_at))
+                for computer in sharing.computers), indent=True)
         elif in_use:
             add(self.tr("No other computer has written there yet. Once your sync tool brings "
                         "their files, they show here."))

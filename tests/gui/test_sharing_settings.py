@@ -234,3 +234,19 @@ def test_the_app_s_window_shows_the_computers_in_the_folder(qtbot, tmp_path: Pat
         assert "Desk at home, last heard of " in text
     finally:
         app.stop()
+
+
+def test_the_keyboard_reaches_the_state_and_the_computers_below_the_fold(qtbot):
+    dialog = _open(qtbot, Settings(shared_folder=FOLDER), _status())
+    dialog.resize(dialog.width(), 340)  # the smallest: the state lies below the fold
+    name = dialog.editors["computer_name"]
+    assert isinstance(name, settings_dialog.TextEditor)
+    name.edit.setFocus()
+    qtbot.keyClick(name.edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.sharing_state
+    qtbot.keyClick(dialog.sharing_state, Qt.Key.Key_Tab)
+    computers = dialog.focusWidget()
+    assert computers in dialog.sharing_labels
+    assert "Desk at home" in computers.text()
+    assert "Office" in computers.text()
+    qtbot.waitUntil(lambda: not computers.visibleRegion().isEmpty(), timeout=2000)

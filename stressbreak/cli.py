@@ -413,7 +413,8 @@ def _export(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> in
         start, end = _day_range(args.first_day, args.last_day, zone)
         records = _read_journal(data_dir, start, end, settings_file)
         data = export_bytes(records, ExportFormat(args.format), exported_at=datetime.now(zone),
-                            app_version=__version__)
+                            app_version=__version__,
+                            computers=_computer_names(records, data_dir, settings_file))
         if args.output is None or str(args.output) == "-":
             return _write_stdout(data)
         _write_file(args.output.expanduser(), data)
@@ -566,6 +567,25 @@ def _read_journal(
     for problem in problems:
         _say(problem, settings_file)
     return records
+
+
+def _computer_names(records: list[Record], data_dir: Path,
+                    settings_file: Path) -> dict[str, str]:
+    """Which computer made each record, by name: from the shared folder the settings name
+    and this computer's own name, all only read. Nothing to look up (and nothing imported)
+    when no record says where it was made."""
+    if all(record.computer is None for record in records):
+        return {}
+    from stressbreak.core.settings import Settings, read_settings  # noqa: PLC0415
+    from stressbreak.services.computer_names import computer_names  # noqa: PLC0415
+
+    try:
+        # Read only, quietly: the running app is the one that reports a bad settings file.
+        settings = read_settings(settings_file.read_bytes())[0]
+    except OSError:
+        settings = Settings()
+    folder = Path(settings.shared_folder).expanduser() if settings.shared_folder else None
+    return computer_names(data_dir, folder, settings.computer_name)
 
 
 _CANNOT_WRITE_EXPORT = QT_TRANSLATE_NOOP(

@@ -57,6 +57,16 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>%n files are still arriving; they are read once they are whole.</source>
+        <translation>
+            <numerusform>%n file is still arriving; it is read once it is whole.</numerusform>
+            <numerusform>%n files are still arriving; they are read once they are whole.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message numerus="yes">
         <source>%n pauses taken</source>
@@ -170,6 +180,16 @@
         <translation>
             <numerusform>On days with %n or more pauses, your afternoon tension was {size} lower on average ({days}).</numerusform>
             <numerusform>On days with %n or more pauses, your afternoon tension was {size} lower on average ({days}).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>n</name>
+    <message numerus="yes">
+        <source></source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

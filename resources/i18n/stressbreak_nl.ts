@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Shared folder: none. Your journal stays on this computer.</source>
+        <translation>Gedeelde map: geen. Je dagboek blijft op deze computer.</translation>
+    </message>
+    <message>
+        <source>Shared folder: {folder}</source>
+        <translation>Gedeelde map: {folder}</translation>
+    </message>
+    <message>
+        <source>In use: this computer&apos;s journal is written there, and what your other computers wrote is read from it.</source>
+        <translation>In gebruik: het dagboek van deze computer wordt daarin geschreven, en wat je andere computers schreven wordt eruit gelezen.</translation>
+    </message>
+    <message>
+        <source>Not in use now. {problem}</source>
+        <translation>Nu niet in gebruik. {problem}</translation>
+    </message>
+    <message>
+        <source>This computer: {name}</source>
+        <translation>Deze computer: {name}</translation>
+    </message>
+    <message>
+        <source>Other computers there:</source>
+        <translation>Andere computers in deze map:</translation>
+    </message>
+    <message>
+        <source>{name}, last heard of {when}</source>
+        <translation>{name}, laatst gezien {when}</translation>
+    </message>
+    <message>
+        <source>Other computers there: none yet.</source>
+        <translation>Andere computers in deze map: nog geen.</translation>
+    </message>
+</context>
+<context>
     <name>AppSettings</name>
     <message>
         <source>Starting at login isn&apos;t available on this system.</source>
@@ -565,6 +600,17 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Your desktop shows no tray icon. Right-click StressBreak in your app launcher for a pause, the stress meter or the overview, or type in a terminal: stressbreak pause, stressbreak checkin, stressbreak settings.</source>
         <translation>Je bureaublad heeft geen systeemvak voor het pictogram. Klik met de rechtermuisknop op StressBreak in je app-menu voor een micropauze, de stressmeter of het overzicht, of typ in een terminal: stressbreak pause, stressbreak checkin, stressbreak settings.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderEditor</name>
+    <message>
+        <source>Choose the shared folder</source>
+        <translation>Kies de gedeelde map</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1491,41 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Sneltoets</translation>
     </message>
     <message>
+        <source>Sharing now</source>
+        <translation>Delen op dit moment</translation>
+    </message>
+    <message>
+        <source>In use. This computer&apos;s journal is written to {folder}, and what your other computers wrote is read from there.</source>
+        <translation>In gebruik. Het dagboek van deze computer wordt in {folder} geschreven, en wat je andere computers schreven wordt daar gelezen.</translation>
+    </message>
+    <message>
+        <source>Not in use now.</source>
+        <translation>Nu niet in gebruik.</translation>
+    </message>
+    <message>
+        <source>Other computers seen there:</source>
+        <translation>Andere computers in deze map:</translation>
+    </message>
+    <message>
+        <source>{name}, last heard of {when}</source>
+        <translation>{name}, laatst gezien {when}</translation>
+    </message>
+    <message>
+        <source>No other computer has written there yet. Once your sync tool brings their files, they show here.</source>
+        <translation>Nog geen andere computer heeft hier geschreven. Zodra je synchronisatieprogramma hun bestanden brengt, staan ze hier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files are still arriving; they are read once they are whole.</source>
+        <translation>
+            <numerusform>%n bestand komt nog binnen; het wordt gelezen zodra het compleet is.</numerusform>
+            <numerusform>%n bestanden komen nog binnen; ze worden gelezen zodra ze compleet zijn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sharing stops when you save. Everything stays on this computer, and what is already in the shared folder stays there.</source>
+        <translation>Delen stopt zodra je opslaat. Alles blijft op deze computer, en wat al in de gedeelde map staat, blijft daar ook.</translation>
+    </message>
+    <message>
         <source>Not saved yet: see {pages}.</source>
         <translation>Nog niet opgeslagen: kijk bij {pages}.</translation>
     </message>
@@ -1463,6 +1544,25 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Problem: {setting}</source>
         <translation>Probleem: {setting}</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <source>StressBreak could not keep this computer&apos;s id, so it does not share for now.</source>
+        <translation>StressBreak kon de id van deze computer niet bewaren en deelt daarom voorlopig niet.</translation>
+    </message>
+    <message>
+        <source>today at {time}</source>
+        <translation>vandaag om {time}</translation>
+    </message>
+    <message>
+        <source>yesterday at {time}</source>
+        <translation>gisteren om {time}</translation>
+    </message>
+    <message>
+        <source>on {date}</source>
+        <translation>op {date}</translation>
     </message>
 </context>
 <context>
@@ -2922,6 +3022,16 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>n</name>
+    <message numerus="yes">
+        <source></source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>notify</name>
     <message>
         <source>Desktop notifications need the Python package pyobjus, which is not installed.</source>
@@ -3717,8 +3827,8 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Gedeelde map</translation>
     </message>
     <message>
-        <source>A folder that your own sync tool (Syncthing, Nextcloud, Dropbox, OneDrive, iCloud Drive) keeps in step across your computers. StressBreak keeps your journal there, in a folder of its own, so every computer shows all of it. Your sync tool sees these files. Empty: the journal stays on this computer.</source>
-        <translation>Een map die je eigen synchronisatieprogramma (Syncthing, Nextcloud, Dropbox, OneDrive, iCloud Drive) op al je computers gelijk houdt. StressBreak bewaart je dagboek daar, in een eigen map, zodat elke computer alles laat zien. Je synchronisatieprogramma ziet deze bestanden. Leeg: het dagboek blijft op deze computer.</translation>
+        <source>Choose a folder that your own sync tool (Syncthing, Nextcloud, Dropbox, OneDrive, iCloud Drive) keeps in step across your computers. StressBreak writes this computer&apos;s journal into a folder of its own there and reads what your other computers wrote, so each of them shows all of it. Your sync tool carries these files and can see them; StressBreak itself sends nothing anywhere. Empty: everything stays on this computer.</source>
+        <translation>Kies een map die je eigen synchronisatieprogramma (Syncthing, Nextcloud, Dropbox, OneDrive, iCloud Drive) gelijk houdt op al je computers. StressBreak schrijft het dagboek van deze computer daarin, in een eigen map, en leest wat je andere computers er schreven, zodat elke computer alles laat zien. Je synchronisatieprogramma brengt deze bestanden over en kan ze inzien; StressBreak zelf verstuurt niets. Leeg: alles blijft op deze computer.</translation>
     </message>
     <message>
         <source>This computer&apos;s name</source>

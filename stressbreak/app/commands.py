@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -31,6 +31,9 @@ from stressbreak.core.clock import Clock
 from stressbreak.core.commands import COMMANDS, Reply, Request
 from stressbreak.services.i18n import translate_message
 
+if TYPE_CHECKING:
+    from stressbreak.core.sharing import SharingStatus
+
 
 class CommandDesk(QObject):
     """The running app's side of core.commands.Actions."""
@@ -50,6 +53,7 @@ class CommandDesk(QObject):
         settings: AppSettings,
         welcome: Welcome,
         environ: Mapping[str, str],
+        sharing: Callable[[], SharingStatus] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,6 +67,7 @@ class CommandDesk(QObject):
         self._settings = settings
         self._welcome = welcome
         self._environ = environ  # the desktop's facts for status: session type, displays
+        self._sharing = sharing  # the shared folder as it is now
 
     def handle(self, request: Request) -> Reply:
         """The reply, in the user's language; a window the command opens comes after it, so
@@ -77,6 +82,13 @@ class CommandDesk(QObject):
         # cannot work here is among the problems from the first second on.
         self._reminders.gate.sources()
         return self._notices.status_text()
+
+    def sharing_text(self) -> str:
+        from stressbreak.app.sharing import sharing_text  # noqa: PLC0415  (status only)
+
+        if self._sharing is None:
+            return ""
+        return sharing_text(self._sharing(), self._clock.now())
 
     def detectors_text(self) -> str:
         gate = self._reminders.gate
@@ -109,7 +121,13 @@ class CommandDesk(QObject):
             "problems": list(self._notices.problems),
             "detectors": detectors_facts(detectors(gate.idle_probe, gate.presence)),
             "desktop": self._desktop(),
+            "sharing": self._sharing_facts(now),
         }
+
+    def _sharing_facts(self, now: datetime) -> dict[str, Any] | None:
+        from stressbreak.app.sharing import sharing_facts  # noqa: PLC0415  (status only)
+
+        return None if self._sharing is None else sharing_facts(self._sharing(), now)
 
     def look_again(self) -> None:
         self._reminders.gate.look()

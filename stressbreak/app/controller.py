@@ -3,6 +3,7 @@ tray. Each coordinator is one use case (see docs/ARCHITECTURE.md); this only con
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,13 +23,14 @@ from stressbreak.app.shortcuts import KeyShortcuts
 from stressbreak.app.welcome import Welcome
 from stressbreak.app.your_data import YourData
 from stressbreak.core.messages import message_of
-from stressbreak.core.model import CheckInOrigin
+from stressbreak.core.model import CheckInOrigin, Record
 from stressbreak.core.settings import Settings
 from stressbreak.services.journal import JournalError
 
 if TYPE_CHECKING:
     from stressbreak.app.sync import Sync
     from stressbreak.core.presence import ActiveSpan
+    from stressbreak.core.sharing import FolderCheck, SharingStatus
 
 
 class Controller(QObject):
@@ -57,7 +59,8 @@ class Controller(QObject):
         self.settings = AppSettings(
             store=world.settings_store, tray=tray, notifier=world.notifier, cues=world.cues,
             gate=self.gate, tell=tell, autostart=world.autostart,
-            autostart_command=world.autostart_command, shortcuts=self.shortcuts, parent=self)
+            autostart_command=world.autostart_command, shortcuts=self.shortcuts,
+            sharing=self.sharing_status, check_folder=self.check_folder, parent=self)
         self.notices.add_standing(self.settings.capability_problems)
         self.pauses = Pauses(
             clock=clock, settings=current, choices=self.choices, records=self.records,
@@ -68,7 +71,8 @@ class Controller(QObject):
             clock=clock, settings=current, scheduler=world.scheduler, tray=tray,
             notifier=world.notifier, gate=self.gate, pauses=self.pauses,
             checkins=self.checkins, records=self.records, here=self._computer_id, parent=self)
-        self.data = YourData(clock, self.records, self.choices, self)
+        self.data = YourData(clock, self.records, self.choices, self,
+                             computer_names=self.computer_names)
         self.welcome = Welcome(clock=clock, settings=self.settings, choices=self.choices,
                                records=self.records, pauses=self.pauses, tray=tray,
                                shortcuts=self.shortcuts, parent=self)
@@ -79,7 +83,7 @@ class Controller(QObject):
             clock=clock, scheduler=world.scheduler, notices=self.notices,
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
             data=self.data, settings=self.settings, welcome=self.welcome,
-            environ=world.environ, parent=self)
+            environ=world.environ, sharing=self.sharing_status, parent=self)
         self._connect()
 
     def _connect(self) -> None:
@@ -180,7 +184,47 @@ class Controller(QObject):
         sync.deleteLater()
 
     def _computer_id(self) -> str | None:
-        return self.sync.computer_id if self.sync is not None else None
+        """This computer's id in shared folders, if it ever had one (not made here)."""
+        if self.sync is not None:
+            return self.sync.computer_id
+        if self.world.data_dir is None:
+            return None
+        from stressbreak.services.shared_folder import read_computer_id  # noqa: PLC0415
+
+        return read_computer_id(self.world.data_dir)
+
+    def sharing_status(self) -> SharingStatus:
+        """The shared folder as it is now, for status and the settings window."""
+        from stressbreak.app.sharing import sharing_status  # noqa: PLC0415  (asked rarely)
+
+        return sharing_status(self.sync, self.settings.current, self.world.data_dir,
+                              self.world.clock.now())
+
+    def check_folder(self, chosen: str) -> FolderCheck:
+        """Whether a folder chosen in the settings window can be the shared folder."""
+        from stressbreak.app.sharing import check_folder  # noqa: PLC0415  (asked rarely)
+
+        return check_folder(chosen, self.world.data_dir)
+
+    def computer_names(self, records: Sequence[Record]) -> dict[str, str]:
+        """Computer id -> name, for an export that says where each record was made: what
+        sharing knows now, or (not sharing) what the folder in the settings and this
+        computer's id tell, only read. Nothing is looked up when no record says."""
+        if all(record.computer is None for record in records):
+            return {}
+        sync = self.sync
+        if sync is not None:
+            names = {cid: info.name for cid, info in sync.computers().items()}
+            names[sync.computer_id] = sync.name()
+            return names
+        data_dir = self.world.data_dir
+        if data_dir is None:
+            return {}
+        from stressbreak.services.computer_names import computer_names  # noqa: PLC0415
+
+        chosen = self.settings.current.shared_folder
+        return computer_names(data_dir, Path(chosen).expanduser() if chosen else None,
+                              self.settings.current.computer_name)
 
     def active_elsewhere(self) -> list[ActiveSpan]:
         """The other computers' recent activity; none while nothing is shared. (For the

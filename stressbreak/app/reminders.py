@@ -129,7 +129,8 @@ class Reminders(QObject):
         found = self._records.between(midnight, now + timedelta(seconds=1))
         # Today's records of other computers (a shared folder's) count as they did when
         # they arrived: a reminder let pass there does not move the rhythm here.
-        here = self._here()
+        # Asked only when a record says where it was made (reading the id costs a file).
+        here = self._here() if any(r.computer is not None for r in found) else None
         records = [r for r in found if r.computer is None or r.computer == here]
         elsewhere = [r for r in found if r.computer is not None and r.computer != here]
         pauses = [r for r in records if isinstance(r, PauseRecord)]

@@ -32,6 +32,7 @@ from stressbreak.services.i18n import translate_message
 
 if TYPE_CHECKING:
     from stressbreak.app.shortcuts import KeyShortcuts
+    from stressbreak.core.sharing import FolderCheck, SharingStatus
     from stressbreak.services.idle import IdleProbe
     from stressbreak.services.presence import Backends
     from stressbreak.ui.settings_dialog import SettingsDialog
@@ -52,6 +53,8 @@ class AppSettings(QObject):
         autostart: Autostart | None = None,
         autostart_command: Sequence[str] = (),
         shortcuts: KeyShortcuts | None = None,
+        sharing: Callable[[], SharingStatus] | None = None,
+        check_folder: Callable[[str], FolderCheck] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,6 +67,9 @@ class AppSettings(QObject):
         self._autostart = autostart
         self._autostart_command = list(autostart_command)
         self._shortcuts = shortcuts
+        # The shared folder as it is now, and the check of one chosen in the window.
+        self._sharing = sharing
+        self._check_folder = check_folder
         self.current = Settings()
         self._slot: WindowSlot[SettingsDialog] = WindowSlot(self)
 
@@ -98,7 +104,9 @@ class AppSettings(QObject):
         # The keyboard shortcut's row only where the desktop binds keys for apps.
         offered = shortcuts is not None and shortcuts.offered()
         dialog = SettingsDialog(shown, self.unavailable(),
-                                shortcut_note=shortcuts.note() if shortcuts and offered else None)
+                                shortcut_note=shortcuts.note() if shortcuts and offered else None,
+                                sharing=self._sharing() if self._sharing else None,
+                                check_folder=self._check_folder)
         dialog.saved.connect(self.apply)
         if shortcuts is not None and offered:
             dialog.shortcut_requested.connect(lambda: shortcuts.choose(dialog))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,9 +57,13 @@ class YourData(QObject):
     imported = Signal()
 
     def __init__(self, clock: Clock, records: Records, choices: Choices,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 computer_names: Callable[[Sequence[Record]], dict[str, str]] | None = None,
+                 ) -> None:
         super().__init__(parent)
         self._clock = clock
+        # Which computer made each exported record, by name (a shared folder tells them).
+        self._computer_names = computer_names
         self._records = records
         self._journal = records.journal
         self._choices = choices
@@ -169,9 +174,10 @@ class YourData(QObject):
             # Entries only: the count below is of what the file holds (no Deletion).
             records = entries(self._journal.all_records(start, end))
             # The same bytes as `stressbreak export` (CSV with a BOM, for spreadsheets).
+            names = self._computer_names(records) if self._computer_names else {}
             write_atomic(choice.path, export_bytes(
                 records, ExportFormat(choice.format), exported_at=self._clock.now(),
-                app_version=__version__))
+                app_version=__version__, computers=names))
         except JournalError as exc:
             window.show_status(translate_message(message_of(exc)))
             return

@@ -80,6 +80,10 @@ class Actions(Protocol):
         """What `stressbreak status --json` prints."""
         ...
 
+    def sharing_text(self) -> str:
+        """The shared folder (or none), this computer's name, the other computers seen there."""
+        ...
+
     def detectors_text(self) -> str:
         """Which source each detector uses on this desktop, or why none: for a bug report."""
         ...
@@ -121,7 +125,8 @@ def _status(actions: Actions, request: Request) -> Reply:
     # Asking is an event: a reminder that waits looks again now, so the answer (and the
     # reminder) follow what is true this moment, not up to 30 s ago.
     actions.look_again()
-    return Reply(True, f"{actions.status_text()}\n\n{actions.detectors_text()}",
+    sections = (actions.status_text(), actions.sharing_text(), actions.detectors_text())
+    return Reply(True, "\n\n".join(section for section in sections if section),
                  actions.status_facts() if request.details else None)
 
 

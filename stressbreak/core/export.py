@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -57,6 +57,7 @@ CSV_COLUMNS = (
     "sleep",  # a day rating's three, each 1–5 or empty
     "energy",
     "focus",
+    "computer",  # the name of the computer it was made on (its id where no name is known)
 )
 
 # Excel, LibreOffice and Google Sheets run a cell that starts with one of these as a formula
@@ -88,48 +89,67 @@ def sorted_oldest_first(records: Sequence[Record]) -> list[Entry]:
     return sorted(entries(records), key=lambda record: record.at)
 
 
-def to_json(records: Sequence[Record], *, exported_at: datetime, app_version: str) -> str:
-    """The records (oldest first) in an importable JSON document."""
+def to_json(records: Sequence[Record], *, exported_at: datetime, app_version: str,
+            computers: Mapping[str, str] | None = None) -> str:
+    """The records (oldest first) in an importable JSON document. Each record keeps the id
+    of the computer it was made on; `computers` names them (id -> name), and the document
+    carries the names of the ids its records use."""
     if exported_at.tzinfo is None:
         raise ValueError("exported_at must be timezone-aware")
+    chosen = sorted_oldest_first(records)
     document = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": exported_at.isoformat(),
         "app_version": app_version,
-        "records": [record.to_dict() for record in sorted_oldest_first(records)],
+        "computers": _names_used(chosen, computers or {}),
+        "records": [record.to_dict() for record in chosen],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def to_csv(records: Sequence[Record]) -> str:
+def to_csv(records: Sequence[Record], computers: Mapping[str, str] | None = None) -> str:
     """One row per record (oldest first) under the fixed CSV_COLUMNS header.
 
     Times are ISO 8601 with their UTC offset; list answers are joined with LIST_SEPARATOR;
     cells a spreadsheet would take for a formula start with an apostrophe. Rows end in CRLF
     (RFC 4180); a cell with a line break, comma or quote is quoted by the csv module.
+    `computer` is the name `computers` gives the record's computer id, else the id; empty
+    for a record made before its computer shared a folder.
     """
+    names = computers or {}
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for record in sorted_oldest_first(records):
         row = _csv_row(record)
+        if record.computer is not None:
+            row["computer"] = names.get(record.computer) or record.computer
         writer.writerow([_csv_cell(row.get(column)) for column in CSV_COLUMNS])
     return buffer.getvalue()
 
 
+def _names_used(records: Sequence[Entry], computers: Mapping[str, str]) -> dict[str, str]:
+    # Only the computers these records name: an export of one month says nothing of others.
+    used = {record.computer for record in records if record.computer is not None}
+    return {cid: computers[cid] for cid in sorted(used) if computers.get(cid)}
+
+
 def export_bytes(
-    records: Sequence[Record], fmt: ExportFormat, *, exported_at: datetime, app_version: str
+    records: Sequence[Record], fmt: ExportFormat, *, exported_at: datetime, app_version: str,
+    computers: Mapping[str, str] | None = None,
 ) -> bytes:
     """What goes into the export file (or onto stdout), the same from the menu and the CLI.
 
     CSV starts with a UTF-8 byte order mark: without it Excel reads the file in the Windows
     code page and mangles every accented letter; LibreOffice and csv readers opened with
-    "utf-8-sig" skip it. JSON is plain UTF-8 (RFC 8259 forbids the mark).
+    "utf-8-sig" skip it. JSON is plain UTF-8 (RFC 8259 forbids the mark). `computers`
+    (id -> name) says which computer each record came from, where a shared folder told it.
     """
     if fmt is ExportFormat.CSV:
-        return to_csv(records).encode("utf-8-sig")
-    return to_json(records, exported_at=exported_at, app_version=app_version).encode("utf-8")
+        return to_csv(records, computers).encode("utf-8-sig")
+    return to_json(records, exported_at=exported_at, app_version=app_version,
+                   computers=computers).encode("utf-8")
 
 
 def default_file_name(fmt: ExportFormat, day: date) -> str:

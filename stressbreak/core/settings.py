@@ -42,7 +42,8 @@ class Kind(StrEnum):
     TIMES = "times"  # a sorted set of clock times
     DAYS = "days"  # weekdays, Monday = 0 as date.weekday()
     CHOICE = "choice"  # one of a fixed list of ids
-    TEXT = "text"  # a line of text (a folder's path, a name)
+    TEXT = "text"  # a line of text (a name)
+    FOLDER = "folder"  # a folder's full path, typed or chosen ("" = none)
 
 
 class Group(StrEnum):
@@ -510,14 +511,16 @@ class Settings:
                                       "wait. After the call you are offered a pause."))
     # --- other computers (issue 18) -------------------------------------------------------
     shared_folder: str = setting(
-        "", Kind.TEXT, Group.SHARING,  # "" = not shared
+        "", Kind.FOLDER, Group.SHARING,  # "" = not shared
         QT_TRANSLATE_NOOP("settings", "Shared folder"),
-        QT_TRANSLATE_NOOP("settings", "A folder that your own sync tool (Syncthing, Nextcloud, "
-                                      "Dropbox, OneDrive, iCloud Drive) keeps in step across "
-                                      "your computers. StressBreak keeps your journal there, in "
-                                      "a folder of its own, so every computer shows all of it. "
-                                      "Your sync tool sees these files. Empty: the journal "
-                                      "stays on this computer."),
+        QT_TRANSLATE_NOOP("settings", "Choose a folder that your own sync tool (Syncthing, "
+                                      "Nextcloud, Dropbox, OneDrive, iCloud Drive) keeps in "
+                                      "step across your computers. StressBreak writes this "
+                                      "computer's journal into a folder of its own there and "
+                                      "reads what your other computers wrote, so each of them "
+                                      "shows all of it. Your sync tool carries these files and "
+                                      "can see them; StressBreak itself sends nothing anywhere. "
+                                      "Empty: everything stays on this computer."),
         parse=_shared_folder)
     computer_name: str = setting(
         "", Kind.TEXT, Group.SHARING,  # "" = the host name

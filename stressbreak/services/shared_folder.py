@@ -91,6 +91,14 @@ def computer_id(data_dir: Path) -> str:
     return made
 
 
+def read_computer_id(data_dir: Path) -> str | None:
+    """This computer's id if it has one, only read (an export names the computer by it)."""
+    try:
+        return _read_id((data_dir / COMPUTER_FILE).read_bytes())
+    except OSError:
+        return None
+
+
 def _read_id(data: bytes) -> str | None:
     try:
         raw = json.loads(data)

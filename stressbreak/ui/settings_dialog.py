@@ -15,17 +15,18 @@ light and dark themes, and the icon and bold type carry the meaning without colo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDir, QEvent, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -53,9 +54,10 @@ from stressbreak.core.settings import (
     Unit,
     settings_problems,
 )
+from stressbreak.core.sharing import FolderCheck, FolderState, SharingStatus
 from stressbreak.ui.floating import float_at_width
 from stressbreak.ui.number_box import NumberBox
-from stressbreak.ui.style import quieter, translated_message
+from stressbreak.ui.style import bold, heard_at, quieter, translated_message
 
 
 def _t(text: str, context: str = CONTEXT) -> str:
@@ -125,6 +127,15 @@ class ProblemNote(QFrame):
 def _show_icon(label: QLabel, which: QStyle.StandardPixmap) -> None:
     size = label.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
     label.setPixmap(label.style().standardIcon(which).pixmap(size, size))
+
+
+def _reachable(label: QLabel) -> QLabel:
+    """Text a keyboard reaches with Tab (and can copy from), so that the page scrolls to it:
+    at the smallest size the folder's state lies below the fold."""
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return label
 
 
 def _time_edit(value: time) -> QTimeEdit:
@@ -428,6 +439,39 @@ class TextEditor(Editor):
         self.edit.setAccessibleDescription(description)
 
 
+def choose_folder(parent: QWidget, start: str) -> str | None:
+    """The folder the user picks in the desktop's folder chooser (folders only), or None when
+    they cancel. One function, so that a test can answer in its place."""
+    chosen = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("FolderEditor", "Choose the shared folder"), start,
+        QFileDialog.Option.ShowDirsOnly)
+    return chosen or None
+
+
+class FolderEditor(TextEditor):
+    """A folder's path: typed, or picked with "Choose…" (the desktop's folder chooser)."""
+
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.setAccessibleName(self.tr("Choose the shared folder"))
+        self.choose_button.clicked.connect(self._choose)
+        row = self.layout()
+        assert isinstance(row, QHBoxLayout)
+        row.addWidget(self.choose_button)
+
+    def _choose(self) -> None:
+        chosen = choose_folder(self, self.value() or QDir.homePath())
+        if chosen is not None:
+            self.set_value(QDir.toNativeSeparators(chosen))
+        self.edit.setFocus()  # back where the path shows, chosen or not
+
+    def describe(self, description: str) -> None:
+        super().describe(description)
+        self.choose_button.setAccessibleDescription(description)
+
+
 EDITORS: dict[Kind, type[Editor]] = {
     Kind.INT: IntEditor,
     Kind.BOOL: BoolEditor,
@@ -436,6 +480,7 @@ EDITORS: dict[Kind, type[Editor]] = {
     Kind.TIMES: TimesEditor,
     Kind.CHOICE: ChoiceEditor,
     Kind.TEXT: TextEditor,
+    Kind.FOLDER: FolderEditor,
 }
 
 
@@ -462,9 +507,16 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         shortcut_note: str | None = None,
+        sharing: SharingStatus | None = None,
+        check_folder: Callable[[str], FolderCheck] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        # The shared folder as it is now, and the check of one chosen here (both from the
+        # app: the window reads no folder itself). A chosen folder is checked before Save.
+        self._sharing = sharing
+        self._check_folder = check_folder
+        self._saved_folder = settings.shared_folder
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._unavailable = dict(unavailable or {})
         self.editors: dict[str, Editor] = {}
@@ -484,6 +536,7 @@ class SettingsDialog(QDialog):
         self.shortcut_button: QPushButton | None = None
         if shortcut_note is not None:  # only where the desktop binds keys for apps
             self._add_shortcut_row(forms[Group.PAUSE], shortcut_note)
+        self._add_sharing_rows(forms[Group.SHARING])
 
         self.summary_label = ProblemNote()
         self.summary_label.label.setAccessibleName(self.tr("What still needs a look"))
@@ -563,6 +616,8 @@ class SettingsDialog(QDialog):
         problem_label.hide()
         column.addWidget(problem_label)
         self.problem_labels[spec.key] = problem_label
+        if spec.kind is Kind.FOLDER:
+            column.addWidget(self._folder_remark_row())
         editor.describe(self._description(spec.key, None))
         if spec.kind is Kind.BOOL:
             form.addRow(column)  # the check box carries its own label
@@ -590,6 +645,116 @@ class SettingsDialog(QDialog):
         label = QLabel(self.tr("Keyboard shortcut"))
         label.setBuddy(self.shortcut_button)
         form.addRow(label, column)
+
+    def _folder_remark_row(self) -> QWidget:
+        """Beside a folder just chosen: what it will do (not there yet; sharing stops)."""
+        self.folder_remark_row = QWidget()
+        self.folder_remark_icon = QLabel()
+        self.folder_remark_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.folder_remark = quieter(_wrapped())
+        line = QHBoxLayout(self.folder_remark_row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.folder_remark_icon)
+        line.addWidget(self.folder_remark, 1)
+        self.folder_remark_row.hide()
+        return self.folder_remark_row
+
+    def _add_sharing_rows(self, form: QFormLayout) -> None:
+        """The name's placeholder (the host name), and below the settings, how the saved
+        folder is now: in use or why not, the other computers seen there and when each was
+        last heard of, files still arriving."""
+        self.sharing_box = QFrame(self)
+        self.sharing_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.sharing_labels: list[QLabel] = []
+        sharing = self._sharing
+        if sharing is None:
+            self.sharing_box.hide()
+            return
+        name_editor = self.editors["computer_name"]
+        if isinstance(name_editor, TextEditor):
+            name_editor.edit.setPlaceholderText(sharing.host_name)
+        column = QVBoxLayout(self.sharing_box)
+        column.setContentsMargins(0, 8, 0, 0)
+        column.setSpacing(4)
+
+        def add(text: str, *, heading: bool = False, indent: bool = False) -> QLabel:
+            label = _wrapped(text)
+            label.setAccessibleName(text)
+            if heading:
+                bold(label)
+            else:
+                _reachable(label)
+            if indent:
+                label.setContentsMargins(16, 0, 0, 0)
+            self.sharing_labels.append(label)
+            column.addWidget(label)
+            return label
+
+        add(self.tr("Sharing now"), heading=True)
+        state_row = QHBoxLayout()
+        self.sharing_state_icon = QLabel()
+        self.sharing_state_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        in_use = sharing.state is FolderState.IN_USE
+        _show_icon(self.sharing_state_icon, QStyle.StandardPixmap.SP_MessageBoxInformation
+                   if in_use else QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if in_use:
+            said = self.tr("In use. This computer's journal is written to {folder}, and what "
+                           "your other computers wrote is read from there.").format(
+                folder=sharing.folder)
+        elif sharing.problem:
+            said = translated_message(sharing.problem)
+        else:
+            said = self.tr("Not in use now.")
+        self.sharing_state = _reachable(_wrapped(said))
+        self.sharing_state.setAccessibleName(said)
+        state_row.addWidget(self.sharing_state_icon)
+        state_row.addWidget(self.sharing_state, 1)
+        column.addLayout(state_row)
+        if sharing.computers:
+            add(self.tr("Other computers seen there:"), heading=True)
+            add("\n".join(self.tr("{name}, last heard of {when}").format(
+                name=computer.name, when=heard_at(computer.last_heard, sharing.checked_at))
+                for computer in sharing.computers), indent=True)
+        elif in_use:
+            add(self.tr("No other computer has written there yet. Once your sync tool brings "
+                        "their files, they show here."))
+        if sharing.waiting:
+            add(self.tr("%n files are still arriving; they are read once they are whole.", "",
+                        len(sharing.waiting)))
+        form.addRow(self.sharing_box)
+
+    def _show_folder_state(self, chosen: str, check: FolderCheck | None) -> None:
+        """What the folder field's value will do: the saved folder's state, or a remark on a
+        new choice, or that turning sharing off keeps everything here."""
+        remark: str | None = None
+        icon = QStyle.StandardPixmap.SP_MessageBoxInformation
+        if chosen != self._saved_folder:
+            if not chosen:
+                remark = self.tr("Sharing stops when you save. Everything stays on this "
+                                 "computer, and what is already in the shared folder stays "
+                                 "there.")
+            elif check is not None and check.remark:
+                remark = check.remark
+        self.folder_remark.setText(remark or "")
+        self.folder_remark.setAccessibleName(remark or "")
+        _show_icon(self.folder_remark_icon, icon)
+        self.folder_remark_row.setVisible(remark is not None)
+        # The state is the saved folder's: beside another choice it would mislead.
+        self.sharing_box.setVisible(self._sharing is not None and bool(self._saved_folder)
+                                    and chosen == self._saved_folder)
+
+    def _problems_of(self, values: dict[str, Any]) -> tuple[dict[str, str], FolderCheck | None]:
+        """The rules' problems, and a newly chosen shared folder's (a file, StressBreak's own
+        data folder, one it cannot write to): nothing is saved with one of those."""
+        problems: dict[str, str] = dict(settings_problems(values))
+        chosen = values.get("shared_folder", "")
+        check: FolderCheck | None = None
+        if (chosen and chosen != self._saved_folder and "shared_folder" not in problems
+                and self._check_folder is not None):
+            check = self._check_folder(chosen)
+            if check.problem:
+                problems["shared_folder"] = check.problem
+        return problems, check
 
     def set_shortcut_note(self, text: str) -> None:
         """What the keys do now, or what the desktop answered."""
@@ -629,7 +794,8 @@ class SettingsDialog(QDialog):
     def _check(self) -> None:
         if not self.editors or len(self.editors) < len(SETTINGS_SPEC):
             return  # still being built
-        problems = settings_problems(self.values())
+        problems, check = self._problems_of(self.values())
+        self._show_folder_state(self.editors["shared_folder"].value(), check)
         for key, label in self.problem_labels.items():
             problem = problems.get(key)
             text = translated_message(problem) if problem is not None else ""
@@ -673,7 +839,7 @@ class SettingsDialog(QDialog):
         """Save: only ever with values that pass every rule (Enter reaches here even while the
         Save button is off, as the dialog's default button)."""
         values = self.values()
-        if settings_problems(values):
+        if self._problems_of(values)[0]:
             return
         settings = Settings(**values)
         super().accept()

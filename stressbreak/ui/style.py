@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QLabel
 
 from stressbreak.core.content import CONTEXT
@@ -45,3 +47,18 @@ def bold(label: QLabel) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def heard_at(when: datetime, now: datetime) -> str:
+    """When another computer was last heard of, in words: "today at 09:12", "yesterday at
+    17:40", "on 28 Nov" (with the year when it is not this one), in `now`'s zone."""
+    local = when.astimezone(now.tzinfo)
+    day, today = local.date(), now.date()
+    clock = f"{local:%H:%M}"
+    if day >= today:  # a clock a little ahead on the other computer: today all the same
+        return QCoreApplication.translate("Sharing", "today at {time}").format(time=clock)
+    if day == today - timedelta(days=1):
+        return QCoreApplication.translate("Sharing", "yesterday at {time}").format(time=clock)
+    shown = QLocale().toString(QDate(day.year, day.month, day.day),
+                               "d MMM" if day.year == today.year else "d MMM yyyy")
+    return QCoreApplication.translate("Sharing", "on {date}").format(date=shown)

@@ -68,7 +68,8 @@ def test_every_setting_has_a_control_that_shows_its_value(qtbot):
     for spec in SETTINGS_SPEC:
         assert type(dialog.editors[spec.key]).__name__.lower().startswith(
             {Kind.INT: "int", Kind.BOOL: "bool", Kind.TIME: "time", Kind.TIMES: "times",
-             Kind.DAYS: "days", Kind.CHOICE: "choice", Kind.TEXT: "text"}[spec.kind])
+             Kind.DAYS: "days", Kind.CHOICE: "choice", Kind.TEXT: "text",
+             Kind.FOLDER: "folder"}[spec.kind])
 
 
 def test_saving_untouched_defaults_gives_the_defaults(qtbot):

@@ -84,3 +84,27 @@ def test_a_reminder_let_pass_on_the_laptop_moves_nothing_on_the_desk_even_after_
     finally:
         a.stop()
         b.stop()
+
+
+def test_own_pauses_made_while_sharing_still_count_after_sharing_is_turned_off(
+        qtbot, tmp_path: Path) -> None:
+    a, b, clock_a, clock_b = _started(tmp_path)
+    a.stop()
+    clock_b.advance(timedelta(minutes=5))
+    b.controller.records.add(PauseRecord(TUESDAY_10 + timedelta(minutes=4),
+                                         TUESDAY_10 + timedelta(minutes=5),
+                                         PauseOutcome.SKIPPED))
+    [own] = b.journal.all_records()
+    assert own.computer is not None  # made while sharing: it says where
+    b.stop()
+    clock_b.advance(timedelta(minutes=10))
+    (tmp_path / "desk" / "settings.json").write_text(json.dumps(
+        {"native_notifications": False, "computer_name": "desk"}))
+    again = make_app(tmp_path / "desk", clock_b, [])
+    again.start()
+    try:
+        assert again.controller.sync is None
+        # This computer's own reminder, let pass at 10:05, still restarts its interval.
+        assert again.scheduler.next_pause_at() == TUESDAY_10 + timedelta(hours=1, minutes=5)
+    finally:
+        again.stop()

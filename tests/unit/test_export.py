@@ -165,6 +165,41 @@ def test_json_document_shape() -> None:
     assert "schouders ✓" in text  # readable UTF-8, not \\u escapes
 
 
+LAPTOP, DESK, GONE = "0123456789abcdef", "fedcba9876543210", "00000000000000aa"
+
+
+def _from_three_computers() -> list[Record]:
+    return [pause(datetime(2024, 3, 1, 9, tzinfo=AMS), id="before-sharing"),
+            pause(datetime(2024, 3, 1, 10, tzinfo=AMS), id="laptop", computer=LAPTOP),
+            check_in(datetime(2024, 3, 1, 11, tzinfo=AMS), id="desk", computer=DESK),
+            check_in(datetime(2024, 3, 1, 12, tzinfo=AMS), id="gone", computer=GONE)]
+
+
+def test_csv_says_which_computer_each_record_came_from() -> None:
+    names = {LAPTOP: "Laptop", DESK: "=Desk at home", "1111111111111111": "unused"}
+    rows = read_csv(to_csv(_from_three_computers(), names))
+    assert [(row["id"], row["computer"]) for row in rows] == [
+        ("before-sharing", ""),  # made before this computer shared a folder
+        ("laptop", "Laptop"),
+        ("desk", "'=Desk at home"),  # a name is typed text too: no formula
+        ("gone", GONE),  # a computer whose name is not known: its id
+    ]
+
+
+def test_json_keeps_each_record_s_computer_and_names_the_computers_it_uses() -> None:
+    items = _from_three_computers()
+    names = {LAPTOP: "Laptop", DESK: "Desk at home", "1111111111111111": "unused"}
+    text = to_json(items, exported_at=EXPORTED_AT, app_version="1", computers=names)
+    document = json.loads(text)
+    assert document["computers"] == {LAPTOP: "Laptop", DESK: "Desk at home"}
+    assert [raw.get("computer") for raw in document["records"]] == [None, LAPTOP, DESK, GONE]
+    back = parse_import(text)  # an import keeps where each record came from
+    assert back.records == items
+    assert [record.computer for record in back.records] == [None, LAPTOP, DESK, GONE]
+    assert json.loads(to_json(items[:1], exported_at=EXPORTED_AT, app_version="1",
+                              computers=names))["computers"] == {}
+
+
 def test_exported_at_must_be_aware() -> None:
     with pytest.raises(ValueError, match="timezone"):
         to_json([], exported_at=datetime(2024, 1, 1), app_version="x")  # noqa: DTZ001
@@ -345,6 +380,7 @@ def test_csv_header_and_fields() -> None:
         "exercise": "box", "origin": "", "breathing": "", "breathing_note": "", "body": "",
         "body_note": "", "need": "", "need_note": "", "tension": "", "signals": "",
         "trigger": "", "next_step": "", "sleep": "", "energy": "", "focus": "",
+        "computer": "",
     }
     assert second == {
         "kind": "checkin", "id": "c1", "at": "2024-03-01T10:15:00-05:00", "ended_at": "",
@@ -352,7 +388,7 @@ def test_csv_header_and_fields() -> None:
         "breathing": "shallow; fast", "breathing_note": 'hoog, "snel"\nen kort',
         "body": "belly", "body_note": "", "need": "", "need_note": "rust", "tension": "0",
         "signals": "jaw", "trigger": "mail", "next_step": "wandelen", "sleep": "",
-        "energy": "", "focus": "",
+        "energy": "", "focus": "", "computer": "",
     }
 
 

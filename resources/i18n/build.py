@@ -71,6 +71,7 @@ class _InFormatStrings(ast.NodeVisitor):
         self.depth = 0
         self.found: set[tuple[str, str]] = set()
         self.plural: set[tuple[str, str]] = set()
+        self.path = ""  # the source file being read, for an error
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node.name)
@@ -88,6 +89,10 @@ class _InFormatStrings(ast.NodeVisitor):
                  if isinstance(a, ast.Constant) and isinstance(a.value, str)]
         with_n = len(node.args) == 4 or any(k.arg == "n" for k in node.keywords)
         counted = name == "QT_TRANSLATE_N_NOOP" or (name == "translate" and with_n)
+        if counted and texts and not (node.args and isinstance(node.args[0], ast.Constant)):
+            # The stub needs the context as written: a name would lose the text's plural.
+            raise SystemExit(f"{self.path}:{node.lineno}: a counted text needs its "
+                             "translation context as a literal string")
         if counted and len(texts) >= 2:
             self.plural.add((texts[0], texts[1]))
         elif self.depth and name == "tr" and self.classes and len(texts) == 1:
@@ -100,6 +105,7 @@ class _InFormatStrings(ast.NodeVisitor):
 def _stubs(folder: Path) -> list[Path]:
     finder = _InFormatStrings()
     for path in sources():
+        finder.path = str(path)
         finder.visit(ast.parse(path.read_text(encoding="utf-8")))
     plural = folder / "marked_plural.py"
     plural.write_text("".join(

@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>Sharing</name>
+    <message numerus="yes">
+        <source>%n files still arriving: they are read once they are whole.</source>
+        <translation>
+            <numerusform>%n file still arriving: it is read once it is whole.</numerusform>
+            <numerusform>%n files still arriving: they are read once they are whole.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message numerus="yes">
         <source>%n pauses taken</source>
@@ -180,16 +190,6 @@
         <translation>
             <numerusform>On days with %n or more pauses, your afternoon tension was {size} lower on average ({days}).</numerusform>
             <numerusform>On days with %n or more pauses, your afternoon tension was {size} lower on average ({days}).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>n</name>
-    <message numerus="yes">
-        <source></source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -1564,6 +1564,13 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <source>on {date}</source>
         <translation>op {date}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n files still arriving: they are read once they are whole.</source>
+        <translation>
+            <numerusform>%n bestand komt nog binnen: het wordt gelezen zodra het compleet is.</numerusform>
+            <numerusform>%n bestanden komen nog binnen: ze worden gelezen zodra ze compleet zijn.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -3019,16 +3026,6 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>StressBreak is not a medical device. If complaints last, such as poor sleep or exhaustion, talk to your GP or a psychologist.</source>
         <translation>StressBreak is geen medisch hulpmiddel. Houden klachten aan, zoals slecht slapen of uitputting? Praat dan met je huisarts of een psycholoog.</translation>
-    </message>
-</context>
-<context>
-    <name>n</name>
-    <message numerus="yes">
-        <source></source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -115,7 +115,8 @@ def sharing_text(status: SharingStatus, now: datetime) -> str:
         lines.append("  " + tr("Other computers there: none yet."))
     if status.waiting:
         lines.append("  " + QCoreApplication.translate(
-            _CONTEXT, "%n files still arriving: they are read once they are whole.", "",
+            # A literal context: the translation build finds plural texts by it.
+            "Sharing", "%n files still arriving: they are read once they are whole.", "",
             len(status.waiting)))
     return "\n".join(lines)
 

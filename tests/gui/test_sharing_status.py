@@ -129,7 +129,7 @@ def test_files_still_arriving_are_counted_by_name(qtbot, two) -> None:
     os.utime(half)
     text, sharing = _status(desk)
     assert sharing["waiting"] == [half.name]
-    assert "still arriving: they are read once they are whole" in text
+    assert "1 file still arriving: it is read once it is whole" in text
 
 
 def test_the_app_s_export_names_the_computer_each_record_came_from(qtbot, two,

@@ -88,7 +88,7 @@ def test_a_reminder_let_pass_on_the_laptop_moves_nothing_on_the_desk_even_after_
 
 def test_own_pauses_made_while_sharing_still_count_after_sharing_is_turned_off(
         qtbot, tmp_path: Path) -> None:
-    a, b, clock_a, clock_b = _started(tmp_path)
+    a, b, _clock_a, clock_b = _started(tmp_path)
     a.stop()
     clock_b.advance(timedelta(minutes=5))
     b.controller.records.add(PauseRecord(TUESDAY_10 + timedelta(minutes=4),

@@ -31,9 +31,11 @@ from typing import Any
 import pytest
 
 from stressbreak.core.export import parse_import
-from stressbreak.core.model import PauseOutcome, PauseRecord, Record
+from stressbreak.core.model import Deletion, PauseOutcome, PauseRecord, Record
 from stressbreak.core.sync import segment_name
 from tests.system.test_app_process import stop_app
+from tests.system.xdisplay import click, find_window, geometry, missing_tools, virtual_desktop
+from tests.system.xdisplay import run as x_run
 
 WAIT_S = 30.0
 INTERVAL_MIN = 240
@@ -64,7 +66,8 @@ def midday_zone() -> str:
 class App:
     """One app on its own "computer", sharing `shared` (its files in `shared/StressBreak`)."""
 
-    def __init__(self, name: str, root: Path, zone: str) -> None:
+    def __init__(self, name: str, root: Path, zone: str,
+                 desktop: dict[str, str] | None = None) -> None:
         self.name = name
         self.home = root / f"home-{name}"
         self.data_dir = self.home / "data"
@@ -78,8 +81,9 @@ class App:
             "interval_min": INTERVAL_MIN, "work_days": [0, 1, 2, 3, 4, 5, 6],
             "work_start": "00:00", "work_end": "23:59",
             "shared_folder": str(self.shared), "computer_name": f"computer {name}"}))
-        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(self.home),
-                    "XDG_RUNTIME_DIR": str(self.runtime), "TZ": zone}
+        # Offscreen, or on a virtual X display (`desktop`) where a test works its windows.
+        self.env = {**(desktop or {**os.environ, "QT_QPA_PLATFORM": "offscreen"}),
+                    "HOME": str(self.home), "XDG_RUNTIME_DIR": str(self.runtime), "TZ": zone}
         self.process: subprocess.Popen[str] | None = None
 
     @property
@@ -194,6 +198,22 @@ def apps(tmp_path: Path) -> Iterator[tuple[App, App]]:
             app.close()
 
 
+@pytest.fixture
+def apps_a_on_a_desktop(tmp_path: Path) -> Iterator[tuple[App, App, dict[str, str]]]:
+    """A on a virtual X display (its overview is worked with the mouse and keys), B offscreen."""
+    missing = missing_tools()
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (see .ci/run)")
+    zone = midday_zone()
+    with virtual_desktop() as desktop:
+        a, b = App("a", tmp_path, zone, desktop), App("b", tmp_path, zone)
+        try:
+            yield a, b, desktop
+        finally:
+            for app in (a, b):
+                app.close()
+
+
 def ids(records: list[Record]) -> list[str]:
     return sorted(record.id for record in records)
 
@@ -272,3 +292,66 @@ def test_a_half_written_segment_waits_until_whole_then_is_merged(
     assert path.read_bytes() == whole
     assert not [p.name for p in b.data_dir.rglob("*") if "damaged" in p.name]
     assert b.status()["problems"] == problems
+
+
+def visible_windows(desktop: dict[str, str]) -> set[str]:
+    return set(x_run(desktop, "xdotool", "search", "--onlyvisible", "--class", "",
+                     check=False).split())
+
+
+def delete_all_in_the_overview(app: App, desktop: dict[str, str]) -> None:
+    """What a person does: the overview, *Your data* ▸ *Delete all data…*, the tick, *Delete
+    everything*. The button is found where it is drawn (the top right corner of the window on
+    this display and with Debian's fonts, as .ci/run has them); the rest by keys."""
+    assert app.cli("overview").returncode == 0
+    overview = wait_until("the overview", lambda: find_window(desktop, "Your week"),
+                          ended=app.ended)
+    box = geometry(desktop, overview)
+    before = visible_windows(desktop)
+    click(desktop, box["X"] + box["WIDTH"] - 60, box["Y"] + 48)  # Your data
+    wait_until("the Your data menu", lambda: visible_windows(desktop) - before,
+               ended=app.ended)
+    x_run(desktop, "xdotool", "key", "Up", "Return")  # its last entry: Delete all data…
+    wait_until("the question", lambda: find_window(desktop, "Delete all your data"),
+               ended=app.ended)
+    # The tick (it has the keys first), then past Cancel (Enter's button) to Delete everything.
+    x_run(desktop, "xdotool", "key", "space", "Tab", "Tab", "space")
+    wait_until("the question to close",
+               lambda: find_window(desktop, "Delete all your data") is None, ended=app.ended)
+
+
+def entries(records: list[Record]) -> list[Record]:
+    return [record for record in records if not isinstance(record, Deletion)]
+
+
+def test_delete_all_in_a_empties_bs_export(
+        apps_a_on_a_desktop: tuple[App, App, dict[str, str]]) -> None:
+    a, b, desktop = apps_a_on_a_desktop
+    mirror = Mirror(a, b)
+    a.start()
+    b.start()
+    a.record_a_pause()
+    b.record_a_pause()
+    a.start()
+    b.start()
+    mirror.copy()
+    everything = sorted(ids(a.exported()) + ids(b.exported()))
+    for app in (a, b):
+        wait_until(f"both pauses in {app.name}'s export",
+                   lambda app=app: ids(app.exported()) == everything, ended=app.ended)
+
+    delete_all_in_the_overview(a, desktop)
+    assert entries(a.exported()) == []
+    copied = time.monotonic()
+    mirror.copy()
+    wait_until("b's export to be empty", lambda: entries(b.exported()) == [], ended=b.ended)
+    print(f"b's export empty {time.monotonic() - copied:.2f} s after the copy")
+    # b's own pause went from its segment too, so nothing brings it back to a.
+    mirror.copy()
+    b.stop()
+    a.stop()
+    assert entries(a.exported()) == entries(b.exported()) == []
+    for folder in (a.folder, b.folder):
+        for path in folder.glob("journal-*.json"):
+            records = json.loads(path.read_text())["records"]
+            assert [record["kind"] for record in records] in ([], ["deleted"]), path.name

@@ -154,6 +154,10 @@ def test_sigkill_never_damages_the_journal_or_loses_a_saved_entry(
             # Only this trial's last record can be in the journal and not yet in its
             # segment: what earlier kills kept out, this start's first round wrote.
             assert own - in_segments <= extra, f"not shared: {own - in_segments}; {context}"
+            # A kill may leave the temp file of the write it cut short; the next start
+            # removes it (the sync tool would carry it to every computer, deleted data too).
+            temps = [p.name for p in (shared_folder / "StressBreak").glob(".*.tmp")]
+            assert len(temps) <= 1, f"temp files left: {temps}; {context}"
 
     assert all_reported <= set(stored_ids(folder))
     partitions = sorted(p.name for p in folder.glob("journal-*.json"))

@@ -160,6 +160,7 @@ class SharedFolder:
         self._staged: dict[str, _Identity] = {}  # read by read_changed, not yet merged
         self._waiting: dict[str, _Identity] = {}  # did not parse at this identity
         self._computers: dict[str, tuple[_Identity, ComputerInfo | None]] = {}
+        self._swept = False  # this computer's leftover temp files removed since start
         self.available = False
         self.problem: str | None = None
 
@@ -223,11 +224,33 @@ class SharedFolder:
 
     def check(self) -> bool:
         """Whether the folder can be used now (`available`, and `problem` when not); makes
-        `StressBreak/` in it when the chosen folder is there."""
+        `StressBreak/` in it when the chosen folder is there. The first time it can be used,
+        what a write cut short (a kill, a power cut) left of this computer's goes."""
         problem = self._find_problem()
         self.available = problem is None
         self.problem = problem
+        if self.available and not self._swept:
+            self._swept = True
+            self._remove_own_temp_files()
         return self.available
+
+    def _remove_own_temp_files(self) -> int:
+        """Remove the temp files of this computer's writes (`write_atomic`'s
+        `.<name>.<random>.tmp`) that a kill left: the sync tool would carry them to every
+        computer and keep them there, with the records in them, even after *delete all
+        data*. Only this computer writes files of its id, and only one StressBreak runs per
+        data folder, so none of them is being written now. Returns how many went."""
+        removed = 0
+        for entry in self._entries():
+            if not (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+                continue
+            # ".<name>.<random>.tmp": the name it was to become says whose it is.
+            shared = parse_shared_name(entry.name[1:].rsplit(".", 2)[0])
+            if shared is not None and shared.cid == self._cid and not shared.conflict_copy:
+                with contextlib.suppress(FileNotFoundError):
+                    Path(entry.path).unlink()
+                    removed += 1
+        return removed
 
     def _find_problem(self) -> str | None:
         if not self._folder.is_dir():
@@ -283,12 +306,14 @@ class SharedFolder:
 
     def remove_own_segments(self) -> int:
         """Remove every segment this computer wrote (*delete all data*); conflict copies are
-        the sync tool's, and stay. Returns how many went."""
+        the sync tool's, and stay. Returns how many files went."""
         removed = 0
         for year, month in self.own_months():
             with contextlib.suppress(FileNotFoundError):
                 (self.path / segment_name(self._cid, year, month)).unlink()
                 removed += 1
+        # What a cut-short write left holds records too: the user asked for all of it to go.
+        removed += self._remove_own_temp_files()
         if removed:
             fsync_folder(self.path)
         return removed

@@ -1,11 +1,14 @@
 """Child process for test_journal_kill: write until killed.
 
-Usage: python journal_writer.py journal FOLDER PREFIX
+Usage: python journal_writer.py journal FOLDER PREFIX [SHARED_FOLDER]
        python journal_writer.py storage FILE SEED
 
 "journal": append records through Journal; each stdout line is the id of a record whose append()
 has returned, i.e. one the app would report as saved. Records alternate between two months so
-two partition files are written.
+two partition files are written. With SHARED_FOLDER, records go the way the app adds them while
+a folder is shared (`Records.add`, with `Sync` from `start_sharing`): each line then also means
+that this computer's segment of the record's month was written; the start's first round (own
+months caught up, the other computers' segments merged) comes before the first line.
 
 "storage": drive AtomicJSONStorage directly with inserts, updates and removals, so the file also
 shrinks (the case where TinyDB's in-place JSONStorage leaves an old tail behind). Before a write
@@ -18,7 +21,8 @@ import hashlib
 import json
 import random
 import sys
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -54,19 +58,45 @@ def say(line: str) -> None:
     sys.stdout.flush()
 
 
-def write_journal(folder: Path, prefix: str) -> int:
+def write_journal(folder: Path, prefix: str, shared: Path | None) -> int:
     problems: list[str] = []
     journal = Journal(folder, problems.append)
     journal.start()
+    append: Callable[[Record], None] = journal.append
+    if shared is not None:
+        append, _alive = start_shared(journal, folder, shared, problems)
     n = 0
     while True:
-        journal.append(record_number(prefix, n))
+        append(record_number(prefix, n))
         if problems:
             # The parent treats any moved-aside file as a failure; make that loud.
             sys.stderr.write(f"journal problem: {problems}\n")
             return 1
         say(f"{prefix}-{n}")
         n += 1
+
+
+def start_shared(journal: Journal, folder: Path, shared: Path,
+                 problems: list[str]) -> tuple[Callable[[Record], None], object]:
+    """The app's way of adding records while `shared` is shared, its first round done; and
+    what must live as long as the writer (the Qt application Sync's timer and watcher need)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from stressbreak.app.records import Records
+    from stressbreak.app.sync import start_sharing
+    from stressbreak.core.clock import SystemClock
+
+    qt_app = QCoreApplication([])
+    records = Records(journal, problems.append)
+    sync = start_sharing(folder=shared, data_dir=folder,
+                         clock=SystemClock(lambda: MONTH_STARTS[0].tzinfo or UTC),
+                         records=records, computer_name=lambda: "writer",
+                         tell=problems.append, parent=qt_app)
+    if sync is None or not sync.available:
+        sys.stderr.write(f"not shared: {problems}\n")
+        sys.exit(1)
+    sync.sync_now()  # what the event loop would run first
+    return records.add, qt_app
 
 
 def write_storage(path: Path, seed: int) -> int:
@@ -95,7 +125,7 @@ def write_storage(path: Path, seed: int) -> int:
 def main(argv: list[str]) -> int:
     mode, target, arg = argv[1], Path(argv[2]), argv[3]
     if mode == "journal":
-        return write_journal(target, arg)
+        return write_journal(target, arg, Path(argv[4]) if len(argv) > 4 else None)
     return write_storage(target, int(arg))
 
 

@@ -26,8 +26,8 @@ In a test module:
         syncthing_pair.wait_in_sync()
 
 The fixture `syncthing_pair` (in this module; import it into the test module) skips with the
-reason where Syncthing is missing or does not start, and stops both instances however the test
-ends.
+reason where Syncthing is missing, fails where it is there but does not start, and stops both
+instances however the test ends.
 """
 
 from __future__ import annotations
@@ -137,7 +137,8 @@ class Instance:
              "--skip-port-probing"],
             capture_output=True, text=True, env=self._env(), timeout=START_WAIT_S, check=False)
         if made.returncode:
-            pytest.skip(f"syncthing generate did not work: {made.stderr.strip()[-300:]}")
+            # Installed but not working is a failure to look at, not a reason to skip.
+            pytest.fail(f"syncthing generate did not work: {made.stderr.strip()[-300:]}")
         config = self.home / "config.xml"
         tree = ET.parse(config)
         root = tree.getroot()
@@ -176,7 +177,7 @@ class Instance:
             if self.process.poll() is not None or time.monotonic() > deadline:
                 tail = self.log_tail()
                 self.kill()
-                pytest.skip(f"syncthing {self.name} did not start: {tail}")
+                pytest.fail(f"syncthing {self.name} did not start: {tail}")
             time.sleep(0.1)
 
     def stop(self) -> None:

@@ -21,11 +21,17 @@ from pathlib import Path
 
 import pytest
 
+from stressbreak.core.model import PauseOutcome, PauseRecord
+from stressbreak.core.sync import segment_name
 from stressbreak.services.journal import AtomicJSONStorage, Journal
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WRITER = Path(__file__).with_name("journal_writer.py")
 TRIALS = int(os.environ.get("STRESSBREAK_KILL_TRIALS", "100"))
+# With a shared folder each trial also starts Qt and writes a segment per record: a quarter
+# as many trials keep CI's time (the local journal's part is the same code as above).
+SHARED_TRIALS = int(os.environ.get("STRESSBREAK_KILL_TRIALS_SHARED", str(max(1, TRIALS // 4))))
+OTHER = "fedcba9876543210"  # another computer, whose segment waits in the shared folder
 SEED = int(os.environ.get("STRESSBREAK_KILL_SEED", str(time.time_ns())))
 
 
@@ -82,19 +88,51 @@ def stored_ids(folder: Path) -> list[str]:
     return [record.id for record in records]
 
 
+def own_segments(shared: Path, folder: Path) -> dict[str, set[str]]:
+    """This computer's segments in the shared folder: each a whole file (json.loads raises on
+    a half one), by name, with the ids it holds."""
+    cid = json.loads((folder / "computer.json").read_text())["id"]
+    segments: dict[str, set[str]] = {}
+    for path in (shared / "StressBreak").glob(f"journal-{cid}-*.json"):
+        document = json.loads(path.read_bytes())
+        assert document["computer"] == cid
+        segments[path.name] = {record["id"] for record in document["records"]}
+    return segments
+
+
+def other_computers_segment(shared: Path) -> set[str]:
+    """Another computer's segment, there before the first start: every start merges it."""
+    made = [PauseRecord(datetime(2024, 3, 20, 12, n, tzinfo=UTC),
+                        datetime(2024, 3, 20, 12, n, 30, tzinfo=UTC), PauseOutcome.COMPLETED,
+                        id=f"other-{n}", computer=OTHER) for n in range(5)]
+    (shared / "StressBreak").mkdir(parents=True)
+    (shared / "StressBreak" / segment_name(OTHER, 2024, 3)).write_text(json.dumps(
+        {"format": 1, "computer": OTHER, "records": [record.to_dict() for record in made]}))
+    return {record.id for record in made}
+
+
 @pytest.mark.slow
-def test_sigkill_never_damages_the_journal_or_loses_a_saved_entry(tmp_path: Path) -> None:
+@pytest.mark.parametrize("shared", [False, True], ids=["local", "shared-folder"])
+def test_sigkill_never_damages_the_journal_or_loses_a_saved_entry(
+        tmp_path: Path, shared: bool) -> None:
+    """With a shared folder too: after every kill this computer's segments are whole (the
+    old or the new file) and hold every record reported as saved, and the next start writes
+    what a kill kept out of them and merges the other computer's records, each once."""
     rng = random.Random(SEED)
     # One folder for all trials, so the files grow and later writes take longer.
     folder = tmp_path / "journal"
+    shared_folder = tmp_path / "Sync"
+    others = other_computers_segment(shared_folder) if shared else set()
+    trials = SHARED_TRIALS if shared else TRIALS
     all_reported: set[str] = set()
     unreported_but_stored = 0
     began = time.monotonic()
 
-    for trial in range(TRIALS):
+    for trial in range(trials):
         delay_s = rng.uniform(0, 0.3)
         prefix = f"t{trial}"
-        reported, stderr = run_and_kill(["journal", str(folder), prefix], delay_s)
+        args = ["journal", str(folder), prefix, *([str(shared_folder)] if shared else [])]
+        reported, stderr = run_and_kill(args, delay_s)
         context = f"seed={SEED} trial={trial} delay={delay_s * 1000:.0f} ms stderr={stderr!r}"
 
         ids = stored_ids(folder)
@@ -106,12 +144,27 @@ def test_sigkill_never_damages_the_journal_or_loses_a_saved_entry(tmp_path: Path
         # The kill may land after the write but before the id was printed: at most one such.
         assert len(extra) <= 1, context
         unreported_but_stored += len(extra)
+        if shared:
+            assert others <= set(ids), f"the other computer's records not merged; {context}"
+            segments = own_segments(shared_folder, folder)
+            in_segments = set().union(*segments.values())
+            own = set(ids) - others
+            assert in_segments <= own, context  # written after the journal, never before
+            assert not set(reported) - in_segments, f"reported but not shared; {context}"
+            # Only this trial's last record can be in the journal and not yet in its
+            # segment: what earlier kills kept out, this start's first round wrote.
+            assert own - in_segments <= extra, f"not shared: {own - in_segments}; {context}"
+            # A kill may leave the temp file of the write it cut short; the next start
+            # removes it (the sync tool would carry it to every computer, deleted data too).
+            temps = [p.name for p in (shared_folder / "StressBreak").glob(".*.tmp")]
+            assert len(temps) <= 1, f"temp files left: {temps}; {context}"
 
     assert all_reported <= set(stored_ids(folder))
     partitions = sorted(p.name for p in folder.glob("journal-*.json"))
     assert partitions == ["journal-2024-03.json", "journal-2024-04.json"]
+    where = " with a shared folder" if shared else ""
     print(
-        f"\n{TRIALS} kills of the journal writer in {time.monotonic() - began:.1f} s, "
+        f"\n{trials} kills of the journal writer{where} in {time.monotonic() - began:.1f} s, "
         f"{len(all_reported)} entries reported, {unreported_but_stored} saved just before a kill "
         f"but not yet reported (seed {SEED})"
     )

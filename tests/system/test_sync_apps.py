@@ -12,7 +12,6 @@ at least a minute).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -25,7 +24,6 @@ import pytest
 
 from stressbreak.core.export import parse_import
 from stressbreak.core.model import Record
-from stressbreak.core.settings import Settings
 from tests.system.syncthing import (  # the fixture syncthing_pair too
     WAIT_S,
     Instance,
@@ -34,14 +32,6 @@ from tests.system.syncthing import (  # the fixture syncthing_pair too
     wait_until,
 )
 from tests.system.test_app_process import stop_app
-
-SHARED_FOLDER_CODE = (Path(__file__).resolve().parents[2] / "stressbreak" / "services"
-                      / "shared_folder.py")
-APP_SIDE = SHARED_FOLDER_CODE.exists() and "shared_folder" in {
-    field.name for field in dataclasses.fields(Settings)}
-pytestmark = pytest.mark.skipif(
-    not APP_SIDE, reason="the app has no shared folder yet (stressbreak/services/"
-                         "shared_folder.py and the shared_folder setting, issue 18)")
 
 STARTUP_WAIT_S = 30.0
 

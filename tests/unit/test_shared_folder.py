@@ -151,6 +151,32 @@ def test_an_empty_month_removes_the_segment_and_delete_all_removes_them_all(
     assert shared.own_months() == {}
 
 
+def _leftovers(folder: Path) -> set[str]:
+    """Temp files as a write cut short by a kill leaves them (write_atomic's names), of this
+    computer and of another, and a sync tool's own."""
+    names = {f".{segment_name(HERE, 2026, 12)}.k2j4h1ab.tmp",
+             f".{computer_file_name(HERE)}.x_9.tmp",
+             f".{segment_name(THERE, 2026, 12)}.q8w7e6rt.tmp",
+             f".syncthing.{segment_name(THERE, 2026, 12)}.tmp"}
+    (folder / "StressBreak").mkdir(exist_ok=True)
+    for name in names:
+        (folder / "StressBreak" / name).write_bytes(b'{"format": 1, "records": [')
+    return names
+
+
+def test_what_a_killed_write_left_goes_at_start_and_with_delete_all(tmp_path: Path) -> None:
+    names = _leftovers(tmp_path)
+    shared = _started(tmp_path)
+    kept = {name for name in names if HERE not in name}
+    assert {p.name for p in shared.path.iterdir()} == kept  # the others' are not ours
+
+    # Delete all data: a temp file left since the start holds records as well.
+    shared.write_own_month(2026, 12, [_pause(0, HERE)])
+    _leftovers(tmp_path)
+    assert shared.remove_own_segments() == 3
+    assert {p.name for p in shared.path.iterdir()} == kept
+
+
 def test_a_missing_folder_is_said_and_nothing_is_made(tmp_path: Path) -> None:
     gone = tmp_path / "not-mounted"
     shared = SharedFolder(gone, HERE, FakeClock(AT))

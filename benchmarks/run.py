@@ -289,7 +289,8 @@ def section_sync(quick: bool, env: dict[str, str], work_dir: Path | None,
     sync = inproc("sync", quick, env, work_dir)
     raw["sync"] = sync
     years = sync["years"]
-    where = f"3 computers × {years_text(years)}, {int(sync['merged_records'])} records merged"
+    where = (f"3 computers × {years_text(years)}; {int(sync['merged_records'])} records in the "
+             "journal")
     on, off = sync["overview_on"], sync["overview_off"]
     append_on, append_off = sync["append_on_ms"], sync["append_off_ms"]
     n = len(append_on)

@@ -1,6 +1,6 @@
 """In-process figures: one benchmark per process, result as one JSON line on stdout.
 
-    python -m benchmarks.inproc day|click|pacer|journal [--quick]
+    python -m benchmarks.inproc day|click|pacer|journal|sync [--quick]
 
 Run with QT_QPA_PLATFORM=offscreen, or xcb on a display with a tray host (the harness decides
 and reports which). Each benchmark runs in its own process so memory and imports don't mix.
@@ -390,18 +390,21 @@ def bench_journal(quick: bool, work_dir: Path | None) -> dict[str, Any]:
     return results
 
 
-def _bench_overview(folder: Path, repeats: int) -> dict[str, float]:
+def _bench_overview(folder: Path, repeats: int,
+                    settings: dict[str, Any] | None = None) -> dict[str, float]:
     """The overview as the user meets it: the tray's "Weekly overview" on a journal that was
     not read yet (load, charts, shown and painted), then a click on "Previous week" until
-    the repaint. Through the Controller, as the app does it."""
+    the repaint. Through the Controller, as the app does it. With a shared folder in the
+    `settings`, its first round (a moment after start) has run before the tray is clicked."""
     open_ms: list[float] = []
     switch_ms: list[float] = []
     over_open_ms: list[float] = []
     over_switch_ms: list[float] = []
     first_open_ms = 0.0
     for repeat in range(repeats):
-        harness = make_controller(folder, FakeClock(datetime.now(AMS)), {})
+        harness = make_controller(folder, FakeClock(datetime.now(AMS)), settings or {})
         harness.start()
+        _settled(harness)
         t0 = time.perf_counter()
         harness.data.open_overview()
         window = harness.data.overview
@@ -468,9 +471,140 @@ def _bench_overview(folder: Path, repeats: int) -> dict[str, float]:
     }
 
 
+# -- a shared folder of three computers (issue 18) ----------------------------------------
+
+
+def _timed_ms(action: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    action()
+    return (time.perf_counter() - t0) * 1000
+
+
+def _settled(harness: Harness) -> None:
+    """With a shared folder: until the rounds a start sets off (and their own writes, which
+    the folder watcher tells) are done."""
+    sync = harness.controller.sync
+    if sync is not None:
+        spin(lambda: not sync.pending, 30)
+
+
+def _appends_ms(harness: Harness, count: int) -> list[float]:
+    """`Records.add` of a pause, as a pause saves one: the journal, then (sharing) the segment.
+    The history just written (the merge) is flushed first, as years of it would be."""
+    from stressbreak.core.model import PauseOutcome, PauseRecord
+
+    os.sync()
+    records = harness.controller.records
+    timings: list[float] = []
+    for _ in range(count):
+        at = datetime.now(AMS)
+        record = PauseRecord(at, at + timedelta(seconds=60), PauseOutcome.COMPLETED)
+        timings.append(_timed_ms(lambda record=record: records.add(record)))  # type: ignore[misc]
+    return timings
+
+
+def _rounds(harness: Harness, setup: Any, rounds: int) -> dict[str, Any]:
+    """A running app's rounds: nothing new, then one new record from another computer each
+    time (timed from the round; then once through the folder watcher, as it happens)."""
+    from stressbreak.core.model import PauseOutcome, PauseRecord
+
+    sync = harness.controller.sync
+    if sync is None:
+        raise RuntimeError("sharing did not start")
+    arrived: list[int] = []
+    sync.records_arrived.connect(lambda records: arrived.append(len(records)))
+    figures: dict[str, Any] = {"start_round_ms": _timed_ms(sync.sync_now)}
+    _settled(harness)
+    figures["nothing_new_ms"] = [_timed_ms(sync.sync_now) for _ in range(rounds)]
+    other, writer = next(iter(setup.others.items()))
+    theirs = list(setup.latest[other])
+    key = (theirs[-1].at.year, theirs[-1].at.month)
+
+    def one_more() -> None:
+        at = datetime.now(AMS)
+        theirs.append(PauseRecord(at, at + timedelta(seconds=60), PauseOutcome.COMPLETED,
+                                  computer=other))
+        writer.write_own_month(*key, theirs)
+
+    figures["one_new_ms"] = []
+    for _ in range(rounds):
+        one_more()
+        before = sum(arrived)
+        figures["one_new_ms"].append(_timed_ms(sync.sync_now))
+        if sum(arrived) != before + 1:
+            raise RuntimeError("the new record did not arrive")
+    before = sum(arrived)
+    t0 = time.perf_counter()
+    one_more()
+    spin(lambda: sum(arrived) > before, 10)
+    figures["watcher_arrival_ms"] = (time.perf_counter() - t0) * 1000
+    return figures
+
+
+def bench_sync(quick: bool, work_dir: Path | None) -> dict[str, Any]:
+    """A shared folder of 3 computers × 10 years (1 year in --quick), see benchmarks/sharing.py.
+
+    Through the real app (the Controller with the shared folder in its settings): the first
+    round of a computer that joins the others' years; the first round of the next start, and
+    rounds that find nothing new or one new record; the append of a record with its segment
+    (`Records.add`, as a pause or a stress meter saves one); the week view on the merged
+    journal; the append and the week view with sharing off on the same journal beside them.
+    """
+    from benchmarks import sharing
+
+    days = 365 if quick else 10 * 365 + 2
+    appends = 20 if quick else 100
+    repeats = 3 if quick else 7
+    app()
+    result: dict[str, Any] = {"platform": platform(), "years": round(days / 365)}
+    with tempfile.TemporaryDirectory(prefix="sb-bench-sync-", dir=work_dir) as tmp:
+        t0 = time.perf_counter()
+        setup = sharing.prepare(Path(tmp), days, datetime.now(AMS).date(), AMS)
+        result["prepare_s"] = time.perf_counter() - t0
+        shared = {"checkin_times": [], **sharing.settings_for(setup)}
+        off = {"checkin_times": [], "shared_folder": ""}
+
+        def start(settings: dict[str, Any]) -> tuple[Harness, float]:
+            harness = make_controller(setup.data, FakeClock(datetime.now(AMS)), settings)
+            return harness, _timed_ms(harness.start)
+
+        # Joining: this computer's years written as its segments, the others' merged.
+        harness, result["start_on_first_ms"] = start(shared)
+        sync = harness.controller.sync
+        if sync is None or not sync.available:
+            raise RuntimeError("sharing did not start")
+        result["first_round_ms"] = _timed_ms(sync.sync_now)
+        _settled(harness)
+        harness.stop()
+        flush_deletes()
+
+        harness, result["start_on_ms"] = start(shared)
+        result.update(_rounds(harness, setup, 5 if quick else 20))
+        result["append_on_ms"] = _appends_ms(harness, appends)
+        sync = harness.controller.sync
+        assert sync is not None
+        year, month = datetime.now(AMS).year, datetime.now(AMS).month
+        segment = sync.folder / "StressBreak" / f"journal-{sharing.OWN}-{year:04d}-{month:02d}.json"
+        if len(json.loads(segment.read_bytes())["records"]) < appends:
+            raise RuntimeError("the appends did not reach this computer's segment")
+        harness.stop()
+        flush_deletes()
+
+        harness, result["start_off_ms"] = start(off)
+        result["append_off_ms"] = _appends_ms(harness, appends)
+        result["merged_records"] = len(harness.journal.all_records())
+        harness.stop()
+        flush_deletes()
+
+        result["overview_on"] = _bench_overview(setup.data, repeats, shared)
+        result["overview_off"] = _bench_overview(setup.data, repeats, off)
+        result["segments"] = len(list((setup.folder / "StressBreak").glob("journal-*.json")))
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("bench", choices=("day", "click", "pacer", "journal"))
+    parser.add_argument("bench", choices=("day", "click", "pacer", "journal", "sync"))
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--work-dir", type=Path)
     parser.add_argument("--watchdog-s", type=float, default=600.0,
@@ -483,6 +617,8 @@ def main() -> int:
         result = bench_click(args.quick)
     elif args.bench == "pacer":
         result = bench_pacer(args.quick)
+    elif args.bench == "sync":
+        result = bench_sync(args.quick, args.work_dir)
     else:
         result = bench_journal(args.quick, args.work_dir)
     print(json.dumps(result))

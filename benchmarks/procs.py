@@ -7,6 +7,7 @@ Both apps are real processes on a private X display; everything is read from out
 from __future__ import annotations
 
 import json
+import os
 import signal
 import statistics
 import subprocess
@@ -23,6 +24,7 @@ from benchmarks.xenv import TrayWatcher, XSession
 REPO = Path(__file__).resolve().parents[1]
 BARE = "bare"
 APP = "app"
+SHARED = "app, sharing on"  # the app with a shared folder of 3 computers' years (issue 18)
 
 # Nothing may fall due while we measure idling: no check-in times, and the first pause an hour
 # after start. Native notifications off: there is no notification daemon on the test display.
@@ -32,6 +34,7 @@ IDLE_SETTINGS = {"checkin_times": [], "native_notifications": False}
 def command(which: str, data_dir: Path) -> list[str]:
     if which == BARE:
         return [sys.executable, str(REPO / "benchmarks" / "bare_tray.py")]
+    # APP and SHARED: the same app; SHARED's data folder names a shared folder.
     return [sys.executable, "-m", "stressbreak", "--data-dir", str(data_dir)]
 
 
@@ -60,24 +63,41 @@ class Stopper:
             try:
                 proc.wait(3)
             except subprocess.TimeoutExpired:
-                if label == APP:
+                if label != BARE:
                     self.lost_sigterms += 1
                 continue
             return
 
 
+def prepare_shared(root: Path, days: int) -> Path:
+    """A data folder in the steady state of a computer sharing a folder with two others,
+    `days` days each (benchmarks/sharing.py, in a process of its own); its path."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.sharing", str(root), "--days", str(days),
+         "--settings", json.dumps(IDLE_SETTINGS)],
+        cwd=REPO, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True,
+        text=True, timeout=900, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"benchmarks.sharing failed:\n{done.stderr[-3000:]}")
+    return Path(json.loads(done.stdout.strip().splitlines()[-1])["data"])
+
+
 def measure_startup(
-    xs: XSession, runs: int, warmup: int, stopper: Stopper
+    xs: XSession, runs: int, warmup: int, stopper: Stopper, shared_data: Path | None = None,
 ) -> dict[str, list[float]]:
-    """Process start → tray icon embedded and viewable, in ms; bare and app alternate."""
-    results: dict[str, list[float]] = {BARE: [], APP: []}
+    """Process start → tray icon embedded and viewable, in ms; bare and app alternate (and
+    the app sharing a folder, with `shared_data`: one data folder, started again each time,
+    as a computer that shares starts every day)."""
+    kinds = (BARE, APP) if shared_data is None else (BARE, APP, SHARED)
+    results: dict[str, list[float]] = {which: [] for which in kinds}
     watcher = TrayWatcher(xs.display)
     try:
         with tempfile.TemporaryDirectory(prefix="sb-bench-") as tmp:
             for i in range(warmup + runs):
-                order = (BARE, APP) if i % 2 == 0 else (APP, BARE)
+                order = kinds if i % 2 == 0 else kinds[::-1]
                 for which in order:
-                    data = fresh_data_dir(Path(tmp), f"{which}-{i}")
+                    data = (shared_data if which == SHARED and shared_data is not None
+                            else fresh_data_dir(Path(tmp), f"{which}-{i}"))
                     watcher.drain()
                     start = time.monotonic()
                     proc = subprocess.Popen(command(which, data), env=xs.env(),
@@ -155,7 +175,8 @@ class ThreadCounters:
 
 
 def measure_idle(
-    xs: XSession, settle_s: float, window_s: float, stopper: Stopper
+    xs: XSession, settle_s: float, window_s: float, stopper: Stopper,
+    shared_data: Path | None = None,
 ) -> dict[str, dict[str, float]]:
     """Both apps started side by side on the X display, each once its tray icon shows."""
     watcher = TrayWatcher(xs.display)
@@ -168,23 +189,26 @@ def measure_idle(
         return proc
 
     try:
-        return idle_side_by_side(start, settle_s, window_s, stopper)
+        return idle_side_by_side(start, settle_s, window_s, stopper, shared_data)
     finally:
         watcher.close()
 
 
 def idle_side_by_side(
     start: Callable[[str, Path], subprocess.Popen[bytes]], settle_s: float, window_s: float,
-    stopper: Stopper,
+    stopper: Stopper, shared_data: Path | None = None,
 ) -> dict[str, dict[str, float]]:
-    """The bare tray and the app, each started by `start` (which returns once it is up);
-    memory after `settle_s`, then CPU and context switches over `window_s` of idling."""
+    """The bare tray and the app (and with `shared_data` the app sharing a folder), each
+    started by `start` (which returns once it is up); memory after `settle_s`, then CPU and
+    context switches over `window_s` of idling, all side by side."""
     results: dict[str, dict[str, float]] = {}
     procs: dict[str, subprocess.Popen[bytes]] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="sb-bench-") as tmp:
-            for which in (BARE, APP):
-                procs[which] = start(which, fresh_data_dir(Path(tmp), f"idle-{which}"))
+            for which in (BARE, APP) if shared_data is None else (BARE, APP, SHARED):
+                data = (shared_data if which == SHARED and shared_data is not None
+                        else fresh_data_dir(Path(tmp), f"idle-{which}"))
+                procs[which] = start(which, data)
             time.sleep(settle_s)
             counters = {which: ThreadCounters(proc.pid) for which, proc in procs.items()}
             before: dict[str, tuple[float, int]] = {}
@@ -208,24 +232,44 @@ def idle_side_by_side(
                 results[which]["threads"] = float(counter.threads)
                 results[which]["threads_ended"] = float(counter.ended)
                 results[which]["threads_started"] = float(counter.started)
+                results[which]["inotify_watches"] = float(inotify_watches(proc.pid))
     finally:
         for which, proc in procs.items():
             stopper.stop(proc, which)
     return results
 
 
+def inotify_watches(pid: int) -> int:
+    """How many paths the process watches through inotify (QFileSystemWatcher on Linux): the
+    shared folder is watched, not polled."""
+    count = 0
+    for info in Path(f"/proc/{pid}/fdinfo").iterdir():
+        try:
+            count += info.read_text().count("inotify wd:")
+        except OSError:
+            continue  # a descriptor closed meanwhile
+    return count
+
+
 def run(quick: bool) -> dict[str, Any]:
     stopper = Stopper()
-    with XSession() as xs:
+    shared_days = 365 if quick else 10 * 365 + 2
+    with XSession() as xs, tempfile.TemporaryDirectory(prefix="sb-bench-shared-") as shared:
+        began = time.monotonic()
+        shared_data = prepare_shared(Path(shared), shared_days)
+        prepare_s = time.monotonic() - began
         startup = measure_startup(xs, runs=3 if quick else 9, warmup=1 if quick else 2,
-                                  stopper=stopper)
+                                  stopper=stopper, shared_data=shared_data)
         # Idle starts once start-up has finished: the app looks for its idle and presence
         # sources 3 s after the schedule starts (app/gate.py), a one-time cost that a 3 s
         # settle caught on a slower machine (15 context switches, ~35 ms of CPU).
         idle = measure_idle(xs, settle_s=6.0 if quick else 10.0,
-                            window_s=10.0 if quick else 60.0, stopper=stopper)
+                            window_s=10.0 if quick else 60.0, stopper=stopper,
+                            shared_data=shared_data)
         display = xs.display
     return {
+        "shared_days": shared_days,
+        "shared_prepare_s": prepare_s,
         "display": display,
         "startup_ms": {k: statistics.median(v) for k, v in startup.items()},
         "startup_runs_ms": startup,

@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -141,9 +142,43 @@ def section_process(quick: bool, raw: dict[str, Any]) -> list[Row]:
         Row("threads that ended during the idle window (counted in wake-ups)",
             a["threads_ended"], b["threads_ended"], "", digits=0, show_ratio=False),
     ]
+    if procs.SHARED in idle:
+        rows += shared_process_rows(result, quick, settle, window)
     if result["lost_sigterms"]:
         rows.append(Row("SIGTERMs that did not end the app (needed a second one)",
                         float(result["lost_sigterms"]), None, "", "0", False, 0))
+    return rows
+
+
+def years_text(years: int) -> str:
+    return "1 year" if years == 1 else f"{years} years"
+
+
+def shared_process_rows(result: dict[str, Any], quick: bool, settle: str,
+                        window: str) -> list[Row]:
+    """The app with a shared folder of 3 computers' years set, measured beside the bare tray
+    and the app without one, in the same runs (issue 18)."""
+    s = result["startup_ms"]
+    runs = len(result["startup_runs_ms"][procs.SHARED])
+    a, b = result["idle"][procs.SHARED], result["idle"][procs.BARE]
+    years = round(result["shared_days"] / 365)
+    rows = [
+        Row(f"shared folder, 3 computers × {years_text(years)}: start-up → tray icon shown, "
+            f"sharing on (median of {runs})", s[procs.SHARED], s[procs.BARE], "ms", "≤ 1.3× bare",
+            s[procs.SHARED] <= 1.3 * s[procs.BARE], 0),
+    ]
+    for row in idle_rows(a, b, settle, window):
+        row.figure = f"  sharing on: {row.figure}"
+        rows.append(row)
+    # Beside the app without a shared folder (its own column would not fit the table).
+    plain = result["idle"][procs.APP]
+    rows.append(Row("  sharing off, the same run: idle CPU time per minute",
+                    plain["cpu_ms_per_min"], None, "ms", digits=1, show_ratio=False))
+    rows.append(Row("  sharing off, the same run: idle wake-ups per minute",
+                    plain["wakeups_per_min"], None, "", digits=0, show_ratio=False))
+    for state, fig in (("on", a), ("off", plain)):
+        rows.append(Row(f"  paths watched through inotify (told, not polled), sharing {state}",
+                        fig["inotify_watches"], None, "", digits=0, show_ratio=False))
     return rows
 
 
@@ -248,6 +283,53 @@ def section_journal(quick: bool, env: dict[str, str], work_dir: Path | None,
     return rows
 
 
+def section_sync(quick: bool, env: dict[str, str], work_dir: Path | None,
+                 raw: dict[str, Any]) -> list[Row]:
+    """A shared folder of 3 computers × 10 years (1 in --quick), through the real app."""
+    sync = inproc("sync", quick, env, work_dir)
+    raw["sync"] = sync
+    years = sync["years"]
+    where = (f"3 computers × {years_text(years)}; {int(sync['merged_records'])} records in the "
+             "journal")
+    on, off = sync["overview_on"], sync["overview_off"]
+    append_on, append_off = sync["append_on_ms"], sync["append_off_ms"]
+    n = len(append_on)
+
+    def view(label: str, key: str, goal_ms: float, digits: int = 1) -> list[Row]:
+        return [Row(f"  {label}, sharing {state}", fig[key], None, "ms", f"≤ {goal_ms:.0f} ms",
+                    fig[key] <= goal_ms, digits) for state, fig in (("on", on), ("off", off))]
+
+    nothing, one = sync["nothing_new_ms"], sync["one_new_ms"]
+    return [
+        Row(f"shared folder ({where}):", None),
+        Row(f"  journal append with its segment (Records.add), p50 of {n}, sharing on",
+            pct(append_on, 0.5), None, "ms", digits=2),
+        Row(f"  journal append with its segment (Records.add), p95 of {n}, sharing on",
+            pct(append_on, 0.95), None, "ms", "≤ 10 ms", pct(append_on, 0.95) <= 10, 2),
+        Row(f"  journal append (Records.add), p95 of {n}, sharing off, same journal",
+            pct(append_off, 0.95), None, "ms", "≤ 10 ms", pct(append_off, 0.95) <= 10, 2),
+        *view("overview: tray click → window painted", "open_ms", 150),
+        *view("overview: week switch → repainted, median", "switch_ms", 50),
+        *view("overview: Over time tab → painted (3 months), median", "over_time_open_ms", 150),
+        *view("overview: Over time 3 ↔ 12 months → repainted, median", "over_time_switch_ms",
+              50),
+        Row("  first round of a computer joining (its months written, the others' merged)",
+            sync["first_round_ms"], None, "ms", digits=0),
+        Row("  the first round after the next start", sync["start_round_ms"], None, "ms",
+            digits=0),
+        Row(f"  a round that finds nothing new, median of {len(nothing)}",
+            statistics.median(nothing), None, "ms", digits=2),
+        Row(f"  a round that finds one new record, median of {len(one)}",
+            statistics.median(one), None, "ms", digits=2),
+        Row("  written on another computer → merged here, through the folder watcher "
+            "(300 ms debounce included)", sync["watcher_arrival_ms"], None, "ms", digits=0),
+        Row("  app start (Controller.start, in-process), sharing on",
+            sync["start_on_ms"], None, "ms", digits=1),
+        Row("  app start (Controller.start, in-process), sharing off",
+            sync["start_off_ms"], None, "ms", digits=1),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -285,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         attempt("reminder click", lambda: section_click(args.quick, env, raw))
         attempt("pacer", lambda: section_pacer(args.quick, env, raw))
         attempt("journal", lambda: section_journal(args.quick, env, args.work_dir, raw))
+        attempt("shared folder", lambda: section_sync(args.quick, env, args.work_dir, raw))
 
     took = time.monotonic() - began
     mode = "quick" if args.quick else "full"

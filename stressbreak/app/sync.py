@@ -20,11 +20,12 @@ Why it looks like this:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -183,6 +184,13 @@ class Sync(QObject):
         except JournalError as exc:
             self._records.tell(message_of(exc))
             return  # read again next round: not marked as merged
+        if self._caught_up and result.new:
+            # The others' records changed these month files, not this computer's records in
+            # them: their segments are still up to date. Without this the next start would
+            # read every month merged into since (all of them after joining: seconds).
+            touched = {_month_of(record.at) for record in result.new}
+            with contextlib.suppress(JournalError):
+                self._folder.state.months.update(self._journal.month_files(touched))
         self._folder.merged()
         self._folder.save_state()
         if result.new:
@@ -238,7 +246,7 @@ class Sync(QObject):
                 self._folder.write_own_month(*key, cached[1])
             else:
                 self._write_month(key)
-            local = self._journal.month_files().get(key)
+            local = self._journal.month_files((key,)).get(key)
             if local is not None:
                 self._folder.state.months[key] = local
         except (JournalError, OSError) as exc:
@@ -262,12 +270,8 @@ class Sync(QObject):
 
     def _write_month(self, key: _Month) -> None:
         year, month = key
-        first = datetime(year, month, 1, tzinfo=UTC)
-        following = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
-        around = self._journal.all_records(first - timedelta(days=1),
-                                           following + timedelta(days=1))
-        own = [self._stamped(record) for record in around
-               if _month_of(record.at) == key and self._is_own(record)]
+        own = [self._stamped(record) for record in self._journal.month_records(key)
+               if self._is_own(record)]
         self._folder.write_own_month(year, month, own)
         self._month = (key, own)
 

@@ -545,14 +545,28 @@ class Journal:
             with contextlib.suppress(FileNotFoundError):
                 copy.unlink()
 
-    def month_files(self) -> dict[tuple[int, int], int]:
-        """(year, month) -> st_mtime_ns of each month file: what changed since a time."""
+    def month_files(
+        self, only: Iterable[tuple[int, int]] | None = None
+    ) -> dict[tuple[int, int], int]:
+        """(year, month) -> st_mtime_ns of each month file (of those in `only`, when given:
+        then the folder is not listed): what changed since a time."""
         self._require_started()
         months: dict[tuple[int, int], int] = {}
-        for key in self._existing_months():
+        for key in self._existing_months() if only is None else only:
             with contextlib.suppress(OSError):
                 months[key] = self.path_for(key).stat().st_mtime_ns
         return months
+
+    def month_records(self, key: tuple[int, int]) -> list[Record]:
+        """The records filed in the month file of (year, month), oldest first: those whose
+        `at` falls in that month on their own wall clock. One file read, where a time range
+        around the month reads three."""
+        self._require_started()
+        if key not in self._existing_months():
+            return []
+        found = list(self._records_in(key))
+        found.sort(key=lambda record: record.at)
+        return found
 
     def delete_all(self) -> int:
         """Delete every journal file, and return how many there were.

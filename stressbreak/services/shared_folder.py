@@ -157,6 +157,7 @@ class SharedFolder:
         self._clock = clock
         self._state_file = state_file
         self.state = SyncState()
+        self._state_saved = b""  # the state file as last written by this object
         self._staged: dict[str, _Identity] = {}  # read by read_changed, not yet merged
         self._waiting: dict[str, _Identity] = {}  # did not parse at this identity
         self._computers: dict[str, tuple[_Identity, ComputerInfo | None]] = {}
@@ -219,8 +220,11 @@ class SharedFolder:
                 state.months.items())},
             "before": None if state.before is None else state.before.isoformat(),
         }).encode("utf-8")
+        if text == self._state_saved:
+            return  # a round that found nothing new: no write, no fsync
         with contextlib.suppress(OSError):
             write_atomic(self._state_file, text)
+            self._state_saved = text
 
     def check(self) -> bool:
         """Whether the folder can be used now (`available`, and `problem` when not); makes

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from stressbreak.app.sync import Sync
+from stressbreak.app.sync import STATE_FILE, Sync
 from stressbreak.core.model import (
     CheckIn,
     CheckInOrigin,
@@ -78,6 +78,18 @@ def test_a_record_made_in_one_app_arrives_in_the_other(qtbot, two) -> None:
     assert arrived.args == [[stamped]]
     assert stamped in b.journal.all_records()
     assert a.journal.all_records() == [stamped]  # made here while sharing: it says where
+
+
+def test_the_others_records_leave_this_computer_s_months_caught_up(qtbot, two) -> None:
+    # Their records change the local month file, not this computer's records in it: what a
+    # restart must write again is unchanged (after joining 10 years, every month: seconds).
+    a, b, _shared = two
+    b.controller.records.add(_pause(1))
+    with qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS):
+        a.controller.records.add(_pause(5))
+    kept = json.loads((b.journal.folder / STATE_FILE).read_bytes())["months"]
+    month = f"{TUESDAY_10.year:04d}-{TUESDAY_10.month:02d}"
+    assert kept[month] == b.journal.month_files()[(TUESDAY_10.year, TUESDAY_10.month)]
 
 
 def test_a_pause_taken_in_one_app_arrives_in_the_other(qtbot, two) -> None:

@@ -109,3 +109,30 @@ def test_month_files_tell_their_change_times(tmp_path: Path) -> None:
     journal = _journal(tmp_path)
     journal.append(_pause(BEFORE))
     assert list(journal.month_files()) == [(2026, 12)]
+
+
+def test_month_files_of_some_months_tell_only_those_that_exist(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    journal.append(_pause(BEFORE))
+    journal.append(_pause(BEFORE - timedelta(days=60)))
+    wanted = journal.month_files([(2026, 12), (2026, 11)])  # not October, which exists
+    assert wanted == {(2026, 12): journal.path_for((2026, 12)).stat().st_mtime_ns}
+
+
+def test_month_records_are_those_filed_in_that_month_by_their_own_wall_clock(
+        tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    # 30 November 23:30 in Tokyo is still November there, though December has begun nowhere
+    # in UTC: filed (and given back) with November; 1 December 00:30 in New York is December.
+    tokyo = timezone(timedelta(hours=9))
+    new_york = timezone(timedelta(hours=-5))
+    late_november = _pause(datetime(2026, 11, 30, 23, 30, tzinfo=tokyo))
+    early_december = _pause(datetime(2026, 12, 1, 0, 30, tzinfo=new_york))
+    later = CheckIn(BEFORE, CheckInOrigin.MANUAL, tension=3)
+    first = _pause(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    for record in (later, late_november, early_december, first):
+        journal.append(record)
+    assert journal.month_records((2026, 12)) == [early_december, first, later]
+    assert journal.month_records((2026, 11)) == [late_november]
+    assert journal.month_records((2026, 10)) == []
+    assert not journal.path_for((2026, 10)).exists()  # asking made no file

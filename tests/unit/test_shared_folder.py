@@ -282,3 +282,25 @@ def test_a_restart_reads_only_what_changed_meanwhile(tmp_path: Path) -> None:
     elsewhere = SharedFolder(tmp_path / "other", HERE, FakeClock(AT), state_file=state)
     elsewhere.start()
     assert elsewhere.state.seen == {}  # another folder: all afresh
+
+
+def test_a_state_that_did_not_change_is_not_written_again(tmp_path: Path) -> None:
+    # A round that finds nothing new costs no write (and no fsync) of the state.
+    state = tmp_path / "data" / "sharing.json"
+    state.parent.mkdir()
+    there = _started(tmp_path, THERE)
+    there.write_own_month(2026, 12, [_pause(0)])
+    here = SharedFolder(tmp_path, HERE, FakeClock(AT), state_file=state)
+    here.start()
+    here.read_changed()
+    here.merged()
+    here.save_state()
+    written = state.stat().st_ino
+    here.read_changed()
+    here.merged()
+    here.save_state()
+    assert state.stat().st_ino == written
+    here.state.months[(2026, 12)] = 123
+    here.save_state()
+    assert state.stat().st_ino != written
+    assert json.loads(state.read_bytes())["months"] == {"2026-12": 123}

@@ -28,7 +28,7 @@
         <translation>Andere computers in deze map:</translation>
     </message>
     <message>
-        <source>{name}, last heard of {when}</source>
+        <source>{name}, last seen {when}</source>
         <translation>{name}, laatst gezien {when}</translation>
     </message>
     <message>
@@ -1507,7 +1507,7 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Andere computers in deze map:</translation>
     </message>
     <message>
-        <source>{name}, last heard of {when}</source>
+        <source>{name}, last seen {when}</source>
         <translation>{name}, laatst gezien {when}</translation>
     </message>
     <message>

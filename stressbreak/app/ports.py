@@ -94,6 +94,8 @@ class Journal(Protocol):
 
     def keep_parsed_months(self, months: int) -> None: ...
 
+    def reader(self) -> Journal: ...
+
 
 class Tray(Protocol):
     """The tray icon with its menu: what the user asks for comes as its signals."""

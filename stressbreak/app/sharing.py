@@ -108,7 +108,7 @@ def sharing_text(status: SharingStatus, now: datetime) -> str:
     lines.append("  " + tr("This computer: {name}").format(name=status.computer_name))
     if status.computers:
         lines.append("  " + tr("Other computers there:"))
-        lines.extend("    " + tr("{name}, last heard of {when}").format(
+        lines.extend("    " + tr("{name}, last seen {when}").format(
             name=computer.name, when=heard_at(computer.last_heard, now))
             for computer in status.computers)
     elif status.state is FolderState.IN_USE:

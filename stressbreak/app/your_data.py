@@ -27,6 +27,7 @@ from stressbreak.services.i18n import translate_message
 from stressbreak.services.journal import JournalError
 
 if TYPE_CHECKING:
+    from stressbreak.app.ports import Journal
     from stressbreak.core.helps import Observation
     from stressbreak.core.over_time import OverTime
     from stressbreak.core.week_view import WeekView
@@ -68,6 +69,7 @@ class YourData(QObject):
         self._journal = records.journal
         self._choices = choices
         self._slot: WindowSlot[OverviewWindow] = WindowSlot(self)
+        self._months_kept = 0  # month files kept parsed while the overview is open
         self._helps_found.connect(self._on_helps_found)
 
     @property
@@ -87,7 +89,8 @@ class YourData(QObject):
         window.report_requested.connect(lambda choice: self.write_report(window, choice))
         window.delete_all_requested.connect(lambda: self.delete_all(window))
         window.destroyed.connect(self._on_closed)
-        self._journal.keep_parsed_months(_MONTHS_KEPT_WHILE_OPEN)
+        self._months_kept = _MONTHS_KEPT_WHILE_OPEN
+        self._journal.keep_parsed_months(self._months_kept)
         return window
 
     def _show(self, window: OverviewWindow) -> None:
@@ -95,6 +98,7 @@ class YourData(QObject):
         bring_forward(window)
 
     def _on_closed(self) -> None:
+        self._months_kept = 0
         self._journal.keep_parsed_months(0)  # the memory goes back when the window closes
 
     def _zone(self) -> tzinfo:
@@ -121,39 +125,50 @@ class YourData(QObject):
 
         zone, today = self._zone(), self._today()
         start, end = over_time_span(today, months, zone)
+        # While the window is open, the months of the widest range asked for stay parsed:
+        # switching 3 ↔ 12 months then reads no file again (with three computers' records
+        # re-reading thirteen months took twice the switch's goal; PERFORMANCE.md).
+        self._months_kept = max(self._months_kept, months + 2)
+        self._journal.keep_parsed_months(self._months_kept)
         return over_time(self._records.between(start, end), today, months, zone)
 
     def load_helps(self, asked: int) -> None:
-        """What helps me for the open overview (core/helps.py): the journal is read here, the
-        numbers are worked out in a thread of their own, since with clear patterns in ten
-        years they take a second or more, and the answer goes to the window that asked."""
-        from stressbreak.core.helps import WINDOW_DAYS  # noqa: PLC0415
-
+        """What helps me for the open overview (core/helps.py), in a thread of its own: a
+        year of the journal read (a quarter of a second with three computers' records) and
+        the numbers worked out (a second or more with clear patterns in ten years) while the
+        window goes on. The answer goes to the window that asked."""
         window = self._slot.window
         if window is None:
             return
-        zone, today = self._zone(), self._today()
+        threading.Thread(target=self._find_helps,
+                         args=(window, asked, self._journal.reader(), self._zone(),
+                               self._today()),
+                         name="what-helps", daemon=True).start()
+
+    def _find_helps(self, window: OverviewWindow, asked: int, journal: Journal,
+                    zone: tzinfo, today: date) -> None:
+        """In the worker thread: a read-only journal of its own and core's pure statistics,
+        no widget touched."""
+        from stressbreak.core.helps import WINDOW_DAYS, day_scores, what_helps  # noqa: PLC0415
+
         # Today's records too: today's day rating tells of yesterday (`stressbreak summary`
         # reads them as well, and both must say the same).
         start = datetime.combine(today - timedelta(days=WINDOW_DAYS), time(), zone)
         end = datetime.combine(today + timedelta(days=1), time(), zone)
-        records = self._records.between(start, end)
-        threading.Thread(target=self._find_helps, args=(window, asked, records, zone, today),
-                         name="what-helps", daemon=True).start()
-
-    def _find_helps(self, window: OverviewWindow, asked: int, records: list[Record],
-                    zone: tzinfo, today: date) -> None:
-        """In the worker thread: core's pure statistics only, no widget touched."""
-        from stressbreak.core.helps import day_scores, what_helps  # noqa: PLC0415
-
         locale = QLocale()
         try:
+            journal.start()
+            records = journal.records_between(start, end)
             found = what_helps(records, zone, today, ratings=day_scores(records, zone),
                                number=lambda value: locale.toString(value, "f", 1))
+        except JournalError:
+            found = []  # the app's own journal says what is wrong with it
         except Exception:
             # Said nowhere but the log: the window then has nothing to say, as with no data.
             log.exception("What helps me could not be worked out")
             found = []
+        finally:
+            journal.stop()
         with contextlib.suppress(RuntimeError):  # the app has shut down meanwhile
             self._helps_found.emit(window, asked, found)
 

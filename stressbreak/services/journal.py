@@ -402,6 +402,13 @@ class Journal:
         """The partition file for (year, month)."""
         return self._folder / f"journal-{key[0]:04d}-{key[1]:02d}.json"
 
+    def reader(self) -> Journal:
+        """A read-only journal of the same folder, with files and caches of its own: for a
+        worker thread, reading beside this one's writes (each an atomic rename) as the
+        command-line export does beside the app. What it finds damaged is left to this
+        journal to say."""
+        return Journal(self._folder, lambda _problem: None, clock=self._clock, read_only=True)
+
     def start(self) -> None:
         if self._read_only:
             # Temp files may belong to the running app's write in progress: not ours to remove.

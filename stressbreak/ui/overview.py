@@ -368,7 +368,13 @@ class OverviewWindow(QWidget):
             # After the charts are painted: it looks back over a year (a tenth of a second).
             self.helps_label.setText(self.tr("Looking at your days…"))
             self._helps_asked += 1
-            QTimer.singleShot(0, self, self._ask_helps)
+            if empty:
+                QTimer.singleShot(0, self, self._ask_helps)
+            else:
+                # Once the charts are on screen: its thread would slow their first paint.
+                self.over_time_tension.painted.connect(
+                    self._after_charts_painted, Qt.ConnectionType.SingleShotConnection)
+                self.over_time_tension.update()
 
     def _tension_said(self, tension: float | None, locale: QLocale) -> str:
         return (self.tr("no tension noted") if tension is None
@@ -388,6 +394,9 @@ class OverviewWindow(QWidget):
             parts.append(self.tr("this week so far, from {day}: {value}").format(
                 day=day, value=value) if week.so_far else whole_week(day, value))
         return "; ".join(parts)
+
+    def _after_charts_painted(self) -> None:
+        QTimer.singleShot(0, self, self._ask_helps)  # after the rest of this paint pass
 
     def _ask_helps(self) -> None:
         assert self._load_helps is not None

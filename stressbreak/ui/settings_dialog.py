@@ -712,7 +712,7 @@ class SettingsDialog(QDialog):
         column.addLayout(state_row)
         if sharing.computers:
             add(self.tr("Other computers seen there:"), heading=True)
-            add("\n".join(self.tr("{name}, last heard of {when}").format(
+            add("\n".join(self.tr("{name}, last seen {when}").format(
                 name=computer.name, when=heard_at(computer.last_heard, sharing.checked_at))
                 for computer in sharing.computers), indent=True)
         elif in_use:

@@ -27,8 +27,16 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPalette, QPen
+from PySide6.QtCore import QLocale, QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QCursor,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
@@ -513,6 +521,10 @@ class WeeksChart(QChartView):
     line, and a legend entry that says so. Its counts are of a few days, and drawn like a whole
     week they would read as a drop every Monday."""
 
+    # After each paint: the overview waits for the charts to be on screen before it asks
+    # for the slower What helps me.
+    painted = Signal()
+
     def __init__(self, title: str, top: float, *, bottom: float = 0, ticks: int = 5,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -528,6 +540,10 @@ class WeeksChart(QChartView):
         self.chart().addAxis(self.values, Qt.AlignmentFlag.AlignLeft)
         self.setAccessibleName(title)
 
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
     def show_weeks(self, mondays: Sequence[date], lines: Sequence[tuple[str, QColor,
                                                                         Sequence[float | None]]],
                    locale: QLocale, palette: QPalette, *, whole: bool = False,

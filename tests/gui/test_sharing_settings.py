@@ -106,8 +106,8 @@ def test_a_folder_in_use_shows_the_other_computers_and_when_each_was_last_heard_
     assert dialog.sharing_box.isVisibleTo(dialog)
     text = _page_text(dialog)
     assert f"In use. This computer's journal is written to {FOLDER}" in text
-    assert "Desk at home, last heard of today at 09:25" in text
-    assert "Office, last heard of yesterday at 08:00" in text
+    assert "Desk at home, last seen today at 09:25" in text
+    assert "Office, last seen yesterday at 08:00" in text
     assert "still arriving" in text
     assert text.index("Desk at home") < text.index("Office")
 
@@ -231,7 +231,7 @@ def test_the_app_s_window_shows_the_computers_in_the_folder(qtbot, tmp_path: Pat
         assert dialog.sharing_box.isVisibleTo(dialog)
         text = _page_text(dialog)
         assert "In use." in text
-        assert "Desk at home, last heard of " in text
+        assert "Desk at home, last seen " in text
     finally:
         app.stop()
 

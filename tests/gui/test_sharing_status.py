@@ -77,7 +77,7 @@ def test_status_names_the_folder_this_computer_and_the_others_with_when_last_hea
     assert f"Shared folder: {shared}" in text
     assert "In use: this computer's journal is written there" in text
     assert "This computer: desk" in text
-    assert "    laptop, last heard of " in text
+    assert "    laptop, last seen " in text
     assert sharing["folder"] == str(shared)
     assert sharing["state"] == "in_use"
     assert sharing["problem"] is None

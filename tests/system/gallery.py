@@ -57,6 +57,7 @@ from stressbreak.core.profiles import GENERAL_TIPS
 from stressbreak.core.profiles import ORDER as PROFILE_ORDER
 from stressbreak.core.report import DEFAULT_WEEKS, build_report
 from stressbreak.core.settings import Settings
+from stressbreak.core.sharing import ComputerSeen, FolderState, SharingStatus
 from stressbreak.core.timeutil import week_start
 from stressbreak.core.week_view import TREND_WEEKS, WeekView
 from stressbreak.services.i18n import Translations
@@ -750,6 +751,22 @@ def _settings(shooter: Shooter) -> None:
         name = f"settings-{index + 1}"
         shooter.shoot(dialog, name, f"Settings, tab {index + 1}: "
                       f"{dialog.tabs.tabText(index).replace('&', '')}.")
+    shooter.done(dialog)
+    # The same page while a folder is shared with two other computers.
+    now = datetime.now().astimezone()
+    sharing = SharingStatus(
+        folder="~/Sync", state=FolderState.IN_USE, problem=None,
+        computer_id="0123456789abcdef", computer_name="laptop", host_name="laptop",
+        checked_at=now, computers=(
+            ComputerSeen("fedcba9876543210", "desk at home", now - timedelta(minutes=4)),
+            ComputerSeen("00112233aabbccdd", "office", now - timedelta(days=2, hours=3))))
+    dialog = SettingsDialog(Settings(shared_folder="~/Sync", computer_name="laptop"),
+                            sharing=sharing)
+    shooter.show_centred(dialog)
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    shooter.shoot(dialog, "settings-sharing", "Settings, Other computers, while a folder is "
+                  "shared: in use, and the two other computers with when each was last heard "
+                  "of.")
     shooter.done(dialog)
 
 

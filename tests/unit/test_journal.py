@@ -1196,3 +1196,27 @@ def test_read_only_storage_refuses_to_write(folder: Path, reader: Journal) -> No
     with pytest.raises(RuntimeError, match="read-only"):
         table.insert({"a": 1})
     assert (folder / "journal-2024-03.json").read_text() == '{"records": {}}'
+
+
+def test_a_journals_reader_reads_beside_its_writes_and_changes_nothing(
+    folder: Path, problems: Problems, make_journal: MakeJournal
+) -> None:
+    writer = make_journal()
+    first = pause_at(datetime(2024, 2, 10, 8, tzinfo=AMS))
+    writer.append(first)
+    reader = writer.reader()
+    reader.start()
+    try:
+        assert reader.read_only
+        assert reader.all_records() == [first]
+        later = pause_at(datetime(2024, 2, 11, 8, tzinfo=AMS))
+        writer.append(later)  # the writer goes on; the reader's files and caches are its own
+        assert reader.all_records() == [first, later]
+        before = _snapshot(folder)
+        with pytest.raises(RuntimeError):
+            reader.append(pause_at(datetime(2024, 2, 12, 8, tzinfo=AMS)))
+        assert _snapshot(folder) == before
+    finally:
+        reader.stop()
+    assert writer.all_records() == [first, later]
+    assert problems == []

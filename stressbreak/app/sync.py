@@ -135,7 +135,7 @@ class Sync(QObject):
             return
         if self._folder.check():
             if not self._caught_up:
-                self._caught_up = self._catch_up()
+                self._caught_up = self._known_deletion() and self._catch_up()
             self._take(self._folder.read_changed())
         self._watch()
 
@@ -195,6 +195,20 @@ class Sync(QObject):
         self._folder.save_state()
         if result.new:
             self.records_arrived.emit(list(result.new))
+
+    def _known_deletion(self) -> bool:
+        """The latest Deletion in the local journal covers what arrives, whatever the state
+        file says: that file starts afresh for another folder, and this computer's own
+        Deletion sits in its own segment, which is never read back. Whether it could be read."""
+        try:
+            local = self._journal.latest_deletion()
+        except JournalError as exc:
+            self._records.tell(message_of(exc))
+            return False
+        state = self._folder.state
+        if local is not None and (state.before is None or local > state.before):
+            state.before = local
+        return True
 
     def _remove_covered_from_own(self, before: datetime) -> None:
         """This computer's segments lose what a Deletion covers (never the others' files)."""

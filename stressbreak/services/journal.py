@@ -541,6 +541,24 @@ class Journal:
                 raise JournalError(_delete_failure_message(self._folder, exc)) from exc
         return changed
 
+    def latest_deletion(self) -> datetime | None:
+        """The latest `before` among the Deletions this journal holds, or None. Only the
+        month files that mention a deletion at all are parsed: a scan of the raw bytes is
+        cheap, parsing years of months is not."""
+        self._require_started()
+        latest: datetime | None = None
+        for key in self._existing_months():
+            try:
+                raw = self.path_for(key).read_bytes()
+            except OSError:
+                continue  # the next read of that month says what is wrong
+            if b'"deleted"' not in raw:
+                continue
+            for record in self._records_in(key):
+                if isinstance(record, Deletion) and (latest is None or record.before > latest):
+                    latest = record.before
+        return latest
+
     def _remove_month(self, key: tuple[int, int]) -> None:
         db = self._dbs.pop(key, None)
         if db is not None:

@@ -287,3 +287,34 @@ def test_a_folder_whose_parent_is_missing_too_is_noticed_when_it_comes(
         app.stop()
     assert told == []
 
+
+
+def test_deleted_records_stay_deleted_after_the_folder_is_switched_away_and_back(
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    told: list[str] = []
+    a, b = _app(tmp_path, "laptop", shared, told), _app(tmp_path, "desk", shared, told)
+    a.start()
+    b.start()
+    try:
+        for app in (a, b):
+            _sync(app).sync_now()
+        old = CheckIn(TUESDAY_10 - timedelta(days=35), CheckInOrigin.MANUAL, tension=6)
+        b.controller.records.add(old)
+        _sync(a).sync_now()
+        assert old.id in {r.id for r in a.journal.all_records()}
+        b.stop()  # the desk is off: its segment still holds the old stress meter
+        a.data.open_overview()
+        monkeypatch.setattr(data_dialogs, "confirm_delete_all", lambda parent: True)
+        a.clock.advance(timedelta(minutes=10))
+        assert a.data.overview is not None
+        a.data.overview.delete_action.trigger()
+        assert entries(a.journal.all_records()) == []
+        # A mistyped folder, then the right one again: the state file starts afresh.
+        a.settings.apply(replace(a.settings.current, shared_folder=str(tmp_path / "Synk")))
+        a.settings.apply(replace(a.settings.current, shared_folder=str(shared)))
+        _sync(a).sync_now()
+        assert entries(a.journal.all_records()) == []
+    finally:
+        a.stop()

@@ -32,7 +32,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stressbreak.app.records import Records
 from stressbreak.core.clock import Clock
-from stressbreak.core.messages import message_of
+from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, Message, message_of
 from stressbreak.core.model import Deletion, Record
 from stressbreak.core.presence import ActiveSpan
 from stressbreak.core.sync import latest_deletion, merge_records
@@ -216,7 +216,7 @@ class Sync(QObject):
         try:
             for key in sorted(self._folder.own_months()):
                 if key <= last:
-                    self._write_month(key)
+                    self._write_month(key, restore=False)
         except OSError as exc:
             self._folder_failed(exc)
             self._caught_up = False  # the months changed here are written when it is back
@@ -233,7 +233,10 @@ class Sync(QObject):
             own = self._folder.own_months()
             for key in sorted(set(local) | set(own)):
                 if key not in local:
-                    self._folder.write_own_month(*key, [])
+                    # Gone here (moved aside as damaged, removed by hand): the segment is
+                    # the copy left, so its records come back first (a Deletion's removals
+                    # were written when it was applied).
+                    self._write_month(key)
                     state.months.pop(key, None)
                 elif state.months.get(key) != local[key] or key not in own:
                     self._write_month(key)
@@ -282,12 +285,37 @@ class Sync(QObject):
         if self._running:
             self._timer.start()
 
-    def _write_month(self, key: _Month) -> None:
+    def _write_month(self, key: _Month, *, restore: bool = True) -> None:
+        """Write this computer's segment of `key` from the local journal. With `restore`
+        (always, except for a Deletion), the segment's records the local journal lacks are
+        merged back first: a segment only shrinks because records were deleted."""
         year, month = key
-        own = [self._stamped(record) for record in self._journal.month_records(key)
-               if self._is_own(record)]
+
+        def own_records() -> list[Record]:
+            return [self._stamped(record) for record in self._journal.month_records(key)
+                    if self._is_own(record)]
+
+        own = own_records()
+        if restore and self._restore(key, {record.id for record in own}):
+            own = own_records()
         self._folder.write_own_month(year, month, own)
         self._month = (key, own)
+
+    def _restore(self, key: _Month, held: set[str]) -> bool:
+        """Merge the records of this computer's segment of `key` that the local journal does
+        not hold (and no Deletion covers) back into it; whether there were any."""
+        before = self._folder.state.before
+        lost = [record for record in self._folder.read_own_month(*key)
+                if record.id not in held
+                and (before is None or isinstance(record, Deletion) or record.at >= before)]
+        if not lost:
+            return False
+        self._journal.merge(lost, same_month_only=True)
+        self._records.tell(Message.counted("shared_folder", QT_TRANSLATE_N_NOOP(
+            "shared_folder", "StressBreak brought back %n entries of {year}-{month:02d} "
+            "from this computer's copy in the shared folder."), len(lost),
+            year=key[0], month=key[1]))
+        return True
 
     def _is_own(self, record: Record) -> bool:
         # Records from before sharing carry no id: they were made here.

@@ -296,6 +296,16 @@ class SharedFolder:
                           ensure_ascii=False).encode("utf-8")
         self._write_if_changed(path, text)
 
+    def read_own_month(self, year: int, month: int) -> list[Record]:
+        """The records in this computer's segment of that month (none when it is missing or
+        not whole): a second copy of this computer's own records."""
+        path = self.path / segment_name(self._cid, year, month)
+        try:
+            document = json.loads(path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return []
+        return _segment_records(document) or []
+
     def own_months(self) -> dict[tuple[int, int], int]:
         """(year, month) -> st_mtime_ns of each segment of this computer (no conflict copy)."""
         months: dict[tuple[int, int], int] = {}

@@ -318,3 +318,29 @@ def test_deleted_records_stay_deleted_after_the_folder_is_switched_away_and_back
         assert entries(a.journal.all_records()) == []
     finally:
         a.stop()
+
+
+def test_a_damaged_local_month_comes_back_from_the_own_segment(qtbot, tmp_path: Path) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    told: list[str] = []
+    a = _app(tmp_path, "laptop", shared, told)
+    a.start()
+    _sync(a).sync_now()
+    olds = [CheckIn(TUESDAY_10 - timedelta(days=35, minutes=n), CheckInOrigin.MANUAL,
+                    tension=6) for n in range(3)]
+    for record in olds:
+        a.controller.records.add(record)
+    segment = shared / SUBFOLDER / segment_name(_sync(a).computer_id, 2026, 10)
+    a.stop()
+    local = tmp_path / "laptop" / "journal-2026-10.json"
+    local.write_bytes(local.read_bytes()[:30])  # a disk error: the month cannot be read
+    again = make_app(tmp_path / "laptop", FakeClock(TUESDAY_10), told)
+    again.start()
+    try:
+        _sync(again).sync_now()
+        assert sorted(r.id for r in again.journal.all_records()) == sorted(r.id for r in olds)
+        assert len(json.loads(segment.read_bytes())["records"]) == 3
+        assert any("brought back 3 entries" in text for text in again.controller.notices.told)
+    finally:
+        again.stop()

@@ -238,7 +238,8 @@ class Sync(QObject):
                     # were written when it was applied).
                     self._write_month(key)
                     state.months.pop(key, None)
-                elif state.months.get(key) != local[key] or key not in own:
+                elif (state.months.get(key) != local[key] or key not in own
+                      or state.own.get(key) != own[key]):
                     self._write_month(key)
                     state.months[key] = local[key]
             self._folder.write_computer(self.name(), self._spans)

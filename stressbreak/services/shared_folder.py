@@ -141,6 +141,12 @@ class SyncState:
     seen: dict[str, _Identity] = field(default_factory=dict)
     months: dict[tuple[int, int], int] = field(default_factory=dict)
     before: datetime | None = None
+    # This computer's segments as it last wrote them: one that differs was not written
+    # here (written while the drive was away, or put back by a sync tool), so it is again.
+    own: dict[tuple[int, int], _Identity] = field(default_factory=dict)
+    # `StressBreak/` was there once: its absence now means a drive not mounted, not a new
+    # folder to make (it would be made on the empty mount point).
+    made: bool = False
 
 
 class SharedFolder:
@@ -206,6 +212,9 @@ class SharedFolder:
                             for key, mtime in raw.get("months", {}).items()}
             before = raw.get("before")
             state.before = None if before is None else datetime.fromisoformat(before)
+            state.own = {(int(key[:4]), int(key[5:7])): (int(i[0]), int(i[1]), int(i[2]))
+                         for key, i in raw.get("own", {}).items()}
+            state.made = raw.get("made") is True
         return state
 
     def save_state(self) -> None:
@@ -219,6 +228,9 @@ class SharedFolder:
             "months": {f"{y:04d}-{m:02d}": mtime for (y, m), mtime in sorted(
                 state.months.items())},
             "before": None if state.before is None else state.before.isoformat(),
+            "own": {f"{y:04d}-{m:02d}": list(identity) for (y, m), identity in sorted(
+                state.own.items())},
+            "made": state.made,
         }).encode("utf-8")
         if text == self._state_saved:
             return  # a round that found nothing new: no write, no fsync
@@ -262,6 +274,12 @@ class SharedFolder:
                 "shared_folder", "The shared folder {folder} is not there (not mounted, or "
                 "offline?). StressBreak goes on with this computer's journal and shares again "
                 "once the folder is back."), folder=str(self._folder))
+        if self.state.made and not self.path.is_dir():
+            return Message("shared_folder", QT_TRANSLATE_NOOP(
+                "shared_folder", "The folder {folder} is not there any more (a drive not "
+                "mounted, or offline?). StressBreak goes on with this computer's journal and "
+                "shares again once it is back. If you removed it yourself, make an empty "
+                "folder with that name there."), folder=str(self.path))
         try:
             if not self.path.is_dir():
                 self.path.mkdir(PRIVATE_DIR)
@@ -272,6 +290,7 @@ class SharedFolder:
             return self._cannot_write(exc)
         if not os.access(self.path, os.W_OK | os.X_OK):
             return self._cannot_write(OSError(errno.EACCES, os.strerror(errno.EACCES)))
+        self.state.made = True
         return None
 
     def _cannot_write(self, exc: OSError) -> str:
@@ -287,6 +306,7 @@ class SharedFolder:
         none). Not written when it holds them already: a write is a change to sync."""
         path = self.path / segment_name(self._cid, year, month)
         if not records:
+            self.state.own.pop((year, month), None)
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
                 fsync_folder(self.path)
@@ -294,7 +314,8 @@ class SharedFolder:
         text = json.dumps({"format": SEGMENT_FORMAT, "computer": self._cid,
                            "records": [record.to_dict() for record in records]},
                           ensure_ascii=False).encode("utf-8")
-        self._write_if_changed(path, text)
+        written = self._write_if_changed(path, text)
+        self.state.own[(year, month)] = (written.st_ino, written.st_size, written.st_mtime_ns)
 
     def read_own_month(self, year: int, month: int) -> list[Record]:
         """The records in this computer's segment of that month (none when it is missing or
@@ -306,22 +327,24 @@ class SharedFolder:
             return []
         return _segment_records(document) or []
 
-    def own_months(self) -> dict[tuple[int, int], int]:
-        """(year, month) -> st_mtime_ns of each segment of this computer (no conflict copy)."""
-        months: dict[tuple[int, int], int] = {}
+    def own_months(self) -> dict[tuple[int, int], _Identity]:
+        """(year, month) -> identity of each segment of this computer (no conflict copy)."""
+        months: dict[tuple[int, int], _Identity] = {}
         for entry in self._entries():
             shared = parse_shared_name(entry.name)
             if (shared is None or shared.kind != "journal" or shared.cid != self._cid
                     or shared.conflict_copy or shared.year is None or shared.month is None):
                 continue
-            with contextlib.suppress(OSError):
-                months[(shared.year, shared.month)] = entry.stat().st_mtime_ns
+            identity = _identity_of(entry)
+            if identity is not None:
+                months[(shared.year, shared.month)] = identity
         return months
 
     def remove_own_segments(self) -> int:
         """Remove every segment this computer wrote (*delete all data*); conflict copies are
         the sync tool's, and stay. Returns how many files went."""
         removed = 0
+        self.state.own.clear()
         for year, month in self.own_months():
             with contextlib.suppress(FileNotFoundError):
                 (self.path / segment_name(self._cid, year, month)).unlink()
@@ -343,11 +366,13 @@ class SharedFolder:
         }, ensure_ascii=False).encode("utf-8")
         self._write_if_changed(self.path / computer_file_name(self._cid), text)
 
-    def _write_if_changed(self, path: Path, text: bytes) -> None:
+    def _write_if_changed(self, path: Path, text: bytes) -> os.stat_result:
+        """Write `text` unless `path` holds it already; the file's status either way."""
         with contextlib.suppress(OSError):
-            if path.stat().st_size == len(text) and path.read_bytes() == text:
-                return
-        write_atomic(path, text)
+            info = path.stat()
+            if info.st_size == len(text) and path.read_bytes() == text:
+                return info
+        return write_atomic(path, text)
 
     # --- the other computers' files ----------------------------------------------------------
 

@@ -6,6 +6,7 @@ turning sharing on or off loses nothing."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -342,5 +343,58 @@ def test_a_damaged_local_month_comes_back_from_the_own_segment(qtbot, tmp_path: 
         assert sorted(r.id for r in again.journal.all_records()) == sorted(r.id for r in olds)
         assert len(json.loads(segment.read_bytes())["records"]) == 3
         assert any("brought back 3 entries" in text for text in again.controller.notices.told)
+    finally:
+        again.stop()
+
+
+def test_records_made_while_the_drive_was_unmounted_reach_it_once_it_is_back(
+        qtbot, tmp_path: Path) -> None:
+    shared = tmp_path / "Sync"  # a mount point
+    shared.mkdir()
+    told: list[str] = []
+    a = _app(tmp_path, "laptop", shared, told)
+    a.start()
+    _sync(a).sync_now()
+    a.controller.records.add(_pause(1))
+    cid = _sync(a).computer_id
+    drive = tmp_path / "drive"
+    shutil.move(shared / SUBFOLDER, drive)  # unmounted: the empty mount point stays
+    late = _pause(2)
+    a.controller.records.add(late)
+    _sync(a).sync_now()
+    assert not (shared / SUBFOLDER).exists()  # not made on the mount point
+    assert not _sync(a).available
+    assert "not there" in (_sync(a).problem or "")
+    a.stop()
+    shutil.move(drive, shared / SUBFOLDER)  # mounted again
+    again = make_app(tmp_path / "laptop", FakeClock(TUESDAY_10), told)
+    again.start()
+    try:
+        _sync(again).sync_now()
+        segment = json.loads((shared / SUBFOLDER / segment_name(cid, 2026, 11)).read_bytes())
+        assert late.id in [record["id"] for record in segment["records"]]
+    finally:
+        again.stop()
+
+
+def test_an_own_segment_put_back_by_the_sync_tool_is_written_again(
+        qtbot, tmp_path: Path) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    told: list[str] = []
+    a = _app(tmp_path, "laptop", shared, told)
+    a.start()
+    _sync(a).sync_now()
+    a.controller.records.add(_pause(1))
+    path = shared / SUBFOLDER / segment_name(_sync(a).computer_id, 2026, 11)
+    older = path.read_bytes()
+    a.controller.records.add(_pause(2))
+    a.stop()
+    path.write_bytes(older)  # an older version, as a sync tool may bring back
+    again = make_app(tmp_path / "laptop", FakeClock(TUESDAY_10), told)
+    again.start()
+    try:
+        _sync(again).sync_now()
+        assert len(json.loads(path.read_bytes())["records"]) == 2
     finally:
         again.stop()

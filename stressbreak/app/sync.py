@@ -32,7 +32,12 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stressbreak.app.records import Records
 from stressbreak.core.clock import Clock
-from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, Message, message_of
+from stressbreak.core.messages import (
+    QT_TRANSLATE_N_NOOP,
+    QT_TRANSLATE_NOOP,
+    Message,
+    message_of,
+)
 from stressbreak.core.model import Deletion, Record
 from stressbreak.core.presence import ActiveSpan
 from stressbreak.core.sync import latest_deletion, merge_records
@@ -43,6 +48,9 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = "sharing.json"  # in the local data folder: what a restart need not read again
 DEBOUNCE_MS = 300  # a sync tool renames several files in a burst: one read for all of them
+# How far ahead of this computer's clock another computer's Deletion may reach: beyond it,
+# that clock is ahead, and what is made here from now on would be deleted on arrival.
+CLOCK_SKEW = timedelta(minutes=5)
 _Month = tuple[int, int]
 
 
@@ -71,6 +79,7 @@ class Sync(QObject):
         # The own records of the month last written: an append adds to it, not read again.
         self._month: tuple[_Month, list[Record]] | None = None
         self._running = False
+        self._told_clock_ahead = False
 
     @property
     def folder(self) -> Path:
@@ -164,6 +173,7 @@ class Sync(QObject):
 
     def _take(self, incoming: list[Record]) -> None:
         """Merge what the other computers wrote into the local journal."""
+        incoming = self._capped(incoming)
         state = self._folder.state
         latest = latest_deletion(incoming)
         covered = max(filter(None, (state.before, latest)), default=None)
@@ -196,6 +206,25 @@ class Sync(QObject):
         if result.new:
             self.records_arrived.emit(list(result.new))
 
+    def _capped(self, incoming: list[Record]) -> list[Record]:
+        """The Deletions of a computer whose clock is ahead reach only to a moment after now
+        here (kept so in the local journal too), so that what is made from now on stays."""
+        cap = self._clock.now() + CLOCK_SKEW
+        capped: list[Record] = []
+        for record in incoming:
+            if not (isinstance(record, Deletion) and record.before > cap):
+                capped.append(record)
+                continue
+            capped.append(replace(record, before=cap))
+            if not self._told_clock_ahead:
+                self._told_clock_ahead = True
+                self._records.tell(Message("shared_folder", QT_TRANSLATE_NOOP(
+                    "shared_folder", "Another computer deleted all data while its clock was "
+                    "ahead of this one's. StressBreak deleted here what was older than now, "
+                    "and keeps what comes after. That computer's date and time may need a "
+                    "look.")))
+        return capped
+
     def _known_deletion(self) -> bool:
         """The latest Deletion in the local journal covers what arrives, whatever the state
         file says: that file starts afresh for another folder, and this computer's own
@@ -206,6 +235,10 @@ class Sync(QObject):
             self._records.tell(message_of(exc))
             return False
         state = self._folder.state
+        if local is not None:
+            local = min(local, self._clock.now() + CLOCK_SKEW)
+        if state.before is not None:
+            state.before = min(state.before, self._clock.now() + CLOCK_SKEW)
         if local is not None and (state.before is None or local > state.before):
             state.before = local
         return True

@@ -398,3 +398,20 @@ def test_an_own_segment_put_back_by_the_sync_tool_is_written_again(
         assert len(json.loads(path.read_bytes())["records"]) == 2
     finally:
         again.stop()
+
+
+def test_a_deletion_from_a_clock_ahead_keeps_what_is_made_afterwards(
+        qtbot, two, monkeypatch) -> None:
+    a, b, _shared = two
+    b.clock.advance(timedelta(days=1))  # the desk's clock is a day ahead
+    b.data.open_overview()
+    monkeypatch.setattr(data_dialogs, "confirm_delete_all", lambda parent: True)
+    assert b.data.overview is not None
+    with qtbot.waitSignal(_sync(a).records_arrived, timeout=WAIT_MS):
+        b.data.overview.delete_action.trigger()
+    assert any("clock was ahead" in text for text in a.controller.notices.told)
+    b.clock.advance(timedelta(days=-1))  # its clock is put right
+    new = _pause(30)
+    with qtbot.waitSignal(_sync(a).records_arrived, timeout=WAIT_MS):
+        b.controller.records.add(new)
+    assert new.id in {record.id for record in a.journal.all_records()}

@@ -166,6 +166,9 @@ class SharedFolder:
         self._state_saved = b""  # the state file as last written by this object
         self._staged: dict[str, _Identity] = {}  # read by read_changed, not yet merged
         self._waiting: dict[str, _Identity] = {}  # did not parse at this identity
+        # Read, but not all of it (a newer StressBreak's format or record kinds): not read
+        # again this session, and never kept as merged, so an upgrade reads it whole.
+        self._partly: dict[str, _Identity] = {}
         self._computers: dict[str, tuple[_Identity, ComputerInfo | None]] = {}
         self._swept = False  # this computer's leftover temp files removed since start
         self.available = False
@@ -192,6 +195,7 @@ class SharedFolder:
         self.save_state()
         self._staged.clear()
         self._waiting.clear()
+        self._partly.clear()
         self._computers.clear()
 
     def _load_state(self) -> SyncState:
@@ -392,7 +396,7 @@ class SharedFolder:
             identity = _identity_of(entry)
             if identity is None or self.state.seen.get(entry.name) == identity:
                 continue
-            if self._waiting.get(entry.name) == identity:
+            if identity in (self._waiting.get(entry.name), self._partly.get(entry.name)):
                 continue
             document = _load(entry)
             records = _segment_records(document)
@@ -400,12 +404,17 @@ class SharedFolder:
                 self._waiting[entry.name] = identity
                 continue
             self._waiting.pop(entry.name, None)
-            self._staged[entry.name] = identity
+            if _read_whole(document, records):
+                self._staged[entry.name] = identity
+            else:
+                self._partly[entry.name] = identity
             found.extend(records)
         for gone in set(self.state.seen) - present:
             del self.state.seen[gone]
         for gone in set(self._waiting) - present:
             del self._waiting[gone]
+        for gone in set(self._partly) - present:
+            del self._partly[gone]
         return found
 
     def merged(self) -> None:
@@ -480,6 +489,11 @@ def _segment_records(document: Any) -> list[Record] | None:
         with contextlib.suppress(RecordError, OverflowError):
             records.append(record_from_dict(raw))
     return records
+
+
+def _read_whole(document: dict[str, Any], records: list[Record]) -> bool:
+    """Whether `records` is all that the segment holds (not a newer StressBreak's file)."""
+    return document.get("format") == SEGMENT_FORMAT and len(records) == len(document["records"])
 
 
 def _computer_info(cid: str, document: Any, mtime_ns: int, clock: Clock) -> ComputerInfo | None:

@@ -304,3 +304,25 @@ def test_a_state_that_did_not_change_is_not_written_again(tmp_path: Path) -> Non
     here.save_state()
     assert state.stat().st_ino != written
     assert json.loads(state.read_bytes())["months"] == {"2026-12": 123}
+
+
+def test_a_newer_version_s_segment_is_never_kept_as_read(tmp_path: Path) -> None:
+    state = tmp_path / "data" / "sharing.json"
+    state.parent.mkdir()
+    newer = tmp_path / SUBFOLDER / segment_name(THERE, 2026, 11)
+    future = tmp_path / SUBFOLDER / segment_name(THERE, 2026, 12)
+    here = SharedFolder(tmp_path, HERE, FakeClock(AT), state_file=state)
+    here.start()
+    newer.write_text(json.dumps({"format": 2, "computer": THERE,
+                                 "records": [_pause(-30 * 24 * 60).to_dict()]}))
+    future.write_text(json.dumps({"format": 1, "computer": THERE, "records": [
+        {"kind": "future", "v": 9, "id": "x"}, _pause(0).to_dict()]}))
+    assert len(here.read_changed()) == 1  # the record this version can read
+    here.merged()
+    assert here.read_changed() == []  # not again while this version runs
+    here.stop()
+    # The next start (after an upgrade, perhaps) reads both files again.
+    again = SharedFolder(tmp_path, HERE, FakeClock(AT), state_file=state)
+    again.start()
+    assert len(again.read_changed()) == 1
+    assert again.state.seen == {}

@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -62,8 +62,13 @@ class Sync(QObject):
 
     def __init__(self, *, clock: Clock, folder: SharedFolder, records: Records,
                  computer_name: Callable[[], str], debounce_ms: int = DEBOUNCE_MS,
+                 renew_id: Callable[[str], str] | None = None, former_ids: Iterable[str] = (),
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Another computer writing under this one's id gets this one a new id (renew_id); the
+        # records made under the ids it had before are still its own to write.
+        self._renew_id = renew_id
+        self._former = set(former_ids)
         self._clock = clock
         self._folder = folder
         self._records = records
@@ -146,6 +151,7 @@ class Sync(QObject):
             if not self._caught_up:
                 self._caught_up = self._known_deletion() and self._catch_up()
             self._take(self._folder.read_changed())
+            self._check_own()
         self._watch()
 
     def _watch(self) -> None:
@@ -243,6 +249,22 @@ class Sync(QObject):
             state.before = local
         return True
 
+    def _check_own(self) -> None:
+        """This computer's segments that it did not write as they are now are written again
+        (after their records it lacks are taken in: see _restore)."""
+        if not self._caught_up:
+            return
+        cid = self.computer_id
+        try:
+            for key in self._folder.own_changed():
+                self._write_month(key)
+                if self.computer_id != cid:
+                    break  # a new id: the old one's segments are read as another's
+        except (JournalError, OSError) as exc:
+            self._folder_failed(exc)
+            self._caught_up = False
+        self._folder.save_state()
+
     def _remove_covered_from_own(self, before: datetime) -> None:
         """This computer's segments lose what a Deletion covers (never the others' files)."""
         last = _month_of(before + timedelta(days=1))
@@ -339,21 +361,49 @@ class Sync(QObject):
         """Merge the records of this computer's segment of `key` that the local journal does
         not hold (and no Deletion covers) back into it; whether there were any."""
         before = self._folder.state.before
+        last_written = self._folder.state.own.get(key)
+        identity = self._folder.own_identity(*key)
         lost = [record for record in self._folder.read_own_month(*key)
                 if record.id not in held
                 and (before is None or isinstance(record, Deletion) or record.at >= before)]
         if not lost:
             return False
-        self._journal.merge(lost, same_month_only=True)
+        result = self._journal.merge(lost, same_month_only=True)
+        if last_written is not None and identity != last_written:
+            self._same_id_elsewhere(list(result.new))
+            return True
         self._records.tell(Message.counted("shared_folder", QT_TRANSLATE_N_NOOP(
             "shared_folder", "StressBreak brought back %n entries of {year}-{month:02d} "
             "from this computer's copy in the shared folder."), len(lost),
             year=key[0], month=key[1]))
         return True
 
+    def _same_id_elsewhere(self, arrived: list[Record]) -> None:
+        """Another computer wrote records this one never had into a segment of this one's
+        id: a copy of this data folder (restored from a backup) runs there. Its records are
+        in the journal now; this computer goes on under a new id, so each writes its own."""
+        if arrived:
+            self.records_arrived.emit(arrived)
+        if self._renew_id is None:
+            return
+        old = self.computer_id
+        new = self._renew_id(old)
+        self._former.add(old)
+        self._folder.renew(new)
+        self._records.share(new, self.record_saved)
+        self._month = None
+        self._caught_up = False
+        self._timer.start()
+        self._records.tell(Message("shared_folder", QT_TRANSLATE_NOOP(
+            "shared_folder", "Another computer wrote into the shared folder as if it were this "
+            "one (its StressBreak data may be a copy of this computer's, from a backup). "
+            "StressBreak took in what it wrote, and this computer now writes under a name of "
+            "its own there, so nothing is written over.")))
+
     def _is_own(self, record: Record) -> bool:
         # Records from before sharing carry no id: they were made here.
-        return record.computer is None or record.computer == self.computer_id
+        return (record.computer is None or record.computer == self.computer_id
+                or record.computer in self._former)
 
     def _stamped(self, record: Record) -> Record:
         return record if record.computer is not None else replace(
@@ -444,6 +494,8 @@ def start_sharing(*, folder: Path, data_dir: Path, clock: Clock, records: Record
     from stressbreak.services.shared_folder import (  # noqa: PLC0415
         computer_id,
         folder_problem,
+        former_computer_ids,
+        renew_computer_id,
     )
 
     problem = folder_problem(folder, data_dir)
@@ -457,7 +509,8 @@ def start_sharing(*, folder: Path, data_dir: Path, clock: Clock, records: Record
         return None
     shared = SharedFolder(folder, cid, clock, state_file=data_dir / STATE_FILE)
     sync = Sync(clock=clock, folder=shared, records=records, computer_name=computer_name,
-                parent=parent)
+                renew_id=lambda old: renew_computer_id(data_dir, old),
+                former_ids=former_computer_ids(data_dir), parent=parent)
     sync.start()
     return sync
 

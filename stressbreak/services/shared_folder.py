@@ -91,6 +91,27 @@ def computer_id(data_dir: Path) -> str:
     return made
 
 
+def renew_computer_id(data_dir: Path, old: str) -> str:
+    """A new id for this computer, kept in `computer.json` with the ids it had before (its
+    records made under them are still its own to write). For when another computer writes
+    under this one's id: a data folder restored from a backup onto a second computer."""
+    made = os.urandom(8).hex()
+    former = [*former_computer_ids(data_dir), old]
+    write_atomic(data_dir / COMPUTER_FILE,
+                 json.dumps({"id": made, "former": former}).encode("utf-8"))
+    return made
+
+
+def former_computer_ids(data_dir: Path) -> list[str]:
+    """The ids this computer had before its current one (see renew_computer_id)."""
+    try:
+        raw = json.loads((data_dir / COMPUTER_FILE).read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return []
+    former = raw.get("former") if isinstance(raw, dict) else None
+    return [cid for cid in former if isinstance(cid, str)] if isinstance(former, list) else []
+
+
 def read_computer_id(data_dir: Path) -> str | None:
     """This computer's id if it has one, only read (an export names the computer by it)."""
     try:
@@ -169,6 +190,7 @@ class SharedFolder:
         # Read, but not all of it (a newer StressBreak's format or record kinds): not read
         # again this session, and never kept as merged, so an upgrade reads it whole.
         self._partly: dict[str, _Identity] = {}
+        self._own_found: dict[tuple[int, int], _Identity] = {}  # at the last read_changed
         self._computers: dict[str, tuple[_Identity, ComputerInfo | None]] = {}
         self._swept = False  # this computer's leftover temp files removed since start
         self.available = False
@@ -386,11 +408,15 @@ class SharedFolder:
         A file that does not parse yet is skipped, and read again when it changes."""
         found: list[Record] = []
         present: set[str] = set()
+        own_found: dict[tuple[int, int], _Identity] = {}
         for entry in self._entries():
             shared = parse_shared_name(entry.name)
             if shared is None or shared.kind != "journal":
                 continue
             if shared.cid == self._cid and not shared.conflict_copy:
+                identity = _identity_of(entry)
+                if identity is not None and shared.year is not None and shared.month is not None:
+                    own_found[(shared.year, shared.month)] = identity
                 continue
             present.add(entry.name)
             identity = _identity_of(entry)
@@ -415,7 +441,30 @@ class SharedFolder:
             del self._waiting[gone]
         for gone in set(self._partly) - present:
             del self._partly[gone]
+        self._own_found = own_found
         return found
+
+    def own_changed(self) -> list[tuple[int, int]]:
+        """The months whose segment of this computer's id, at the last read_changed, was not
+        the file this computer last wrote: someone else wrote under its id."""
+        return sorted(key for key, identity in self._own_found.items()
+                      if self.state.own.get(key) != identity)
+
+    def own_identity(self, year: int, month: int) -> _Identity | None:
+        """The identity of this computer's segment of that month, or None."""
+        try:
+            info = (self.path / segment_name(self._cid, year, month)).stat()
+        except OSError:
+            return None
+        return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+    def renew(self, computer_id: str) -> None:
+        """Go on under a new id: every month of this computer is written anew under it, and
+        the segments of the old one are read like any other computer's."""
+        self._cid = computer_id
+        self._own_found = {}
+        self.state.own.clear()
+        self.state.months.clear()
 
     def merged(self) -> None:
         """What the last read_changed gave is safely in the journal: not read again. (Not

@@ -415,3 +415,49 @@ def test_a_deletion_from_a_clock_ahead_keeps_what_is_made_afterwards(
     with qtbot.waitSignal(_sync(a).records_arrived, timeout=WAIT_MS):
         b.controller.records.add(new)
     assert new.id in {record.id for record in a.journal.all_records()}
+
+
+def test_a_data_folder_copied_onto_a_second_computer_gets_an_id_of_its_own(
+        qtbot, tmp_path: Path) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    told: list[str] = []
+    apps = []
+    for name in ("old", "new"):
+        data = tmp_path / name
+        data.mkdir()
+        (data / "settings.json").write_text(json.dumps(
+            {"native_notifications": False, "shared_folder": str(shared)}))
+        (data / "computer.json").write_text('{"id": "00112233aabbccdd"}')  # from a backup
+        apps.append(make_app(data, FakeClock(TUESDAY_10), told))
+    a, b = apps
+    a.start()
+    b.start()
+    try:
+        for app in apps:
+            _sync(app).sync_now()
+        pa, pb = _pause(1), _pause(2)
+        a.controller.records.add(pa)
+        b.controller.records.add(pb)
+        for _round in range(2):
+            for app in apps:
+                _sync(app).sync_now()
+        for app in apps:
+            assert {pa.id, pb.id} <= {record.id for record in app.journal.all_records()}
+        assert _sync(a).computer_id != _sync(b).computer_id
+        renewed = [app for app in apps if _sync(app).computer_id != "00112233aabbccdd"]
+        assert len(renewed) == 1
+        assert sum("as if it were this one" in text
+                   for text in renewed[0].controller.notices.told) == 1
+        folder = "old" if renewed[0] is a else "new"
+        kept = json.loads((tmp_path / folder / "computer.json").read_text())
+        assert kept == {"id": _sync(renewed[0]).computer_id, "former": ["00112233aabbccdd"]}
+        # What each makes from now on reaches the other.
+        later = _pause(3)
+        a.controller.records.add(later)
+        _sync(b).sync_now()
+        assert later.id in {record.id for record in b.journal.all_records()}
+    finally:
+        a.stop()
+        b.stop()
+    assert told == []

@@ -412,7 +412,10 @@ class Sync(QObject):
     def _folder_failed(self, exc: Exception) -> None:
         # Said by `problem` (status); the tray is not told on every pause of a day offline.
         self._folder.check()
-        log.info("the shared folder could not be written: %s", exc)
+        # The reason only: the folder's path (the user's name, their sync tool) stays out
+        # of the log.
+        reason = exc.strerror if isinstance(exc, OSError) else None
+        log.info("the shared folder could not be written: %s", reason or type(exc).__name__)
 
     # --- delete all data ----------------------------------------------------------------------
 

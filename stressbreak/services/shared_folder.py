@@ -33,7 +33,7 @@ from typing import Any
 
 from stressbreak.core.clock import Clock
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
-from stressbreak.core.model import Record, RecordError, record_from_dict
+from stressbreak.core.model import Deletion, Record, RecordError, record_from_dict
 from stressbreak.core.presence import ActiveSpan
 from stressbreak.core.sync import (
     SEGMENT_FORMAT,
@@ -184,7 +184,7 @@ class SharedFolder:
         self._clock = clock
         self._state_file = state_file
         self.state = SyncState()
-        self._state_saved = b""  # the state file as last written by this object
+        self._state_saved = b""  # the state file as last read or written by this object
         self._staged: dict[str, _Identity] = {}  # read by read_changed, not yet merged
         self._waiting: dict[str, _Identity] = {}  # did not parse at this identity
         # Read, but not all of it (a newer StressBreak's format or record kinds): not read
@@ -224,9 +224,11 @@ class SharedFolder:
         if self._state_file is None:
             return SyncState()
         try:
-            raw = json.loads(self._state_file.read_bytes())
+            text = self._state_file.read_bytes()
+            raw = json.loads(text)
         except (OSError, ValueError, RecursionError):
             return SyncState()
+        self._state_saved = text  # as read: a stop that changed nothing writes nothing
         if (not isinstance(raw, dict) or raw.get("folder") != str(self._folder)
                 or raw.get("computer") != self._cid):
             return SyncState()  # another folder, or another id: everything afresh
@@ -536,8 +538,16 @@ def _segment_records(document: Any) -> list[Record] | None:
     records: list[Record] = []
     for raw in document["records"]:
         with contextlib.suppress(RecordError, OverflowError):
-            records.append(record_from_dict(raw))
+            record = record_from_dict(raw)
+            # A time at the calendar's very edge (year 1, 9999) cannot be filed by month or
+            # compared a day either side: no StressBreak made it.
+            if all(1 < moment.year < 9999 for moment in _times_of(record)):
+                records.append(record)
     return records
+
+
+def _times_of(record: Record) -> list[datetime]:
+    return [record.at, record.before] if isinstance(record, Deletion) else [record.at]
 
 
 def _read_whole(document: dict[str, Any], records: list[Record]) -> bool:

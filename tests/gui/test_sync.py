@@ -461,3 +461,35 @@ def test_a_data_folder_copied_onto_a_second_computer_gets_an_id_of_its_own(
         a.stop()
         b.stop()
     assert told == []
+
+
+def test_a_deletion_dated_at_the_calendar_s_edge_is_skipped(qtbot, two) -> None:
+    a, _b, shared = two
+    elsewhere = "00112233aabbccdd"
+    edges = [{"kind": "deleted", "v": 2, "id": f"edge{year}", "at": moment, "before": moment}
+             for year, moment in ((y, f"{y:04d}-01-01T00:00:00+00:00") for y in (1, 9999))]
+    pause = replace(_pause(3), computer=elsewhere)
+    (shared / SUBFOLDER / segment_name(elsewhere, 2026, 11)).write_text(json.dumps(
+        {"format": 1, "computer": elsewhere, "records": [*edges, pause.to_dict()]}))
+    _sync(a).sync_now()
+    assert [record.id for record in a.journal.all_records()] == [pause.id]
+
+
+def test_the_log_says_why_the_folder_could_not_be_written_but_not_where(
+        qtbot, tmp_path: Path, caplog) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    told: list[str] = []
+    a = _app(tmp_path, "laptop", shared, told)
+    a.start()
+    try:
+        _sync(a).sync_now()
+        shutil.rmtree(shared / SUBFOLDER)
+        with caplog.at_level("INFO", logger="stressbreak.app.sync"):
+            a.controller.records.add(_pause(1))
+        said = [record.getMessage() for record in caplog.records
+                if record.name == "stressbreak.app.sync"]
+        assert said
+        assert not any(str(tmp_path) in text for text in said)
+    finally:
+        a.stop()

@@ -326,3 +326,17 @@ def test_a_newer_version_s_segment_is_never_kept_as_read(tmp_path: Path) -> None
     again.start()
     assert len(again.read_changed()) == 1
     assert again.state.seen == {}
+
+
+def test_a_state_as_read_at_start_is_not_written_again_at_stop(tmp_path: Path) -> None:
+    state = tmp_path / "data" / "sharing.json"
+    state.parent.mkdir()
+    here = SharedFolder(tmp_path, HERE, FakeClock(AT), state_file=state)
+    here.start()
+    here.state.before = AT
+    here.stop()
+    again = SharedFolder(tmp_path, HERE, FakeClock(AT), state_file=state)
+    again.start()
+    written = state.stat().st_ino
+    again.stop()
+    assert state.stat().st_ino == written

@@ -358,6 +358,7 @@ def _import_here(file: Path, data_dir: Path, settings_file: Path, lock: Instance
     from stressbreak.core.export import (  # noqa: PLC0415
         ImportFileError,
         import_report,
+        older_than_deletion,
         parse_import,
     )
     from stressbreak.services.journal import Journal, JournalError  # noqa: PLC0415
@@ -372,6 +373,7 @@ def _import_here(file: Path, data_dir: Path, settings_file: Path, lock: Instance
             # folder's problem in the tray. A file with nothing new needs no write at all.
             journal.start()
         merged = journal.merge(result.records)
+        deleted = older_than_deletion(merged.new, journal.latest_deletion())
     except (ImportFileError, JournalError) as exc:
         _say(message_of(exc), settings_file)
         return EXIT_NOT_DONE
@@ -392,7 +394,7 @@ def _import_here(file: Path, data_dir: Path, settings_file: Path, lock: Instance
         from stressbreak.services.i18n import translate_message  # noqa: PLC0415
 
         print(" ".join(translate_message(sentence) for sentence in import_report(
-            str(file), merged.added, merged.already, result.skipped)))
+            str(file), merged.added, merged.already, result.skipped, deleted=deleted)))
     return EXIT_DONE
 
 

@@ -240,12 +240,14 @@ class YourData(QObject):
         from stressbreak.core.export import (  # noqa: PLC0415
             ImportFileError,
             import_report,
+            older_than_deletion,
             parse_import,
         )
 
         try:
             result = parse_import(path.read_text(encoding="utf-8"))
             merged = self._journal.merge(result.records)
+            deleted = older_than_deletion(merged.new, self._journal.latest_deletion())
         except (ImportFileError, JournalError) as exc:
             return False, translate_message(message_of(exc))
         except (OSError, UnicodeDecodeError) as exc:
@@ -257,7 +259,7 @@ class YourData(QObject):
         if self.overview is not None:
             self.overview.refresh()
         return True, " ".join(translate_message(sentence) for sentence in import_report(
-            str(path), merged.added, merged.already, result.skipped))
+            str(path), merged.added, merged.already, result.skipped, deleted=deleted))
 
     def records_arrived(self, records: list[Record]) -> None:
         """Records came from another computer (or a deletion did): an open overview shows

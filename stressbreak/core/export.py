@@ -257,9 +257,14 @@ def _csv_cell(value: object) -> object:
     return "" if value is None else value
 
 
-def import_report(file: str, added: int, already: int, skipped: int) -> list[Message]:
+def import_report(file: str, added: int, already: int, skipped: int, *,
+                  deleted: tuple[int, date] | None = None) -> list[Message]:
     """What an import did, a sentence each: the overview's status line and `stressbreak
-    import` say the same (context "YourData", where the overview said it first)."""
+    import` say the same (context "YourData", where the overview said it first).
+
+    `deleted`: how many of the added entries are older than the latest *delete all data*
+    that came through a shared folder, and that day. The other computers drop such entries
+    as deleted, so they stay on this computer only, and the report says so."""
     said = [Message.counted("YourData", QT_TRANSLATE_N_NOOP(
         "YourData", "Imported %n new entries from {file}."), added, file=file)]
     if already:
@@ -269,4 +274,19 @@ def import_report(file: str, added: int, already: int, skipped: int) -> list[Mes
         said.append(Message.counted("YourData", QT_TRANSLATE_N_NOOP(
             "YourData", "%n entries could not be read and were left out (written by a newer "
                         "StressBreak?)."), skipped))
+    if deleted is not None and deleted[0]:
+        said.append(Message.counted("YourData", QT_TRANSLATE_N_NOOP(
+            "YourData", "%n of these entries are older than when all data was deleted on "
+                        "{date}; they stay on this computer only."), deleted[0],
+            date=deleted[1].isoformat()))
     return said
+
+
+def older_than_deletion(records: Sequence[Record], before: datetime | None
+                        ) -> tuple[int, date] | None:
+    """How many of `records` a Deletion with that `before` covers, and its day (for
+    import_report), or None when there is no Deletion."""
+    if before is None:
+        return None
+    return (sum(1 for record in records
+                if not isinstance(record, Deletion) and record.at < before), before.date())

@@ -493,3 +493,29 @@ def test_the_log_says_why_the_folder_could_not_be_written_but_not_where(
         assert not any(str(tmp_path) in text for text in said)
     finally:
         a.stop()
+
+
+def test_an_import_older_than_a_delete_all_says_it_stays_here(
+        qtbot, two, tmp_path: Path, monkeypatch) -> None:
+    from stressbreak.core.export import ExportFormat, export_bytes
+
+    a, b, _shared = two
+    old, recent = _pause(-60 * 24 * 50), _pause(30)
+    export = tmp_path / "export.json"
+    export.write_bytes(export_bytes([old, recent], ExportFormat.JSON, exported_at=TUESDAY_10,
+                                    app_version="test"))
+    a.data.open_overview()
+    monkeypatch.setattr(data_dialogs, "confirm_delete_all", lambda parent: True)
+    a.clock.advance(timedelta(minutes=10))
+    assert a.data.overview is not None
+    with qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS):
+        a.data.overview.delete_action.trigger()
+    imported, text = a.data.import_path(export)
+    assert imported
+    assert ("1 of these entries are older than when all data was deleted on 2026-11-24; "
+            "they stay on this computer only.") in text
+    # That is how it is: here it stays, the other computer has only the newer one.
+    _sync(a).sync_now()
+    _sync(b).sync_now()
+    assert old.id in {record.id for record in a.journal.all_records()}
+    assert {record.id for record in entries(b.journal.all_records())} == {recent.id}

@@ -35,6 +35,7 @@ from stressbreak.core.model import (
     CheckIn,
     CheckInOrigin,
     DayRating,
+    Deletion,
     PauseOutcome,
     PauseRecord,
     Record,
@@ -451,3 +452,20 @@ def test_csv_keeps_every_record_and_every_text_cell(items: list[Record]) -> None
             assert row["kind"] == "pause"
             assert row["exercise"] == _as_cell(record.exercise)
             assert float(row["duration_s"]) == round(record.duration_s, 3)
+
+
+def test_an_import_report_says_which_entries_a_delete_all_elsewhere_covers() -> None:
+    from stressbreak.core.export import import_report, older_than_deletion
+
+    deleted_at = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    records: list[Record] = [
+        PauseRecord(deleted_at - timedelta(days=d), deleted_at - timedelta(days=d, minutes=-1),
+                    PauseOutcome.COMPLETED) for d in (40, 1, -1)]
+    records.append(Deletion(at=deleted_at, before=deleted_at))
+    covered = older_than_deletion(records, deleted_at)
+    assert covered == (2, date(2026, 11, 24))
+    said = import_report("x.json", 4, 0, 0, deleted=covered)
+    assert said[-1] == ("2 of these entries are older than when all data was deleted on "
+                        "2026-11-24; they stay on this computer only.")
+    assert older_than_deletion(records, None) is None
+    assert len(import_report("x.json", 4, 0, 0, deleted=(0, date(2026, 11, 24)))) == 1

@@ -257,7 +257,9 @@ class Sync(QObject):
         cid = self.computer_id
         try:
             for key in self._folder.own_changed():
-                self._write_month(key)
+                # Caught up, every own segment is as this computer last wrote it: this one
+                # was written by someone else.
+                self._write_month(key, written_elsewhere=True)
                 if self.computer_id != cid:
                     break  # a new id: the old one's segments are read as another's
         except (JournalError, OSError) as exc:
@@ -341,7 +343,8 @@ class Sync(QObject):
         if self._running:
             self._timer.start()
 
-    def _write_month(self, key: _Month, *, restore: bool = True) -> None:
+    def _write_month(self, key: _Month, *, restore: bool = True,
+                     written_elsewhere: bool = False) -> None:
         """Write this computer's segment of `key` from the local journal. With `restore`
         (always, except for a Deletion), the segment's records the local journal lacks are
         merged back first: a segment only shrinks because records were deleted."""
@@ -352,12 +355,12 @@ class Sync(QObject):
                     if self._is_own(record)]
 
         own = own_records()
-        if restore and self._restore(key, {record.id for record in own}):
+        if restore and self._restore(key, {record.id for record in own}, written_elsewhere):
             own = own_records()
         self._folder.write_own_month(year, month, own)
         self._month = (key, own)
 
-    def _restore(self, key: _Month, held: set[str]) -> bool:
+    def _restore(self, key: _Month, held: set[str], written_elsewhere: bool = False) -> bool:
         """Merge the records of this computer's segment of `key` that the local journal does
         not hold (and no Deletion covers) back into it; whether there were any."""
         before = self._folder.state.before
@@ -369,12 +372,14 @@ class Sync(QObject):
         if not lost:
             return False
         result = self._journal.merge(lost, same_month_only=True)
-        if last_written is not None and identity != last_written:
+        if not result.new:
+            return False
+        if written_elsewhere or (last_written is not None and identity != last_written):
             self._same_id_elsewhere(list(result.new))
             return True
         self._records.tell(Message.counted("shared_folder", QT_TRANSLATE_N_NOOP(
             "shared_folder", "StressBreak brought back %n entries of {year}-{month:02d} "
-            "from this computer's copy in the shared folder."), len(lost),
+            "from this computer's copy in the shared folder."), len(result.new),
             year=key[0], month=key[1]))
         return True
 

@@ -282,8 +282,9 @@ class Sync(QObject):
 
     def _catch_up(self) -> bool:
         """Write the segment of every month whose local file changed since its segment was
-        last written (all of them when sharing is turned on), and remove own segments of
-        months the local journal no longer has. Whether it could be done."""
+        last written (all of them when sharing is turned on) or whose file is not the one
+        this computer last wrote; an own segment of a month the local journal no longer has
+        gives its records back, and goes only when none are left. Whether it could be done."""
         state = self._folder.state
         try:
             local = self._journal.month_files()

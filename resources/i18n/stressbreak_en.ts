@@ -123,6 +123,13 @@
             <numerusform>%n entries could not be read and were left out (written by a newer StressBreak?).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of these entries are older than when all data was deleted on {date}; they stay on this computer only.</source>
+        <translation>
+            <numerusform>%n of these entries is older than when all data was deleted on {date}; it stays on this computer only.</numerusform>
+            <numerusform>%n of these entries are older than when all data was deleted on {date}; they stay on this computer only.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -207,6 +214,16 @@
         <translation>
             <numerusform>%n note from these weeks is in your journal.</numerusform>
             <numerusform>%n notes from these weeks are in your journal.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shared_folder</name>
+    <message numerus="yes">
+        <source>StressBreak brought back %n entries of {year}-{month:02d} from this computer&apos;s copy in the shared folder.</source>
+        <translation>
+            <numerusform>StressBreak brought back %n entry of {year}-{month:02d} from this computer&apos;s copy in the shared folder.</numerusform>
+            <numerusform>StressBreak brought back %n entries of {year}-{month:02d} from this computer&apos;s copy in the shared folder.</numerusform>
         </translation>
     </message>
 </context>

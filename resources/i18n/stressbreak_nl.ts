@@ -1847,6 +1847,13 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
             <numerusform>%n momenten konden niet worden gelezen en zijn overgeslagen (gemaakt door een nieuwere StressBreak?).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of these entries are older than when all data was deleted on {date}; they stay on this computer only.</source>
+        <translation>
+            <numerusform>%n van deze momenten is ouder dan het wissen van alle gegevens op {date}; dat moment blijft alleen op deze computer.</numerusform>
+            <numerusform>%n van deze momenten zijn ouder dan het wissen van alle gegevens op {date}; die blijven alleen op deze computer.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Not everything could be deleted ({reason}).</source>
         <translation>Niet alles kon worden verwijderd ({reason}).</translation>
@@ -3927,6 +3934,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
 <context>
     <name>shared_folder</name>
     <message>
+        <source>Another computer deleted all data while its clock was ahead of this one&apos;s. StressBreak deleted here what was older than now, and keeps what comes after. That computer&apos;s date and time may need a look.</source>
+        <translation>Een andere computer heeft alle gegevens gewist terwijl zijn klok voorliep op deze. StressBreak heeft hier gewist wat ouder was dan nu, en bewaart wat daarna komt. Kijk even naar de datum en tijd van die computer.</translation>
+    </message>
+    <message>
+        <source>Another computer wrote into the shared folder as if it were this one (its StressBreak data may be a copy of this computer&apos;s, from a backup). StressBreak took in what it wrote, and this computer now writes under a name of its own there, so nothing is written over.</source>
+        <translation>Een andere computer schreef in de gedeelde map alsof hij deze computer was (misschien zijn de StressBreak-gegevens daar een kopie van die van deze computer, uit een back-up). StressBreak heeft overgenomen wat hij schreef, en deze computer schrijft daar nu onder een eigen naam, zodat niets wordt overschreven.</translation>
+    </message>
+    <message>
         <source>StressBreak could not keep this computer&apos;s id in {folder} ({reason}), so it does not share the journal for now.</source>
         <translation>StressBreak kon de id van deze computer niet bewaren in {folder} ({reason}), en deelt het dagboek daarom voorlopig niet.</translation>
     </message>
@@ -3947,8 +3962,19 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>De gedeelde map {folder} is er niet (niet gekoppeld, of offline?). StressBreak gaat verder met het dagboek van deze computer en deelt weer zodra de map terug is.</translation>
     </message>
     <message>
+        <source>The folder {folder} is not there any more (a drive not mounted, or offline?). StressBreak goes on with this computer&apos;s journal and shares again once it is back. If you removed it yourself, make an empty folder with that name there.</source>
+        <translation>De map {folder} is er niet meer (een schijf die niet is aangekoppeld, of offline?). StressBreak gaat verder met het dagboek van deze computer en deelt weer zodra de map terug is. Heb je de map zelf weggehaald? Maak dan daar een lege map met die naam.</translation>
+    </message>
+    <message>
         <source>StressBreak cannot write to the shared folder {folder} ({reason}). It goes on with this computer&apos;s journal.</source>
         <translation>StressBreak kan niet schrijven in de gedeelde map {folder} ({reason}). Het gaat verder met het dagboek van deze computer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>StressBreak brought back %n entries of {year}-{month:02d} from this computer&apos;s copy in the shared folder.</source>
+        <translation>
+            <numerusform>StressBreak heeft %n moment van {year}-{month:02d} teruggehaald uit de kopie van deze computer in de gedeelde map.</numerusform>
+            <numerusform>StressBreak heeft %n momenten van {year}-{month:02d} teruggehaald uit de kopie van deze computer in de gedeelde map.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

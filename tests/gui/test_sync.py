@@ -512,8 +512,8 @@ def test_an_import_older_than_a_delete_all_says_it_stays_here(
         a.data.overview.delete_action.trigger()
     imported, text = a.data.import_path(export)
     assert imported
-    assert ("1 of these entries are older than when all data was deleted on 2026-11-24; "
-            "they stay on this computer only.") in text
+    assert ("1 of these entries is older than when all data was deleted on 2026-11-24; "
+            "it stays on this computer only.") in text
     # That is how it is: here it stays, the other computer has only the newer one.
     _sync(a).sync_now()
     _sync(b).sync_now()

@@ -39,12 +39,13 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from stressbreak.app.your_data import build_week_view
 from stressbreak.core.breathing import PATTERNS, Pattern, Phase, plan_pause
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
+from stressbreak.core.helps import day_scores, what_helps
 from stressbreak.core.model import (
     CheckIn,
     CheckInOrigin,
@@ -53,6 +54,7 @@ from stressbreak.core.model import (
     PauseRecord,
     Record,
 )
+from stressbreak.core.over_time import OverTime, over_time
 from stressbreak.core.profiles import GENERAL_TIPS
 from stressbreak.core.profiles import ORDER as PROFILE_ORDER
 from stressbreak.core.report import DEFAULT_WEEKS, build_report
@@ -60,10 +62,11 @@ from stressbreak.core.settings import Settings
 from stressbreak.core.sharing import ComputerSeen, FolderState, SharingStatus
 from stressbreak.core.timeutil import week_start
 from stressbreak.core.week_view import TREND_WEEKS, WeekView
-from stressbreak.services.i18n import Translations
+from stressbreak.services.i18n import Translations, translate_message
 from stressbreak.services.report_pdf import report_pdf
 from stressbreak.ui.checkin import CheckInDialog
 from stressbreak.ui.data_dialogs import DeleteAllDialog, ExportDialog
+from stressbreak.ui.day_rating import DayAnswers, DayRatingDialog
 from stressbreak.ui.first_run import FirstRunWindow
 from stressbreak.ui.no_tray import NoTrayWindow
 from stressbreak.ui.overview import OverviewWindow
@@ -534,6 +537,7 @@ def child(lang: str, scheme: str, raw: Path) -> int:
     _pauses(shooter)
     _exercises(shooter, user["values"])
     _checkin(shooter, user)
+    _day_ratings(shooter, user)
     _values(shooter, user["values"])
     _profile(shooter)
     _overview(shooter, lang)
@@ -715,6 +719,23 @@ def _checkin(shooter: Shooter, user: dict[str, tuple[str, ...]]) -> None:
     shooter.done(dialog)
 
 
+def _day_ratings(shooter: Shooter, user: dict[str, tuple[str, ...]]) -> None:
+    dialog = CheckInDialog(values=user["values"], trigger_suggestions=user["trigger"],
+                           ask_day=True)
+    assert dialog.day is not None
+    dialog.day.rows["sleep"].set_value(4)
+    dialog.day.rows["energy"].set_value(2)
+    shooter.show_centred(dialog)
+    shooter.shoot(dialog, "checkin-day", "The day's first stress meter starts with sleep, "
+                  "energy and focus (optional, skipped with one key); two of three chosen.")
+    shooter.done(dialog)
+    window = DayRatingDialog(DayAnswers(sleep=3, energy=4, focus=None))
+    shooter.show_centred(window)
+    shooter.shoot(window, "day-rating", "Sleep, energy and focus from the tray menu "
+                  "(`stressbreak rate`), with today's ratings; focus left open.")
+    shooter.done(window)
+
+
 def _values(shooter: Shooter, values: Sequence[str]) -> None:
     dialog = ValuesDialog(tuple(values[:2]))
     shooter.show_centred(dialog)
@@ -833,6 +854,7 @@ def _overview(shooter: Shooter, lang: str) -> None:
     window.show_week(monday + timedelta(weeks=-10))
     shooter.shoot(window, "overview-empty", "A week with nothing recorded reads kindly.")
     shooter.done(window)
+    _over_time(shooter, lang)
     export = ExportDialog((monday, monday + timedelta(days=6)), TODAY)
     shooter.show_centred(export)
     shooter.shoot(export, "export", "Export: JSON or CSV, everything or some days.")
@@ -847,6 +869,55 @@ def _overview(shooter: Shooter, lang: str) -> None:
     shooter.show_centred(delete)
     shooter.shoot(delete, "delete-all", "Deleting everything asks for a tick first.")
     shooter.done(delete)
+
+
+def _over_time(shooter: Shooter, lang: str) -> None:
+    """Over time: six generated months, sleep, energy and focus rated most days and slowly
+    rising, and What helps me worked out from them (in the app it comes from a thread)."""
+    monday = week_start(TODAY)
+    rng = random.Random("stressbreak-gallery-over-time")
+    records: list[Record] = []
+    for back in range(25, -1, -1):
+        if back in (9, 10):
+            continue  # a fortnight's holiday: a gap, not a zero
+        first = monday - timedelta(weeks=back)
+        records += [r for r in week_records(lang, first, TZ) if r.at.date() <= TODAY]
+        lift = (25 - back) / 25
+        records += [DayRating(datetime.combine(first + timedelta(days=d), clock_time(8, 30), TZ),
+                              sleep=min(5, round(2 + 2 * lift + rng.random())),
+                              energy=min(5, round(2 + 1.5 * lift + rng.random())),
+                              focus=min(5, round(2 + 2 * lift + rng.random())))
+                    for d in range(5) if first + timedelta(days=d) <= TODAY]
+    locale = QLocale()
+
+    def load_week(first: date) -> WeekView:
+        return build_week_view([r for r in records if first - timedelta(weeks=TREND_WEEKS)
+                                <= r.at.date()], first, TZ)
+
+    def load_over_time(months: int) -> OverTime:
+        return over_time(records, TODAY, months, TZ)
+
+    def load_helps(asked: int) -> None:
+        found = what_helps(records, TZ, TODAY, ratings=day_scores(records, TZ),
+                           number=lambda value: locale.toString(value, "f", 1))
+        window.show_helps([translate_message(item.text) for item in found], asked)
+
+    window = OverviewWindow(load_week, lambda: TODAY, TZ, load_over_time=load_over_time,
+                            load_helps=load_helps)
+    window.show_week(monday)
+    shooter.show_centred(window)
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    window.range_box.setCurrentIndex(1)  # six months
+    shooter.settle(300)
+    shooter.shoot(window, "overview-over-time", "Over time: six generated months week by "
+                  "week (a fortnight's holiday is a gap), this week drawn apart as 'so far', "
+                  "and What helps me below.")
+    area = window.findChild(QScrollArea)
+    assert area is not None
+    area.ensureWidgetVisible(window.helps_method)
+    shooter.shoot(window, "overview-helps", "Over time scrolled down: sleep, energy and focus "
+                  "week by week, and What helps me with the days behind each observation.")
+    shooter.done(window)
 
 
 def _report(shooter: Shooter, lang: str) -> None:

@@ -3962,8 +3962,8 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>De gedeelde map {folder} is er niet (niet gekoppeld, of offline?). StressBreak gaat verder met het dagboek van deze computer en deelt weer zodra de map terug is.</translation>
     </message>
     <message>
-        <source>The folder {folder} is not there any more (a drive not mounted, or offline?). StressBreak goes on with this computer&apos;s journal and shares again once it is back. If you removed it yourself, make an empty folder with that name there.</source>
-        <translation>De map {folder} is er niet meer (een schijf die niet is aangekoppeld, of offline?). StressBreak gaat verder met het dagboek van deze computer en deelt weer zodra de map terug is. Heb je de map zelf weggehaald? Maak dan daar een lege map met die naam.</translation>
+        <source>The folder {folder} is not there any more (a drive not mounted, or offline?). StressBreak goes on with this computer&apos;s journal and shares again once it is back. If you removed it yourself, choose the shared folder again in the settings.</source>
+        <translation>De map {folder} is er niet meer (een schijf die niet is aangekoppeld, of offline?). StressBreak gaat verder met het dagboek van deze computer en deelt weer zodra de map terug is. Heb je de map zelf weggehaald? Kies de gedeelde map dan opnieuw in de instellingen.</translation>
     </message>
     <message>
         <source>StressBreak cannot write to the shared folder {folder} ({reason}). It goes on with this computer&apos;s journal.</source>

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from stressbreak.core.sharing import FolderCheck, SharingStatus
 
 
+_NOT_YET = object()  # no shared folder applied yet (the app is starting)
+
+
 class Controller(QObject):
     quit_requested = Signal()
 
@@ -79,6 +82,7 @@ class Controller(QObject):
         # Sharing the journal through a folder (app/sync.py): built only while the settings
         # name one, so that a user who does not share loads none of it.
         self.sync: Sync | None = None
+        self._applied_folder: Path | object | None = _NOT_YET  # the folder applied last
         self.commands = CommandDesk(
             clock=clock, scheduler=world.scheduler, notices=self.notices,
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
@@ -150,6 +154,9 @@ class Controller(QObject):
         months into the folder once."""
         chosen = self.settings.current.shared_folder
         folder = Path(chosen).expanduser() if chosen else None
+        # Chosen in the settings just now (not found at start): see SharedFolder.start.
+        chosen_now, self._applied_folder = (self._applied_folder is not _NOT_YET
+                                            and folder != self._applied_folder), folder
         if self.sync is not None and self.sync.folder != folder:
             self._stop_sharing()
         if self.sync is not None:
@@ -162,7 +169,7 @@ class Controller(QObject):
         sync = start_sharing(folder=folder, data_dir=self.world.data_dir, clock=self.world.clock,
                              records=self.records,
                              computer_name=lambda: self.settings.current.computer_name,
-                             tell=self.notices.tell, parent=self)
+                             tell=self.notices.tell, chosen_now=chosen_now, parent=self)
         if sync is None:
             return
         self.sync = sync

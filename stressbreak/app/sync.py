@@ -113,12 +113,12 @@ class Sync(QObject):
         """Files in the folder that have not arrived whole yet (they are read once they do)."""
         return self._folder.waiting()
 
-    def start(self) -> None:
+    def start(self, *, chosen_now: bool = False) -> None:
         """Start sharing: new records carry this computer's id, the folder is watched, and a
         first round (this computer's months written where needed, what the others wrote
-        merged) runs from the event loop."""
+        merged) runs from the event loop. `chosen_now`: the user just chose the folder."""
         self._running = True
-        self._folder.start()
+        self._folder.start(chosen_now=chosen_now)
         self._records.share(self.computer_id, self.record_saved)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._changed)
@@ -240,11 +240,9 @@ class Sync(QObject):
         except JournalError as exc:
             self._records.tell(message_of(exc))
             return False
+        # Not capped by this computer's clock: Deletions from others were capped as they
+        # arrived, and a clock set back here for a while must not shrink what was deleted.
         state = self._folder.state
-        if local is not None:
-            local = min(local, self._clock.now() + CLOCK_SKEW)
-        if state.before is not None:
-            state.before = min(state.before, self._clock.now() + CLOCK_SKEW)
         if local is not None and (state.before is None or local > state.before):
             state.before = local
         return True
@@ -365,8 +363,6 @@ class Sync(QObject):
         """Merge the records of this computer's segment of `key` that the local journal does
         not hold (and no Deletion covers) back into it; whether there were any."""
         before = self._folder.state.before
-        last_written = self._folder.state.own.get(key)
-        identity = self._folder.own_identity(*key)
         lost = [record for record in self._folder.read_own_month(*key)
                 if record.id not in held
                 and (before is None or isinstance(record, Deletion) or record.at >= before)]
@@ -375,7 +371,11 @@ class Sync(QObject):
         result = self._journal.merge(lost, same_month_only=True)
         if not result.new:
             return False
-        if written_elsewhere or (last_written is not None and identity != last_written):
+        if written_elsewhere:
+            # Changed while this app runs and had caught up: another computer writes under
+            # this one's id. Found at start instead, it is as likely this computer's own
+            # data folder put back from a backup: its records come back, the id stays (a
+            # copy that runs elsewhere writes again, and is found then).
             self._same_id_elsewhere(list(result.new))
             return True
         self._records.tell(Message.counted("shared_folder", QT_TRANSLATE_N_NOOP(
@@ -496,7 +496,7 @@ def _month_of(moment: datetime) -> _Month:
 
 def start_sharing(*, folder: Path, data_dir: Path, clock: Clock, records: Records,
                   computer_name: Callable[[], str], tell: Callable[[str], None],
-                  parent: QObject | None = None) -> Sync | None:
+                  chosen_now: bool = False, parent: QObject | None = None) -> Sync | None:
     """A started `Sync` for `folder`, or None when it cannot be shared (said with `tell`:
     a relative path, a file, StressBreak's own data folder, or no id could be kept).
     Nothing is written anywhere then."""
@@ -520,7 +520,7 @@ def start_sharing(*, folder: Path, data_dir: Path, clock: Clock, records: Record
     sync = Sync(clock=clock, folder=shared, records=records, computer_name=computer_name,
                 renew_id=lambda old: renew_computer_id(data_dir, old),
                 former_ids=former_computer_ids(data_dir), parent=parent)
-    sync.start()
+    sync.start(chosen_now=chosen_now)
     return sync
 
 

@@ -209,8 +209,13 @@ class SharedFolder:
     def computer_id(self) -> str:
         return self._cid
 
-    def start(self) -> None:
+    def start(self, *, chosen_now: bool = False) -> None:
+        """Read the state and look at the folder. `chosen_now`: the user has just chosen this
+        folder, so a `StressBreak/` that is gone from it is made again rather than taken
+        for a drive that is not mounted (the user's choice is the answer to that question)."""
         self.state = self._load_state()
+        if chosen_now:
+            self.state.made = False
         self.check()
 
     def stop(self) -> None:
@@ -306,8 +311,8 @@ class SharedFolder:
             return Message("shared_folder", QT_TRANSLATE_NOOP(
                 "shared_folder", "The folder {folder} is not there any more (a drive not "
                 "mounted, or offline?). StressBreak goes on with this computer's journal and "
-                "shares again once it is back. If you removed it yourself, make an empty "
-                "folder with that name there."), folder=str(self.path))
+                "shares again once it is back. If you removed it yourself, choose the shared "
+                "folder again in the settings."), folder=str(self.path))
         try:
             if not self.path.is_dir():
                 self.path.mkdir(PRIVATE_DIR)

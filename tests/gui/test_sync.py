@@ -519,3 +519,100 @@ def test_an_import_older_than_a_delete_all_says_it_stays_here(
     _sync(b).sync_now()
     assert old.id in {record.id for record in a.journal.all_records()}
     assert {record.id for record in entries(b.journal.all_records())} == {recent.id}
+
+
+def test_this_computers_data_folder_put_back_from_a_backup_keeps_its_id(
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    told: list[str] = []
+    laptop = tmp_path / "laptop"
+    a = _app(tmp_path, "laptop", shared, told)
+    a.start()
+    _sync(a).sync_now()
+    a.controller.records.add(_pause(1))
+    cid = _sync(a).computer_id
+    a.stop()
+    shutil.copytree(laptop, tmp_path / "backup")  # last night's backup
+    a = make_app(laptop, FakeClock(TUESDAY_10), told)
+    a.start()
+    _sync(a).sync_now()
+    later = _pause(2)
+    a.controller.records.add(later)
+    a.stop()
+    shutil.rmtree(laptop)
+    shutil.copytree(tmp_path / "backup", laptop)  # put back
+    again = make_app(laptop, FakeClock(TUESDAY_10), told)
+    again.start()
+    try:
+        _sync(again).sync_now()
+        _sync(again).sync_now()
+        # The pause made after the backup comes back from the folder; the id stays.
+        assert later.id in {record.id for record in again.journal.all_records()}
+        assert _sync(again).computer_id == cid
+        assert _sync(again).computers() == {}
+        monkeypatch.setattr(data_dialogs, "confirm_delete_all", lambda parent: True)
+        again.clock.advance(timedelta(hours=1))
+        again.data.open_overview()
+        assert again.data.overview is not None
+        again.data.overview.delete_action.trigger()
+        _sync(again).sync_now()
+        # Delete all leaves no segment with the deleted pauses in the folder.
+        for path in (shared / SUBFOLDER).glob("journal-*.json"):
+            kinds = {r["kind"] for r in json.loads(path.read_text())["records"]}
+            assert kinds <= {"deleted"}, path.name
+        said = again.controller.notices.told
+        assert any("brought back" in str(text) for text in said), said
+        assert not any("as if it were this one" in str(text) for text in said)
+    finally:
+        again.stop()
+
+
+def test_a_clock_set_back_for_a_while_lets_nothing_deleted_come_back(
+        qtbot, two, tmp_path: Path, monkeypatch) -> None:
+    a, b, shared = two
+    a.clock.advance(timedelta(hours=1))
+    b.clock.advance(timedelta(hours=1))
+    monkeypatch.setattr(data_dialogs, "confirm_delete_all", lambda parent: True)
+    a.data.open_overview()
+    assert a.data.overview is not None
+    with qtbot.waitSignal(_sync(b).records_arrived, timeout=WAIT_MS):
+        a.data.overview.delete_action.trigger()
+    b.stop()
+    desk = make_app(tmp_path / "desk", FakeClock(TUESDAY_10 - timedelta(days=1)), [])
+    desk.start()  # its clock a day behind
+    try:
+        _sync(desk).sync_now()
+        desk.clock.advance(timedelta(days=1, hours=1))  # put right, the app still running
+        offline = "ffffeeeeddddcccc"
+        old = replace(_pause(30), computer=offline)  # made before the deletion, offline
+        (shared / SUBFOLDER / segment_name(offline, 2026, 11)).write_text(json.dumps(
+            {"format": 1, "computer": offline, "records": [old.to_dict()]}))
+        _sync(desk).sync_now()
+        assert old.id not in {record.id for record in desk.journal.all_records()}
+    finally:
+        desk.stop()
+
+
+def test_a_stressbreak_folder_removed_by_hand_waits_until_the_folder_is_chosen_again(
+        qtbot, tmp_path: Path) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    app = _app(tmp_path, "laptop", shared, [])
+    app.start()
+    _sync(app).sync_now()
+    app.stop()
+    shutil.rmtree(shared / SUBFOLDER)  # the user emptied the folder
+    again = make_app(tmp_path / "laptop", FakeClock(TUESDAY_10), [])
+    again.start()
+    try:
+        # Taken for a drive that is not mounted: nothing is made on what may be a mount point.
+        assert not _sync(again).available
+        assert not (shared / SUBFOLDER).exists()
+        assert "choose the shared folder again" in str(_sync(again).problem)
+        again.settings.apply(replace(again.settings.current, shared_folder=""))
+        again.settings.apply(replace(again.settings.current, shared_folder=str(shared)))
+        assert _sync(again).available  # chosen again: the user's answer
+        assert (shared / SUBFOLDER).is_dir()
+    finally:
+        again.stop()

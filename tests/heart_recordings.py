@@ -86,22 +86,22 @@ def noisy(rng: random.Random, share: float) -> list[float]:
     return out
 
 
-def write(name: str, rr: list[float], unit: str, comment: str = "") -> None:
+def write(out: Path, name: str, rr: list[float], unit: str, comment: str = "") -> None:
     lines = [f"# {comment}"] if comment else []
     if unit == "ms":
         lines += [f"{1000 * r:.0f}" for r in rr]
     else:
         lines += [f"{r:.4f}" for r in rr]
-    (OUT / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    write("rr-resonance-6min.csv", resonance(random.Random(19)), "s")
-    write("rr-normal-breathing.csv", normal(random.Random(20)), "ms")
-    write("rr-noisy.csv", noisy(random.Random(21), 0.04), "ms",
+def main(out: Path = OUT) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    write(out, "rr-resonance-6min.csv", resonance(random.Random(19)), "s")
+    write(out, "rr-normal-breathing.csv", normal(random.Random(20)), "ms")
+    write(out, "rr-noisy.csv", noisy(random.Random(21), 0.04), "ms",
           "synthetic: resonance breathing with a few strap artefacts, milliseconds")
-    write("rr-poor-contact.csv", noisy(random.Random(22), 0.2), "ms",
+    write(out, "rr-poor-contact.csv", noisy(random.Random(22), 0.2), "ms",
           "synthetic: resonance breathing, the strap slipping, milliseconds")
 
 

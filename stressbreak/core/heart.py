@@ -29,8 +29,11 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from itertools import pairwise
 from statistics import fmean, median
+
+from stressbreak.core.model import PauseHeart
 
 RR_MIN_S = 0.3
 RR_MAX_S = 2.0
@@ -47,6 +50,17 @@ TOTAL_BAND_HZ = (0.0033, 0.4)
 PEAK_HALF_WIDTH_BINS = 1  # one bin is 1/64 Hz ≈ 0.016 Hz
 
 _RR_UNIT_S = 1 / 1024
+
+
+class SensorState(StrEnum):
+    """Where a heart-rate source is (a strap over Bluetooth, or a replayed recording)."""
+
+    OFF = "off"  # not started, or stopped
+    SEARCHING = "searching"  # looking for the strap, connecting, subscribing
+    RECEIVING = "receiving"  # notifications arrive
+    ABSENT = "absent"  # not found in time (asleep, out of reach, off)
+    LOST = "lost"  # was there, went away (or a recording ran out)
+    UNAVAILABLE = "unavailable"  # no Bluetooth here (no adapter, BlueZ not running, off)
 
 
 @dataclass(frozen=True)
@@ -330,3 +344,13 @@ def heart_figures(rr: Sequence[float], window_s: float = WINDOW_S) -> HeartFigur
         rmssd_ms=rmssd_ms(clean),
         coherence=coherence(clean, window_s),
     )
+
+
+def pause_heart(figures: HeartFigures) -> PauseHeart:
+    """The journal's record of a pause's figures."""
+    if figures.poor:
+        return PauseHeart(poor=True)
+    peak = figures.coherence
+    return PauseHeart(mean_heart_rate=figures.mean_heart_rate, rmssd_ms=figures.rmssd_ms,
+                      coherence=None if peak is None else peak.value,
+                      pace_per_min=None if peak is None else peak.breaths_per_minute)

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 # file, unread. Nor does the optional "computer" key: an older reader takes only the keys it
 # knows from a record (every from_dict below does), and its journal writes documents back as
 # they are, so the key is kept too (tests/unit/test_model_computer.py reads with a released
-# reader).
+# reader). Nor does a pause's optional "heart" (issue 19), for the same reason.
 SCHEMA_VERSION = 2
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -64,6 +64,38 @@ def new_id() -> str:
 
 
 @dataclass(frozen=True)
+class PauseHeart:
+    """What a heart-rate strap showed during one pause (core/heart.py's figures over the
+    pause's last 64 s, or fewer). `poor`: the signal was too poor for figures, and then all
+    of them are None. Stored as a pause's "heart" key only when a strap (or a replayed
+    recording) was there."""
+
+    poor: bool = False
+    mean_heart_rate: float | None = None  # beats a minute
+    rmssd_ms: float | None = None
+    coherence: float | None = None  # 0-1
+    pace_per_min: float | None = None  # the breathing pace at the coherence peak
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.poor:
+            return {"poor": True}
+        return {"hr": _rounded(self.mean_heart_rate, 1), "rmssd_ms": _rounded(self.rmssd_ms, 1),
+                "coherence": _rounded(self.coherence, 3),
+                "pace": _rounded(self.pace_per_min, 2)}
+
+    @classmethod
+    def from_dict(cls, raw: object) -> PauseHeart:
+        if not isinstance(raw, dict):
+            raise RecordError("'heart' must be an object")
+        if raw.get("poor") is True:
+            return cls(poor=True)
+        return cls(mean_heart_rate=_optional_float(raw, "hr", 20.0, 250.0),
+                   rmssd_ms=_optional_float(raw, "rmssd_ms", 0.0, 1000.0),
+                   coherence=_optional_float(raw, "coherence", 0.0, 1.0),
+                   pace_per_min=_optional_float(raw, "pace", 1.0, 30.0))
+
+
+@dataclass(frozen=True)
 class PauseRecord:
     """One micro-pause, or one reminder that did not become a pause (missed / skipped)."""
 
@@ -75,6 +107,7 @@ class PauseRecord:
     # The id of the computer that made it (a shared folder's <cid>); None: made before
     # sharing, or on a computer that never shared.
     computer: str | None = None
+    heart: PauseHeart | None = None  # what a heart-rate strap showed (issue 19)
 
     KIND = "pause"
 
@@ -99,10 +132,12 @@ class PauseRecord:
             "duration_s": round(self.duration_s, 3),
             "exercise": self.exercise,
             **_computer_key(self.computer),
+            **({} if self.heart is None else {"heart": self.heart.to_dict()}),
         }
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> PauseRecord:
+        heart = raw.get("heart")
         return cls(
             id=_str(raw, "id"),
             started_at=_datetime(raw, "started_at"),
@@ -110,6 +145,7 @@ class PauseRecord:
             outcome=_enum(PauseOutcome, raw, "outcome"),
             exercise=_str(raw, "exercise"),
             computer=_computer(raw),
+            heart=None if heart is None else PauseHeart.from_dict(heart),
         )
 
 
@@ -345,6 +381,20 @@ def _optional_int(raw: dict[str, Any], key: str) -> int | None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
         raise RecordError(f"{key!r} must be a whole number or null")
     return value
+
+
+def _optional_float(raw: dict[str, Any], key: str, low: float, high: float) -> float | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool) or not (
+            low <= value <= high):
+        raise RecordError(f"{key!r} must be a number from {low:g} to {high:g}, or null")
+    return float(value)
+
+
+def _rounded(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
 
 
 def _str_tuple(raw: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -50,7 +50,7 @@ from stressbreak.core.schedule import (
     wind_down_wanted,
 )
 from stressbreak.core.settings import Settings
-from stressbreak.core.timeutil import at_local
+from stressbreak.core.timeutil import add_real, at_local
 from stressbreak.services.i18n import translate_message
 from stressbreak.ui.tray import StatusText
 
@@ -123,10 +123,16 @@ class Reminders(QObject):
 
     def _state_from_today(self) -> ScheduleState:
         """Carry today over a restart: the interval counts from today's last pause or
-        reminder, and a stress meter just answered is not asked again at once."""
+        reminder, and a stress meter just answered is not asked again at once.
+
+        "Today" reaches back two intervals before midnight for whoever works past it (a
+        pause at 23:45 still counts at 00:30): enough for the pause that decides the next
+        one (an interval ago, or just overdue), as it would at any other hour."""
         now = self._clock.now()
         midnight = at_local(now.date(), time(0), now.tzinfo)
-        found = self._records.between(midnight, now + timedelta(seconds=1))
+        since = min(midnight,
+                    add_real(now, -2 * timedelta(minutes=self._settings().interval_min)))
+        found = self._records.between(since, now + timedelta(seconds=1))
         # Today's records of other computers (a shared folder's) count as they did when
         # they arrived: a reminder let pass there does not move the rhythm here.
         # Asked only when a record says where it was made (reading the id costs a file).
@@ -139,7 +145,9 @@ class Reminders(QObject):
             if pause.outcome in TAKEN:
                 self._pauses.remember(pause.exercise)
         checkins = [r.at for r in records if isinstance(r, CheckIn)]
-        evening = any(pause.exercise == WIND_DOWN for pause in pauses)
+        # Yesterday's evening minute is not tonight's.
+        evening = any(pause.exercise == WIND_DOWN and pause.started_at >= midnight
+                      for pause in pauses)
         state = ScheduleState(
             anchor=max(ends) if ends else now,
             last_checkin=max(checkins) if checkins else None,

@@ -418,3 +418,29 @@ def test_problems_wait_for_a_tray_and_show_in_status(loop):
     app.notices.tell("The journal file for March could not be read.")
     assert "could not be read" in app.notices.status_text()
     assert app.notices.untold == ["The journal file for March could not be read."]
+
+
+@pytest.mark.parametrize("ago_min", [30, 61])
+def test_a_restart_just_after_midnight_keeps_the_rhythm_of_the_pause_before_it(
+        qtbot, tmp_path, ago_min: int):
+    """Working past midnight: a pause at 23:40 (or 23:09) still counts when the app restarts
+    at 00:10, as it would at any other hour (CI caught this: the rhythm used to start again
+    at every midnight, an hour from the restart)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({
+        "native_notifications": False, "work_start": "00:00", "work_end": "23:59",
+        "work_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]}))
+    after_midnight = TUESDAY_10.replace(hour=0, minute=10)
+    ended = after_midnight - timedelta(minutes=ago_min)
+    before = Journal(data, print)
+    before.start()
+    before.append(PauseRecord(ended - timedelta(minutes=1), ended, PauseOutcome.COMPLETED))
+    before.stop()
+    app = make_app(data, FakeClock(after_midnight), [])
+    app.start()
+    try:
+        # Due an hour after it, or at once when that hour has passed.
+        assert app.scheduler.next_pause_at() == max(ended + timedelta(hours=1), after_midnight)
+    finally:
+        app.stop()

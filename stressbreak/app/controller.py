@@ -63,7 +63,8 @@ class Controller(QObject):
             store=world.settings_store, tray=tray, notifier=world.notifier, cues=world.cues,
             gate=self.gate, tell=tell, autostart=world.autostart,
             autostart_command=world.autostart_command, shortcuts=self.shortcuts,
-            sharing=self.sharing_status, check_folder=self.check_folder, parent=self)
+            sharing=self.sharing_status, check_folder=self.check_folder,
+            sensor_scan=world.sensor_scan, parent=self)
         self.notices.add_standing(self.settings.capability_problems)
         self.pauses = Pauses(
             clock=clock, settings=current, choices=self.choices, records=self.records,

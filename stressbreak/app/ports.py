@@ -31,6 +31,23 @@ if TYPE_CHECKING:
     from stressbreak.services.presence import Backends
 
 
+class SensorScan(Protocol):
+    """A Bluetooth scan for heart-rate straps nearby (services/heart_sensor.py)."""
+
+    @property
+    def found(self) -> SignalInstance: ...  # (address: str, name: str), once per strap
+
+    @property
+    def finished(self) -> SignalInstance: ...
+
+    @property
+    def failed(self) -> SignalInstance: ...  # (state: str), a core.heart.SensorState value
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 class Scheduler(Protocol):
     """Turns "at 14:32" into a signal at 14:32, on the GUI thread."""
 
@@ -276,6 +293,8 @@ class Collaborators:
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     # The desktop's keyboard shortcuts (its GlobalShortcuts portal); None: not asked for.
     shortcuts: ShortcutPortal | None = None
+    # A scan for heart-rate straps, for the settings window; None: none offered.
+    sensor_scan: Callable[[], SensorScan] | None = None
     # The local data folder (this computer's id for a shared folder is kept there); None:
     # no shared folder can be used.
     data_dir: Path | None = None

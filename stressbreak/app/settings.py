@@ -23,18 +23,22 @@ from PySide6.QtCore import QObject, Signal
 
 from stressbreak.app.detectors import Detector, detectors
 from stressbreak.app.gate import ReminderGate
-from stressbreak.app.ports import Cues, Notifier, SettingsStore, Tray
+from stressbreak.app.ports import Cues, Notifier, SensorScan, SettingsStore, Tray
 from stressbreak.app.windows import WindowSlot
+from stressbreak.core.heart import SensorState
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.settings import SPEC_BY_KEY, Settings
 from stressbreak.services.autostart import Autostart
 from stressbreak.services.i18n import translate_message
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from stressbreak.app.shortcuts import KeyShortcuts
     from stressbreak.core.sharing import FolderCheck, SharingStatus
     from stressbreak.services.idle import IdleProbe
     from stressbreak.services.presence import Backends
+    from stressbreak.ui.sensor_picker import SensorPicker
     from stressbreak.ui.settings_dialog import SettingsDialog
 
 
@@ -55,6 +59,7 @@ class AppSettings(QObject):
         shortcuts: KeyShortcuts | None = None,
         sharing: Callable[[], SharingStatus] | None = None,
         check_folder: Callable[[str], FolderCheck] | None = None,
+        sensor_scan: Callable[[], SensorScan] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,6 +75,7 @@ class AppSettings(QObject):
         # The shared folder as it is now, and the check of one chosen in the window.
         self._sharing = sharing
         self._check_folder = check_folder
+        self._sensor_scan = sensor_scan
         self.current = Settings()
         self._slot: WindowSlot[SettingsDialog] = WindowSlot(self)
 
@@ -106,12 +112,36 @@ class AppSettings(QObject):
         dialog = SettingsDialog(shown, self.unavailable(),
                                 shortcut_note=shortcuts.note() if shortcuts and offered else None,
                                 sharing=self._sharing() if self._sharing else None,
-                                check_folder=self._check_folder)
+                                check_folder=self._check_folder,
+                                choose_sensor=self.choose_sensor if self._sensor_scan else None)
         dialog.saved.connect(self.apply)
         if shortcuts is not None and offered:
             dialog.shortcut_requested.connect(lambda: shortcuts.choose(dialog))
             shortcuts.note_changed.connect(dialog.set_shortcut_note)
         return dialog
+
+    def choose_sensor(self, parent: QWidget, current: str,
+                      chosen: Callable[[str], None]) -> SensorPicker | None:
+        """The strap picker over the settings window, with a scan running while it is open;
+        the strap the user takes goes to `chosen` (the window's field: Save keeps it)."""
+        from stressbreak.ui.sensor_picker import SensorPicker  # noqa: PLC0415
+
+        if self._sensor_scan is None:
+            return None
+        picker = SensorPicker(current, parent)
+        scan = self._sensor_scan()
+        scan.found.connect(picker.add_found)
+        scan.finished.connect(picker.scan_finished)
+        scan.failed.connect(lambda state: picker.scan_failed(_no_scan_reason(state)))
+        picker.rescan_requested.connect(scan.start)
+        picker.accepted.connect(lambda: chosen(picker.chosen))
+        # Closed either way: the scan stops, and goes with the window.
+        picker.finished.connect(scan.stop)
+        if isinstance(scan, QObject):
+            scan.setParent(picker)
+        picker.open()
+        scan.start()
+        return picker
 
     def unavailable(self) -> dict[str, str]:
         """Settings that cannot work on this desktop, each with the reason, translated."""
@@ -158,6 +188,15 @@ class AppSettings(QObject):
                     reason=exc.strerror or exc))
         self._gate.settings_changed()
         self.changed.emit()
+
+
+def _no_scan_reason(state: str) -> str:
+    if state == SensorState.UNAVAILABLE:
+        return translate_message(Message("AppSettings", QT_TRANSLATE_NOOP(
+            "AppSettings", "Bluetooth is not available here: no adapter was found, or it is "
+                           "switched off. Switch it on and choose Look again.")))
+    return translate_message(Message("AppSettings", QT_TRANSLATE_NOOP(
+        "AppSettings", "Looking for straps did not work just now. Choose Look again.")))
 
 
 def _cannot_work(key: str, reason: str) -> str:

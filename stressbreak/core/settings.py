@@ -12,6 +12,7 @@ reported in a message that names the key, so a hand-edited file can't stop the a
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import time
@@ -44,6 +45,7 @@ class Kind(StrEnum):
     CHOICE = "choice"  # one of a fixed list of ids
     TEXT = "text"  # a line of text (a name)
     FOLDER = "folder"  # a folder's full path, typed or chosen ("" = none)
+    SENSOR = "sensor"  # a heart-rate strap, "ADDRESS Name", chosen from a scan ("" = none)
 
 
 class Group(StrEnum):
@@ -318,6 +320,38 @@ def _shared_folder(value: Any) -> str:
     return text
 
 
+# A Bluetooth device address as BlueZ and Windows give it; on macOS CoreBluetooth gives a
+# UUID of its own instead (no address is ever shown there).
+_DEVICE_ADDRESS = re.compile(
+    r"[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}|\{?[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\}?")
+
+
+def _heart_sensor(value: Any) -> str:
+    """Empty (no strap) or a strap's address and the name it gave, "A0:9E:1A:12:34:56 Polar
+    H10 1A2B3C4D", as the settings window's scan writes it; the address is what counts."""
+    if not isinstance(value, str) or any(ord(c) < 32 for c in value):
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "expected a heart-rate strap as text, got {value}"), value=repr(value)))
+    text = " ".join(value.split())
+    if text and not _DEVICE_ADDRESS.fullmatch(text.split(" ", 1)[0]):
+        raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
+            "settings", "A heart-rate strap is written as its Bluetooth address and its name, "
+                        "such as A0:9E:1A:12:34:56 Polar H10; {value} does not begin with an "
+                        "address. Choose the strap again in Settings."), value=text))
+    return text
+
+
+def sensor_address(value: str) -> str:
+    """The address part of a `heart_sensor` value ("" for none)."""
+    return value.split(" ", 1)[0] if value else ""
+
+
+def sensor_name(value: str) -> str:
+    """The name part of a `heart_sensor` value, or its address when the strap gave none."""
+    parts = value.split(" ", 1)
+    return parts[1] if len(parts) == 2 else parts[0]
+
+
 def _computer_name(value: Any) -> str:
     if not isinstance(value, str) or any(ord(c) < 32 for c in value):
         raise ValueError(Message("settings", QT_TRANSLATE_NOOP(
@@ -441,6 +475,15 @@ class Settings:
         QT_TRANSLATE_NOOP("settings", "A stress meter with this tension or more (0 to 10) "
                                       "offers one more pause a little later."),
         low=1, high=10, enabled_by="followup_enabled")
+    heart_sensor: str = setting(
+        "", Kind.SENSOR, Group.PAUSE,  # "" = none; else "ADDRESS Name" (see _heart_sensor)
+        QT_TRANSLATE_NOOP("settings", "Heart-rate strap"),
+        QT_TRANSLATE_NOOP("settings", "A Bluetooth chest strap (heart rate service) shows your "
+                                      "heart's rhythm under the circle during a pause. It "
+                                      "connects as a pause starts; without it the pause is the "
+                                      "same as always. Nothing leaves this computer. "
+                                      "StressBreak is not a medical device."),
+        parse=_heart_sensor)
     # --- reminders ------------------------------------------------------------------------
     snooze_min: int = setting(
         5, Kind.INT, Group.REMINDERS,

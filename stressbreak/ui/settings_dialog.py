@@ -52,6 +52,7 @@ from stressbreak.core.settings import (
     Settings,
     SettingSpec,
     Unit,
+    sensor_name,
     settings_problems,
 )
 from stressbreak.core.sharing import FolderCheck, FolderState, SharingStatus
@@ -472,6 +473,48 @@ class FolderEditor(TextEditor):
         self.choose_button.setAccessibleDescription(description)
 
 
+class SensorEditor(Editor):
+    """A heart-rate strap: its name, "Choose…" (a scan nearby, by the app: the dialog's
+    `choose_sensor`) and "Forget". The value is "ADDRESS Name", or "" for none."""
+
+    choose_requested = Signal()
+
+    def __init__(self, spec: SettingSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self._value = ""
+        self.name_label = QLabel()
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.setAccessibleName(self.tr("Choose a heart-rate strap"))
+        self.choose_button.clicked.connect(self.choose_requested)
+        self.forget_button = QPushButton(self.tr("Forget"))
+        self.forget_button.setAutoDefault(False)
+        self.forget_button.setAccessibleName(self.tr("Forget the heart-rate strap"))
+        self.forget_button.clicked.connect(lambda: self.set_value(""))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.name_label, 1)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.forget_button)
+        self.setFocusProxy(self.choose_button)
+
+    def value(self) -> str:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        before, self._value = self._value, str(value)
+        shown = sensor_name(self._value) if self._value else self.tr("None")
+        self.name_label.setText(shown)
+        self.choose_button.setAccessibleDescription(
+            self.tr("Now: {strap}").format(strap=shown))
+        self.forget_button.setVisible(bool(self._value))
+        if self._value != before:
+            self.changed.emit()
+
+    def describe(self, description: str) -> None:
+        self.choose_button.setAccessibleDescription(description)
+
+
 EDITORS: dict[Kind, type[Editor]] = {
     Kind.INT: IntEditor,
     Kind.BOOL: BoolEditor,
@@ -481,6 +524,7 @@ EDITORS: dict[Kind, type[Editor]] = {
     Kind.CHOICE: ChoiceEditor,
     Kind.TEXT: TextEditor,
     Kind.FOLDER: FolderEditor,
+    Kind.SENSOR: SensorEditor,
 }
 
 
@@ -509,9 +553,13 @@ class SettingsDialog(QDialog):
         shortcut_note: str | None = None,
         sharing: SharingStatus | None = None,
         check_folder: Callable[[str], FolderCheck] | None = None,
+        choose_sensor: Callable[[QWidget, str, Callable[[str], None]], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        # Opens the app's strap picker over this window (parent, the strap now, and what to
+        # call with the one chosen); None: no Bluetooth support in this build.
+        self._choose_sensor = choose_sensor
         # The shared folder as it is now, and the check of one chosen here (both from the
         # app: the window reads no folder itself). A chosen folder is checked before Save.
         self._sharing = sharing
@@ -618,6 +666,8 @@ class SettingsDialog(QDialog):
         self.problem_labels[spec.key] = problem_label
         if spec.kind is Kind.FOLDER:
             column.addWidget(self._folder_remark_row())
+        if isinstance(editor, SensorEditor):
+            self._offer_sensor_choice(editor)
         editor.describe(self._description(spec.key, None))
         if spec.kind is Kind.BOOL:
             form.addRow(column)  # the check box carries its own label
@@ -625,6 +675,14 @@ class SettingsDialog(QDialog):
             label = QLabel(_t(spec.label))
             label.setBuddy(editor.focusProxy() or editor)
             form.addRow(label, column)
+
+    def _offer_sensor_choice(self, editor: SensorEditor) -> None:
+        choose = self._choose_sensor
+        if choose is None:
+            editor.choose_button.setEnabled(False)
+            return
+        editor.choose_requested.connect(
+            lambda: choose(self, editor.value(), editor.set_value))
 
     def _add_shortcut_row(self, form: QFormLayout, note: str) -> None:
         """Keys through the desktop: not a setting (the desktop keeps them, at once), so a

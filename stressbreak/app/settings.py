@@ -25,7 +25,6 @@ from stressbreak.app.detectors import Detector, detectors
 from stressbreak.app.gate import ReminderGate
 from stressbreak.app.ports import Cues, Notifier, SensorScan, SettingsStore, Tray
 from stressbreak.app.windows import WindowSlot
-from stressbreak.core.heart import SensorState
 from stressbreak.core.messages import QT_TRANSLATE_NOOP, Message
 from stressbreak.core.settings import SPEC_BY_KEY, Settings
 from stressbreak.services.autostart import Autostart
@@ -191,6 +190,8 @@ class AppSettings(QObject):
 
 
 def _no_scan_reason(state: str) -> str:
+    from stressbreak.core.heart import SensorState  # noqa: PLC0415  (not at start-up)
+
     if state == SensorState.UNAVAILABLE:
         return translate_message(Message("AppSettings", QT_TRANSLATE_NOOP(
             "AppSettings", "Bluetooth is not available here: no adapter was found, or it is "

@@ -58,7 +58,7 @@ from stressbreak.core.over_time import OverTime, over_time
 from stressbreak.core.profiles import GENERAL_TIPS
 from stressbreak.core.profiles import ORDER as PROFILE_ORDER
 from stressbreak.core.report import DEFAULT_WEEKS, build_report
-from stressbreak.core.settings import Settings
+from stressbreak.core.settings import Group, Settings
 from stressbreak.core.sharing import ComputerSeen, FolderState, SharingStatus
 from stressbreak.core.timeutil import week_start
 from stressbreak.core.week_view import TREND_WEEKS, WeekView
@@ -74,6 +74,7 @@ from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.reminder import ReminderWindow
 from stressbreak.ui.report_dialog import ReportDialog
+from stressbreak.ui.sensor_picker import SensorPicker
 from stressbreak.ui.settings_dialog import SettingsDialog
 from stressbreak.ui.values_dialog import ValuesDialog
 from stressbreak.ui.why_page import WhyPage
@@ -788,6 +789,26 @@ def _settings(shooter: Shooter) -> None:
     shooter.shoot(dialog, "settings-sharing", "Settings, Other computers, while a folder is "
                   "shared: in use, and the two other computers with when each was last heard "
                   "of.")
+    shooter.done(dialog)
+    # Settings, Pause, with a strap chosen; Choose… opens the picker over it.
+    dialog = SettingsDialog(Settings(heart_sensor="A0:9E:1A:12:34:56 Polar H10 1A2B3C4D"),
+                            choose_sensor=lambda parent, current, chosen: None)
+    shooter.show_centred(dialog)
+    dialog.tabs.setCurrentIndex(list(Group).index(Group.PAUSE))
+    picker = SensorPicker("A0:9E:1A:12:34:56 Polar H10 1A2B3C4D", dialog)
+    for address, name in (("C4:7C:8D:6A:01:02", "TICKR 3F21"),
+                          ("A0:9E:1A:12:34:56", "Polar H10 1A2B3C4D")):
+        picker.add_found(address, name)
+    picker.show()
+    shooter.shoot(picker, "sensor-picker", "Settings, Pause, Choose… beside the heart-rate "
+                  "strap: the straps a scan found nearby, the one chosen before ready to take.")
+    picker.scan_failed(QCoreApplication.translate(
+        "AppSettings", "Bluetooth is not available here: no adapter was found, or it is "
+                       "switched off. Switch it on and choose Look again."))
+    picker.list.clear()
+    shooter.shoot(picker, "sensor-picker-no-bluetooth",
+                  "The strap picker where this computer has no Bluetooth.")
+    picker.close()
     shooter.done(dialog)
 
 

@@ -58,7 +58,8 @@ def test_every_setting_has_a_control_that_shows_its_value(qtbot):
     custom = Settings(interval_min=45, work_days=(0, 3), work_start=time(8, 15),
                       checkin_times=(time(9, 0),), exercise="rotate", language="nl",
                       start_at_login=True, gentle_max_wait_s=0,
-                      shared_folder="/home/anna/Sync", computer_name="Desk at home")
+                      shared_folder="/home/anna/Sync", computer_name="Desk at home",
+                      heart_sensor="A0:9E:1A:12:34:56 Polar H10")
     dialog = _open(qtbot, custom)
     assert set(dialog.editors) == {spec.key for spec in SETTINGS_SPEC}
     assert dialog.values() == asdict(custom)
@@ -69,7 +70,7 @@ def test_every_setting_has_a_control_that_shows_its_value(qtbot):
         assert type(dialog.editors[spec.key]).__name__.lower().startswith(
             {Kind.INT: "int", Kind.BOOL: "bool", Kind.TIME: "time", Kind.TIMES: "times",
              Kind.DAYS: "days", Kind.CHOICE: "choice", Kind.TEXT: "text",
-             Kind.FOLDER: "folder"}[spec.kind])
+             Kind.FOLDER: "folder", Kind.SENSOR: "sensor"}[spec.kind])
 
 
 def test_saving_untouched_defaults_gives_the_defaults(qtbot):

@@ -163,6 +163,7 @@ NEW_KEYS = {"start_at_login": False, "natural_breaks": True, "dnd_fullscreen": T
             "gentle_max_wait_s": 60, "tray_icon": "colour"}
 EVENING_KEYS = {"wind_down": False, "wind_down_at": time(21, 30)}
 SHARING_KEYS = {"shared_folder": "", "computer_name": ""}
+HEART_KEYS = {"heart_sensor": ""}  # issue 19: no strap
 
 
 def test_every_setting_is_declared_once_in_field_order():
@@ -177,7 +178,9 @@ def test_every_setting_is_declared_once_in_field_order():
 
 
 def test_the_existing_keys_parse_as_before():
-    assert set(OLD_RULES) | set(NEW_KEYS) | set(EVENING_KEYS) | set(SHARING_KEYS) == set(PARSERS)
+    assert (set(OLD_RULES) | set(NEW_KEYS) | set(EVENING_KEYS) | set(SHARING_KEYS)
+            | set(HEART_KEYS)) == set(PARSERS)
+    assert {key: getattr(Settings(), key) for key in HEART_KEYS} == HEART_KEYS
     for key, (good, bad) in OLD_RULES.items():
         for value in good:
             PARSERS[key](value)

@@ -211,7 +211,7 @@ def report_html(report: Report, made_on: date) -> str:
     if report.heart is not None:
         parts.append("<p>" + escape(translate_message(heart_line(
             report.heart, lambda value: _number(locale, value),
-            lambda value: locale.toString(value, "f", 2)))) + "</p>")
+            lambda value: locale.toString(value, "f", 2)))) + ".</p>")  # a sentence here
     parts += _came_up(report)
     parts += _stood_out(report, locale)
     parts += _helps(report)

@@ -1,6 +1,7 @@
 """In-process figures: one benchmark per process, result as one JSON line on stdout.
 
     python -m benchmarks.inproc day|click|pacer|journal|sync [--quick]
+    python -m benchmarks.inproc journal --heart --size "10 years"  (pauses with heart figures)
 
 Run with QT_QPA_PLATFORM=offscreen, or xcb on a display with a tray host (the harness decides
 and reports which). Each benchmark runs in its own process so memory and imports don't mix.
@@ -289,11 +290,18 @@ _CHECKIN_HOURS = ((10, 30), (13, 30), (16, 0), (17, 15))  # 8 pauses + 4 check-i
 _OUTCOMES = ("completed", "completed", "completed", "ended_early", "missed", "skipped")
 
 
-def _pause(at: datetime, n: int) -> dict[str, Any]:
+def _pause(at: datetime, n: int, heart: bool = False) -> dict[str, Any]:
     end = at + timedelta(seconds=60)
-    return {"kind": "pause", "v": 1, "id": uuid.uuid4().hex, "started_at": at.isoformat(),
-            "ended_at": end.isoformat(), "outcome": _OUTCOMES[n % len(_OUTCOMES)],
-            "duration_s": 60.0, "exercise": "coherent"}
+    outcome = _OUTCOMES[n % len(_OUTCOMES)]
+    pause = {"kind": "pause", "v": 1, "id": uuid.uuid4().hex, "started_at": at.isoformat(),
+             "ended_at": end.isoformat(), "outcome": outcome,
+             "duration_s": 60.0, "exercise": "coherent"}
+    if heart and outcome in ("completed", "ended_early"):
+        # Every pause taken with a strap (issue 19), one in sixteen with a poor signal.
+        pause["heart"] = {"poor": True} if n % 16 == 0 else {
+            "hr": 60.0 + n % 17, "rmssd_ms": 25.0 + n % 31,
+            "coherence": round(0.2 + (n % 71) / 100, 3), "pace": 6.0}
+    return pause
 
 
 def _checkin(at: datetime, n: int) -> dict[str, Any]:
@@ -304,8 +312,10 @@ def _checkin(at: datetime, n: int) -> dict[str, Any]:
             "need": ["move"] if n % 3 else [], "need_note": "", "tension": n % 11}
 
 
-def write_history(folder: Path, days: int, today: date, tz: tzinfo) -> int:
-    """About 12 records a day for `days` days up to today, straight into monthly files."""
+def write_history(folder: Path, days: int, today: date, tz: tzinfo,
+                  heart: bool = False) -> int:
+    """About 12 records a day for `days` days up to today, straight into monthly files;
+    `heart`: the pauses taken have heart figures."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if days == 0:
         return 0
@@ -317,7 +327,7 @@ def write_history(folder: Path, days: int, today: date, tz: tzinfo) -> int:
         for hour in _PAUSE_HOURS:
             at = datetime(day.year, day.month, day.day, hour, 0, tzinfo=tz)
             n += 1
-            table[str(len(table) + 1)] = _pause(at, n)
+            table[str(len(table) + 1)] = _pause(at, n, heart)
         for hour, minute in _CHECKIN_HOURS:
             at = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
             n += 1
@@ -340,21 +350,25 @@ _QUICK_SIZES = (("empty", 0), ("1 week", 7), ("1 year", 365))
 _FULL_SIZES = (*_QUICK_SIZES, ("5 years", 5 * 365 + 1), ("10 years", 10 * 365 + 2))
 
 
-def bench_journal(quick: bool, work_dir: Path | None) -> dict[str, Any]:
+def bench_journal(quick: bool, work_dir: Path | None, heart: bool = False,
+                  only: str | None = None) -> dict[str, Any]:
     from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome, PauseRecord
 
-    sizes = _QUICK_SIZES if quick else _FULL_SIZES
+    sizes = [(label, days) for label, days in (_QUICK_SIZES if quick else _FULL_SIZES)
+             if only is None or label == only]
+    if not sizes:
+        raise ValueError(f"no history size {only!r}")
     appends = 20 if quick else 100
     repeats = 3 if quick else 7
     app()
     tz = AMS
     clock = SystemClock(lambda: tz)
-    results: dict[str, Any] = {"platform": platform(), "sizes": {}}
+    results: dict[str, Any] = {"platform": platform(), "heart": heart, "sizes": {}}
     for label, days in sizes:
         with tempfile.TemporaryDirectory(prefix="sb-bench-journal-", dir=work_dir) as tmp:
             folder = Path(tmp) / "data"
             now = clock.now()
-            count = write_history(folder, days, now.date(), tz)
+            count = write_history(folder, days, now.date(), tz, heart)
             # A real history was written over the years and is long on disk: the appends'
             # fsyncs must not also flush the synthetic history just written (a file system
             # may commit other files' pending data with them).
@@ -440,7 +454,8 @@ def _bench_overview(folder: Path, repeats: int,
         # Over time: the tab opened (a year read, week by week), then the range switched
         # between 3 and 12 months.
         over_watches = [PaintWatch(w) for w in (window.over_time_tension.viewport(),
-                                                window.over_time_pauses.viewport())]
+                                                window.over_time_pauses.viewport(),
+                                                window.over_time_heart.viewport())]
 
         def over_painted(t0: float, watches: list[PaintWatch] = over_watches) -> float | None:
             times = [t for watch in watches for t in watch.times if t >= t0]
@@ -606,6 +621,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("bench", choices=("day", "click", "pacer", "journal", "sync"))
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--heart", action="store_true",
+                        help="journal: the pauses taken have heart figures (issue 19)")
+    parser.add_argument("--size", help="journal: only this history size (\"10 years\")")
     parser.add_argument("--work-dir", type=Path)
     parser.add_argument("--watchdog-s", type=float, default=600.0,
                         help="print every thread's stack and exit if still running then")
@@ -620,7 +638,7 @@ def main() -> int:
     elif args.bench == "sync":
         result = bench_sync(args.quick, args.work_dir)
     else:
-        result = bench_journal(args.quick, args.work_dir)
+        result = bench_journal(args.quick, args.work_dir, args.heart, args.size)
     print(json.dumps(result))
     return 0
 

@@ -461,11 +461,14 @@ def _summary(args: argparse.Namespace, data_dir: Path, settings_file: Path) -> i
         def number(value: float) -> str:
             return locale.toString(value, "f", 1)
 
+        def fraction(value: float) -> str:
+            return locale.toString(value, "f", 2)
+
         def day_name(day: date) -> str:
             return locale.toString(QDate(day.year, day.month, day.day), "d MMM")
 
         found = summarise(records, today, args.weeks, zone, number=number)
-        lines = summary_lines(found, translate_message, day_name, number)
+        lines = summary_lines(found, translate_message, day_name, number, fraction)
     # `stressbreak summary | head` is fine: the pipe closed is not an error of ours.
     return _write_stdout(("\n".join(lines) + "\n").encode())
 

@@ -23,6 +23,7 @@ from stressbreak.core.model import (
     DayRating,
     Deletion,
     Entry,
+    PauseHeart,
     PauseRecord,
     Record,
     entries,
@@ -58,6 +59,14 @@ CSV_COLUMNS = (
     "energy",
     "focus",
     "computer",  # the name of the computer it was made on (its id where no name is known)
+    # A pause's heart figures (issue 19), after the older columns so that their places stay:
+    # empty for a pause without a strap, and "true" in poor_signal when there was one but
+    # its signal gave no figures.
+    "heart_rate",
+    "rmssd_ms",
+    "coherence",
+    "pace",
+    "poor_signal",
 )
 
 # Excel, LibreOffice and Google Sheets run a cell that starts with one of these as a formula
@@ -221,6 +230,7 @@ def _csv_row(record: Entry) -> dict[str, object]:
             "outcome": record.outcome.value,
             "duration_s": round(record.duration_s, 3),
             "exercise": record.exercise,
+            **_heart_cells(record.heart),
         }
     if isinstance(record, DayRating):
         return {
@@ -247,6 +257,14 @@ def _csv_row(record: Entry) -> dict[str, object]:
         "trigger": record.trigger,
         "next_step": record.next_step,
     }
+
+
+def _heart_cells(heart: PauseHeart | None) -> dict[str, object]:
+    if heart is None:
+        return {}
+    return {"heart_rate": heart.mean_heart_rate, "rmssd_ms": heart.rmssd_ms,
+            "coherence": heart.coherence, "pace": heart.pace_per_min,
+            "poor_signal": "true" if heart.poor else "false"}
 
 
 def _csv_cell(value: object) -> object:

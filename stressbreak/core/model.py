@@ -63,6 +63,10 @@ def new_id() -> str:
     return raw.hex()
 
 
+_HEART_FIGURES = ("hr", "rmssd_ms", "coherence", "pace")  # the stored keys, in field order
+_HEART_DIGITS = {"mean_heart_rate": 1, "rmssd_ms": 1, "coherence": 3, "pace_per_min": 2}
+
+
 @dataclass(frozen=True)
 class PauseHeart:
     """What a heart-rate strap showed during one pause (core/heart.py's figures over the
@@ -76,18 +80,40 @@ class PauseHeart:
     coherence: float | None = None  # 0-1
     pace_per_min: float | None = None  # the breathing pace at the coherence peak
 
+    def __post_init__(self) -> None:
+        if self.poor and any(value is not None for value in self._figures()):
+            raise RecordError("a poor signal has no heart figures")
+        # Rounded as stored, here: the pause a pause window just saved is then equal to the
+        # one the journal reads back, and views show the same means before and after.
+        for name, digits in _HEART_DIGITS.items():
+            object.__setattr__(self, name, _rounded(getattr(self, name), digits))
+
+    def _figures(self) -> tuple[float | None, ...]:
+        return self.mean_heart_rate, self.rmssd_ms, self.coherence, self.pace_per_min
+
     def to_dict(self) -> dict[str, Any]:
         if self.poor:
             return {"poor": True}
-        return {"hr": _rounded(self.mean_heart_rate, 1), "rmssd_ms": _rounded(self.rmssd_ms, 1),
-                "coherence": _rounded(self.coherence, 3),
-                "pace": _rounded(self.pace_per_min, 2)}
+        return dict(zip(_HEART_FIGURES, self._figures(), strict=True))
+
+    @property
+    def has_figures(self) -> bool:
+        """Some figure to show (a poor signal has none; a pause too short for one neither)."""
+        return not self.poor and (self.mean_heart_rate is not None or self.rmssd_ms is not None
+                                  or self.coherence is not None)
 
     @classmethod
     def from_dict(cls, raw: object) -> PauseHeart:
         if not isinstance(raw, dict):
             raise RecordError("'heart' must be an object")
-        if raw.get("poor") is True:
+        poor = raw.get("poor", False)
+        if not isinstance(poor, bool):
+            raise RecordError("'heart' has a 'poor' that is not true or false")
+        if poor:
+            # A poor signal has no figures: one stored beside it is a shape we did not
+            # write, and guessing which of the two is true would show a wrong figure.
+            if any(raw.get(key) is not None for key in _HEART_FIGURES):
+                raise RecordError("'heart' says the signal was poor and gives figures")
             return cls(poor=True)
         return cls(mean_heart_rate=_optional_float(raw, "hr", 20.0, 250.0),
                    rmssd_ms=_optional_float(raw, "rmssd_ms", 0.0, 1000.0),

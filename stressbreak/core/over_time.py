@@ -7,6 +7,10 @@ zero: a holiday is not a week of no pauses and no tension. Averages, not scores:
 a direction over months, it does not rate a week (the week tab's insights never compare weeks
 either).
 
+Where a heart-rate strap was worn during pauses (issue 19), each week also holds the means of
+its pauses' heart figures (`HeartMeans`); a week without figures is a gap too, and a range
+without any leaves the view as it is for everyone without a strap.
+
 The last week is the one in progress: on a Tuesday it holds two days, so its pauses look like a
 drop. It is marked `so_far`, and the view shows it apart from the whole weeks.
 """
@@ -18,7 +22,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from statistics import fmean
 
-from stressbreak.core.model import CheckIn, DayRating, PauseOutcome, PauseRecord, Record
+from stressbreak.core.model import (
+    CheckIn,
+    DayRating,
+    PauseHeart,
+    PauseOutcome,
+    PauseRecord,
+    Record,
+)
 from stressbreak.core.stats import week_bounds
 
 RANGES_MONTHS = (3, 6, 12)
@@ -31,6 +42,41 @@ def weeks_in(months: int) -> int:
 
 
 @dataclass(frozen=True)
+class HeartMeans:
+    """The heart figures of some pauses with a strap, averaged. Each mean is over the pauses
+    that have that figure (a short pause has a heart rate but no coherence); a pause whose
+    signal was poor has none and counts in `poor` only."""
+
+    pauses: int  # pauses with at least one figure
+    poor: int = 0
+    coherence: float | None = None  # 0–1
+    coherence_pauses: int = 0
+    heart_rate: float | None = None  # beats a minute
+    rmssd_ms: float | None = None
+
+
+def heart_means(hearts: Iterable[PauseHeart]) -> HeartMeans | None:
+    """The means of these pauses' figures; None when none of them has a figure."""
+    with_figures: list[PauseHeart] = []
+    poor = 0
+    for heart in hearts:
+        if heart.has_figures:
+            with_figures.append(heart)
+        elif heart.poor:
+            poor += 1
+    if not with_figures:
+        return None
+    coherences = [h.coherence for h in with_figures if h.coherence is not None]
+    rates = [h.mean_heart_rate for h in with_figures if h.mean_heart_rate is not None]
+    rmssds = [h.rmssd_ms for h in with_figures if h.rmssd_ms is not None]
+    return HeartMeans(
+        pauses=len(with_figures), poor=poor,
+        coherence=fmean(coherences) if coherences else None, coherence_pauses=len(coherences),
+        heart_rate=fmean(rates) if rates else None,
+        rmssd_ms=fmean(rmssds) if rmssds else None)
+
+
+@dataclass(frozen=True)
 class WeekPoint:
     monday: date
     pauses: int | None  # taken (completed or ended early); None: nothing at all that week
@@ -40,6 +86,7 @@ class WeekPoint:
     energy: float | None = None
     focus: float | None = None
     so_far: bool = False  # the week that holds today: still going on, not a whole week
+    heart: HeartMeans | None = None  # None: no pause with heart figures
 
 
 @dataclass(frozen=True)
@@ -56,6 +103,11 @@ class OverTime:
         """Some week has a day rating (else the view leaves their chart out)."""
         return any(w.sleep is not None or w.energy is not None or w.focus is not None
                    for w in self.weeks)
+
+    @property
+    def has_heart(self) -> bool:
+        """Some week has heart figures (else the view leaves their chart out)."""
+        return any(w.heart is not None for w in self.weeks)
 
 
 def over_time_span(today: date, months: int, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -77,6 +129,7 @@ def over_time(records: Iterable[Record], today: date, months: int, tz: tzinfo) -
     # By local day: the latest of a day counts, also when it is all open (the user cleared
     # the day's ratings: the day is not rated, whatever an earlier rating said).
     ratings: dict[date, DayRating] = {}
+    hearts: dict[date, list[PauseHeart]] = {}
     for record in records:
         when = _local_time(record, tz)
         if when is None:
@@ -85,8 +138,11 @@ def over_time(records: Iterable[Record], today: date, months: int, tz: tzinfo) -
         if monday < first or monday > mondays[-1]:
             continue
         seen.add(monday)
-        if isinstance(record, PauseRecord) and record.outcome in _TAKEN:
-            taken[monday] = taken.get(monday, 0) + 1
+        if isinstance(record, PauseRecord):
+            if record.outcome in _TAKEN:
+                taken[monday] = taken.get(monday, 0) + 1
+            if record.heart is not None:
+                hearts.setdefault(monday, []).append(record.heart)
         elif isinstance(record, CheckIn):
             checkins[monday] = checkins.get(monday, 0) + 1
             if record.tension is not None:
@@ -108,6 +164,7 @@ def over_time(records: Iterable[Record], today: date, months: int, tz: tzinfo) -
             energy=_mean_of(by_week.get(monday, ()), "energy"),
             focus=_mean_of(by_week.get(monday, ()), "focus"),
             so_far=monday <= today < monday + timedelta(weeks=1),
+            heart=heart_means(hearts[monday]) if monday in hearts else None,
         )
         for monday in mondays)
     return OverTime(months, weeks)

@@ -2,7 +2,8 @@
 (services/report_pdf.py makes the PDF).
 
 Everything is gathered by the functions the overview and `stressbreak summary` use: the weeks'
-counts, tension and what stood out (core/summary.py), the day ratings (core/helps.py's
+counts, tension and what stood out (core/summary.py) with the heart figures of the pauses
+with a strap, the day ratings (core/helps.py's
 day_scores, so a day rated twice counts once, as in Over time) and What helps me. Counts and
 means only, and nothing compared with a norm: the report describes, it does not grade.
 
@@ -26,6 +27,7 @@ from stressbreak.core.content import CONTEXT as CONTENT_CONTEXT
 from stressbreak.core.helps import RATING_NAMES, DayScores, Observation, day_scores, one_decimal
 from stressbreak.core.messages import Message
 from stressbreak.core.model import CheckIn, Record
+from stressbreak.core.over_time import HeartMeans
 from stressbreak.core.stats import summarise_week, week_patterns
 from stressbreak.core.summary import summarise, summary_span
 
@@ -71,6 +73,7 @@ class Report:
     triggers: tuple[tuple[str, int], ...] = ()  # the user's words; only with free_text
     notes: tuple[Note, ...] = ()  # most recent first; only with free_text
     notes_left_out: int = 0  # notes beyond MAX_NOTES
+    heart: HeartMeans | None = None  # the pauses with a heart-rate strap; None: none
 
     @property
     def rated(self) -> bool:
@@ -128,7 +131,8 @@ def build_report(records: Iterable[Record], today: date, weeks: int, tz: tzinfo,
         triggers=tuple(sorted(triggers.values(),
                              key=lambda t: (-t[1], t[0].casefold()))[:TOP_CHIPS])
         if free_text else (),
-        notes=tuple(notes[:MAX_NOTES]), notes_left_out=max(0, len(notes) - MAX_NOTES))
+        notes=tuple(notes[:MAX_NOTES]), notes_left_out=max(0, len(notes) - MAX_NOTES),
+        heart=summary.heart)
 
 
 def _users_words(line: Message) -> bool:

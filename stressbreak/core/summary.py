@@ -15,7 +15,8 @@ from typing import Any
 
 from stressbreak.core.helps import WINDOW_DAYS, Observation, day_scores, one_decimal, what_helps
 from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
-from stressbreak.core.model import PauseOutcome, Record
+from stressbreak.core.model import PauseOutcome, PauseRecord, Record
+from stressbreak.core.over_time import HeartMeans, heart_means
 from stressbreak.core.stats import insights, summarise_week, week_bounds
 
 MAX_WEEKS = 52
@@ -37,6 +38,8 @@ class WeekLines:
 class Summary:
     weeks: tuple[WeekLines, ...]  # oldest first, ending with this week
     helps: tuple[Observation, ...]
+    # The pauses with a heart-rate strap in these weeks; None: none had figures.
+    heart: HeartMeans | None = None
 
 
 def summary_span(today: date, weeks: int, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -68,14 +71,51 @@ def summarise(records: Iterable[Record], today: date, weeks: int, tz: tzinfo, *,
             stands_out=tuple(insights(week, tz)),
             so_far=back == 0))
     helps = what_helps(records, tz, today, ratings=day_scores(records, tz), number=number)
-    return Summary(tuple(lines), tuple(helps))
+    first = this_monday - timedelta(weeks=weeks - 1)
+    return Summary(tuple(lines), tuple(helps),
+                   heart_in(records, first, this_monday + timedelta(weeks=1), tz))
+
+
+def heart_in(records: Iterable[Record], first: date, end: date, tz: tzinfo
+             ) -> HeartMeans | None:
+    """The heart figures of the pauses from the day `first` up to (not including) `end`."""
+    return heart_means(
+        record.heart for record in records
+        if isinstance(record, PauseRecord) and record.heart is not None
+        and first <= record.started_at.astimezone(tz).date() < end)
+
+
+def heart_line(heart: HeartMeans, number: Callable[[float], str],
+               fraction: Callable[[float], str]) -> Message:
+    """One sentence on the heart figures: the coherence, or (pauses too short for it) the
+    heart rate. `fraction` writes a 0–1 value with two decimals ("0.62", "0,62")."""
+    if heart.coherence is not None:
+        return Message.counted("summary", QT_TRANSLATE_N_NOOP(
+            "summary", "Heart rhythm during pauses: coherence {coherence} on average over %n "
+                       "pauses with a strap"), heart.coherence_pauses,
+            coherence=fraction(heart.coherence))
+    assert heart.heart_rate is not None or heart.rmssd_ms is not None
+    if heart.heart_rate is not None:
+        return Message.counted("summary", QT_TRANSLATE_N_NOOP(
+            "summary", "Heart rhythm during pauses: heart rate {rate} on average over %n "
+                       "pauses with a strap"), heart.pauses, rate=number(heart.heart_rate))
+    return Message.counted("summary", QT_TRANSLATE_N_NOOP(
+        "summary", "Heart rhythm during pauses: RMSSD {rmssd} ms on average over %n pauses "
+                   "with a strap"), heart.pauses, rmssd=number(heart.rmssd_ms or 0.0))
+
+
+def two_decimals(value: float) -> str:
+    """English; a window or the CLI passes its locale's (QLocale.toString(value, "f", 2))."""
+    return f"{value:.2f}"
 
 
 def summary_lines(summary: Summary, translate: Callable[[str], str],
                   day_name: Callable[[date], str],
-                  number: Callable[[float], str] = one_decimal) -> list[str]:
+                  number: Callable[[float], str] = one_decimal,
+                  fraction: Callable[[float], str] = two_decimals) -> list[str]:
     """The summary as lines of text: `translate` turns a Message into the user's language,
-    `day_name` a Monday into "23 Nov", `number` a mean into "4.5" (or "4,5")."""
+    `day_name` a Monday into "23 Nov", `number` a mean into "4.5" (or "4,5"), `fraction` a
+    coherence into "0.62" (or "0,62")."""
     out: list[str] = []
     for week in summary.weeks:
         counts = [translate(Message.counted("summary", QT_TRANSLATE_N_NOOP(
@@ -98,6 +138,9 @@ def summary_lines(summary: Summary, translate: Callable[[str], str],
                 counts=", ".join(counts))
         out.append(translate(heading))
         out += [f"  • {translate(line)}" for line in week.stands_out]
+    if summary.heart is not None:
+        out.append("")
+        out.append(translate(heart_line(summary.heart, number, fraction)))
     out.append("")
     out.append(translate(Message("summary", QT_TRANSLATE_NOOP("summary", "What helps me:"))))
     if summary.helps:
@@ -131,4 +174,17 @@ def summary_facts(summary: Summary) -> dict[str, Any]:
             **({"pauses_from": found.threshold} if found.threshold is not None else {}),
             **({"exercise": found.exercise} if found.exercise is not None else {}),
         } for found in summary.helps],
+        "heart": None if summary.heart is None else heart_facts(summary.heart),
+    }
+
+
+def heart_facts(heart: HeartMeans) -> dict[str, Any]:
+    """The heart figures for `--json`, rounded as the journal stores a pause's."""
+    return {
+        "pauses_with_figures": heart.pauses,
+        "pauses_with_poor_signal": heart.poor,
+        "coherence": None if heart.coherence is None else round(heart.coherence, 3),
+        "pauses_with_coherence": heart.coherence_pauses,
+        "heart_rate": None if heart.heart_rate is None else round(heart.heart_rate, 1),
+        "rmssd_ms": None if heart.rmssd_ms is None else round(heart.rmssd_ms, 1),
     }

@@ -2,7 +2,8 @@
 
 Simple HTML laid out by QTextDocument, which breaks the pages; _print draws them with their
 margins and numbers, from the same layout in which no heading was left at a page's foot. A
-table of the weeks (its header words wrap whole), then what came up most, what stood out and
+table of the weeks (its header words wrap whole), a line on the heart figures where a strap
+was worn during pauses, then what came up most, what stood out and
 what helps, in the interface's language (dates and numbers in its locale). Needs a
 QGuiApplication (fonts); the command line makes an offscreen one.
 """
@@ -44,6 +45,7 @@ from PySide6.QtGui import (
 
 from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
 from stressbreak.core.report import Note, Report, ReportWeek
+from stressbreak.core.summary import heart_line
 from stressbreak.services.i18n import translate_message
 
 CONTEXT = "report"
@@ -206,6 +208,10 @@ def report_html(report: Report, made_on: date) -> str:
         parts.append("<p>" + escape(_t(QT_TRANSLATE_NOOP(
             "report", "Nothing was noted in these weeks."))) + "</p>")
     parts += _weeks_table(report, locale)
+    if report.heart is not None:
+        parts.append("<p>" + escape(translate_message(heart_line(
+            report.heart, lambda value: _number(locale, value),
+            lambda value: locale.toString(value, "f", 2)))) + ".</p>")  # a sentence here
     parts += _came_up(report)
     parts += _stood_out(report, locale)
     parts += _helps(report)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
 from stressbreak.core.model import CheckIn, CheckInOrigin, PauseOutcome
-from stressbreak.core.over_time import RANGES_MONTHS, OverTime, WeekPoint
+from stressbreak.core.over_time import RANGES_MONTHS, HeartMeans, OverTime, WeekPoint
 from stressbreak.core.stats import WeekSummary
 from stressbreak.core.timeutil import week_start
 from stressbreak.core.week_view import WeekView
@@ -51,6 +51,7 @@ from stressbreak.ui.week_charts import (
     TopChart,
     TrendChart,
     WeeksChart,
+    heart_line_colour,
     tension_line_colour,
 )
 
@@ -288,6 +289,14 @@ class OverviewWindow(QWidget):
         self.over_time_pauses = WeeksChart(self.tr("Pauses taken, week by week"), 1)
         self.over_time_days = WeeksChart(self.tr("Sleep, energy and focus, week by week"), 5,
                                          bottom=1, ticks=5)
+        # Only for weeks with a heart-rate strap (issue 19): without one, never shown.
+        self.over_time_heart = WeeksChart(
+            self.tr("Heart rhythm during pauses, week by week"), 1, ticks=6, decimals=1)
+        self.over_time_heart_label = quieter(QLabel(self.tr(
+            "The heart line is the average coherence of the week's pauses with a strap: from "
+            "0 to 1, how closely your heart rhythm followed one slow, even wave. Point at a "
+            "week for its heart rate and RMSSD.")))
+        self.over_time_heart_label.setWordWrap(True)
         self.over_time_label = quieter(QLabel(self.tr(
             "Each point is a week: the average tension you noted in the stress meter, the "
             "pauses you took, and how you rated your sleep, energy and focus. A gap is a week "
@@ -308,7 +317,9 @@ class OverviewWindow(QWidget):
         column.addWidget(self.over_time_tension, 1)
         column.addWidget(self.over_time_pauses, 1)
         column.addWidget(self.over_time_days, 1)
+        column.addWidget(self.over_time_heart, 1)
         column.addWidget(self.over_time_label)
+        column.addWidget(self.over_time_heart_label)
         self.helps_title = bold(QLabel(self.tr("What helps me")))
         self.helps_label = QLabel()
         self.helps_label.setWordWrap(True)
@@ -359,11 +370,15 @@ class OverviewWindow(QWidget):
                          or self.tr("not rated") for index in range(len(view.weeks))],
             lambda day, said: self.tr("week of {day}: {ratings}").format(
                 day=day, ratings=said), locale))
+        if view.has_heart:  # nothing to pay without a strap
+            self._show_heart(view, mondays, locale, palette, so_far)
         empty = view.is_empty
         self.over_time_empty.setVisible(empty)
         for widget in (self.over_time_tension, self.over_time_pauses, self.over_time_label):
             widget.setVisible(not empty)
         self.over_time_days.setVisible(not empty and view.rated)
+        for widget in (self.over_time_heart, self.over_time_heart_label):
+            widget.setVisible(not empty and view.has_heart)
         if self._load_helps is not None and not self.helps_label.text():
             # After the charts are painted: it looks back over a year (a tenth of a second).
             self.helps_label.setText(self.tr("Looking at your days…"))
@@ -375,6 +390,35 @@ class OverviewWindow(QWidget):
                 self.over_time_tension.painted.connect(
                     self._after_charts_painted, Qt.ConnectionType.SingleShotConnection)
                 self.over_time_tension.update()
+
+    def _show_heart(self, view: OverTime, mondays: Sequence[date], locale: QLocale,
+                    palette: QPalette, so_far: int | None) -> None:
+        weeks = self._week_texts(
+            view.weeks, [self._heart_said(week.heart, locale) for week in view.weeks],
+            lambda day, figures: self.tr("week of {day}: {heart}").format(
+                day=day, heart=figures), locale)
+        # The tooltip of a week says what the screen reader says of it.
+        self.over_time_heart.show_weeks(mondays, [(
+            self.tr("Coherence"), heart_line_colour(palette),
+            [None if week.heart is None else week.heart.coherence for week in view.weeks])],
+            locale, palette, so_far=so_far, tips=weeks)
+        self.over_time_heart.setAccessibleDescription("; ".join(weeks))
+
+    def _heart_said(self, heart: HeartMeans | None, locale: QLocale) -> str:
+        if heart is None:
+            return self.tr("no heart figures")
+        parts = []
+        if heart.coherence is not None:
+            parts.append(self.tr("coherence {value}").format(
+                value=locale.toString(heart.coherence, "f", 2)))
+        if heart.heart_rate is not None:
+            parts.append(self.tr("heart rate {value}").format(
+                value=locale.toString(heart.heart_rate, "f", 0)))
+        if heart.rmssd_ms is not None:
+            parts.append(self.tr("RMSSD {value} ms").format(
+                value=locale.toString(heart.rmssd_ms, "f", 0)))
+        parts.append(self.tr("%n pauses with a strap", "", heart.pauses))
+        return ", ".join(parts)
 
     def _tension_said(self, tension: float | None, locale: QLocale) -> str:
         return (self.tr("no tension noted") if tension is None
@@ -388,12 +432,16 @@ class OverviewWindow(QWidget):
                    whole_week: Callable[[str, str], str], locale: QLocale) -> str:
         """A chart's words for a screen reader: each week by its Monday, and the week still
         going on as such, or its few days would sound like a drop."""
+        return "; ".join(self._week_texts(weeks, said, whole_week, locale))
+
+    def _week_texts(self, weeks: Sequence[WeekPoint], said: Sequence[str],
+                    whole_week: Callable[[str, str], str], locale: QLocale) -> list[str]:
         parts = []
         for week, value in zip(weeks, said, strict=True):
             day = locale.toString(_qdate(week.monday), self.tr("d MMM"))
             parts.append(self.tr("this week so far, from {day}: {value}").format(
                 day=day, value=value) if week.so_far else whole_week(day, value))
-        return "; ".join(parts)
+        return parts
 
     def _after_charts_painted(self) -> None:
         QTimer.singleShot(0, self, self._ask_helps)  # after the rest of this paint pass

@@ -69,6 +69,14 @@ _GROUP_COLOURS = (QColor("#5b4b8a"), QColor("#3f9a95"), QColor("#e0a35c"))
 # Sleep, energy and focus: three calm hues that are none of the others' (pauses' teal, the
 # tension blue), told apart by lightness as well.
 RATING_COLOURS = (QColor("#5b4b8a"), QColor("#d08c3c"), QColor("#6a8f3a"))
+# The heart figures of pauses with a strap: a muted rose, near the heart's colour but far from
+# an alarm red, and none of the hues above; lighter on a dark window.
+HEART_COLOURS = (QColor("#a0527a"), QColor("#d68fb0"))
+
+
+def heart_line_colour(palette: QPalette) -> QColor:
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor(HEART_COLOURS[1 if dark else 0])
 _TOP_PER_GROUP = 2  # six rows in all: more squeeze the labels until QtCharts elides them
 _LABEL_CHARS = 26
 
@@ -526,7 +534,7 @@ class WeeksChart(QChartView):
     painted = Signal()
 
     def __init__(self, title: str, top: float, *, bottom: float = 0, ticks: int = 5,
-                 parent: QWidget | None = None) -> None:
+                 decimals: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _new_chart(self)
         self.chart().setTitle(title)
@@ -535,22 +543,28 @@ class WeeksChart(QChartView):
         self.values = QValueAxis()
         self.values.setRange(bottom, top)
         self.values.setTickCount(ticks)  # whole numbers on every line (0, 2, … 10 for tension)
-        self.values.setLabelFormat("%d")
+        self.values.setLabelFormat(f"%.{decimals}f" if decimals else "%d")
+        # A fraction in the user's own way ("0,4" in Dutch); whole numbers read the same.
+        self.chart().setLocalizeNumbers(decimals > 0)
         self.chart().addAxis(self.months, Qt.AlignmentFlag.AlignBottom)
         self.chart().addAxis(self.values, Qt.AlignmentFlag.AlignLeft)
         self.setAccessibleName(title)
-
+        self._tips: Sequence[str] = ()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self.painted.emit()
+
     def show_weeks(self, mondays: Sequence[date], lines: Sequence[tuple[str, QColor,
                                                                         Sequence[float | None]]],
                    locale: QLocale, palette: QPalette, *, whole: bool = False,
-                   so_far: int | None = None) -> None:
-        """`so_far`: the index of the week still going on, if it is among `mondays`."""
+                   so_far: int | None = None, tips: Sequence[str] = ()) -> None:
+        """`so_far`: the index of the week still going on, if it is among `mondays`.
+        `tips`: a text for each week, shown when the pointer rests on its point."""
         chart = self.chart()
         chart.removeAllSeries()
+        chart.setLocale(locale)
+        self._tips = tips
         inside = palette.color(QPalette.ColorRole.Window)  # a hollow point shows the window
         hollow_shown = False
         for name, colour, values in lines:
@@ -581,6 +595,10 @@ class WeeksChart(QChartView):
                 hollow.append(so_far, float(value))
                 chart.legend().markers(hollow)[0].setVisible(False)
                 hollow_shown = True
+                if tips:
+                    hollow.hovered.connect(self._on_hover)
+            if tips:
+                points.hovered.connect(self._on_hover)
         if hollow_shown:
             # One entry for every line: a ring in the text's colour, the words beside it.
             ring = QPen(palette.color(QPalette.ColorRole.WindowText))
@@ -592,6 +610,11 @@ class WeeksChart(QChartView):
         if whole:
             _whole_numbers(self.values, max(
                 (v for _n, _c, values in lines for v in values if v is not None), default=1))
+        self._name_months(mondays, locale)
+        chart.legend().setVisible(len(lines) > 1 or hollow_shown)
+        _follow_palette(chart, palette)
+
+    def _name_months(self, mondays: Sequence[date], locale: QLocale) -> None:
         for label in list(self.months.categoriesLabels()):
             self.months.remove(label)
         self.months.setRange(-0.5, len(mondays) - 0.5)
@@ -601,8 +624,18 @@ class WeeksChart(QChartView):
                 shown = (monday.year, monday.month)
                 self.months.append(locale.monthName(monday.month, QLocale.FormatType.ShortFormat)
                                    + "\u200b" * index, index)  # labels must differ
-        chart.legend().setVisible(len(lines) > 1 or hollow_shown)
-        _follow_palette(chart, palette)
+
+    def tip_at(self, x: float) -> str:
+        """The tip of the week drawn at `x` ("" where there is none)."""
+        index = round(x)
+        return self._tips[index] if 0 <= index < len(self._tips) else ""
+
+    def _on_hover(self, point: QPointF, state: bool) -> None:
+        tip = self.tip_at(point.x()) if state else ""
+        if tip:
+            QToolTip.showText(QCursor.pos(), tip, self)
+        else:
+            QToolTip.hideText()
 
     def _add(self, series: QLineSeries | QScatterSeries) -> None:
         self.chart().addSeries(series)

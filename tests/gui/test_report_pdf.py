@@ -12,11 +12,18 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtPdf import QPdfDocument
 
 from stressbreak.core.content import BODY_SIGNALS, NEED
-from stressbreak.core.model import CheckIn, CheckInOrigin, DayRating, PauseOutcome, Record
+from stressbreak.core.model import (
+    CheckIn,
+    CheckInOrigin,
+    DayRating,
+    PauseOutcome,
+    PauseRecord,
+    Record,
+)
 from stressbreak.core.report import DEFAULT_WEEKS, MAX_WEEKS, build_report
 from stressbreak.core.timeutil import week_start
 from stressbreak.services.report_pdf import report_pdf
@@ -296,3 +303,42 @@ def test_cancelling_the_question_writes_nothing(app_with_journal, monkeypatch):
     monkeypatch.setattr(report_dialog, "ask_report", lambda parent, today: None)
     window.report_action.trigger()
     assert not window.status_label.isVisibleTo(window)
+
+
+def _busy_journal_with_a_strap() -> list[Record]:
+    """The busy journal, its pauses taken with a strap (heart figures from tests/heart_journal.py's
+    rules: a realistic spread, one in sixteen a poor signal)."""
+    from tests.heart_journal import heart_journal
+
+    hearts = [r.heart for r in heart_journal(TODAY, MAX_WEEKS, AMS, strap_from=0)
+              if isinstance(r, PauseRecord) and r.heart is not None]
+    records: list[Record] = []
+    for record in _busy_journal():
+        strapped = isinstance(record, PauseRecord) and record.outcome is PauseOutcome.COMPLETED
+        records.append(replace(record, heart=hearts[len(records) % len(hearts)])
+                       if strapped else record)
+    return records
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("free_text", [False, True])
+def test_twelve_busy_weeks_with_heart_figures_fit_on_two_pages(qapp, request, tmp_path,
+                                                               language, free_text):
+    if language == "nl":
+        request.getfixturevalue("dutch")
+    report = build_report(_busy_journal_with_a_strap(), TODAY, MAX_WEEKS, AMS,
+                          free_text=free_text)
+    assert report.heart is not None and report.heart.coherence is not None
+    path = tmp_path / "strap.pdf"
+    path.write_bytes(report_pdf(report, TODAY))
+    pages = _lines(path)
+    assert len(pages) <= 2
+    text = " ".join(line for page in pages for line in page)
+    number = QLocale().toString(report.heart.coherence, "f", 2)
+    assert f" {number} " in text
+    assert str(report.heart.coherence_pauses) in text
+
+
+def test_a_report_without_a_strap_says_nothing_of_the_heart(qapp, tmp_path):
+    text = " ".join(line for page in _lines(_written(tmp_path)) for line in page)
+    assert "Heart" not in text and "strap" not in text

@@ -342,6 +342,36 @@ def test_summary_reads_the_journal_and_changes_nothing(tmp_path: Path) -> None:
     assert snapshot(folder) == before
 
 
+def test_summary_says_the_heart_figures_of_the_chosen_weeks(tmp_path: Path) -> None:
+    from statistics import fmean
+
+    from tests.heart_journal import heart_journal
+
+    folder = tmp_path / "data"
+    today = datetime.now(AMS).date()
+    records = heart_journal(today, 8, AMS)
+    seed(folder, records)
+    first = today - timedelta(days=today.weekday(), weeks=3)
+    coherences = [r.heart.coherence for r in records if isinstance(r, PauseRecord)
+                  and r.heart is not None and r.heart.coherence is not None
+                  and r.started_at.astimezone(AMS).date() >= first]
+    text = stressbreak(folder, "summary", "--weeks", "4")
+    assert text.returncode == 0, text.stderr.decode()
+    said = [line for line in text.stdout.decode().splitlines() if "strap" in line]
+    assert said == [f"Heart rhythm during pauses: coherence {fmean(coherences):.2f} on average "
+                    f"over {len(coherences)} pauses with a strap"]
+    facts = json.loads(stressbreak(folder, "summary", "--weeks", "4", "--json").stdout)
+    assert facts["heart"]["coherence"] == round(fmean(coherences), 3)
+    assert facts["heart"]["pauses_with_coherence"] == len(coherences)
+    # The same weeks without a strap: nothing said of the heart.
+    seed(tmp_path / "no-strap", heart_journal(today, 8, AMS, strap=False))
+    text = stressbreak(tmp_path / "no-strap", "summary", "--weeks", "4")
+    assert "strap" not in text.stdout.decode()
+    facts = json.loads(stressbreak(tmp_path / "no-strap", "summary", "--weeks", "4",
+                                   "--json").stdout)
+    assert facts["heart"] is None
+
+
 @pytest.mark.parametrize("as_json", [False, True])
 def test_summary_into_a_closed_pipe_is_no_error(data_dir: Path, as_json: bool) -> None:
     # `stressbreak summary | head -1`: the reader has gone before the summary is written.

@@ -78,9 +78,11 @@ def test_export_and_import_keep_day_ratings_and_add_nothing_twice(tmp_path: Path
 def test_csv_has_the_three_ratings_in_their_own_columns() -> None:
     text = to_csv([DayRating(MORNING, sleep=5, energy=None, focus=1, id="d")])
     header, row = text.splitlines()
-    assert header.endswith(",sleep,energy,focus,computer")  # the computer came last
+    # The computer after the ratings; a pause's heart figures (issue 19) after those.
+    assert header.endswith(",sleep,energy,focus,computer,heart_rate,rmssd_ms,coherence,pace,"
+                           "poor_signal")
     assert row.startswith("day,d,2026-12-01T09:15:00+01:00,")
-    assert row.endswith(",5,,1,")
+    assert row.endswith(",5,,1,,,,,,")
 
 
 def test_a_day_rating_is_not_counted_as_a_stress_meter() -> None:

@@ -381,7 +381,8 @@ def test_csv_header_and_fields() -> None:
         "exercise": "box", "origin": "", "breathing": "", "breathing_note": "", "body": "",
         "body_note": "", "need": "", "need_note": "", "tension": "", "signals": "",
         "trigger": "", "next_step": "", "sleep": "", "energy": "", "focus": "",
-        "computer": "",
+        "computer": "", "heart_rate": "", "rmssd_ms": "", "coherence": "", "pace": "",
+        "poor_signal": "",
     }
     assert second == {
         "kind": "checkin", "id": "c1", "at": "2024-03-01T10:15:00-05:00", "ended_at": "",
@@ -389,7 +390,8 @@ def test_csv_header_and_fields() -> None:
         "breathing": "shallow; fast", "breathing_note": 'hoog, "snel"\nen kort',
         "body": "belly", "body_note": "", "need": "", "need_note": "rust", "tension": "0",
         "signals": "jaw", "trigger": "mail", "next_step": "wandelen", "sleep": "",
-        "energy": "", "focus": "", "computer": "",
+        "energy": "", "focus": "", "computer": "", "heart_rate": "", "rmssd_ms": "",
+        "coherence": "", "pace": "", "poor_signal": "",
     }
 
 

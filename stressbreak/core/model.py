@@ -115,8 +115,11 @@ class PauseHeart:
             if any(raw.get(key) is not None for key in _HEART_FIGURES):
                 raise RecordError("'heart' says the signal was poor and gives figures")
             return cls(poor=True)
+        # Wider than anything core/heart.py can give (its beats are 0.3-2.0 s apart, so no
+        # rate beyond 30-200 and no successive difference above 1,700 ms): a figure it made
+        # is never refused when read back.
         return cls(mean_heart_rate=_optional_float(raw, "hr", 20.0, 250.0),
-                   rmssd_ms=_optional_float(raw, "rmssd_ms", 0.0, 1000.0),
+                   rmssd_ms=_optional_float(raw, "rmssd_ms", 0.0, 2000.0),
                    coherence=_optional_float(raw, "coherence", 0.0, 1.0),
                    pace_per_min=_optional_float(raw, "pace", 1.0, 30.0))
 

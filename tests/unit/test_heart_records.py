@@ -94,7 +94,7 @@ def test_a_poor_signal_with_figures_cannot_be_made() -> None:
     ({"hr": "66"}, "'hr' must be a number from 20 to 250"),
     ({"hr": 300}, "'hr' must be a number from 20 to 250"),
     ({"hr": True}, "'hr' must be a number"),
-    ({"rmssd_ms": -1}, "'rmssd_ms' must be a number from 0 to 1000"),
+    ({"rmssd_ms": -1}, "'rmssd_ms' must be a number from 0 to 2000"),
     ({"coherence": 1.5}, "'coherence' must be a number from 0 to 1"),
     ({"coherence": float("nan")}, "'coherence' must be a number"),
     ({"pace": 0}, "'pace' must be a number from 1 to 30"),

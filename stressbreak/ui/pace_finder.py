@@ -259,6 +259,7 @@ class PaceFinderWindow(QDialog):
         grid.setColumnStretch(1, 1)
         column.addLayout(grid)
         self.result_label = wrapped(self._sentence(result))
+        column.addSpacing(8)
         column.addWidget(self.result_label)
         column.addStretch(1)
         self.keep_button = QPushButton(self.tr("Keep my current pattern"))
@@ -307,7 +308,7 @@ class PaceFinderWindow(QDialog):
     def begin(self) -> None:
         """Heartbeats arrive: the breathing starts."""
         self.pages.setCurrentWidget(self.session_page)
-        self.set_heart_rate(None)
+        self.heart_label.setText(self.tr("Waiting for the first heartbeats…"))
         self._on_tick(0.0)
         self.stop_button.setFocus()
         self._animation.start()

@@ -146,6 +146,7 @@ def test_esc_stops_mid_session_and_nothing_is_saved(started: Starts, qtbot: QtBo
     app = started(heart_source=lambda: source)
     window = open_finder(app)
     press(qtbot, window, window.start_button)
+    assert window.heart_label.text() == "Waiting for the first heartbeats…"
     window.seek(30)
     source.send(0.9, 0.92)
     assert window.heart_label.text() == "Your heart: 65 beats a minute"

@@ -7,6 +7,9 @@ measurement's RR intervals are kept with the moment of the session they arrived 
 (core/resonance.py's `Recording`); at the end the analysis suggests a pace, and "Use this
 pace for my pauses" saves it as the breathing pattern. Nothing else is written, and closing
 the window at any point changes nothing.
+
+The heart's modules are imported only when the window opens: an app that never opens it
+loads none of them.
 """
 
 from __future__ import annotations
@@ -20,28 +23,25 @@ from PySide6.QtCore import QObject
 from stressbreak.app.settings import AppSettings
 from stressbreak.app.windows import WindowSlot
 from stressbreak.core.breathing import paced_id
-from stressbreak.core.heart import HeartRateMeasurement, SensorState
-from stressbreak.core.resonance import STEP_S, Recording, analyse, session_plan
 from stressbreak.core.settings import motion_is_reduced
 
 if TYPE_CHECKING:
+    from stressbreak.core.resonance import Recording
     from stressbreak.services.heart_source import HeartSource
     from stressbreak.ui.pace_finder import PaceFinderWindow
-
-# Before the breathing begins, these mean no strap will come: say so and stop.
-_NOT_COMING = frozenset((SensorState.ABSENT, SensorState.UNAVAILABLE, SensorState.LOST))
 
 
 class PaceFinder(QObject):
     def __init__(self, *, settings: AppSettings,
                  source_factory: Callable[[], HeartSource | None],
                  platform_reduces_motion: Callable[[], bool | None],
-                 step_s: float = STEP_S, parent: QObject | None = None) -> None:
+                 step_s: float | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self._source_factory = source_factory
         self._platform_reduces_motion = platform_reduces_motion
-        self._plan = session_plan(step_s)  # a shorter step_s runs the session in seconds
+        # Each pace's length; None: two minutes (core.resonance). Tests run it in seconds.
+        self._step_s = step_s
         self._slot: WindowSlot[PaceFinderWindow] = WindowSlot(self)
         self._source: HeartSource | None = None
         self._recording: Recording | None = None  # while the breathing runs
@@ -59,11 +59,13 @@ class PaceFinder(QObject):
         self._slot.open(self._make_window)
 
     def _make_window(self) -> PaceFinderWindow:
+        from stressbreak.core.resonance import session_plan  # noqa: PLC0415
         from stressbreak.ui.pace_finder import PaceFinderWindow  # noqa: PLC0415
 
         reduced = motion_is_reduced(self._settings.current.reduced_motion,
                                     self._platform_reduces_motion)
-        window = PaceFinderWindow(self._plan, reduced_motion=reduced)
+        plan = session_plan() if self._step_s is None else session_plan(self._step_s)
+        window = PaceFinderWindow(plan, reduced_motion=reduced)
         window.start_requested.connect(self._start)
         window.breathing_done.connect(self._finish)
         window.use_requested.connect(self._use)
@@ -71,6 +73,8 @@ class PaceFinder(QObject):
         return window
 
     def _start(self) -> None:
+        from stressbreak.core.heart import SensorState  # noqa: PLC0415
+
         window = self.window
         if window is None or self._source is not None:
             return
@@ -87,18 +91,25 @@ class PaceFinder(QObject):
             self._begin()
 
     def _begin(self) -> None:
-        if self._recording is None and self.window is not None:
-            self._recording = Recording(self._plan)
-            self.window.begin()
+        from stressbreak.core.resonance import Recording  # noqa: PLC0415
+
+        window = self.window
+        if self._recording is None and window is not None:
+            self._recording = Recording(window.plan)
+            window.begin()
 
     def _on_state(self, value: str) -> None:
+        from stressbreak.core.heart import SensorState  # noqa: PLC0415
+
         window = self.window
         if window is None:
             return
         state = SensorState(value)
+        # Before the breathing begins, these mean no strap will come: say so and stop.
+        not_coming = (SensorState.ABSENT, SensorState.UNAVAILABLE, SensorState.LOST)
         if state is SensorState.RECEIVING:
             self._begin()
-        elif self._recording is None and state in _NOT_COMING:
+        elif self._recording is None and state in not_coming:
             self._stop_source()
             window.show_no_sensor(state)
         elif self._recording is not None and state is not SensorState.SEARCHING:
@@ -109,11 +120,16 @@ class PaceFinder(QObject):
         window, recording = self.window, self._recording
         if window is None or recording is None:
             return
-        assert isinstance(measurement, HeartRateMeasurement)
+        from stressbreak.core.heart import HeartRateMeasurement  # noqa: PLC0415
+
+        if not isinstance(measurement, HeartRateMeasurement):
+            return
         recording.add(window.elapsed_s(), measurement.rr_intervals)
         window.set_heart_rate(measurement.heart_rate or None)
 
     def _finish(self) -> None:
+        from stressbreak.core.resonance import analyse  # noqa: PLC0415
+
         recording = self._recording
         self._stop_source()
         if recording is not None and self.window is not None:

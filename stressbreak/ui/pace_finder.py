@@ -296,6 +296,10 @@ class PaceFinderWindow(QDialog):
     # --- what the coordinator tells ---------------------------------------------------------
 
     @property
+    def plan(self) -> tuple[PaceStep, ...]:
+        return self._plan
+
+    @property
     def length_s(self) -> float:
         return self._length_s
 

@@ -11,6 +11,9 @@
   in milliseconds, with a comment line.
 - rr-poor-contact.csv: the same with a fifth of the beats spoiled, as from a slipping strap:
   the signal is poor.
+- rr-pace-finder.csv: ten minutes of *Find my breathing pace*: two minutes each at 6.5, 6,
+  5.5, 5 and 4.5 breaths a minute, the heart swinging with the breath at each pace, most at
+  5.5 (±8 around 64) and less the further from it, in milliseconds.
 """
 
 from __future__ import annotations
@@ -86,6 +89,24 @@ def noisy(rng: random.Random, share: float) -> list[float]:
     return out
 
 
+# How far the heart rate swings (beats a minute, each way) at each pace of the pace finder.
+PACE_FINDER_SWING = {6.5: 3.0, 6.0: 5.0, 5.5: 8.0, 5.0: 5.5, 4.5: 4.0}
+PACE_FINDER_STEP_S = 120.0
+
+
+def pace_finder(rng: random.Random) -> list[float]:
+    """The pace finder's session: each step's breathing drives the heart at its own pace."""
+    rr: list[float] = []
+    t = 0.0
+    for number, (pace, swing) in enumerate(PACE_FINDER_SWING.items()):
+        while t < (number + 1) * PACE_FINDER_STEP_S:
+            rate = 64 + swing * math.sin(2 * math.pi * pace / 60 * t)
+            interval = 60 / rate + rng.gauss(0, 0.008)
+            rr.append(interval)
+            t += interval
+    return rr
+
+
 def write(out: Path, name: str, rr: list[float], unit: str, comment: str = "") -> None:
     lines = [f"# {comment}"] if comment else []
     if unit == "ms":
@@ -103,6 +124,8 @@ def main(out: Path = OUT) -> None:
           "synthetic: resonance breathing with a few strap artefacts, milliseconds")
     write(out, "rr-poor-contact.csv", noisy(random.Random(22), 0.2), "ms",
           "synthetic: resonance breathing, the strap slipping, milliseconds")
+    write(out, "rr-pace-finder.csv", pace_finder(random.Random(23)), "ms",
+          "synthetic: the pace finder's ten minutes, the heart swinging most at 5.5 a minute")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from stressbreak.app.choices import Choices
 from stressbreak.app.commands import CommandDesk
 from stressbreak.app.gate import ReminderGate
 from stressbreak.app.notices import Notices
+from stressbreak.app.pace_finder import PaceFinder
 from stressbreak.app.pauses import Pauses
 from stressbreak.app.ports import Collaborators
 from stressbreak.app.records import Records
@@ -75,6 +76,9 @@ class Controller(QObject):
             clock=clock, settings=current, scheduler=world.scheduler, tray=tray,
             notifier=world.notifier, gate=self.gate, pauses=self.pauses,
             checkins=self.checkins, records=self.records, here=self._computer_id, parent=self)
+        self.pace_finder = PaceFinder(
+            settings=self.settings, source_factory=world.heart_source,
+            platform_reduces_motion=world.platform_reduces_motion, parent=self)
         self.data = YourData(clock, self.records, self.choices, self,
                              computer_names=self.computer_names)
         self.welcome = Welcome(clock=clock, settings=self.settings, choices=self.choices,
@@ -102,6 +106,7 @@ class Controller(QObject):
         tray.values_requested.connect(self.checkins.open_values)
         tray.profile_requested.connect(self.checkins.open_profile)
         tray.day_rating_requested.connect(self.checkins.open_day_rating)
+        tray.pace_finder_requested.connect(self.pace_finder.open)
         tray.settings_requested.connect(self.settings.open)
         tray.unhide_requested.connect(
             lambda: self.choices.save(self.choices.prefs.unhide_all()))

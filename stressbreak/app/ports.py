@@ -26,6 +26,7 @@ from stressbreak.core.settings import Settings
 
 if TYPE_CHECKING:
     from stressbreak.services.autostart import Autostart
+    from stressbreak.services.heart_source import HeartSource
     from stressbreak.services.idle import IdleProbe
     from stressbreak.services.journal import MergeResult
     from stressbreak.services.presence import Backends
@@ -142,6 +143,9 @@ class Tray(Protocol):
 
     @property
     def profile_requested(self) -> SignalInstance: ...
+
+    @property
+    def pace_finder_requested(self) -> SignalInstance: ...
 
     @property
     def day_rating_requested(self) -> SignalInstance: ...
@@ -263,6 +267,10 @@ def _no_motion_preference() -> bool | None:
     return None
 
 
+def _no_heart_source() -> HeartSource | None:
+    return None
+
+
 @dataclass
 class Collaborators:
     """Everything the app is given from outside: the services in a real run (app/startup.py),
@@ -301,3 +309,6 @@ class Collaborators:
     # A new user is welcomed at the first start; the tests' apps leave it out unless a test
     # asks, so no welcome stands in front of what they test.
     welcome_new_user: bool = True
+    # Where heartbeats come from for *Find my breathing pace*: asked as a session starts; a
+    # source, or None when no heart-rate strap is set up (then the window says so).
+    heart_source: Callable[[], HeartSource | None] = field(default=_no_heart_source)

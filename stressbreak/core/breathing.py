@@ -104,6 +104,32 @@ PATTERNS: dict[str, Pattern] = {
 }
 DEFAULT_PATTERN = "coherent"
 
+# The paces *Find my breathing pace* tries (core/resonance.py), breaths a minute, fastest
+# first: the usual resonance-frequency range, where most adults' heart rhythm swings most.
+PACES: tuple[float, ...] = (6.5, 6.0, 5.5, 5.0, 4.5)
+
+
+def paced_id(pace: float) -> str:
+    """The pattern id of a pace: "pace-5.5", "pace-6"."""
+    return f"pace-{pace:g}"
+
+
+def _paced(pace: float) -> Pattern:
+    # As long in as out, like "coherent": the heart's swing follows the breath's frequency,
+    # not its shape, and an even breath is the one the pauses already teach. The pace is in
+    # the id, so the journal keeps which pace a pause breathed and the pause needs no other
+    # setting to know it.
+    half = 30 / pace
+    return Pattern(
+        paced_id(pace), (Step(Phase.IN, half), Step(Phase.OUT, half)),
+        QT_TRANSLATE_NOOP("breathing",
+                          "Your own pace — as long in as out, at the slow pace you found "
+                          "suits your body."),
+    )
+
+
+PATTERNS.update((paced_id(pace), _paced(pace)) for pace in PACES)
+
 
 @dataclass(frozen=True)
 class PhaseState:
@@ -140,7 +166,8 @@ def phase_at(pattern: Pattern, t_s: float) -> PhaseState:
 
 ROTATE = "rotate"  # the setting value that takes patterns in turn
 # Box breathing holds the breath, which not everyone should do (see its caution): it comes
-# only when chosen, never unannounced by the rotation.
+# only when chosen, never unannounced by the rotation. Nor do the paces of *Find my breathing
+# pace*: each is someone's own choice, and five near-alike even breaths are no variety.
 ROTATION: tuple[str, ...] = ("coherent", "sigh", "longexhale")
 
 

@@ -251,18 +251,9 @@ def coherence(clean: CleanRR, window_s: float = WINDOW_S) -> Coherence | None:
     to the power-weighted centre of the three peak steps, so the breathing pace it gives is
     finer than a step. None when the series spans less than 32 s.
     """
-    if len(clean.times) < 2:
+    samples = _tachogram(clean, window_s)
+    if samples is None:
         return None
-    end = clean.times[-1]
-    span = min(window_s, end - clean.times[0])
-    if span < MIN_WINDOW_S:
-        return None
-    count = min(SAMPLES, int(span * SAMPLE_HZ))
-    start = end - (count - 1) / SAMPLE_HZ
-    samples = _interpolate(clean.times, clean.intervals, start, count)
-    _detrend(samples)
-    for n in range(count):
-        samples[n] *= 0.5 - 0.5 * math.cos(2 * math.pi * n / (count - 1))
     step = SAMPLE_HZ / SAMPLES
     low = max(1, math.ceil(TOTAL_BAND_HZ[0] / step))
     high = math.floor(TOTAL_BAND_HZ[1] / step)
@@ -277,6 +268,49 @@ def coherence(clean: CleanRR, window_s: float = WINDOW_S) -> Coherence | None:
         return Coherence(value=0.0, peak_hz=peak * step)
     centre = sum(k * power[k] for k in around) / peak_power
     return Coherence(value=peak_power / total, peak_hz=centre * step)
+
+
+def band_power_ms2(clean: CleanRR, hz: float, window_s: float = WINDOW_S) -> float | None:
+    """How much the heart rhythm swings at one frequency: its variance within ±1 step
+    (±1/64 Hz) of `hz`, in ms² of RR, over the same tachogram as `coherence`.
+
+    Scaled so a sine of amplitude A ms at `hz` gives about A²/2 (its variance), whatever the
+    window's length: *Find my breathing pace* compares it between paces (core/resonance.py).
+    None when the series spans less than 32 s.
+    """
+    samples = _tachogram(clean, window_s)
+    if samples is None:
+        return None
+    count = len(samples)
+    centre = round(hz * SAMPLES / SAMPLE_HZ)
+    power = sum(_power_at(samples, k)
+                for k in range(max(1, centre - PEAK_HALF_WIDTH_BINS),
+                               centre + PEAK_HALF_WIDTH_BINS + 1))
+    # Parseval for a one-sided spectrum of a zero-padded, Hann-windowed series.
+    energy = sum(_hann(n, count) ** 2 for n in range(count))
+    return 2 * power / (SAMPLES * energy) * 1e6
+
+
+def _tachogram(clean: CleanRR, window_s: float) -> list[float] | None:
+    """The kept RR intervals of the last `window_s` seconds at 4 Hz (at most 64 s of them),
+    detrended and Hann-windowed; None under 32 s."""
+    if len(clean.times) < 2:
+        return None
+    end = clean.times[-1]
+    span = min(window_s, end - clean.times[0])
+    if span < MIN_WINDOW_S:
+        return None
+    count = min(SAMPLES, int(span * SAMPLE_HZ))
+    start = end - (count - 1) / SAMPLE_HZ
+    samples = _interpolate(clean.times, clean.intervals, start, count)
+    _detrend(samples)
+    for n in range(count):
+        samples[n] *= _hann(n, count)
+    return samples
+
+
+def _hann(n: int, count: int) -> float:
+    return 0.5 - 0.5 * math.cos(2 * math.pi * n / (count - 1))
 
 
 def _interpolate(times: Sequence[float], values: Sequence[float], start: float,

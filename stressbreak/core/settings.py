@@ -370,6 +370,17 @@ _PATTERN_NAMES: dict[str, str] = {
     "sigh": QT_TRANSLATE_NOOP("settings", "Sighing out (in, a little more in, long out)"),
     "longexhale": QT_TRANSLATE_NOOP("settings", "Longer out (4 s in, 6 s out)"),
     "box": QT_TRANSLATE_NOOP("settings", "Box, with holds (4 s each)"),
+    # The paces *Find my breathing pace* tries; it offers the one that suited the user.
+    "pace-6.5": QT_TRANSLATE_NOOP("settings", "Your own pace: 6.5 breaths a minute "
+                                              "(4.6 s in, 4.6 s out)"),
+    "pace-6": QT_TRANSLATE_NOOP("settings", "Your own pace: 6 breaths a minute "
+                                            "(5 s in, 5 s out)"),
+    "pace-5.5": QT_TRANSLATE_NOOP("settings", "Your own pace: 5.5 breaths a minute "
+                                              "(5.5 s in, 5.5 s out)"),
+    "pace-5": QT_TRANSLATE_NOOP("settings", "Your own pace: 5 breaths a minute "
+                                            "(6 s in, 6 s out)"),
+    "pace-4.5": QT_TRANSLATE_NOOP("settings", "Your own pace: 4.5 breaths a minute "
+                                              "(6.7 s in, 6.7 s out)"),
 }
 assert set(_PATTERN_NAMES) == set(PATTERNS), "every breathing pattern needs a name here"
 PATTERN_CHOICES: tuple[Choice, ...] = (

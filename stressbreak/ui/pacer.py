@@ -145,6 +145,11 @@ class Pacer(QWidget):
         self._disc = None
         self._last_disc = None
 
+    def set_pattern(self, pattern: Pattern) -> None:
+        """Breathe another pattern from now on (*Find my breathing pace* changes pace per
+        step); the next `set_elapsed` counts from that pattern's start."""
+        self._pattern = pattern
+
     def rest(self) -> None:
         """The breathing is over: empty lungs, no hold, no ring; nothing left to follow."""
         self.set_elapsed(0.0)

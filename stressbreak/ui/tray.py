@@ -18,6 +18,7 @@ class Tray(QObject):
     resume_requested = Signal()
     values_requested = Signal()
     profile_requested = Signal()
+    pace_finder_requested = Signal()  # Find my breathing pace, with a heart-rate strap
     day_rating_requested = Signal()  # sleep, energy and focus, outside the stress meter
     settings_requested = Signal()
     unhide_requested = Signal()  # bring back the exercises the user said never to show
@@ -38,6 +39,7 @@ class Tray(QObject):
         self._menu.addAction(self.tr("Weekly overview"), self.overview_requested.emit)
         self._menu.addAction(self.tr("My values…"), self.values_requested.emit)
         self._menu.addAction(self.tr("Stress patterns…"), self.profile_requested.emit)
+        self._menu.addAction(self.tr("Find my breathing pace…"), self.pace_finder_requested.emit)
         self._unhide: QAction = self._menu.addAction(
             self.tr("Show hidden exercises again"), self.unhide_requested.emit)
         self._unhide.setEnabled(False)

@@ -10,11 +10,13 @@ import pytest
 from stressbreak.core import breathing
 from stressbreak.core.breathing import (
     CONTEXT,
+    PACES,
     PATTERNS,
     ROTATE,
     ROTATION,
     Phase,
     choose_pattern,
+    paced_id,
     phase_at,
     plan_pause,
 )
@@ -119,7 +121,9 @@ def test_a_pause_is_whole_cycles_and_ends_on_an_out_breath(pattern_id: str, minu
     pattern = PATTERNS[pattern_id]
     plan = plan_pause(pattern, minutes * 60)
     assert plan.duration_s == pytest.approx(plan.cycles * pattern.cycle_s)
-    assert abs(plan.duration_s - minutes * 60) <= pattern.cycle_s / 2
+    # At most half a cycle; exactly half is a tie (3 minutes at 5.5 breaths a minute is
+    # 16.5 cycles), which floating point may put a hair over.
+    assert abs(plan.duration_s - minutes * 60) <= pattern.cycle_s / 2 + 1e-9
     # Just before the end the lungs are (nearly) empty: the circle comes to rest.
     assert phase_at(pattern, plan.duration_s - 1e-6).fullness == pytest.approx(0.0, abs=1e-3)
 
@@ -145,7 +149,8 @@ def test_rotation_takes_each_pattern_in_turn():
 def test_box_breathing_is_chosen_never_rotated_in():
     """Its holds are not for everyone: it comes only when chosen, with its caution."""
     assert "box" not in ROTATION
-    assert set(ROTATION) == set(PATTERNS) - {"box"}
+    # The paces of Find my breathing pace are one's own, and chosen as well.
+    assert set(ROTATION) == set(PATTERNS) - {"box"} - {paced_id(pace) for pace in PACES}
     assert PATTERNS["box"].caution
     assert [p.id for p in PATTERNS.values() if p.caution] == ["box"]
     # Someone who had chosen box and now takes turns starts the rotation from its beginning.

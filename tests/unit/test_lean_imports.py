@@ -99,6 +99,15 @@ print(json.dumps({{"before": before, "with_it": sorted(m for m in WATCHED if m i
     assert result == {"before": [], "with_it": []}
 
 
+def test_the_pace_finder_costs_nothing_until_it_is_opened() -> None:
+    heart = ("stressbreak.core.heart", "stressbreak.core.resonance",
+             "stressbreak.ui.pace_finder", "stressbreak.services.heart_source", "statistics")
+    result = _run(_LOAD_OUR_CODE + f"""
+print(json.dumps({{"loaded": sorted(m for m in {heart!r} if m in sys.modules)}}))
+""")
+    assert result == {"loaded": []}
+
+
 def test_the_running_app_loads_only_what_apscheduler_brings() -> None:
     result = _run(_LOAD_THE_APP + "print(json.dumps({'loaded': loaded}))")
     # Exactly these: a module more is a new cost to look at; one less, a list to update.

@@ -28,6 +28,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n pauses with a strap</source>
+        <translation>
+            <numerusform>%n pause with a strap</numerusform>
+            <numerusform>%n pauses with a strap</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n pauses taken</source>
         <translation>
             <numerusform>%n pause taken</numerusform>
@@ -53,6 +60,33 @@
         <translation>
             <numerusform>%n natural pause (away from the desk)</numerusform>
             <numerusform>%n natural pauses (away from the desk)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaceFinderWindow</name>
+    <message numerus="yes">
+        <source>It takes %n minutes and needs a heart-rate strap, worn and switched on. You can stop at any moment with Stop or Esc; nothing changes unless you choose it.</source>
+        <translation>
+            <numerusform>It takes %n minute and needs a heart-rate strap, worn and switched on. You can stop at any moment with Stop or Esc; nothing changes unless you choose it.</numerusform>
+            <numerusform>It takes %n minutes and needs a heart-rate strap, worn and switched on. You can stop at any moment with Stop or Esc; nothing changes unless you choose it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your heart: %n beats a minute</source>
+        <translation>
+            <numerusform>Your heart: %n beat a minute</numerusform>
+            <numerusform>Your heart: %n beats a minute</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SensorPicker</name>
+    <message numerus="yes">
+        <source>%n straps found. Choose yours.</source>
+        <translation>
+            <numerusform>%n strap found. Choose yours.</numerusform>
+            <numerusform>%n straps found. Choose yours.</numerusform>
         </translation>
     </message>
 </context>
@@ -248,6 +282,27 @@
         <translation>
             <numerusform>%n stress meter</numerusform>
             <numerusform>%n stress meters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Heart rhythm during pauses: RMSSD {rmssd} ms on average over %n pauses with a strap</source>
+        <translation>
+            <numerusform>Heart rhythm during pauses: RMSSD {rmssd} ms on average over %n pause with a strap</numerusform>
+            <numerusform>Heart rhythm during pauses: RMSSD {rmssd} ms on average over %n pauses with a strap</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Heart rhythm during pauses: coherence {coherence} on average over %n pauses with a strap</source>
+        <translation>
+            <numerusform>Heart rhythm during pauses: coherence {coherence} on average over %n pause with a strap</numerusform>
+            <numerusform>Heart rhythm during pauses: coherence {coherence} on average over %n pauses with a strap</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Heart rhythm during pauses: heart rate {rate} on average over %n pauses with a strap</source>
+        <translation>
+            <numerusform>Heart rhythm during pauses: heart rate {rate} on average over %n pause with a strap</numerusform>
+            <numerusform>Heart rhythm during pauses: heart rate {rate} on average over %n pauses with a strap</numerusform>
         </translation>
     </message>
 </context>

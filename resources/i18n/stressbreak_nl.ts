@@ -43,6 +43,14 @@
         <translation>Starten bij inloggen is op dit systeem niet beschikbaar.</translation>
     </message>
     <message>
+        <source>Bluetooth is not available here: no adapter was found, or it is switched off. Switch it on and choose Look again.</source>
+        <translation>Bluetooth is hier niet beschikbaar: er is geen adapter gevonden, of hij staat uit. Zet hem aan en kies Opnieuw zoeken.</translation>
+    </message>
+    <message>
+        <source>Looking for straps did not work just now. Choose Look again.</source>
+        <translation>Zoeken naar banden lukte net niet. Kies Opnieuw zoeken.</translation>
+    </message>
+    <message>
         <source>“{setting}” is on, but cannot work here: {reason}</source>
         <translation>“{setting}” staat aan, maar werkt hier niet: {reason}</translation>
     </message>
@@ -941,6 +949,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Genomen micropauzes, week na week</translation>
     </message>
     <message>
+        <source>Heart rhythm during pauses, week by week</source>
+        <translation>Hartritme tijdens micropauzes, week na week</translation>
+    </message>
+    <message>
+        <source>The heart line is the average coherence of the week&apos;s pauses with a strap: from 0 to 1, how closely your heart rhythm followed one slow, even wave. Point at a week for its heart rate and RMSSD.</source>
+        <translation>De hartlijn is de gemiddelde coherentie van de micropauzes met een borstband in die week: van 0 tot 1, hoe nauw je hartritme één rustige, gelijkmatige golf volgde. Wijs een week aan voor de hartslag en de RMSSD.</translation>
+    </message>
+    <message>
         <source>Nothing recorded in these months yet. Week by week, this fills as you take pauses and fill in the stress meter.</source>
         <translation>In deze maanden is nog niets vastgelegd. Week na week vult dit zich als je micropauzes neemt en de stressmeter invult.</translation>
     </message>
@@ -963,6 +979,37 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>week of {day}: {tension}</source>
         <translation>week van {day}: {tension}</translation>
+    </message>
+    <message>
+        <source>week of {day}: {heart}</source>
+        <translation>week van {day}: {heart}</translation>
+    </message>
+    <message>
+        <source>Coherence</source>
+        <translation>Coherentie</translation>
+    </message>
+    <message>
+        <source>no heart figures</source>
+        <translation>geen hartgegevens</translation>
+    </message>
+    <message>
+        <source>coherence {value}</source>
+        <translation>coherentie {value}</translation>
+    </message>
+    <message>
+        <source>heart rate {value}</source>
+        <translation>hartslag {value}</translation>
+    </message>
+    <message>
+        <source>RMSSD {value} ms</source>
+        <translation>RMSSD {value} ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pauses with a strap</source>
+        <translation>
+            <numerusform>%n micropauze met een borstband</numerusform>
+            <numerusform>%n micropauzes met een borstband</numerusform>
+        </translation>
     </message>
     <message>
         <source>no tension noted</source>
@@ -1078,6 +1125,167 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Week {week}: {first} – {last}</source>
         <translation>Week {week}: {first} – {last}</translation>
+    </message>
+</context>
+<context>
+    <name>PaceFinderWindow</name>
+    <message>
+        <source>Find my breathing pace</source>
+        <translation>Mijn ademtempo vinden</translation>
+    </message>
+    <message>
+        <source>Breathe along with the circle at {count} slow paces: {paces} breaths a minute. Your heart-rate strap shows at which pace your heart rate rises and falls most, and most smoothly, with your breath. That pace may suit your pauses best.</source>
+        <translation>Adem mee met de cirkel in {count} rustige tempo&apos;s: {paces} keer per minuut. Je hartslagband laat zien bij welk tempo je hartslag het meest, en het meest vloeiend, met je adem mee op en neer gaat. Dat tempo past misschien het best bij je micropauzes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It takes %n minutes and needs a heart-rate strap, worn and switched on. You can stop at any moment with Stop or Esc; nothing changes unless you choose it.</source>
+        <translation>
+            <numerusform>Het duurt %n minuut en je hebt een hartslagband nodig, omgedaan en aangezet. Je kunt op elk moment stoppen met Stoppen of Esc; er verandert niets tenzij jij dat kiest.</numerusform>
+            <numerusform>Het duurt %n minuten en je hebt een hartslagband nodig, omgedaan en aangezet. Je kunt op elk moment stoppen met Stoppen of Esc; er verandert niets tenzij jij dat kiest.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Heart-rate strap</source>
+        <translation>Hartslagband</translation>
+    </message>
+    <message>
+        <source>This is not a medical device. If you feel light-headed, stop and breathe as you normally do.</source>
+        <translation>Dit is geen medisch hulpmiddel. Word je licht in je hoofd? Stop dan en adem weer gewoon.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Stap</translation>
+    </message>
+    <message>
+        <source>Breathing phase</source>
+        <translation>Ademfase</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Resterende tijd</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Hartslag</translation>
+    </message>
+    <message>
+        <source>Breathe with the words; the ring fills once per breath step.</source>
+        <translation>Adem mee met de woorden; de ring loopt één keer rond per ademstap.</translation>
+    </message>
+    <message>
+        <source>Breathe in as the circle grows, out as it shrinks.</source>
+        <translation>Adem in als de cirkel groeit, uit als hij kleiner wordt.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop now; nothing is changed</source>
+        <translation>Nu stoppen; er verandert niets</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>No heart-rate strap</source>
+        <translation>Geen hartslagband</translation>
+    </message>
+    <message>
+        <source>What your heart did</source>
+        <translation>Wat je hart deed</translation>
+    </message>
+    <message>
+        <source>How far your heart rate rose and fell with each breath, in beats a minute:</source>
+        <translation>Hoeveel je hartslag per ademhaling op en neer ging, in slagen per minuut:</translation>
+    </message>
+    <message>
+        <source>{pace} a minute</source>
+        <translation>{pace} per minuut</translation>
+    </message>
+    <message>
+        <source>unclear</source>
+        <translation>onduidelijk</translation>
+    </message>
+    <message>
+        <source>{pace} breaths a minute: the strap&apos;s signal was unclear</source>
+        <translation>{pace} keer per minuut: het signaal van de band was onduidelijk</translation>
+    </message>
+    <message>
+        <source>{pace} breaths a minute: your heart rate rose and fell by {amount} beats a minute</source>
+        <translation>{pace} keer per minuut: je hartslag ging {amount} slagen per minuut op en neer</translation>
+    </message>
+    <message>
+        <source>Keep my current pattern</source>
+        <translation>Mijn huidige ademritme houden</translation>
+    </message>
+    <message>
+        <source>Use this pace for my pauses</source>
+        <translation>Dit tempo gebruiken voor mijn micropauzes</translation>
+    </message>
+    <message>
+        <source>Your heart rate rose and fell most, and most smoothly, at {pace} breaths a minute. That pace may suit your pauses best.</source>
+        <translation>Bij {pace} keer per minuut ging je hartslag het meest, en het meest vloeiend, op en neer. Dat tempo past misschien het best bij je micropauzes.</translation>
+    </message>
+    <message>
+        <source>The strap&apos;s signal was unclear at most paces, so there is no pace to suggest this time. Moistening the strap&apos;s contacts can help for another try.</source>
+        <translation>Het signaal van de band was bij de meeste tempo&apos;s onduidelijk, dus deze keer is er geen tempo om voor te stellen. De contactpunten van de band een beetje nat maken helpt vaak bij een volgende poging.</translation>
+    </message>
+    <message>
+        <source>Your heart answered about the same at every pace, so no one pace stands out. Any of these slow paces can suit your pauses.</source>
+        <translation>Je hart reageerde bij elk tempo ongeveer hetzelfde, dus geen enkel tempo springt eruit. Elk van deze rustige tempo&apos;s kan bij je micropauzes passen.</translation>
+    </message>
+    <message>
+        <source>Your heart rate did not clearly rise and fall with your breath this time, so there is no pace to suggest. That happens; another day it may show.</source>
+        <translation>Je hartslag ging deze keer niet duidelijk met je adem mee op en neer, dus er is geen tempo om voor te stellen. Dat gebeurt; een andere dag kan het zich wel laten zien.</translation>
+    </message>
+    <message>
+        <source>Looking for your heart-rate strap…</source>
+        <translation>Je hartslagband wordt gezocht…</translation>
+    </message>
+    <message>
+        <source>Waiting for the first heartbeats…</source>
+        <translation>Wachten op de eerste hartslagen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your heart: %n beats a minute</source>
+        <translation>
+            <numerusform>Je hart: %n slag per minuut</numerusform>
+            <numerusform>Je hart: %n slagen per minuut</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your heart rate is not coming through right now; just keep breathing along.</source>
+        <translation>Je hartslag komt nu even niet door; adem gewoon rustig mee.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is not available on this computer right now, so the strap cannot be reached.</source>
+        <translation>Bluetooth is op deze computer nu niet beschikbaar, dus de band is niet te bereiken.</translation>
+    </message>
+    <message>
+        <source>This needs a heart-rate strap, and none is set up for StressBreak yet.</source>
+        <translation>Hiervoor is een hartslagband nodig, en er is er nog geen ingesteld voor StressBreak.</translation>
+    </message>
+    <message>
+        <source>Your heart-rate strap was not found. Check that it is worn, its contacts a little moist, and switched on; then try again.</source>
+        <translation>Je hartslagband is niet gevonden. Kijk of je hem omhebt, de contactpunten een beetje vochtig zijn en hij aanstaat; probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Step {number} of {count}: {pace} breaths a minute</source>
+        <translation>Stap {number} van {count}: {pace} keer per minuut</translation>
+    </message>
+    <message>
+        <source>{time} left at this pace</source>
+        <translation>Nog {time} in dit tempo</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1677,75 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>SensorEditor</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Choose a heart-rate strap</source>
+        <translation>Een hartslagband kiezen</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Vergeten</translation>
+    </message>
+    <message>
+        <source>Forget the heart-rate strap</source>
+        <translation>De hartslagband vergeten</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Now: {strap}</source>
+        <translation>Nu: {strap}</translation>
+    </message>
+</context>
+<context>
+    <name>SensorPicker</name>
+    <message>
+        <source>Choose your heart-rate strap</source>
+        <translation>Kies je hartslagband</translation>
+    </message>
+    <message>
+        <source>Put the strap on (moisten its contacts) so that it wakes up; it then shows here. A strap can be connected to one device at a time: disconnect it from your phone&apos;s app first.</source>
+        <translation>Doe de band om (maak de contactpunten even vochtig), dan wordt hij wakker en verschijnt hij hier. Een band kan met één apparaat tegelijk verbonden zijn: verbreek eerst de verbinding met de app op je telefoon.</translation>
+    </message>
+    <message>
+        <source>Heart-rate straps nearby</source>
+        <translation>Hartslagbanden in de buurt</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Opnieuw zoeken</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Use this strap</source>
+        <translation>Deze band gebruiken</translation>
+    </message>
+    <message>
+        <source>No strap found nearby. Put it on so that it wakes up, then choose Look again.</source>
+        <translation>Geen band gevonden in de buurt. Doe hem om zodat hij wakker wordt en kies dan Opnieuw zoeken.</translation>
+    </message>
+    <message>
+        <source>Looking for heart-rate straps nearby…</source>
+        <translation>Zoeken naar hartslagbanden in de buurt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n straps found. Choose yours.</source>
+        <translation>
+            <numerusform>%n band gevonden. Kies de jouwe.</numerusform>
+            <numerusform>%n banden gevonden. Kies de jouwe.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>What still needs a look</source>
@@ -1706,6 +1983,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Nu de stressmeter invullen</translation>
     </message>
     <message>
+        <source>Find my breathing pace…</source>
+        <translation>Mijn ademtempo vinden…</translation>
+    </message>
+    <message>
         <source>Silence reminders</source>
         <translation>Herinneringen even stil</translation>
     </message>
@@ -1904,6 +2185,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>Skip the holds if you feel light-headed; just breathe normally.</source>
         <translation>Voel je je licht in het hoofd? Sla het vasthouden dan over en adem gewoon door.</translation>
+    </message>
+    <message>
+        <source>Your own pace — as long in as out, at the slow pace you found suits your body.</source>
+        <translation>Je eigen tempo — even lang in als uit, in het rustige tempo dat bij jouw lijf past.</translation>
     </message>
 </context>
 <context>
@@ -3707,12 +3992,40 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>De gedeelde map moet een volledig pad zijn, zoals /home/anna/Sync; {value} is dat niet.</translation>
     </message>
     <message>
+        <source>expected a heart-rate strap as text, got {value}</source>
+        <translation>verwachtte een hartslagband als tekst, kreeg {value}</translation>
+    </message>
+    <message>
+        <source>A heart-rate strap is written as its Bluetooth address and its name, such as A0:9E:1A:12:34:56 Polar H10; {value} does not begin with an address. Choose the strap again in Settings.</source>
+        <translation>Een hartslagband staat er als zijn Bluetooth-adres en zijn naam, zoals A0:9E:1A:12:34:56 Polar H10; {value} begint niet met een adres. Kies de band opnieuw in Instellingen.</translation>
+    </message>
+    <message>
         <source>expected a name as text, got {value}</source>
         <translation>verwacht een naam als tekst, maar het is {value}</translation>
     </message>
     <message>
         <source>A computer&apos;s name can be at most {count} characters long.</source>
         <translation>De naam van een computer is hooguit {count} tekens lang.</translation>
+    </message>
+    <message>
+        <source>Your own pace: 6.5 breaths a minute (4.6 s in, 4.6 s out)</source>
+        <translation>Je eigen tempo: 6,5 keer per minuut (4,6 s in, 4,6 s uit)</translation>
+    </message>
+    <message>
+        <source>Your own pace: 6 breaths a minute (5 s in, 5 s out)</source>
+        <translation>Je eigen tempo: 6 keer per minuut (5 s in, 5 s uit)</translation>
+    </message>
+    <message>
+        <source>Your own pace: 5.5 breaths a minute (5.5 s in, 5.5 s out)</source>
+        <translation>Je eigen tempo: 5,5 keer per minuut (5,5 s in, 5,5 s uit)</translation>
+    </message>
+    <message>
+        <source>Your own pace: 5 breaths a minute (6 s in, 6 s out)</source>
+        <translation>Je eigen tempo: 5 keer per minuut (6 s in, 6 s uit)</translation>
+    </message>
+    <message>
+        <source>Your own pace: 4.5 breaths a minute (6.7 s in, 6.7 s out)</source>
+        <translation>Je eigen tempo: 4,5 keer per minuut (6,7 s in, 6,7 s uit)</translation>
     </message>
     <message>
         <source>Each pattern without holds in turn</source>
@@ -3757,6 +4070,14 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>A stress meter with this tension or more (0 to 10) offers one more pause a little later.</source>
         <translation>Geef je in de stressmeter deze spanning of meer (0 tot en met 10), dan krijg je wat later nog een micropauze aangeboden.</translation>
+    </message>
+    <message>
+        <source>Heart-rate strap</source>
+        <translation>Hartslagband</translation>
+    </message>
+    <message>
+        <source>A Bluetooth chest strap (heart rate service) shows your heart&apos;s rhythm under the circle during a pause. It connects as a pause starts; without it the pause is the same as always. Nothing leaves this computer. StressBreak is not a medical device.</source>
+        <translation>Een Bluetooth-borstband (hartslagdienst) laat tijdens een micropauze het ritme van je hart zien onder de cirkel. Hij maakt verbinding zodra een micropauze begint; zonder band is de micropauze zoals altijd. Niets verlaat deze computer. StressBreak is geen medisch hulpmiddel.</translation>
     </message>
     <message>
         <source>Snooze for</source>
@@ -3998,6 +4319,27 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>
             <numerusform>stressmeter %n keer ingevuld</numerusform>
             <numerusform>stressmeter %n keer ingevuld</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Heart rhythm during pauses: RMSSD {rmssd} ms on average over %n pauses with a strap</source>
+        <translation>
+            <numerusform>Hartritme tijdens micropauzes: gemiddeld een RMSSD van {rmssd} ms, over %n micropauze met een borstband</numerusform>
+            <numerusform>Hartritme tijdens micropauzes: gemiddeld een RMSSD van {rmssd} ms, over %n micropauzes met een borstband</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Heart rhythm during pauses: coherence {coherence} on average over %n pauses with a strap</source>
+        <translation>
+            <numerusform>Hartritme tijdens micropauzes: gemiddeld een coherentie van {coherence}, over %n micropauze met een borstband</numerusform>
+            <numerusform>Hartritme tijdens micropauzes: gemiddeld een coherentie van {coherence}, over %n micropauzes met een borstband</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Heart rhythm during pauses: heart rate {rate} on average over %n pauses with a strap</source>
+        <translation>
+            <numerusform>Hartritme tijdens micropauzes: gemiddeld een hartslag van {rate}, over %n micropauze met een borstband</numerusform>
+            <numerusform>Hartritme tijdens micropauzes: gemiddeld een hartslag van {rate}, over %n micropauzes met een borstband</numerusform>
         </translation>
     </message>
     <message>

@@ -26,6 +26,7 @@ from stressbreak.core.settings import Settings
 
 if TYPE_CHECKING:
     from stressbreak.services.autostart import Autostart
+    from stressbreak.services.heart_source import HeartSource
     from stressbreak.services.idle import IdleProbe
     from stressbreak.services.journal import MergeResult
     from stressbreak.services.presence import Backends
@@ -282,3 +283,8 @@ class Collaborators:
     # A new user is welcomed at the first start; the tests' apps leave it out unless a test
     # asks, so no welcome stands in front of what they test.
     welcome_new_user: bool = True
+    # The heart-rate strap for a pause, or None when none is set (nothing is loaded then). A
+    # recording asked for with `stressbreak pause --heart-rate-file` comes before it.
+    heart_source: Callable[[], HeartSource | None] | None = None
+    # How much faster than real time a recording is replayed: tests and demonstrations only.
+    replay_speed: float = 1.0

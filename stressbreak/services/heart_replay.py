@@ -9,6 +9,7 @@ and LOST once the recording has run out.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,8 +53,9 @@ def beats_by_second(rr: Sequence[float]) -> list[tuple[float, ...]]:
     elapsed = 0.0
     for value in rr:
         elapsed += value
-        # A beat that ends exactly on a second belongs to the notification sent then.
-        second = max(0, int(-(-elapsed // 1)) - 1)
+        # A beat that ends exactly on a second belongs to the notification sent then (within
+        # what adding up floating-point intervals can drift).
+        second = max(0, math.ceil(elapsed - 1e-9) - 1)
         while len(seconds) <= second:
             seconds.append([])
         seconds[second].append(value)

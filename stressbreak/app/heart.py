@@ -49,6 +49,7 @@ class Heart(QObject):
         self._rr: list[float] = []
         self._rate: float | None = None
         self._figures: HeartFigures | None = None
+        self._breathed_per_min: float | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(round(UPDATE_S * 1000))
         self._timer.timeout.connect(self.refresh)
@@ -68,12 +69,14 @@ class Heart(QObject):
         self._source = self._factory()
         return self._source is not None
 
-    def begin(self, window: PauseWindow) -> None:
-        """The window shows: the source starts and the window hears from it."""
+    def begin(self, window: PauseWindow, breathed_per_min: float | None = None) -> None:
+        """The window shows: the source starts and the window hears from it.
+        `breathed_per_min`: the pace the pause breathes at (None: prompts, no paced breath)."""
         source = self._source
         if source is None or window.heart_wave is None:
             return
         self._window = window
+        self._breathed_per_min = breathed_per_min
         self._rr = []
         self._rate = None
         self._figures = None
@@ -97,9 +100,9 @@ class Heart(QObject):
         heart = pause_heart(heart_figures(self._rr))
         if completed and window.heart_wave is not None:
             window.heart_wave.show_after(
-                translate_message(after_words(heart)),
+                translate_message(after_words(heart, self._breathed_per_min)),
                 [(translate_message(what), translate_message(value))
-                 for what, value in figure_rows(heart)],
+                 for what, value in figure_rows(heart, self._breathed_per_min)],
                 translate_message(not_medical()))
         return heart
 

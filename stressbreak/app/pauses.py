@@ -75,6 +75,7 @@ class Pauses(QObject):
         self._tip_index = 0
         self._started_at: datetime | None = None
         self._recorded_as = DEFAULT_PATTERN  # what the running pause records
+        self._breathed_per_min: float | None = None  # the running pause's breathing pace
         self._last_pattern: str | None = None  # for the rotation through breathing patterns
         self._last_exercise: str | None = None  # for the rotation through exercises
 
@@ -169,13 +170,15 @@ class Pauses(QObject):
         window.hide_requested.connect(
             lambda eid: self._choices.save(self._choices.prefs.hide(eid)))
         self._recorded_as = recorded_as
+        # What the heart's wave is compared with: the pace of the breath (none for prompts).
+        self._breathed_per_min = None if exercise.steps else 60 / pattern.cycle_s
         return window
 
     def _begin(self, window: PauseWindow) -> None:
         self._started_at = self._clock.now()
         window.start()
         if self._heart is not None:
-            self._heart.begin(window)
+            self._heart.begin(window, self._breathed_per_min)
 
     def _on_cue(self, kind: str, words: str) -> None:
         if kind in (Phase.IN, Phase.OUT):

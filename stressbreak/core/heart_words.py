@@ -16,6 +16,9 @@ from stressbreak.core.model import PauseHeart
 CONTEXT = "heart"
 CLOSELY = 0.6  # at least this much of the variation in one wave: followed closely
 BEGAN = 0.3  # at least this: the wave showed, though not yet most of the variation
+# A wave this far from the pace the pause breathed at (breaths a minute) is the heart's own
+# (a slow wander, say), not the breath's: about two steps of the spectrum (docs/HEART.md).
+PACE_TOLERANCE = 1.5
 
 
 def state_words(state: SensorState) -> Message | None:
@@ -56,8 +59,17 @@ def live_words(state: SensorState, heart_rate: float | None,
     return rate_words(heart_rate)
 
 
-def after_words(heart: PauseHeart) -> Message:
-    """The one sentence when the pause is over."""
+def _followed(heart: PauseHeart, breathed_per_min: float | None) -> bool:
+    """The heart's strongest wave was the breath's: strong enough, and at its pace."""
+    if heart.coherence is None or heart.coherence < BEGAN:
+        return False
+    return (breathed_per_min is None or heart.pace_per_min is None
+            or abs(heart.pace_per_min - breathed_per_min) <= PACE_TOLERANCE)
+
+
+def after_words(heart: PauseHeart, breathed_per_min: float | None = None) -> Message:
+    """The one sentence when the pause is over; `breathed_per_min`: the pace the pause
+    breathed at (None for an exercise without a paced breath)."""
     if heart.poor:
         return Message(CONTEXT, QT_TRANSLATE_NOOP(
             "heart", "The strap's signal was too unsteady this time to say how your heart "
@@ -66,17 +78,17 @@ def after_words(heart: PauseHeart) -> Message:
         return Message(CONTEXT, QT_TRANSLATE_NOOP(
             "heart", "The heart needs about half a minute of beats to show how it follows "
             "the breath; there were fewer this time."))
+    if not _followed(heart, breathed_per_min):
+        return Message(CONTEXT, QT_TRANSLATE_NOOP(
+            "heart", "Your heart kept its own rhythm this time; that is fine to notice."))
     if heart.coherence >= CLOSELY:
         return Message(CONTEXT, QT_TRANSLATE_NOOP(
             "heart", "Your heart followed your breath closely this time."))
-    if heart.coherence >= BEGAN:
-        return Message(CONTEXT, QT_TRANSLATE_NOOP(
-            "heart", "Your heart began to follow your breath."))
-    return Message(CONTEXT, QT_TRANSLATE_NOOP(
-        "heart", "Your heart kept its own rhythm this time; that is fine to notice."))
+    return Message(CONTEXT, QT_TRANSLATE_NOOP("heart", "Your heart began to follow your breath."))
 
 
-def figure_rows(heart: PauseHeart) -> list[tuple[Message, Message]]:
+def figure_rows(heart: PauseHeart,
+                breathed_per_min: float | None = None) -> list[tuple[Message, Message]]:
     """The figures behind the "Figures" toggle, as (what, value) rows; none when poor."""
     rows: list[tuple[Message, Message]] = []
     if heart.poor:
@@ -92,7 +104,8 @@ def figure_rows(heart: PauseHeart) -> list[tuple[Message, Message]]:
         rows.append((Message(CONTEXT, QT_TRANSLATE_NOOP(
             "heart", "Coherence (0 to 1)")), Message(CONTEXT, "{value}",
                                                    value=f"{heart.coherence:.2f}")))
-    if heart.pace_per_min is not None:
+    # The wave's pace is the breath's only when the heart followed the breath.
+    if heart.pace_per_min is not None and _followed(heart, breathed_per_min):
         rows.append((Message(CONTEXT, QT_TRANSLATE_NOOP(
             "heart", "Breathing pace of the wave")),
             Message(CONTEXT, QT_TRANSLATE_NOOP("heart", "{pace} breaths a minute"),

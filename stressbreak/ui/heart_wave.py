@@ -162,7 +162,6 @@ class HeartWave(QWidget):
         self.after_label.setVisible(False)
         self.figures_button = QPushButton(self.tr("Figures"))
         self.figures_button.setCheckable(True)
-        self.figures_button.setFlat(True)
         self.figures_button.setAutoDefault(False)
         self.figures_button.setToolTip(self.tr("The heart's figures for this pause"))
         self.figures_button.setVisible(False)
@@ -176,7 +175,7 @@ class HeartWave(QWidget):
         self.note_label.setVisible(False)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 6, 0, 0)  # a little air between the pacer and the words
         layout.addWidget(self.line)
         layout.addWidget(self.words_label)
         layout.addWidget(self.after_label)

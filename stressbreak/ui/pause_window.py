@@ -153,7 +153,7 @@ class PauseWindow(QWidget):
         wave = HeartWave(reduced_motion)
         layout.addWidget(wave)
         # Someone reading the figures is not hurried away by the closing timer.
-        wave.figures_toggled.connect(self._closing_timer_stop)
+        wave.figures_toggled.connect(self._on_figures_toggled)
         return wave
 
     def _build_values(self, exercise: Exercise, values: Sequence[str]) -> QLabel:
@@ -321,8 +321,17 @@ class PauseWindow(QWidget):
             self._seconds_shown = left
             self.countdown_label.setText(f"{left // 60}:{left % 60:02d}")
 
-    def _closing_timer_stop(self) -> None:
+    def _on_figures_toggled(self) -> None:
         self._closing_timer.stop()
+        # The figures take room the window may not have: it grows rather than crowd the
+        # circle, and never shrinks under the reader.
+        layout = self.layout()
+        if layout is None:
+            return
+        needed = (layout.minimumHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.minimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _announce(self, text: str) -> None:
         """Say the new phase or prompt to a screen reader. The label's name change alone is

@@ -61,6 +61,25 @@ def test_the_figures_are_the_rate_rmssd_coherence_and_pace():
     assert not_medical() == "StressBreak is not a medical device."
 
 
+def test_without_a_wave_its_pace_is_left_out():
+    rows = figure_rows(PauseHeart(mean_heart_rate=72, rmssd_ms=36, coherence=BEGAN - 0.01,
+                                  pace_per_min=2.6))
+    assert [str(what) for what, _ in rows] == [
+        "Mean heart rate", "Beat-to-beat variation (RMSSD)", "Coherence (0 to 1)"]
+
+
+def test_a_wave_away_from_the_breathing_pace_is_the_hearts_own():
+    wander = PauseHeart(mean_heart_rate=72, rmssd_ms=36, coherence=0.4, pace_per_min=2.6)
+    assert after_words(wander, breathed_per_min=6.0) == (
+        "Your heart kept its own rhythm this time; that is fine to notice.")
+    assert "Breathing pace of the wave" not in [str(w) for w, _ in figure_rows(wander, 6.0)]
+    near = PauseHeart(mean_heart_rate=64, rmssd_ms=50, coherence=0.9, pace_per_min=6.0 + 1.4)
+    assert after_words(near, breathed_per_min=6.0) == (
+        "Your heart followed your breath closely this time.")
+    # An exercise without a paced breath: the wave's strength alone.
+    assert after_words(wander) == "Your heart began to follow your breath."
+
+
 def test_the_rate_is_a_counted_text():
     said = rate_words(61.7)
     assert said == "62 beats a minute"

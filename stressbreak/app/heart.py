@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer
 
 from stressbreak.core.heart import (
     HeartFigures,
@@ -102,7 +102,7 @@ class Heart(QObject):
             window.heart_wave.show_after(
                 translate_message(after_words(heart, self._breathed_per_min)),
                 [(translate_message(what), translate_message(value))
-                 for what, value in figure_rows(heart, self._breathed_per_min)],
+                 for what, value in figure_rows(heart, self._breathed_per_min, _number)],
                 translate_message(not_medical()))
         return heart
 
@@ -146,3 +146,8 @@ class Heart(QObject):
         # Stopped first, then let go: nothing it says while stopping reaches a window.
         source.stop()
         source.deleteLater()
+
+
+def _number(value: float, places: int) -> str:
+    """A figure with its decimals as the user's language writes them (6,0 in Dutch)."""
+    return QLocale().toString(value, "f", places)

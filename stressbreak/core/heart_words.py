@@ -9,6 +9,8 @@ above 0.8), ordinary breathing leaves it spread out (about 0.1–0.3).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from stressbreak.core.heart import HeartFigures, SensorState
 from stressbreak.core.messages import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Message
 from stressbreak.core.model import PauseHeart
@@ -87,9 +89,15 @@ def after_words(heart: PauseHeart, breathed_per_min: float | None = None) -> Mes
     return Message(CONTEXT, QT_TRANSLATE_NOOP("heart", "Your heart began to follow your breath."))
 
 
-def figure_rows(heart: PauseHeart,
-                breathed_per_min: float | None = None) -> list[tuple[Message, Message]]:
-    """The figures behind the "Figures" toggle, as (what, value) rows; none when poor."""
+def _decimals(value: float, places: int) -> str:
+    return f"{value:.{places}f}"
+
+
+def figure_rows(heart: PauseHeart, breathed_per_min: float | None = None,
+                number: Callable[[float, int], str] = _decimals,
+                ) -> list[tuple[Message, Message]]:
+    """The figures behind the "Figures" toggle, as (what, value) rows; none when poor.
+    `number` writes a value with so many decimals (the window's: in the user's language)."""
     rows: list[tuple[Message, Message]] = []
     if heart.poor:
         return rows
@@ -103,13 +111,13 @@ def figure_rows(heart: PauseHeart,
     if heart.coherence is not None:
         rows.append((Message(CONTEXT, QT_TRANSLATE_NOOP(
             "heart", "Coherence (0 to 1)")), Message(CONTEXT, "{value}",
-                                                   value=f"{heart.coherence:.2f}")))
+                                                   value=number(heart.coherence, 2))))
     # The wave's pace is the breath's only when the heart followed the breath.
     if heart.pace_per_min is not None and _followed(heart, breathed_per_min):
         rows.append((Message(CONTEXT, QT_TRANSLATE_NOOP(
             "heart", "Breathing pace of the wave")),
             Message(CONTEXT, QT_TRANSLATE_NOOP("heart", "{pace} breaths a minute"),
-                    pace=f"{heart.pace_per_min:.1f}")))
+                    pace=number(heart.pace_per_min, 1))))
     return rows
 
 

@@ -330,6 +330,8 @@ class PauseWindow(QWidget):
             return
         needed = (layout.minimumHeightForWidth(self.width()) if layout.hasHeightForWidth()
                   else layout.minimumSize().height())
+        if needed > self.minimumHeight():
+            self.setMinimumHeight(needed)
         if needed > self.height():
             self.resize(self.width(), needed)
 

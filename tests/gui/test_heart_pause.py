@@ -244,6 +244,8 @@ def test_keyboard_reaches_the_figures_and_reading_them_keeps_the_window(qtbot, s
     qtbot.keyClick(button, Qt.Key.Key_Space)
     assert button.isChecked() and wave.figures_box.isVisible()
     assert not window._closing_timer.isActive()  # someone is reading: no closing by itself
+    # The window makes room for them rather than squeeze them over the circle.
+    assert window.height() >= window.layout().minimumHeightForWidth(window.width())
     texts = [label.text() for label in wave.figures_box.findChildren(type(wave.words_label))]
     assert "Mean heart rate" in texts and "Coherence (0 to 1)" in texts
 

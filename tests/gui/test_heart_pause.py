@@ -80,9 +80,6 @@ def test_a_second_without_a_beat_repeats_the_last_rate_and_stop_ends_it(qtbot):
     assert got[1].rr_intervals == (1.5,) and got[1].heart_rate == 40
     source.stop()
     assert source.state is SensorState.OFF
-    count = len(got)
-    qtbot.wait(20)  # a stopped replay sends nothing more
-    assert len(got) == count
 
 
 # -- the pause -------------------------------------------------------------------------------
@@ -159,7 +156,7 @@ def test_a_recording_that_cannot_be_read_is_refused_and_no_pause_starts(qtbot, t
         assert str(bad) in reply.message and "line 2" in reply.message
         missing = app.commands.handle(Request("pause", heart_rate_file=str(tmp_path / "no")))
         assert not missing.ok and "could not be read" in missing.message
-        qtbot.wait(10)
+        QApplication.processEvents()  # where a pause asked for would have opened
         assert app.pauses.window is None
     finally:
         app.stop()

@@ -1,6 +1,6 @@
 """In-process figures: one benchmark per process, result as one JSON line on stdout.
 
-    python -m benchmarks.inproc day|click|pacer|journal|sync [--quick]
+    python -m benchmarks.inproc day|click|pacer|pacer-heart|journal|sync [--quick]
     python -m benchmarks.inproc journal --heart --size "10 years"  (pauses with heart figures)
 
 Run with QT_QPA_PLATFORM=offscreen, or xcb on a display with a tray host (the harness decides
@@ -232,7 +232,13 @@ def bench_click(quick: bool) -> dict[str, Any]:
 # -- the pacer --------------------------------------------------------------------------------
 
 
-def bench_pacer(quick: bool) -> dict[str, Any]:
+# A recording replayed into the pause (`stressbreak pause --heart-rate-file`), in real time:
+# one notification a second, as a strap sends them, and the heart's wave under the pacer.
+HEART_RECORDING = Path(__file__).parent.parent / "tests" / "data" / "heart" / (
+    "rr-resonance-6min.csv")
+
+
+def bench_pacer(quick: bool, heart: bool = False) -> dict[str, Any]:
     duration_s = 3.0 if quick else 60.0  # the full run: the default one-minute pause
     qapp = app()
     qapp.setWindowIcon(app_icon())
@@ -242,6 +248,10 @@ def bench_pacer(quick: bool) -> dict[str, Any]:
                                      {"checkin_after_pause": False}, pause_s=duration_s)
         harness.start()
         qapp.processEvents()
+        if heart:
+            from stressbreak.services.heart_replay import read_recording
+
+            harness.controller.replay_next(read_recording(HEART_RECORDING))
         cpu0 = time.process_time()
         wall0 = time.perf_counter()
         harness.pauses.start()  # builds and shows the window; frames come from the loop
@@ -261,6 +271,10 @@ def bench_pacer(quick: bool) -> dict[str, Any]:
             raise RuntimeError("the pause did not end on time")
         wall = time.perf_counter() - wall0
         cpu = time.process_time() - cpu0
+        closing = harness.pauses.closing_window
+        wave = None if closing is None else closing.heart_wave
+        if heart and (wave is None or not wave.after_label.text()):
+            raise RuntimeError("the pause showed no heart")
         flush_deletes()
         harness.stop()
     frames = watch.times
@@ -280,6 +294,7 @@ def bench_pacer(quick: bool) -> dict[str, Any]:
         "open_cpu_ms": 1000.0 * (first_frame[0] - cpu0) if first_frame else 0.0,
         "running_cpu_pct": (100.0 * (cpu0 + cpu - first_frame[0]) / (wall0 + wall - frames[0])
                             if first_frame and frames else 0.0),
+        "heart": heart,
     }
 
 
@@ -619,7 +634,8 @@ def bench_sync(quick: bool, work_dir: Path | None) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("bench", choices=("day", "click", "pacer", "journal", "sync"))
+    parser.add_argument("bench", choices=("day", "click", "pacer", "pacer-heart", "journal",
+                                          "sync"))
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--heart", action="store_true",
                         help="journal: the pauses taken have heart figures (issue 19)")
@@ -635,6 +651,8 @@ def main() -> int:
         result = bench_click(args.quick)
     elif args.bench == "pacer":
         result = bench_pacer(args.quick)
+    elif args.bench == "pacer-heart":
+        result = bench_pacer(args.quick, heart=True)
     elif args.bench == "sync":
         result = bench_sync(args.quick, args.work_dir)
     else:

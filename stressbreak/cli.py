@@ -148,6 +148,13 @@ def build_parser(own: Words = _english) -> argparse.ArgumentParser:
                 "StressBreak export, the journal cannot be written, or StressBreak did not "
                 "answer in time. Importing the same file again adds only what is missing.")
                 ).format(minutes=entry.answer_within_s // 60)
+        if entry.takes_heart_rate_file:
+            command.options.add_argument(
+                "--heart-rate-file", type=Path, metavar=own(QT_TRANSLATE_NOOP("cli", "FILE")),
+                help=own(QT_TRANSLATE_NOOP(
+                    "cli", "replay a heart-rate recording into this pause, as a heart-rate "
+                    "strap would send it: one interval between beats a line, in seconds or "
+                    "milliseconds")))
         if entry.json_option:
             command.options.add_argument("--json", action="store_true", help=own(
                 QT_TRANSLATE_NOOP("cli", "print the facts as JSON, for scripts and panels")))
@@ -301,10 +308,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     name = server_name(data_dir)
     command = COMMANDS[args.command]
+    recording = getattr(args, "heart_rate_file", None) if command.takes_heart_rate_file else None
     request = Request(args.command, args.minutes if command.takes_minutes else None,
                       details=command.json_option and args.json,
                       file=str(args.file.expanduser().absolute()) if command.takes_file
-                      else None)
+                      else None,
+                      heart_rate_file=None if recording is None
+                      else str(recording.expanduser().absolute()))
+    if request.heart_rate_file is not None and not _recording_readable(
+            Path(request.heart_rate_file), settings_file):
+        return EXIT_NOT_DONE  # nothing asked of a running app, and none started
     if command.ask_only:
         # Asking never keeps the lock: a probe must not keep a starting app from its lock.
         # Nor does it make the data folder: a question needs none.
@@ -348,7 +361,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from stressbreak.app.startup import run  # noqa: PLC0415  (Qt is only needed from here on)
 
-    return run(data_dir, settings_file, lock, args.command)
+    return run(data_dir, settings_file, lock, args.command, heart_rate_file=request.heart_rate_file)
+
+
+def _recording_readable(file: Path, settings_file: Path) -> bool:
+    """Whether a heart-rate recording can be replayed; if not, says why on stderr."""
+    from stressbreak.services.heart_replay import RecordingError, read_recording  # noqa: PLC0415
+
+    try:
+        read_recording(file)
+    except RecordingError as exc:
+        _say(message_of(exc), settings_file)
+        return False
+    return True
 
 
 def _import_here(file: Path, data_dir: Path, settings_file: Path, lock: InstanceLock) -> int:

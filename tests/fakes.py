@@ -24,7 +24,9 @@ from stressbreak.app.settings import AppSettings
 from stressbreak.app.shortcuts import KeyShortcuts
 from stressbreak.app.welcome import Welcome
 from stressbreak.app.your_data import YourData
+from stressbreak.core.heart import HeartRateMeasurement, SensorState
 from stressbreak.services.cues import Cues
+from stressbreak.services.heart_source import HeartSource
 from stressbreak.services.journal import Journal
 from stressbreak.services.notify import Notifier
 from stressbreak.services.prefs_store import PrefsStore
@@ -295,3 +297,31 @@ class MotionPlatform:
     def __call__(self) -> bool | None:
         self.asked += 1
         return self.answer
+
+
+class FakeHeartSource(HeartSource):
+    """A heart-rate source the test drives: `start` looks for the strap (SEARCHING), `send`
+    delivers one notification's RR intervals (RECEIVING), `set` says where it is."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = 0
+        self.stopped = 0
+
+    def start(self) -> None:
+        self.started += 1
+        self._set_state(SensorState.SEARCHING)
+
+    def stop(self) -> None:
+        self.stopped += 1
+        self._set_state(SensorState.OFF)
+
+    def send(self, rr: tuple[float, ...], heart_rate: int | None = None) -> None:
+        self._set_state(SensorState.RECEIVING)
+        rate = heart_rate if heart_rate is not None else (
+            round(60 * len(rr) / sum(rr)) if rr else 0)
+        self.measured.emit(HeartRateMeasurement(heart_rate=rate, contact_supported=True,
+                                                contact_detected=True, rr_intervals=rr))
+
+    def set(self, state: SensorState) -> None:
+        self._set_state(state)

@@ -4,7 +4,7 @@ only how the app does it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +29,7 @@ from stressbreak.app.welcome import Welcome
 from stressbreak.app.your_data import YourData
 from stressbreak.core.clock import Clock
 from stressbreak.core.commands import COMMANDS, Reply, Request
+from stressbreak.core.messages import message_of
 from stressbreak.services.i18n import translate_message
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class CommandDesk(QObject):
         welcome: Welcome,
         environ: Mapping[str, str],
         sharing: Callable[[], SharingStatus] | None = None,
+        replay: Callable[[Sequence[float] | None], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,6 +70,7 @@ class CommandDesk(QObject):
         self._welcome = welcome
         self._environ = environ  # the desktop's facts for status: session type, displays
         self._sharing = sharing  # the shared folder as it is now
+        self._replay = replay  # a recording into the next pause (None: none)
 
     def handle(self, request: Request) -> Reply:
         """The reply, in the user's language; a window the command opens comes after it, so
@@ -141,8 +144,25 @@ class CommandDesk(QObject):
     def resume(self) -> None:
         self._reminders.resume()
 
+    def replay_into_next_pause(self, path: str) -> str | None:
+        from stressbreak.services.heart_replay import (  # noqa: PLC0415  (asked rarely)
+            RecordingError,
+            read_recording,
+        )
+
+        try:
+            rr = read_recording(Path(path))
+        except RecordingError as exc:
+            return message_of(exc)
+        if self._replay is not None:
+            self._replay(rr)
+        return None
+
     def start_pause(self) -> None:
         self._pauses.start()
+        # A recording is for the pause that opens now; a pause already running keeps its own.
+        if self._replay is not None:
+            self._replay(None)
 
     def open_checkin(self) -> None:
         self._checkins.open_by_hand()

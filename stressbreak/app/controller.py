@@ -13,6 +13,7 @@ from stressbreak.app.checkins import CheckIns
 from stressbreak.app.choices import Choices
 from stressbreak.app.commands import CommandDesk
 from stressbreak.app.gate import ReminderGate
+from stressbreak.app.heart import Heart
 from stressbreak.app.notices import Notices
 from stressbreak.app.pace_finder import PaceFinder
 from stressbreak.app.pauses import Pauses
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from stressbreak.app.sync import Sync
     from stressbreak.core.presence import ActiveSpan
     from stressbreak.core.sharing import FolderCheck, SharingStatus
+    from stressbreak.services.heart_source import HeartSource
 
 
 _NOT_YET = object()  # no shared folder applied yet (the app is starting)
@@ -67,9 +69,13 @@ class Controller(QObject):
             sharing=self.sharing_status, check_folder=self.check_folder,
             sensor_scan=world.sensor_scan, parent=self)
         self.notices.add_standing(self.settings.capability_problems)
+        # A recording to replay into the next pause (`stressbreak pause --heart-rate-file`).
+        self._recording: Sequence[float] | None = None
+        self.heart = Heart(self.heart_source, self)
         self.pauses = Pauses(
             clock=clock, settings=current, choices=self.choices, records=self.records,
-            cues=world.cues, platform_reduces_motion=world.platform_reduces_motion, parent=self)
+            cues=world.cues, platform_reduces_motion=world.platform_reduces_motion,
+            heart=self.heart, parent=self)
         self.checkins = CheckIns(clock, self.choices, self.records, world.notifier, current,
                                  parent=self)
         self.reminders = Reminders(
@@ -77,7 +83,7 @@ class Controller(QObject):
             notifier=world.notifier, gate=self.gate, pauses=self.pauses,
             checkins=self.checkins, records=self.records, here=self._computer_id, parent=self)
         self.pace_finder = PaceFinder(
-            settings=self.settings, source_factory=world.heart_source,
+            settings=self.settings, source_factory=self._strap,
             platform_reduces_motion=world.platform_reduces_motion, parent=self)
         self.data = YourData(clock, self.records, self.choices, self,
                              computer_names=self.computer_names)
@@ -92,7 +98,8 @@ class Controller(QObject):
             clock=clock, scheduler=world.scheduler, notices=self.notices,
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
             data=self.data, settings=self.settings, welcome=self.welcome,
-            environ=world.environ, sharing=self.sharing_status, parent=self)
+            environ=world.environ, sharing=self.sharing_status, replay=self.replay_next,
+            parent=self)
         self._connect()
 
     def _connect(self) -> None:
@@ -248,6 +255,25 @@ class Controller(QObject):
         """This computer's activity, for the other computers (while a folder is shared)."""
         if self.sync is not None:
             self.sync.on_activity(span)
+
+    def replay_next(self, rr: Sequence[float] | None) -> None:
+        """Replay this recording (RR seconds) into the next pause, for that pause only; None:
+        no recording (one not taken by a pause is dropped)."""
+        self._recording = rr
+
+    def heart_source(self) -> HeartSource | None:
+        """The heart-rate source for the pause that opens now: a recording asked for, else
+        the strap (if one is set), else none."""
+        recording, self._recording = self._recording, None
+        if recording is not None:
+            from stressbreak.services.heart_replay import ReplaySource  # noqa: PLC0415
+
+            return ReplaySource(recording, speed=self.world.replay_speed)
+        return self._strap()
+
+    def _strap(self) -> HeartSource | None:
+        """The heart-rate strap set in Settings, or None."""
+        return None if self.world.heart_source is None else self.world.heart_source()
 
     def _after_pause(self, completed: bool, place: QRect) -> None:
         # Where the pause was, so the eyes need not search for it. Not after the evening

@@ -28,6 +28,7 @@ from stressbreak.core.settings import Settings, motion_is_reduced
 from stressbreak.core.timeutil import add_real
 
 if TYPE_CHECKING:
+    from stressbreak.app.heart import Heart
     from stressbreak.ui.pause_window import PauseWindow
 
 TAKEN = (PauseOutcome.COMPLETED, PauseOutcome.ENDED_EARLY)
@@ -53,6 +54,7 @@ class Pauses(QObject):
         records: Records,
         cues: Cues,
         platform_reduces_motion: Callable[[], bool | None],
+        heart: Heart | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,6 +65,7 @@ class Pauses(QObject):
         self._cues = cues
         # Asked as each pause opens, and only while reduced_motion follows the system.
         self._platform_reduces_motion = platform_reduces_motion
+        self._heart = heart  # a heart-rate source's beats in the pause, when there is one
         # A fixed length instead of the setting's (tests and the benchmarks use a short one).
         self.duration_override_s: float | None = None
         # How long a finished pause's window stays (None: the window's own choice).
@@ -72,6 +75,7 @@ class Pauses(QObject):
         self._tip_index = 0
         self._started_at: datetime | None = None
         self._recorded_as = DEFAULT_PATTERN  # what the running pause records
+        self._breathed_per_min: float | None = None  # the running pause's breathing pace
         self._last_pattern: str | None = None  # for the rotation through breathing patterns
         self._last_exercise: str | None = None  # for the rotation through exercises
 
@@ -155,6 +159,7 @@ class Pauses(QObject):
             favourite=exercise.id in prefs.favourites,
             tip=tips_for(prefs.profile_scores, self._tip_index),
             closing_s=self.closing_s,
+            heart=self._heart is not None and self._heart.prepare(),
         )
         self._tip_index += 1
         window.finished.connect(self._on_finished)
@@ -165,11 +170,15 @@ class Pauses(QObject):
         window.hide_requested.connect(
             lambda eid: self._choices.save(self._choices.prefs.hide(eid)))
         self._recorded_as = recorded_as
+        # What the heart's wave is compared with: the pace of the breath (none for prompts).
+        self._breathed_per_min = None if exercise.steps else 60 / pattern.cycle_s
         return window
 
     def _begin(self, window: PauseWindow) -> None:
         self._started_at = self._clock.now()
         window.start()
+        if self._heart is not None:
+            self._heart.begin(window, self._breathed_per_min)
 
     def _on_cue(self, kind: str, words: str) -> None:
         if kind in (Phase.IN, Phase.OUT):
@@ -183,11 +192,13 @@ class Pauses(QObject):
         if completed:
             self._closing = self._slot.window
         self._slot.forget()
+        heart = None if self._heart is None else self._heart.finish(completed)
         self._started_at = None
         outcome = PauseOutcome.COMPLETED if completed else PauseOutcome.ENDED_EARLY
         self._records.add(PauseRecord(started_at=started,
                                       ended_at=add_real(started, timedelta(seconds=elapsed_s)),
-                                      outcome=outcome, exercise=self._recorded_as))
+                                      outcome=outcome, exercise=self._recorded_as,
+                                      heart=heart))
         self.remember(self._recorded_as)
         self.finished.emit(completed)
 

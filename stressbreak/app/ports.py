@@ -267,10 +267,6 @@ def _no_motion_preference() -> bool | None:
     return None
 
 
-def _no_heart_source() -> HeartSource | None:
-    return None
-
-
 @dataclass
 class Collaborators:
     """Everything the app is given from outside: the services in a real run (app/startup.py),
@@ -309,6 +305,10 @@ class Collaborators:
     # A new user is welcomed at the first start; the tests' apps leave it out unless a test
     # asks, so no welcome stands in front of what they test.
     welcome_new_user: bool = True
-    # Where heartbeats come from for *Find my breathing pace*: asked as a session starts; a
-    # source, or None when no heart-rate strap is set up (then the window says so).
-    heart_source: Callable[[], HeartSource | None] = field(default=_no_heart_source)
+    # The heart-rate strap, for a pause and for *Find my breathing pace*: asked as each
+    # starts; None (or a factory that gives None) when none is set, and nothing is loaded
+    # then. For a pause, a recording asked for with `stressbreak pause --heart-rate-file`
+    # comes before it.
+    heart_source: Callable[[], HeartSource | None] | None = None
+    # How much faster than real time a recording is replayed: tests and demonstrations only.
+    replay_speed: float = 1.0

@@ -34,8 +34,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -> int:
-    """Show the tray icon, build the rest from the running loop, run until the user quits."""
+def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str, *,
+        heart_rate_file: str | None = None) -> int:
+    """Show the tray icon, build the rest from the running loop, run until the user quits.
+    `heart_rate_file`: a recording replayed into the pause `command` starts."""
     # The command-line probe shut its QCoreApplication down, so this is the first app object.
     qapp = QApplication(["stressbreak"])
     qapp.setApplicationName("StressBreak")
@@ -60,7 +62,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
         try:
             built.append(assemble(qapp, tray, translations.language, data_dir=data_dir,
                                 settings_file=settings_file, command=command,
-                                problems=lock.problems))
+                                problems=lock.problems, heart_rate_file=heart_rate_file))
         except Exception:
             # Not a dead tray icon holding the lock: say what broke and end.
             log.exception("StressBreak could not start")
@@ -85,7 +87,7 @@ def run(data_dir: Path, settings_file: Path, lock: InstanceLock, command: str) -
 
 def assemble(
     qapp: QApplication, tray: Tray, language: str, *, data_dir: Path, settings_file: Path,
-    command: str, problems: Sequence[str] = (),
+    command: str, problems: Sequence[str] = (), heart_rate_file: str | None = None,
 ) -> tuple[Controller, CommandServer]:
     """The app's objects for this process, connected and started; `problems` found before
     there was a tray to tell them in (the instance lock's) are told."""
@@ -154,7 +156,7 @@ def assemble(
         controller.notices.tell(problem)
     server.start()
     if command not in ("run", "show"):
-        controller.commands.handle(Request(command))
+        controller.commands.handle(Request(command, heart_rate_file=heart_rate_file))
     return controller, server
 
 

@@ -40,6 +40,8 @@ class Request:
     minutes: int | None = None  # "quiet" only
     details: bool = False  # "status" only: also the facts as data (for `status --json`)
     file: str | None = None  # "import" only: the export to merge, an absolute path
+    # "pause" only: a recording of RR intervals to replay into it, an absolute path
+    heart_rate_file: str | None = None
 
     def encode(self) -> bytes:
         message: dict[str, Any] = {"command": self.command}
@@ -47,6 +49,8 @@ class Request:
             message["minutes"] = self.minutes
         if self.file is not None:
             message["file"] = self.file
+        if self.heart_rate_file is not None:
+            message["heart_rate_file"] = self.heart_rate_file
         if self.details:
             message["details"] = True
         return json.dumps(message).encode() + b"\n"
@@ -97,6 +101,11 @@ class Actions(Protocol):
         ...
 
     def resume(self) -> None: ...
+
+    def replay_into_next_pause(self, path: str) -> str | None:
+        """Read a recording to replay into the pause that opens next: None when it will be,
+        else why it cannot be, in words."""
+        ...
 
     def start_pause(self) -> None: ...
 
@@ -150,6 +159,13 @@ def _resume(actions: Actions, request: Request) -> Reply:
         "commands", "Reminders are on again. {status}"), status=actions.status_text()))
 
 
+def _recording(actions: Actions, request: Request) -> Reply | None:
+    if request.heart_rate_file is None:
+        return None
+    problem = actions.replay_into_next_pause(request.heart_rate_file)
+    return None if problem is None else Reply(False, problem)
+
+
 def _shown(actions: Actions, request: Request) -> Reply:
     del request
     return Reply(True, Message(_CONTEXT, QT_TRANSLATE_NOOP(
@@ -169,8 +185,11 @@ class Command:
     reply: str = ""  # English, context "commands"
     # Answered at once, from the app's state.
     answer: Callable[[Actions, Request], Reply] | None = None
+    # Asked before `later`: a refusal (a Reply) is the answer, and nothing is done.
+    check: Callable[[Actions, Request], Reply | None] | None = None
     takes_minutes: bool = False  # a MINUTES argument: "quiet"
     takes_file: bool = False  # a FILE argument: "import"
+    takes_heart_rate_file: bool = False  # --heart-rate-file FILE: "pause"
     json_option: bool = False  # `--json` prints the reply's data: "status"
     # How long the command line waits for the answer (the app may still be doing it after).
     answer_within_s: int = ANSWER_WITHIN_S
@@ -181,6 +200,10 @@ class Command:
         if self.answer is not None:
             return self.answer(actions, request)
         assert self.later is not None
+        if self.check is not None:
+            refused = self.check(actions, request)
+            if refused is not None:
+                return refused
         later = self.later
         defer(lambda: later(actions))
         return Reply(True, Message(_CONTEXT, self.reply))
@@ -192,7 +215,8 @@ COMMANDS: dict[str, Command] = {command.name: command for command in (
             answer=_shown),
     Command("show", "", answer=_shown),
     Command("pause", QT_TRANSLATE_NOOP("cli", "start a breathing pause now"),
-            later=lambda actions: actions.start_pause(),
+            later=lambda actions: actions.start_pause(), check=_recording,
+            takes_heart_rate_file=True,
             reply=QT_TRANSLATE_NOOP("commands", "Pause started.")),
     Command("checkin", QT_TRANSLATE_NOOP("cli", "open the stress meter now"),
             later=lambda actions: actions.open_checkin(),
@@ -263,5 +287,10 @@ def parse_request(raw: bytes) -> Request:
             raise ValueError(f'"{name}" needs "file": an absolute path')
     elif file is not None:
         raise ValueError(f'"file" belongs to "import", not {name!r}')
+    recording = message.get("heart_rate_file")
+    if recording is not None and (not command.takes_heart_rate_file or not isinstance(
+            recording, str) or not PurePath(recording).is_absolute()):
+        raise ValueError('"heart_rate_file" belongs to "pause", and is an absolute path')
     return Request(str(name), minutes if command.takes_minutes else None,
-                   details and command.json_option, file if command.takes_file else None)
+                   details and command.json_option, file if command.takes_file else None,
+                   recording)

@@ -21,6 +21,7 @@ from stressbreak.core.breathing import Pattern, Phase
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
 from stressbreak.core.profiles import CONTEXT as PROFILES_CONTEXT
 from stressbreak.ui.floating import float_at_width
+from stressbreak.ui.heart_wave import HeartWave
 from stressbreak.ui.pacer import Pacer
 from stressbreak.ui.style import bold, quieter, translated
 
@@ -57,6 +58,7 @@ class PauseWindow(QWidget):
         favourite: bool = False,
         tip: str = "",
         closing_s: float | None = None,  # None: CLOSING_S
+        heart: bool = False,  # a heart-rate source is there: show its wave and words
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -118,7 +120,7 @@ class PauseWindow(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.description_label)
         layout.addWidget(intro)
-        layout.addWidget(self.pacer, 1)
+        self.heart_wave = self._add_pacer(layout, heart, reduced_motion)
         layout.addWidget(self.phase_label)
         layout.addWidget(self.values_label)
         layout.addWidget(self.tip_label)
@@ -140,6 +142,19 @@ class PauseWindow(QWidget):
                                                layout.minimumSize().height()))
         float_at_width(self, 460)
         self.resize(460, max(560, self.minimumHeight()))
+
+    def _add_pacer(self, layout: QVBoxLayout, heart: bool,
+                   reduced_motion: bool) -> HeartWave | None:
+        """The pacer, and under it the heart's wave: only with a heart-rate source, without
+        one the window is as it always was."""
+        layout.addWidget(self.pacer, 1)
+        if not heart:
+            return None
+        wave = HeartWave(reduced_motion)
+        layout.addWidget(wave)
+        # Someone reading the figures is not hurried away by the closing timer.
+        wave.figures_toggled.connect(self._on_figures_toggled)
+        return wave
 
     def _build_values(self, exercise: Exercise, values: Sequence[str]) -> QLabel:
         label = QLabel()
@@ -296,6 +311,8 @@ class PauseWindow(QWidget):
             self.phase_label.setText(text)
             self._announce(text)
             self.cue.emit(shown if isinstance(shown, Phase) else "prompt", spoken)
+        if self.heart_wave is not None:
+            self.heart_wave.set_time(moment)
         if self._tip_waiting and elapsed >= self._tip_from_s:
             self._tip_waiting = False
             self.tip_label.setVisible(True)
@@ -303,6 +320,20 @@ class PauseWindow(QWidget):
         if left != self._seconds_shown:
             self._seconds_shown = left
             self.countdown_label.setText(f"{left // 60}:{left % 60:02d}")
+
+    def _on_figures_toggled(self) -> None:
+        self._closing_timer.stop()
+        # The figures take room the window may not have: it grows rather than crowd the
+        # circle, and never shrinks under the reader.
+        layout = self.layout()
+        if layout is None:
+            return
+        needed = (layout.minimumHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.minimumSize().height())
+        if needed > self.minimumHeight():
+            self.setMinimumHeight(needed)
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _announce(self, text: str) -> None:
         """Say the new phase or prompt to a screen reader. The label's name change alone is

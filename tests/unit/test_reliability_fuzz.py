@@ -291,7 +291,7 @@ def test_export_dates_give_a_range_or_a_clear_error(
 @given(st.one_of(
     SMALL_BYTES,
     json_values.map(lambda v: json.dumps(v).encode()),
-    st.dictionaries(st.sampled_from(["command", "cmd", "args", "file"]),
+    st.dictionaries(st.sampled_from(["command", "cmd", "args", "file", "heart_rate_file"]),
                     st.one_of(st.sampled_from([*COMMANDS, "format-disk", ""]), json_values),
                     max_size=3).map(lambda v: json.dumps(v).encode()),
 ))
@@ -322,6 +322,22 @@ def test_an_import_request_names_an_absolute_file_and_no_other_takes_one(
 
 def test_an_import_request_goes_over_the_channel_whole() -> None:
     sent = Request("import", file="/home/an/export van maandag.json")
+    assert parse_request(sent.encode()) == sent
+
+
+@pytest.mark.parametrize("message", [
+    {"command": "pause", "heart_rate_file": "rr.csv"},
+    {"command": "pause", "heart_rate_file": 3},
+    {"command": "import", "file": "/a.json", "heart_rate_file": "/rr.csv"},
+])
+def test_only_a_pause_takes_a_recording_and_only_by_an_absolute_path(
+        message: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match='"heart_rate_file" belongs to "pause"'):
+        parse_request(json.dumps(message).encode())
+
+
+def test_a_pause_with_a_recording_goes_over_the_channel_whole() -> None:
+    sent = Request("pause", heart_rate_file="/home/an/rr van maandag.csv")
     assert parse_request(sent.encode()) == sent
 
 

@@ -183,6 +183,16 @@
     </message>
 </context>
 <context>
+    <name>heart</name>
+    <message numerus="yes">
+        <source>%n beats a minute</source>
+        <translation>
+            <numerusform>%n beat a minute</numerusform>
+            <numerusform>%n beats a minute</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>helps</name>
     <message numerus="yes">
         <source>%n days against {other}</source>

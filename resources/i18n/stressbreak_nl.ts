@@ -622,6 +622,29 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     </message>
 </context>
 <context>
+    <name>HeartWave</name>
+    <message>
+        <source>Heart rate</source>
+        <translation>Hartslag</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Cijfers</translation>
+    </message>
+    <message>
+        <source>The heart&apos;s figures for this pause</source>
+        <translation>De cijfers van je hart in deze micropauze</translation>
+    </message>
+    <message>
+        <source>Your heart</source>
+        <translation>Je hart</translation>
+    </message>
+    <message>
+        <source>Hide figures</source>
+        <translation>Cijfers verbergen</translation>
+    </message>
+</context>
+<context>
     <name>HourMap</name>
     <message>
         <source>Tension (colour) and body signals (dot) by day and hour</source>
@@ -2306,6 +2329,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Als StressBreak draait, importeert StressBreak het bestand zelf (het weekoverzicht laat de nieuwe momenten dan meteen zien) en wacht deze opdracht op het antwoord, hooguit {minutes} minuten; anders doet deze opdracht het zelf. In beide gevallen is de afsluitcode 0 als het bestand in je dagboek staat (wat er al in stond, komt er niet nog eens bij, en momenten die niet te lezen zijn, worden geteld en overgeslagen), en 2 als er niets of niet alles geïmporteerd kon worden: het bestand is niet te lezen of is geen export van StressBreak, er kan niets in het dagboek worden opgeslagen, of StressBreak antwoordde niet op tijd. Importeer je hetzelfde bestand nog eens, dan komt alleen wat ontbreekt erbij.</translation>
     </message>
     <message>
+        <source>replay a heart-rate recording into this pause, as a heart-rate strap would send it: one interval between beats a line, in seconds or milliseconds</source>
+        <translation>speel een hartslagopname af in deze micropauze, zoals een hartslagband hem zou sturen: per regel één tijd tussen twee hartslagen, in seconden of milliseconden</translation>
+    </message>
+    <message>
         <source>print the facts as JSON, for scripts and panels</source>
         <translation>geef de gegevens als JSON, voor scripts en panelen</translation>
     </message>
@@ -2901,6 +2928,96 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
     <message>
         <source>This file was exported by a newer StressBreak (export version {version}). Update StressBreak to import it.</source>
         <translation>Dit bestand is geëxporteerd door een nieuwere StressBreak (exportversie {version}). Werk StressBreak bij om het te importeren.</translation>
+    </message>
+</context>
+<context>
+    <name>heart</name>
+    <message numerus="yes">
+        <source>%n beats a minute</source>
+        <translation>
+            <numerusform>%n slag per minuut</numerusform>
+            <numerusform>%n slagen per minuut</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for your heart-rate strap…</source>
+        <translation>Je hartslagband wordt gezocht…</translation>
+    </message>
+    <message>
+        <source>No strap found; the pause goes on as usual.</source>
+        <translation>Geen hartslagband gevonden; de micropauze gaat gewoon door.</translation>
+    </message>
+    <message>
+        <source>The strap&apos;s signal has gone; the pause goes on as usual.</source>
+        <translation>Het signaal van de hartslagband is weg; de micropauze gaat gewoon door.</translation>
+    </message>
+    <message>
+        <source>Bluetooth is not available; the pause goes on as usual.</source>
+        <translation>Bluetooth is hier niet beschikbaar; de micropauze gaat gewoon door.</translation>
+    </message>
+    <message>
+        <source>The strap&apos;s signal is unsteady just now.</source>
+        <translation>Het signaal van de hartslagband is even onrustig.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first beats…</source>
+        <translation>Even wachten op de eerste hartslagen…</translation>
+    </message>
+    <message>
+        <source>The strap&apos;s signal was too unsteady this time to say how your heart followed your breath.</source>
+        <translation>Het signaal van de hartslagband was deze keer te onrustig om te zeggen hoe je hart je adem volgde.</translation>
+    </message>
+    <message>
+        <source>The heart needs about half a minute of beats to show how it follows the breath; there were fewer this time.</source>
+        <translation>Je hart heeft ongeveer een halve minuut aan hartslagen nodig om te laten zien hoe het je adem volgt; deze keer waren het er minder.</translation>
+    </message>
+    <message>
+        <source>Your heart kept its own rhythm this time; that is fine to notice.</source>
+        <translation>Je hart hield deze keer zijn eigen ritme aan; ook dat mag je gewoon opmerken.</translation>
+    </message>
+    <message>
+        <source>Your heart followed your breath closely this time.</source>
+        <translation>Je hart volgde je adem deze keer nauw.</translation>
+    </message>
+    <message>
+        <source>Your heart began to follow your breath.</source>
+        <translation>Je hart begon je adem te volgen.</translation>
+    </message>
+    <message>
+        <source>Mean heart rate</source>
+        <translation>Gemiddelde hartslag</translation>
+    </message>
+    <message>
+        <source>Beat-to-beat variation (RMSSD)</source>
+        <translation>Variatie van slag tot slag (RMSSD)</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+    <message>
+        <source>Coherence (0 to 1)</source>
+        <translation>Coherentie (0 tot 1)</translation>
+    </message>
+    <message>
+        <source>Breathing pace of the wave</source>
+        <translation>Ademtempo van de golf</translation>
+    </message>
+    <message>
+        <source>{pace} breaths a minute</source>
+        <translation>{pace} ademhalingen per minuut</translation>
+    </message>
+    <message>
+        <source>StressBreak is not a medical device.</source>
+        <translation>StressBreak is geen medisch hulpmiddel.</translation>
+    </message>
+    <message>
+        <source>{file} could not be read ({reason}).</source>
+        <translation>{file} kon niet worden gelezen ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a heart-rate recording: {reason}. Expected one interval between beats a line, in seconds or milliseconds.</source>
+        <translation>{file} is geen hartslagopname: {reason}. Verwacht wordt per regel één tijd tussen twee hartslagen, in seconden of milliseconden.</translation>
     </message>
 </context>
 <context>

@@ -15,20 +15,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer
 
-from stressbreak.core.heart import (
-    HeartFigures,
-    HeartRateMeasurement,
-    SensorState,
-    heart_figures,
-    pause_heart,
-)
-from stressbreak.core.heart_words import after_words, figure_rows, live_words, not_medical
-from stressbreak.core.model import PauseHeart
-from stressbreak.services.heart_source import HeartSource
 from stressbreak.services.i18n import translate_message
 
 if TYPE_CHECKING:
+    from stressbreak.core.heart import HeartFigures, HeartRateMeasurement
+    from stressbreak.core.model import PauseHeart
+    from stressbreak.services.heart_source import HeartSource
     from stressbreak.ui.pause_window import PauseWindow
+
+# The heart's modules (and `statistics`) load with the first pause that has a source: a user
+# without a strap never loads them (tests/unit/test_lean_imports.py).
 
 # How often the figures (and the words under the wave) are worked out again: often enough to
 # follow a breath or two, rarely enough that a screen reader's description does not chatter.
@@ -97,6 +93,13 @@ class Heart(QObject):
         self._drop_source()
         if not self._rr:
             return None
+        from stressbreak.core.heart import heart_figures, pause_heart  # noqa: PLC0415
+        from stressbreak.core.heart_words import (  # noqa: PLC0415
+            after_words,
+            figure_rows,
+            not_medical,
+        )
+
         heart = pause_heart(heart_figures(self._rr))
         if completed and window.heart_wave is not None:
             window.heart_wave.show_after(
@@ -109,6 +112,8 @@ class Heart(QObject):
     def refresh(self) -> None:
         """The figures over the last minute or so, and the words under the wave."""
         if self._rr:
+            from stressbreak.core.heart import heart_figures  # noqa: PLC0415
+
             self._figures = heart_figures(self._rr)
         self._say()
 
@@ -125,6 +130,8 @@ class Heart(QObject):
             self._say()  # the rate from the first notification, then every few seconds
 
     def _on_state(self, state: str) -> None:
+        from stressbreak.core.heart import SensorState  # noqa: PLC0415
+
         if state != SensorState.RECEIVING:
             self._rate = None
         self._say()
@@ -133,6 +140,9 @@ class Heart(QObject):
         window, source = self._window, self._source
         if window is None or window.heart_wave is None or source is None:
             return
+        from stressbreak.core.heart import SensorState  # noqa: PLC0415
+        from stressbreak.core.heart_words import live_words  # noqa: PLC0415
+
         state = source.state
         if state is SensorState.OFF:
             state = SensorState.SEARCHING  # about to start

@@ -335,7 +335,8 @@ def test_twelve_busy_weeks_with_heart_figures_fit_on_two_pages(qapp, request, tm
     assert len(pages) <= 2
     text = " ".join(line for page in pages for line in page)
     number = QLocale().toString(report.heart.coherence, "f", 2)
-    assert f" {number} " in text
+    # A whole figure, not part of another: Dutch follows it with a comma ("0,49, over").
+    assert re.search(rf"(?<![\d,.]){re.escape(number)}(?!\d)", text), number
     assert str(report.heart.coherence_pauses) in text
 
 

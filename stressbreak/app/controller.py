@@ -132,6 +132,7 @@ class Controller(QObject):
         self.gate.activity.connect(self.on_activity)
         # Once the pause's window has gone (a completed one stays a moment with Done).
         self.pauses.window_closed.connect(self._after_pause)
+        self.pace_finder.breathing.connect(self.reminders.session_breathing)
 
     def start(self) -> None:
         self.notices.show_tray()

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from stressbreak.app.settings import AppSettings
 from stressbreak.app.windows import WindowSlot
@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 
 class PaceFinder(QObject):
+    # The session's breathing began (True) or is over, however it ended (False): reminders
+    # wait meanwhile, and the interval counts from its end, as after a pause.
+    breathing = Signal(bool)
+
     def __init__(self, *, settings: AppSettings,
                  source_factory: Callable[[], HeartSource | None],
                  platform_reduces_motion: Callable[[], bool | None],
@@ -45,6 +49,7 @@ class PaceFinder(QObject):
         self._slot: WindowSlot[PaceFinderWindow] = WindowSlot(self)
         self._source: HeartSource | None = None
         self._recording: Recording | None = None  # while the breathing runs
+        self._breathing = False  # between the breathing's start and its end (`breathing`)
 
     @property
     def window(self) -> PaceFinderWindow | None:
@@ -96,6 +101,8 @@ class PaceFinder(QObject):
         window = self.window
         if self._recording is None and window is not None:
             self._recording = Recording(window.plan)
+            self._breathing = True
+            self.breathing.emit(True)
             window.begin()
 
     def _on_state(self, value: str) -> None:
@@ -132,6 +139,7 @@ class PaceFinder(QObject):
 
         recording = self._recording
         self._stop_source()
+        self._end_breathing()
         if recording is not None and self.window is not None:
             self.window.show_result(analyse(recording))
 
@@ -145,6 +153,12 @@ class PaceFinder(QObject):
         self._stop_source()
         self._recording = None
         self._slot.forget()
+        self._end_breathing()
+
+    def _end_breathing(self) -> None:
+        if self._breathing:
+            self._breathing = False
+            self.breathing.emit(False)
 
     def _stop_source(self) -> None:
         source, self._source = self._source, None

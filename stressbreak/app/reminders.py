@@ -94,6 +94,7 @@ class Reminders(QObject):
         self._evening: datetime | None = None
         # The pause on screen, or the last one, is the evening minute (no stress meter after it).
         self.evening_pause = False
+        self._in_session = False  # *Find my breathing pace* is breathing (session_breathing)
         self._status = StatusText(self)
         gate.open.connect(self._open_reminder)
         gate.natural_pause.connect(self._on_natural_pause)
@@ -160,7 +161,7 @@ class Reminders(QObject):
     def reschedule(self) -> None:
         now = self._clock.now()
         settings = self._settings()
-        in_pause = self._pauses.window is not None
+        in_pause = self._pauses.window is not None or self._in_session
         busy = self.window is not None or in_pause or self.gate.waiting
         upcoming = next_pause_at(settings, self.state, now)
         self._scheduler.set_pause_at(None if busy else upcoming)
@@ -204,7 +205,7 @@ class Reminders(QObject):
 
     def _on_pause_due(self, slot: object) -> None:
         del slot
-        if self.window is not None or self._pauses.window is not None:
+        if self.window is not None or self._pauses.window is not None or self._in_session:
             return
         # A job that fires late (after sleep) may land outside working hours or in a quiet
         # period; the rules then simply give the next time.
@@ -217,7 +218,7 @@ class Reminders(QObject):
         self._evening = None
 
     def _open_reminder(self, after_call: bool) -> None:
-        if self.window is not None or self._pauses.window is not None:
+        if self.window is not None or self._pauses.window is not None or self._in_session:
             return
         if self._evening is not None:
             self._open_evening_reminder(self._evening, after_call)
@@ -231,7 +232,7 @@ class Reminders(QObject):
         """Right after a call is when stress tends to peak: offer a pause, once, if the
         schedule allows one now (working hours, not quiet, nothing else on screen)."""
         if (self.window is not None or self._pauses.window is not None or self.gate.waiting
-                or not self._may_remind(self._clock.now())):
+                or self._in_session or not self._may_remind(self._clock.now())):
             return
         self.show(after_call=True)
 
@@ -431,3 +432,14 @@ class Reminders(QObject):
         del completed
         self.state = self.state.restart_interval(self._clock.now())
         self.reschedule()
+
+    def session_breathing(self, breathing: bool) -> None:
+        """*Find my breathing pace* breathes for ten minutes: no reminder meanwhile (one on
+        screen or waiting is answered by it), and the interval counts from its end, as after
+        a pause."""
+        self._in_session = breathing
+        if breathing:
+            self._on_pause_starting()
+            self.reschedule()
+        else:
+            self._on_pause_finished(True)

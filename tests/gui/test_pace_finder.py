@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -221,3 +222,35 @@ def test_screen_reader_texts(started: Starts, qtbot: QtBot) -> None:
     assert names[2].startswith("5.5 breaths a minute: your heart rate rose and fell by ")
     assert names[2].endswith(" beats a minute")
     window.close()
+
+
+def test_no_reminder_comes_during_the_session_and_the_interval_counts_from_its_end(
+        started: Starts, qtbot: QtBot) -> None:
+    source = HandSource()
+    app = started(heart_source=lambda: source)
+    assert app.scheduler.next_pause_at() is not None
+    window = open_finder(app)
+    press(qtbot, window, window.start_button)
+    assert window.pages.currentWidget() is window.session_page
+    assert app.scheduler.next_pause_at() is None  # ten minutes of breathing: nothing comes
+    app.clock.advance(timedelta(hours=2))
+    app.scheduler.pause_due.emit(app.clock.now())  # as a job already due would fire
+    assert app.reminders.window is None and not app.reminders.gate.waiting
+    breathe_through(window, source, parse_rr_text(
+        (DATA / "rr-pace-finder.csv").read_text(encoding="utf-8")))
+    assert window.pages.currentWidget() is window.result_page
+    ended = app.clock.now()
+    assert app.scheduler.next_pause_at() == ended + timedelta(hours=1)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # closing the result changes nothing more
+    assert app.scheduler.next_pause_at() == ended + timedelta(hours=1)
+
+
+def test_stopped_mid_session_the_reminders_come_again(started: Starts, qtbot: QtBot) -> None:
+    source = HandSource()
+    app = started(heart_source=lambda: source)
+    window = open_finder(app)
+    press(qtbot, window, window.start_button)
+    assert app.scheduler.next_pause_at() is None
+    app.clock.advance(timedelta(minutes=4))
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
+    assert app.scheduler.next_pause_at() == app.clock.now() + timedelta(hours=1)

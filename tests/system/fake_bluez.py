@@ -105,7 +105,7 @@ def gatt_objects() -> dict[str, dict[str, Properties]]:
     }
 
 
-def strap_seconds(rr: Sequence[float]) -> list[tuple[float, ...]]:
+def strap_seconds(rr: Sequence[float]) -> list[list[float]]:
     """The recording as a strap sends it: second n holds the intervals whose beat ended in
     (n - 1, n] seconds from the start."""
     seconds: list[list[float]] = []
@@ -115,7 +115,7 @@ def strap_seconds(rr: Sequence[float]) -> list[tuple[float, ...]]:
         while len(seconds) < elapsed:
             seconds.append([])
         seconds[-1].append(value)
-    return [tuple(s) for s in seconds]
+    return seconds
 
 
 def measurement(rr: Sequence[float], heart_rate: int, *, rate_16bit: bool) -> bytes:

@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from tests.system.fake_bluez import (  # noqa: E402
     STRAP_NAME,
     private_system_bus,
     start_stand_in,
+    strap_seconds,
 )
 
 ROOT = Path(__file__).parents[2]
@@ -116,6 +118,10 @@ def recorded(count: int) -> list[float]:
     return [round(v * 1024) / 1024 for v in rr[:count]]
 
 
+def test_the_stand_in_sends_each_second_the_beats_that_ended_in_it():
+    assert strap_seconds([0.9, 0.9, 0.3, 2.2, 0.2]) == [[0.9], [0.9], [0.3], [], [2.2, 0.2]]
+
+
 @pytest.fixture
 def bus(tmp_path: Path) -> Iterator[str]:
     with private_system_bus(tmp_path) as address:
@@ -141,9 +147,11 @@ def test_the_strap_streams_goes_away_comes_back_and_dies(bus, stand_in):
     client.send("start")
     heard = client.until(lambda _line: len(measurements(client.said)) == 4)
     assert states(heard) == ["searching", "receiving"]
-    got = [v for line in measurements(heard) for v in line["rr"]]
-    assert got == recorded(len(got))  # every beat, in order; the garbled one left out
-    assert all(line["hr"] == round(60 / line["rr"][-1]) for line in measurements(heard))
+    # Every beat in order, a notification for each second with the beats that ended in it;
+    # the garbled notification left out.
+    assert [line["rr"] for line in measurements(heard)] == strap_seconds(recorded(200))[:4]
+    assert all(line["hr"] == round(60 / line["rr"][-1])
+               for line in measurements(heard) if line["rr"])
 
     os.kill(bluez.process.pid, signal.SIGUSR1)  # the strap leaves
     assert states(client.state("lost")) == ["lost"]
@@ -164,11 +172,15 @@ def test_the_strap_streams_goes_away_comes_back_and_dies(bus, stand_in):
     client.send("stop")
     client.state("off")
     # The controller goes once BlueZ has answered Disconnect; nothing waited for it.
+    deadline = time.monotonic() + WAIT_S
     while client.ping()["children"] != ["QTimer"]:
-        pass
+        assert time.monotonic() < deadline, "the controller was not let go"
+
+    client.send("start")  # BlueZ still knows the strap this time: seen again all the same
+    assert states(client.until(lambda line: "rr" in line)) == ["searching", "receiving"]
     assert "Traceback" not in client.quit()
     assert states(client.said) == ["searching", "receiving", "lost"] * 2 + [
-        "searching", "receiving", "off"]
+        "searching", "receiving", "off", "searching", "receiving"]
 
 
 def test_a_16_bit_heart_rate_reads_the_same(bus, stand_in):

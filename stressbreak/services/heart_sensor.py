@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 # Straps that list no services in their advertisement are still offered when their name says
 # what they are (Polar, Garmin, Wahoo, Decathlon and the unbranded "HRM" ones).
-_STRAP_NAME = re.compile(r"\b(hrm|heart|polar h\d+|tickr|hrm-?pro|h10|h9)\b", re.IGNORECASE)
+_STRAP_NAME = re.compile(r"\b(hrm|hr|heart|polar h\d+|tickr|h9|h10)\b", re.IGNORECASE)
 
 
 def _unavailable(agent_error: object) -> bool:

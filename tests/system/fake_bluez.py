@@ -1,7 +1,7 @@
 """A stand-in BlueZ with one heart-rate strap, on the bus in DBUS_SYSTEM_BUS_ADDRESS.
 
 Usage: python -m tests.system.fake_bluez [--recording RR.csv] [--rate-16bit] [--garble]
-                                         [--no-adapter] [--powered-off]
+                                         [--no-uuids] [--no-adapter] [--powered-off]
 Tests start it with `start_stand_in` and the bus with `private_system_bus` (both below).
 
 It owns `org.bluez` and exports what the app's real code path (QtBluetooth's BlueZ D-Bus
@@ -9,9 +9,11 @@ backend, docs/BLUETOOTH.md) reads and calls: the ObjectManager at `/`; the adapt
 `/org/bluez/hci0` (Adapter1: StartDiscovery, StopDiscovery, SetDiscoveryFilter, RemoveDevice,
 Powered); on each StartDiscovery the strap `dev_C0_FF_EE_00_18_0D` (Device1: Connect,
 Disconnect, Connected, ServicesResolved, UUIDs, Name, Address, RSSI), announced by
-InterfacesAdded (or, when BlueZ still has it, by a fresh RSSI). On Connect its GATT objects
-appear: the Heart Rate Service 0x180D, its measurement characteristic 0x2A37 (Flags notify,
-StartNotify / StopNotify) and that characteristic's descriptor 0x2902. After StartNotify one
+InterfacesAdded (or, when BlueZ still has it, by a fresh RSSI), and beside it a keyboard that
+is no strap. With --no-uuids the strap's advertisement lists no services, as some do. On
+Connect its GATT objects appear: the Heart Rate Service 0x180D, its measurement characteristic
+0x2A37 (Flags notify, StartNotify / StopNotify) and that characteristic's descriptor 0x2902.
+After StartNotify one
 Heart Rate Measurement a second goes out as PropertiesChanged of Value, built from the recording
 as a strap builds it: the RR intervals of the beats that ended in that second (none when no beat
 ended), the heart rate from the newest of them, 8-bit (or 16-bit with --rate-16bit), contact
@@ -51,6 +53,9 @@ ADAPTER = "/org/bluez/hci0"
 STRAP_ADDRESS = "C0:FF:EE:00:18:0D"
 STRAP_NAME = "Stand-in HRM"
 STRAP = f"{ADAPTER}/dev_{STRAP_ADDRESS.replace(':', '_')}"
+# Another device nearby, that is no strap: the scan must leave it out.
+OTHER_ADDRESS = "C0:FF:EE:00:00:01"
+OTHER = f"{ADAPTER}/dev_{OTHER_ADDRESS.replace(':', '_')}"
 SERVICE = f"{STRAP}/service000c"
 CHARACTERISTIC = f"{SERVICE}/char000d"
 DESCRIPTOR = f"{CHARACTERISTIC}/desc000f"
@@ -79,14 +84,14 @@ def adapter_properties(powered: bool) -> Properties:
     }
 
 
-def strap_properties() -> Properties:
+def device_properties(address: str, name: str, uuids: list[str]) -> Properties:
     return {
-        "Address": ("s", STRAP_ADDRESS), "AddressType": ("s", "random"),
-        "Name": ("s", STRAP_NAME), "Alias": ("s", STRAP_NAME), "Adapter": ("o", ADAPTER),
+        "Address": ("s", address), "AddressType": ("s", "random"),
+        "Name": ("s", name), "Alias": ("s", name), "Adapter": ("o", ADAPTER),
         "Paired": ("b", False), "Bonded": ("b", False), "Trusted": ("b", False),
         "Blocked": ("b", False), "Connected": ("b", False), "ServicesResolved": ("b", False),
         "LegacyPairing": ("b", False), "RSSI": ("n", -58), "Appearance": ("q", 833),
-        "UUIDs": ("as", [HEART_RATE_SERVICE]), "ManufacturerData": ("a{qv}", {}),
+        "UUIDs": ("as", uuids), "ManufacturerData": ("a{qv}", {}),
         "ServiceData": ("a{sv}", {}),
     }
 
@@ -127,8 +132,9 @@ def measurement(rr: Sequence[float], heart_rate: int, *, rate_16bit: bool) -> by
 
 class Bluez:
     def __init__(self, connection: Any, recording: list[float], *, rate_16bit: bool,
-                 garble: bool, adapter: bool, powered: bool) -> None:
+                 garble: bool, strap_uuids: bool, adapter: bool, powered: bool) -> None:
         self.connection = connection
+        self.strap_uuids = [HEART_RATE_SERVICE] if strap_uuids else []
         self.seconds = strap_seconds(recording)
         self.rate_16bit = rate_16bit
         self.garble = garble
@@ -244,7 +250,10 @@ class Bluez:
         if STRAP in self.objects:
             self.change(STRAP, DEVICE1, RSSI=("n", -58))
         else:
-            self.add(STRAP, {DEVICE1: strap_properties()})
+            self.add(STRAP, {DEVICE1: device_properties(STRAP_ADDRESS, STRAP_NAME,
+                                                        self.strap_uuids)})
+        if OTHER not in self.objects:
+            self.add(OTHER, {DEVICE1: device_properties(OTHER_ADDRESS, "Stand-in Keyboard", [])})
 
     def notify(self) -> None:
         rr = self.seconds[self.next_second % len(self.seconds)]
@@ -317,6 +326,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--recording", type=Path, default=DEFAULT_RECORDING)
     parser.add_argument("--rate-16bit", action="store_true")
     parser.add_argument("--garble", action="store_true")
+    parser.add_argument("--no-uuids", action="store_true")
     parser.add_argument("--no-adapter", action="store_true")
     parser.add_argument("--powered-off", action="store_true")
     args = parser.parse_args(argv)
@@ -328,7 +338,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if reply.body[0] != 1:
         raise SystemExit(f"org.bluez is taken: {reply.body}")
     bluez = Bluez(connection, parse_rr_text(args.recording.read_text()),
-                  rate_16bit=args.rate_16bit, garble=args.garble, adapter=not args.no_adapter,
+                  rate_16bit=args.rate_16bit, garble=args.garble,
+                  strap_uuids=not args.no_uuids, adapter=not args.no_adapter,
                   powered=not args.powered_off)
     print("ready", flush=True)
     while True:

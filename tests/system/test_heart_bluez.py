@@ -213,8 +213,10 @@ def test_without_bluetooth_the_sensor_is_unavailable(bus, stand_in, bluez):
     assert "Traceback" not in client.quit()
 
 
-def test_the_scan_finds_the_strap_by_name(bus, stand_in):
-    stand_in()
+@pytest.mark.parametrize("advertised", [[], ["--no-uuids"]],
+                         ids=["by its service", "by its name"])
+def test_the_scan_finds_the_strap_and_only_the_strap(bus, stand_in, advertised):
+    stand_in(*advertised)
     client = Client(bus, "scan", "1500")
     client.send("start")
     heard = client.until(lambda line: "finished" in line)

@@ -16,7 +16,8 @@ BlueZ, or Bluetooth is off. After ABSENT or LOST, start() begins again with a fr
 
 Nothing here waits on the strap: QtBluetooth's BlueZ backend talks D-Bus asynchronously on the
 Qt loop, and stop() asks the controller to disconnect and lets it delete itself once it has
-(a dead strap's disconnect can take seconds). PySide6.QtBluetooth is imported on the first
+(a dead strap's disconnect can take seconds; meanwhile the application holds it, so the sensor
+itself can go at once). PySide6.QtBluetooth is imported on the first
 start(), never at start-up (tests/unit/test_lean_imports.py): hence the imports inside
 functions.
 """
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QTimer, Signal
 
 from stressbreak.core.heart import SensorState, parse_measurement
 from stressbreak.services.heart_source import HeartSource
@@ -250,6 +251,9 @@ def _let_go(controller: QLowEnergyController) -> None:
         if state == unconnected:
             controller.deleteLater()
 
+    # The sensor may be deleted before BlueZ answers (a pause closed, its sensor with it); a
+    # controller deleted mid-disconnect makes Qt complain, so the application holds it till then.
+    controller.setParent(QCoreApplication.instance())
     controller.stateChanged.connect(closed)
     controller.disconnectFromDevice()
 

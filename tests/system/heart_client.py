@@ -7,8 +7,9 @@ Usage: python -m tests.system.heart_client sensor ADDRESS FIND_MS SILENT_MS
 
 Prints one JSON object a line: {"state": ...} for each state change, {"rr": [...], "hr": n}
 for each measurement, {"found": [address, name]}, {"failed": state}, {"finished": true} from a
-scan, {"pong": n, "children": [...]} in answer to "ping" (the Qt loop turns; which Qt objects
-the sensor still has). Commands on stdin, one a line: start, stop, ping, quit.
+scan, {"pong": n, "children": [...], "held": [...]} in answer to "ping" (the Qt loop turns;
+which Qt objects the sensor still has; which QtBluetooth objects the application holds).
+Commands on stdin, one a line: start, stop, ping, quit.
 """
 
 from __future__ import annotations
@@ -63,8 +64,10 @@ def main() -> None:
                 target.stop()
             elif word == "ping":
                 pings += 1
-                say(pong=pings, children=sorted(type(c).__name__
-                                                for c in target.findChildren(QObject)))
+                say(pong=pings,
+                    children=sorted(type(c).__name__ for c in target.findChildren(QObject)),
+                    held=sorted(type(c).__name__ for c in app.findChildren(QObject)
+                                     if type(c).__module__ == "PySide6.QtBluetooth"))
             elif word == "quit":
                 app.quit()
 

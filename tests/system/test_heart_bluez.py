@@ -153,9 +153,12 @@ def test_the_strap_streams_goes_away_comes_back_and_dies(bus, stand_in):
     assert all(line["hr"] == round(60 / line["rr"][-1])
                for line in measurements(heard) if line["rr"])
 
+    assert "QLowEnergyController" in client.ping()["children"]
+
     os.kill(bluez.process.pid, signal.SIGUSR1)  # the strap leaves
     assert states(client.state("lost")) == ["lost"]
     assert client.ping()["children"] == ["QTimer"]  # no Bluetooth object left behind
+    assert client.ping()["held"] == []
 
     client.send("start")  # it is back on the next scan
     heard = client.until(lambda line: "rr" in line)
@@ -173,8 +176,9 @@ def test_the_strap_streams_goes_away_comes_back_and_dies(bus, stand_in):
     client.state("off")
     # The controller goes once BlueZ has answered Disconnect; nothing waited for it.
     deadline = time.monotonic() + WAIT_S
-    while client.ping()["children"] != ["QTimer"]:
+    while (pong := client.ping())["held"]:
         assert time.monotonic() < deadline, "the controller was not let go"
+    assert pong["children"] == ["QTimer"]
 
     client.send("start")  # BlueZ still knows the strap this time: seen again all the same
     assert states(client.until(lambda line: "rr" in line)) == ["searching", "receiving"]
@@ -198,7 +202,8 @@ def test_a_strap_that_never_shows_is_absent(bus, stand_in):
     client = Client(bus, "sensor", "11:22:33:44:55:66", "1500", "2500")
     client.send("start")
     assert states(client.state("absent")) == ["searching", "absent"]
-    assert client.ping()["children"] == ["QTimer"]
+    pong = client.ping()
+    assert (pong["children"], pong["held"]) == (["QTimer"], [])
     assert "Traceback" not in client.quit()
 
 

@@ -2,7 +2,8 @@
 
 Our own code loads none of: asyncio, ssl, OpenSSL's hashing, the XML parser (plistlib, for
 macOS' autostart file only), importlib.metadata, multiprocessing, tzlocal, uuid, subprocess
-(short commands run through QProcess), nor (on Linux and macOS) QtNetwork. APScheduler, imported
+(short commands run through QProcess), nor (on Linux and macOS) QtNetwork, nor QtBluetooth
+(until a heart-rate strap is looked for: services/heart_sensor.py). APScheduler, imported
 plainly when the scheduler starts, brings some of them back (APSCHEDULER_BRINGS) and still
 works as everywhere else in the process.
 
@@ -23,7 +24,8 @@ import pytest
 
 _WATCHED = ("asyncio", "ssl", "_ssl", "hashlib", "_hashlib", "PySide6.QtNetwork", "plistlib",
             "pyexpat", "importlib.metadata", "email", "multiprocessing",
-            "concurrent.futures.process", "tzlocal", "importlib.resources", "uuid", "subprocess")
+            "concurrent.futures.process", "tzlocal", "importlib.resources", "uuid", "subprocess",
+            "PySide6.QtBluetooth")
 
 # What APScheduler 3.11's plain import of its scheduler core brings, and why. Keeping them out
 # took stand-in modules in sys.modules while it imported, which fooled APScheduler
@@ -106,6 +108,20 @@ def test_the_pace_finder_costs_nothing_until_it_is_opened() -> None:
 print(json.dumps({{"loaded": sorted(m for m in {heart!r} if m in sys.modules)}}))
 """)
     assert result == {"loaded": []}
+
+
+def test_a_heart_rate_sensor_loads_qtbluetooth_only_when_started() -> None:
+    result = _run("""
+import json, sys
+from PySide6.QtCore import QCoreApplication
+from stressbreak.services.heart_sensor import BluetoothHeartSensor, HeartSensorScan
+qapp = QCoreApplication([])
+sensor, scan = BluetoothHeartSensor("C0:FF:EE:00:18:0D"), HeartSensorScan()
+sensor.stop()
+scan.stop()
+print(json.dumps({"loaded": "PySide6.QtBluetooth" in sys.modules}))
+""")
+    assert result == {"loaded": False}
 
 
 def test_the_running_app_loads_only_what_apscheduler_brings() -> None:

@@ -5,7 +5,7 @@ Usage: python -m tests.system.bluez_probe.probe qt|bleak
 Prints one JSON object: RSS (from /proc/self/status) before and after importing the library and
 after creating its discovery object, then what a discovery of about 2 s found, or the error it
 gave. With no bus at DBUS_SYSTEM_BUS_ADDRESS this shows what each library does without BlueZ; with
-the stand-in (fake_bluez) it shows whether the library reached it.
+the stand-in (tests/system/fake_bluez.py) it shows whether the library reached it.
 """
 
 from __future__ import annotations

@@ -56,6 +56,7 @@ class CommandDesk(QObject):
         environ: Mapping[str, str],
         sharing: Callable[[], SharingStatus] | None = None,
         replay: Callable[[Sequence[float] | None], None] | None = None,
+        heart: Callable[[], str | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,6 +72,8 @@ class CommandDesk(QObject):
         self._environ = environ  # the desktop's facts for status: session type, displays
         self._sharing = sharing  # the shared folder as it is now
         self._replay = replay  # a recording into the next pause (None: none)
+        # Where the running pause's heart-rate source is (a SensorState value), or None.
+        self._heart = heart
 
     def handle(self, request: Request) -> Reply:
         """The reply, in the user's language; a window the command opens comes after it, so
@@ -120,6 +123,9 @@ class CommandDesk(QObject):
             "next_checkin": iso(self._scheduler.next_checkin_at()),
             "quiet_until": iso(quiet),
             "pause_running": self._pauses.window is not None,
+            # During a pause with a strap (or a recording): "searching", "receiving",
+            # "absent", "lost" or "unavailable"; else null.
+            "heart": None if self._heart is None else self._heart(),
             "holding": self._reminders.holding_reasons(),
             "problems": list(self._notices.problems),
             "detectors": detectors_facts(detectors(gate.idle_probe, gate.presence)),

@@ -99,7 +99,7 @@ class Controller(QObject):
             reminders=self.reminders, pauses=self.pauses, checkins=self.checkins,
             data=self.data, settings=self.settings, welcome=self.welcome,
             environ=world.environ, sharing=self.sharing_status, replay=self.replay_next,
-            parent=self)
+            heart=self._heart_state, parent=self)
         self._connect()
 
     def _connect(self) -> None:
@@ -271,6 +271,10 @@ class Controller(QObject):
 
             return ReplaySource(recording, speed=self.world.replay_speed)
         return self._strap()
+
+    def _heart_state(self) -> str | None:
+        source = self.heart.source
+        return None if source is None or self.pauses.window is None else source.state.value
 
     def _strap(self) -> HeartSource | None:
         """The heart-rate strap set in Settings, or None."""

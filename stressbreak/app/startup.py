@@ -26,6 +26,8 @@ from stressbreak.ui.tray import Tray
 
 if TYPE_CHECKING:
     from stressbreak.app.controller import Controller
+    from stressbreak.services.heart_sensor import HeartSensorScan
+    from stressbreak.services.heart_source import HeartSource
     from stressbreak.services.idle import IdleProbe
     from stressbreak.services.instance import CommandServer
     from stressbreak.services.lock import InstanceLock
@@ -146,6 +148,11 @@ def assemble(
         shortcuts=PortalShortcuts(),
         # This computer's id for a shared folder is kept here (only read when one is set).
         data_dir=data_dir,
+        # The heart-rate strap of the settings, made as each pause (or *Find my breathing
+        # pace*) starts, and the scan for one in the settings window: QtBluetooth loads only
+        # then, so a user without a strap never loads it.
+        heart_source=lambda: _strap(controller),
+        sensor_scan=_sensor_scan,
     ))
     server = CommandServer(server_name(data_dir), controller.commands.handle, on_problem)
     controller.quit_requested.connect(qapp.quit)
@@ -158,6 +165,25 @@ def assemble(
     if command not in ("run", "show"):
         controller.commands.handle(Request(command, heart_rate_file=heart_rate_file))
     return controller, server
+
+
+def _strap(controller: Controller | None) -> HeartSource | None:
+    from stressbreak.core.settings import sensor_address  # noqa: PLC0415
+
+    if controller is None:  # a pause before the app is made: there is none
+        return None
+    address = sensor_address(controller.settings.current.heart_sensor)
+    if not address:
+        return None
+    from stressbreak.services.heart_sensor import BluetoothHeartSensor  # noqa: PLC0415
+
+    return BluetoothHeartSensor(address)
+
+
+def _sensor_scan() -> HeartSensorScan:
+    from stressbreak.services.heart_sensor import HeartSensorScan  # noqa: PLC0415
+
+    return HeartSensorScan()
 
 
 def _detect_sources() -> tuple[IdleProbe, Backends]:

@@ -16,10 +16,11 @@ from pytestqt.qtbot import QtBot
 from stressbreak.app.pace_finder import PaceFinder
 from stressbreak.core.heart import SensorState, parse_rr_text
 from stressbreak.core.resonance import session_length_s, session_plan
+from stressbreak.services.heart_replay import ReplaySource
 from stressbreak.ui.pace_finder import PaceFinderWindow
 from tests.fakes import Harness
 from tests.gui.conftest import Starts
-from tests.heart_sources import DATA, HandSource, ReplaySource
+from tests.heart_sources import DATA, HandSource
 
 
 def menu_item(app: Harness, text: str) -> QAction:
@@ -94,8 +95,9 @@ def test_a_sped_up_recording_runs_the_session_in_seconds(started: Starts, qtbot:
     app = started()
     plan = session_plan(step_s=0.6)
     finder = PaceFinder(settings=app.settings, platform_reduces_motion=lambda: None,
-                        source_factory=lambda: ReplaySource.of("rr-pace-finder.csv",
-                                                               speed=200),
+                        source_factory=lambda: ReplaySource(parse_rr_text(
+                            (DATA / "rr-pace-finder.csv").read_text(encoding="utf-8")),
+                            speed=200),
                         step_s=0.6, parent=app.controller)
     finder.open()
     window = finder.window

@@ -28,7 +28,7 @@ from stressbreak.core.model import Deletion, PauseOutcome, PauseRecord, Record
 from stressbreak.core.sync import segment_name
 from tests.system.sync_apps import WAIT_S, App, ids
 from tests.system.syncthing import wait_until
-from tests.system.xdisplay import click, find_window, geometry, missing_tools, virtual_desktop
+from tests.system.xdisplay import find_window, missing_tools, virtual_desktop
 from tests.system.xdisplay import run as x_run
 
 INTERVAL_MIN = 240
@@ -101,7 +101,7 @@ def apps(tmp_path: Path) -> Iterator[tuple[App, App]]:
 
 @pytest.fixture
 def apps_a_on_a_desktop(tmp_path: Path) -> Iterator[tuple[App, App, dict[str, str]]]:
-    """A on a virtual X display (its overview is worked with the mouse and keys), B offscreen."""
+    """A on a virtual X display (its overview is worked with the keyboard), B offscreen."""
     missing = missing_tools()
     if missing:
         pytest.skip(f"needs {', '.join(missing)} (see .ci/run)")
@@ -198,15 +198,20 @@ def visible_windows(desktop: dict[str, str]) -> set[str]:
 
 
 def delete_all_in_the_overview(app: App, desktop: dict[str, str]) -> None:
-    """What a person does: the overview, *Your data* ▸ *Delete all data…*, the tick, *Delete
-    everything*. The button is found where it is drawn (the top right corner of the window on
-    this display and with Debian's fonts, as .ci/run has them); the rest by keys."""
+    """What a person does with the keyboard: the overview, *Your data* ▸ *Delete all data…*,
+    the tick, *Delete everything*."""
     assert app.cli("overview").returncode == 0
     overview = wait_until("the overview", lambda: find_window(desktop, "Your week"), WAIT_S,
                           ended=app.ended)
-    box = geometry(desktop, overview)
     before = visible_windows(desktop)
-    click(desktop, box["X"] + box["WIDTH"] - 60, box["Y"] + 48)  # Your data
+    # The keys go to the overview whatever the pointer is over (this display has no window
+    # manager to give it the focus).
+    x_run(desktop, "xdotool", "windowfocus", "--sync", overview)
+    # It opens on this week, its focus on ◀ Previous week (Next week and This week are off
+    # there). Tab goes on to the date, where Tab moves from part to part (day, month, year:
+    # as many as the locale's date has); End puts the cursor in the last part, so that the
+    # next Tab leaves the date for Your data, which space opens.
+    x_run(desktop, "xdotool", "key", "Tab", "End", "Tab", "space")
     wait_until("the Your data menu", lambda: visible_windows(desktop) - before, WAIT_S,
                ended=app.ended)
     x_run(desktop, "xdotool", "key", "Up", "Return")  # its last entry: Delete all data…

@@ -6,114 +6,37 @@ segment over; pauses recorded on both sides while one Syncthing is stopped are i
 after it runs again, each once.
 
 A pause is recorded the way test_app_process does it: `stressbreak pause`, then `quit` while it
-is under way, which records it as ended early (the shortest real way to a record: a pause runs
-at least a minute).
+is under way, which records it as ended early (`sync_apps.App.record_a_pause`).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from stressbreak.core.export import parse_import
-from stressbreak.core.model import Record
+from tests.system.sync_apps import App, ids
 from tests.system.syncthing import (  # the fixture syncthing_pair too
     WAIT_S,
-    Instance,
     Pair,
     syncthing_pair,  # noqa: F401
     wait_until,
 )
-from tests.system.test_app_process import stop_app
-
-STARTUP_WAIT_S = 30.0
-
-
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    return env
-
-
-class App:
-    """One app instance: its own data folder, sharing what Syncthing `syncthing` keeps."""
-
-    def __init__(self, name: str, root: Path, syncthing: Instance) -> None:
-        self.name = name
-        self.data_dir = root / f"app-{name}"
-        self.process: subprocess.Popen[str] | None = None
-        self.data_dir.mkdir(mode=0o700)
-        (self.data_dir / "settings.json").write_text(json.dumps({
-            "native_notifications": False, "shared_folder": str(syncthing.folder),
-            "computer_name": f"computer {name}"}))
-
-    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "stressbreak", "--data-dir", str(self.data_dir), *args],
-            capture_output=True, text=True, env=_env(), timeout=60, check=False)
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "stressbreak", "--data-dir", str(self.data_dir)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env())
-        process = self.process
-
-        def ended() -> str | None:
-            if process.poll() is None:
-                return None
-            return f"app {self.name} ended: {process.communicate()[0][-2000:]}"
-        wait_until(f"app {self.name} to answer", lambda: self.cli("status").returncode == 0,
-                   STARTUP_WAIT_S, ended)
-
-    def stop(self) -> None:
-        if self.process is not None:
-            stop_app(self.data_dir, self.process)
-            self.process = None
-
-    def record_a_pause(self) -> None:
-        """A pause ended early: started now, and the app quits while it is under way."""
-        assert self.process is not None, "the app is not running"
-        started = self.cli("pause")
-        assert started.returncode == 0, started.stderr
-        wait_until(f"a pause under way in app {self.name}",
-                   lambda: "pause is under way" in self.cli("status").stdout, WAIT_S)
-        assert self.cli("quit").returncode == 0
-        assert self.process.wait(timeout=20) == 0
-        self.process = None
-
-    def exported(self) -> list[Record]:
-        result = self.cli("export", "--format", "json")
-        assert result.returncode == 0, result.stderr
-        return parse_import(result.stdout).records
-
-    @property
-    def computer_id(self) -> str:
-        computer: str = json.loads((self.data_dir / "computer.json").read_text())["id"]
-        return computer
 
 
 @pytest.fixture
 def apps(syncthing_pair: Pair, tmp_path: Path) -> Iterator[tuple[App, App]]:  # noqa: F811
-    a = App("a", tmp_path, syncthing_pair.a)
-    b = App("b", tmp_path, syncthing_pair.b)
+    a = App("a", tmp_path / "app-a", syncthing_pair.a.folder, wait_s=WAIT_S)
+    b = App("b", tmp_path / "app-b", syncthing_pair.b.folder, wait_s=WAIT_S)
     try:
         a.start()
         b.start()
         yield a, b
     finally:
         for app in (a, b):
-            app.stop()
-
-
-def ids(records: list[Record]) -> list[str]:
-    return sorted(record.id for record in records)
+            app.close()
 
 
 def wait_for_records(app: App, expected: set[str]) -> float:

@@ -17,44 +17,26 @@ reminder is the interval after the last pause whatever the hour the test runs at
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from stressbreak.core.export import parse_import
 from stressbreak.core.model import Deletion, PauseOutcome, PauseRecord, Record
 from stressbreak.core.sync import segment_name
-from tests.system.test_app_process import stop_app
-from tests.system.xdisplay import click, find_window, geometry, missing_tools, virtual_desktop
+from tests.system.sync_apps import WAIT_S, App, ids
+from tests.system.syncthing import wait_until
+from tests.system.xdisplay import find_window, missing_tools, virtual_desktop
 from tests.system.xdisplay import run as x_run
 
-WAIT_S = 30.0
 INTERVAL_MIN = 240
-SUBFOLDER = "StressBreak"
-
-
-def wait_until(what: str, found: Callable[[], Any], timeout_s: float = WAIT_S,
-               ended: Callable[[], str | None] = lambda: None) -> Any:
-    deadline = time.monotonic() + timeout_s
-    while True:
-        result = found()
-        if result:
-            return result
-        why = ended()
-        if why:
-            pytest.fail(f"while waiting for {what}: {why}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"no {what} within {timeout_s:.0f} s")
-        time.sleep(0.1)
+# Every moment working time, nothing but the pause reminders.
+ALWAYS_AT_WORK = {
+    "natural_breaks": False, "checkin_times": [], "checkin_after_pause": False,
+    "day_ratings": False, "wind_down": False, "interval_min": INTERVAL_MIN,
+    "work_days": [0, 1, 2, 3, 4, 5, 6], "work_start": "00:00", "work_end": "23:59"}
 
 
 def midday_zone() -> str:
@@ -63,93 +45,12 @@ def midday_zone() -> str:
     return f"Etc/GMT{-offset:+d}" if offset else "Etc/UTC"
 
 
-class App:
-    """One app on its own "computer", sharing `shared` (its files in `shared/StressBreak`)."""
-
-    def __init__(self, name: str, root: Path, zone: str,
-                 desktop: dict[str, str] | None = None) -> None:
-        self.name = name
-        self.home = root / f"home-{name}"
-        self.data_dir = self.home / "data"
-        self.shared = self.home / "Sync"
-        self.runtime = Path(tempfile.mkdtemp(prefix=f"sb-{name}-"))  # short: a socket's path
-        self.data_dir.mkdir(parents=True, mode=0o700)
-        self.shared.mkdir(mode=0o700)
-        (self.data_dir / "settings.json").write_text(json.dumps({
-            "native_notifications": False, "natural_breaks": False, "checkin_times": [],
-            "checkin_after_pause": False, "day_ratings": False, "wind_down": False,
-            "interval_min": INTERVAL_MIN, "work_days": [0, 1, 2, 3, 4, 5, 6],
-            "work_start": "00:00", "work_end": "23:59",
-            "shared_folder": str(self.shared), "computer_name": f"computer {name}"}))
-        # Offscreen, or on a virtual X display (`desktop`) where a test works its windows.
-        self.env = {**(desktop or {**os.environ, "QT_QPA_PLATFORM": "offscreen"}),
-                    "HOME": str(self.home), "XDG_RUNTIME_DIR": str(self.runtime), "TZ": zone}
-        self.process: subprocess.Popen[str] | None = None
-
-    @property
-    def folder(self) -> Path:
-        return self.shared / SUBFOLDER
-
-    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "stressbreak", "--data-dir", str(self.data_dir), *args],
-            capture_output=True, text=True, env=self.env, timeout=60, check=False)
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "stressbreak", "--data-dir", str(self.data_dir)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=self.env)
-        wait_until(f"app {self.name} to answer", lambda: self.cli("status").returncode == 0,
-                   ended=self.ended)
-
-    def ended(self) -> str | None:
-        if self.process is None or self.process.poll() is None:
-            return None
-        return f"app {self.name} ended: {self.process.communicate()[0][-2000:]}"
-
-    def stop(self) -> None:
-        if self.process is not None:
-            env = os.environ.get("XDG_RUNTIME_DIR")
-            os.environ["XDG_RUNTIME_DIR"] = str(self.runtime)  # where stop_app looks
-            try:
-                stop_app(self.data_dir, self.process)
-            finally:
-                if env is None:
-                    os.environ.pop("XDG_RUNTIME_DIR")
-                else:
-                    os.environ["XDG_RUNTIME_DIR"] = env
-            self.process = None
-
-    def status(self) -> dict[str, Any]:
-        result = self.cli("status", "--json")
-        assert result.returncode == 0, result.stderr
-        facts: dict[str, Any] = json.loads(result.stdout)
-        return facts
-
-    def record_a_pause(self) -> None:
-        """A pause ended early: started now, and the app quits while it is under way (the
-        shortest real way to a record, as in test_sync_apps)."""
-        assert self.process is not None, "the app is not running"
-        assert self.cli("pause").returncode == 0
-        wait_until(f"a pause under way in app {self.name}",
-                   lambda: self.status()["pause_running"], ended=self.ended)
-        assert self.cli("quit").returncode == 0
-        assert self.process.wait(timeout=20) == 0
-        self.process = None
-
-    def exported(self) -> list[Record]:
-        result = self.cli("export", "--format", "json")
-        assert result.returncode == 0, result.stderr
-        return parse_import(result.stdout).records
-
-    @property
-    def computer_id(self) -> str:
-        computer: str = json.loads((self.data_dir / "computer.json").read_text())["id"]
-        return computer
-
-    def close(self) -> None:
-        self.stop()
-        shutil.rmtree(self.runtime, ignore_errors=True)
+def computer(name: str, root: Path, zone: str, desktop: dict[str, str] | None = None) -> App:
+    """An app on its own "computer": its own home (its data and shared folder in it) and
+    runtime folder (command channel)."""
+    home = root / f"home-{name}"
+    return App(name, home / "data", home / "Sync", settings=ALWAYS_AT_WORK, home=home,
+               zone=zone, desktop=desktop)
 
 
 class Mirror:
@@ -190,7 +91,7 @@ class Mirror:
 @pytest.fixture
 def apps(tmp_path: Path) -> Iterator[tuple[App, App]]:
     zone = midday_zone()
-    a, b = App("a", tmp_path, zone), App("b", tmp_path, zone)
+    a, b = computer("a", tmp_path, zone), computer("b", tmp_path, zone)
     try:
         yield a, b
     finally:
@@ -200,22 +101,18 @@ def apps(tmp_path: Path) -> Iterator[tuple[App, App]]:
 
 @pytest.fixture
 def apps_a_on_a_desktop(tmp_path: Path) -> Iterator[tuple[App, App, dict[str, str]]]:
-    """A on a virtual X display (its overview is worked with the mouse and keys), B offscreen."""
+    """A on a virtual X display (its overview is worked with the keyboard), B offscreen."""
     missing = missing_tools()
     if missing:
         pytest.skip(f"needs {', '.join(missing)} (see .ci/run)")
     zone = midday_zone()
     with virtual_desktop() as desktop:
-        a, b = App("a", tmp_path, zone, desktop), App("b", tmp_path, zone)
+        a, b = computer("a", tmp_path, zone, desktop), computer("b", tmp_path, zone)
         try:
             yield a, b, desktop
         finally:
             for app in (a, b):
                 app.close()
-
-
-def ids(records: list[Record]) -> list[str]:
-    return sorted(record.id for record in records)
 
 
 def at(text: str) -> datetime:
@@ -239,7 +136,7 @@ def test_a_pause_in_a_moves_bs_next_reminder(apps: tuple[App, App]) -> None:
 
     copied = time.monotonic()
     moved = wait_until("b's next reminder to move",
-                       lambda: at(b.status()["next_pause"]) != before, ended=b.ended)
+                       lambda: at(b.status()["next_pause"]) != before, WAIT_S, ended=b.ended)
     print(f"b's next reminder moved {time.monotonic() - copied:.2f} s after the copy")
     assert moved
     after = at(b.status()["next_pause"])
@@ -272,7 +169,7 @@ def test_a_half_written_segment_waits_until_whole_then_is_merged(
     path = b.folder / segment_name(third, now.year, now.month)
     mirror.copy()
     path.write_bytes(half)
-    wait_until("a's pause in b's export", lambda: ids(b.exported()) == [pause.id],
+    wait_until("a's pause in b's export", lambda: ids(b.exported()) == [pause.id], WAIT_S,
                ended=b.ended)
     # b read the folder with the half file in it (a round reads every changed file): it was
     # skipped, left as it is, and nothing was said.
@@ -286,7 +183,8 @@ def test_a_half_written_segment_waits_until_whole_then_is_merged(
     with path.open("ab") as rest:
         rest.write(whole[len(half):])
     wait_until("the completed segment in b's export",
-               lambda: ids(b.exported()) == sorted([pause.id, elsewhere.id]), ended=b.ended)
+               lambda: ids(b.exported()) == sorted([pause.id, elsewhere.id]), WAIT_S,
+               ended=b.ended)
     print(f"the completed segment merged {time.monotonic() - completed:.2f} s after it was "
           f"whole")
     assert path.read_bytes() == whole
@@ -300,24 +198,30 @@ def visible_windows(desktop: dict[str, str]) -> set[str]:
 
 
 def delete_all_in_the_overview(app: App, desktop: dict[str, str]) -> None:
-    """What a person does: the overview, *Your data* ▸ *Delete all data…*, the tick, *Delete
-    everything*. The button is found where it is drawn (the top right corner of the window on
-    this display and with Debian's fonts, as .ci/run has them); the rest by keys."""
+    """What a person does with the keyboard: the overview, *Your data* ▸ *Delete all data…*,
+    the tick, *Delete everything*."""
     assert app.cli("overview").returncode == 0
-    overview = wait_until("the overview", lambda: find_window(desktop, "Your week"),
+    overview = wait_until("the overview", lambda: find_window(desktop, "Your week"), WAIT_S,
                           ended=app.ended)
-    box = geometry(desktop, overview)
     before = visible_windows(desktop)
-    click(desktop, box["X"] + box["WIDTH"] - 60, box["Y"] + 48)  # Your data
-    wait_until("the Your data menu", lambda: visible_windows(desktop) - before,
+    # The keys go to the overview whatever the pointer is over (this display has no window
+    # manager to give it the focus).
+    x_run(desktop, "xdotool", "windowfocus", "--sync", overview)
+    # It opens on this week, its focus on ◀ Previous week (Next week and This week are off
+    # there). Tab goes on to the date, where Tab moves from part to part (day, month, year:
+    # as many as the locale's date has); End puts the cursor in the last part, so that the
+    # next Tab leaves the date for Your data, which space opens.
+    x_run(desktop, "xdotool", "key", "Tab", "End", "Tab", "space")
+    wait_until("the Your data menu", lambda: visible_windows(desktop) - before, WAIT_S,
                ended=app.ended)
     x_run(desktop, "xdotool", "key", "Up", "Return")  # its last entry: Delete all data…
-    wait_until("the question", lambda: find_window(desktop, "Delete all your data"),
+    wait_until("the question", lambda: find_window(desktop, "Delete all your data"), WAIT_S,
                ended=app.ended)
     # The tick (it has the keys first), then past Cancel (Enter's button) to Delete everything.
     x_run(desktop, "xdotool", "key", "space", "Tab", "Tab", "space")
     wait_until("the question to close",
-               lambda: find_window(desktop, "Delete all your data") is None, ended=app.ended)
+               lambda: find_window(desktop, "Delete all your data") is None, WAIT_S,
+               ended=app.ended)
 
 
 def entries(records: list[Record]) -> list[Record]:
@@ -338,13 +242,14 @@ def test_delete_all_in_a_empties_bs_export(
     everything = sorted(ids(a.exported()) + ids(b.exported()))
     for app in (a, b):
         wait_until(f"both pauses in {app.name}'s export",
-                   lambda app=app: ids(app.exported()) == everything, ended=app.ended)
+                   lambda app=app: ids(app.exported()) == everything, WAIT_S, ended=app.ended)
 
     delete_all_in_the_overview(a, desktop)
     assert entries(a.exported()) == []
     copied = time.monotonic()
     mirror.copy()
-    wait_until("b's export to be empty", lambda: entries(b.exported()) == [], ended=b.ended)
+    wait_until("b's export to be empty", lambda: entries(b.exported()) == [], WAIT_S,
+               ended=b.ended)
     print(f"b's export empty {time.monotonic() - copied:.2f} s after the copy")
     # b's own pause went from its segment too, so nothing brings it back to a.
     mirror.copy()

@@ -165,6 +165,19 @@ class CleanRR:
         return not self.intervals or self.artefact_fraction > POOR_FRACTION
 
 
+def plausible_beat(rr: float, recent: Sequence[float]) -> bool:
+    """Whether a beat just received can be drawn live: `clean_rr`'s rules, looking back only
+    (a live line cannot wait for the beats after it): 0.3-2.0 s, and within 25 % of the
+    median of up to five beats before it, whatever those were (so a real change of pace
+    is followed within three beats, and one stray value never blocks the next)."""
+    if not RR_MIN_S <= rr <= RR_MAX_S:
+        return False
+    if len(recent) < 3:
+        return True
+    middle = median(recent[-NEIGHBOURS:])
+    return abs(rr - middle) <= ECTOPIC_TOLERANCE * middle
+
+
 def clean_rr(rr: Sequence[float]) -> CleanRR:
     """Takes out what cannot be a heartbeat, splits missed beats (module docstring)."""
     ends: list[float] = []

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stressbreak.core.heart import NEIGHBOURS, plausible_beat
 from stressbreak.ui.style import quieter
 
 SPAN_S = 30.0  # the last half minute: about three slow breaths
@@ -46,6 +47,7 @@ class _Line(QWidget):
         self.setFixedHeight(_LINE_HEIGHT_PX)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._beats: list[tuple[float, float]] = []  # (when it ended on the pause's clock, bpm)
+        self._recent: list[float] = []  # the last RR values received, drawn or not
         self._offset: float | None = None  # pause clock minus the heart's own (sum of RR)
         self._heart_clock = 0.0
         self._now = 0.0
@@ -66,8 +68,11 @@ class _Line(QWidget):
             self._offset = received_at_s - sum(rr)
         for value in rr:
             self._heart_clock += value
-            if value > 0:
+            # A stray value (a slipping strap, an extra beat) is no spike in the line: the
+            # figures leave it out too (core.heart.clean_rr); the clock keeps its time.
+            if plausible_beat(value, self._recent):
                 self._beats.append((self._heart_clock + self._offset, 60.0 / value))
+            self._recent = [*self._recent[1 - NEIGHBOURS:], value]
         cut = self._now - _KEEP_S
         while self._beats and self._beats[0][0] < cut:
             del self._beats[0]

@@ -360,6 +360,11 @@ class PaceFinderWindow(QDialog):
         self.result_page = page
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
+        # Its buttons may ask for more room than the window had (Dutch's are long): a window
+        # that is already shown does not grow by itself, it would cut their words.
+        needed = self.minimumSizeHint().width()
+        if self.width() < needed:
+            self.resize(needed, self.height())
         self._suggested = result.suggested
         (self.use_button or self.keep_button).setFocus()
         self._announce(self.result_label.text())

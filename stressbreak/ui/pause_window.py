@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6 import QtGui
 from PySide6.QtCore import QEasingCurve, QRect, Qt, QTimer, QVariantAnimation, Signal
@@ -21,9 +22,11 @@ from stressbreak.core.breathing import Pattern, Phase
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
 from stressbreak.core.profiles import CONTEXT as PROFILES_CONTEXT
 from stressbreak.ui.floating import float_at_width
-from stressbreak.ui.heart_wave import HeartWave
 from stressbreak.ui.pacer import Pacer
 from stressbreak.ui.style import bold, quieter, translated
+
+if TYPE_CHECKING:
+    from stressbreak.ui.heart_wave import HeartWave
 
 _TIP_SHOWN_S = 15.0  # the tip shows for the last quarter minute (or third of a short pause)
 # Long enough to read the tip twice at an easy pace, short enough not to linger on screen
@@ -150,6 +153,9 @@ class PauseWindow(QWidget):
         layout.addWidget(self.pacer, 1)
         if not heart:
             return None
+        # Imported only for a pause with a strap: without one, nothing of the heart loads.
+        from stressbreak.ui.heart_wave import HeartWave  # noqa: PLC0415
+
         wave = HeartWave(reduced_motion)
         layout.addWidget(wave)
         # Someone reading the figures is not hurried away by the closing timer.

@@ -41,10 +41,12 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+from stressbreak.app.heart import Heart
 from stressbreak.app.your_data import build_week_view
 from stressbreak.core.breathing import PATTERNS, Pattern, Phase, plan_pause
 from stressbreak.core.content import BODY_SIGNALS, QUESTIONS
 from stressbreak.core.exercises import BREATHING, EXERCISES, Exercise
+from stressbreak.core.heart import SensorState, parse_rr_text
 from stressbreak.core.helps import day_scores, what_helps
 from stressbreak.core.model import (
     CheckIn,
@@ -58,10 +60,12 @@ from stressbreak.core.over_time import OverTime, over_time
 from stressbreak.core.profiles import GENERAL_TIPS
 from stressbreak.core.profiles import ORDER as PROFILE_ORDER
 from stressbreak.core.report import DEFAULT_WEEKS, build_report
+from stressbreak.core.resonance import Recording, analyse, session_plan
 from stressbreak.core.settings import Group, Settings
 from stressbreak.core.sharing import ComputerSeen, FolderState, SharingStatus
 from stressbreak.core.timeutil import week_start
 from stressbreak.core.week_view import TREND_WEEKS, WeekView
+from stressbreak.services.heart_replay import beats_by_second
 from stressbreak.services.i18n import Translations, translate_message
 from stressbreak.services.report_pdf import report_pdf
 from stressbreak.ui.checkin import CheckInDialog
@@ -70,6 +74,7 @@ from stressbreak.ui.day_rating import DayAnswers, DayRatingDialog
 from stressbreak.ui.first_run import FirstRunWindow
 from stressbreak.ui.no_tray import NoTrayWindow
 from stressbreak.ui.overview import OverviewWindow
+from stressbreak.ui.pace_finder import PaceFinderWindow
 from stressbreak.ui.pause_window import PauseWindow
 from stressbreak.ui.profile_dialog import ProfileDialog
 from stressbreak.ui.reminder import ReminderWindow
@@ -78,6 +83,8 @@ from stressbreak.ui.sensor_picker import SensorPicker
 from stressbreak.ui.settings_dialog import SettingsDialog
 from stressbreak.ui.values_dialog import ValuesDialog
 from stressbreak.ui.why_page import WhyPage
+from tests.heart_sources import DATA as HEART_DATA
+from tests.heart_sources import HandSource
 from tests.pdf import pdf_page_image
 from tests.system.xdisplay import (
     click,
@@ -536,6 +543,7 @@ def child(lang: str, scheme: str, raw: Path) -> int:
     _reminders(shooter)
     _welcome(shooter)
     _pauses(shooter)
+    _heart(shooter)
     _exercises(shooter, user["values"])
     _checkin(shooter, user)
     _day_ratings(shooter, user)
@@ -674,6 +682,85 @@ def _pauses(shooter: Shooter) -> None:
     shooter.shoot(window, "pause-end",
                   "After the last out-breath the window stays a while: a closing line, the "
                   "tip and Done.")
+    shooter.done(window)
+
+
+def _heart_pause(shooter: Shooter, recording: str, seconds: int,
+                 reduced_motion: bool = False) -> tuple[PauseWindow, Heart]:
+    """A breathing pause with a strap, `seconds` in, through the app's own Heart coordinator:
+    each second the beats a strap sends then (a recording from tests/data/heart)."""
+    pattern = PATTERNS["coherent"]
+    source = HandSource()
+    heart = Heart(lambda: source)
+    heart.prepare()
+    window = PauseWindow(pattern, plan_pause(pattern, 60.0).duration_s, heart=True,
+                         reduced_motion=reduced_motion)
+    shooter.show_centred(window)
+    window.start()  # as Pauses does: the window first, then the heart
+    heart.begin(window, 60 / pattern.cycle_s)
+    rr = parse_rr_text((HEART_DATA / recording).read_text(encoding="utf-8"))
+    for second, beats in enumerate(beats_by_second(rr)[:seconds], start=1):
+        window.seek(second)
+        if beats:
+            source.send(*beats)
+    heart.refresh()
+    return window, heart
+
+
+def _heart(shooter: Shooter) -> None:
+    window, heart = _heart_pause(shooter, "rr-resonance-6min.csv", 40)
+    shooter.shoot(window, "pause-heart", "A pause with a heart-rate strap (a replayed "
+                  "recording, 40 s in): the heart rate as a line under the circle, rising on "
+                  "the in-breath and falling on the out-breath, and the rate in words.")
+    window.seek(window.duration_s)
+    heart.finish(True)
+    shooter.shoot(window, "pause-heart-end", "The pause with a strap is over: one sentence "
+                  "about how the heart followed the breath, and Figures for those who want them.")
+    wave = window.heart_wave
+    assert wave is not None
+    wave.figures_button.click()
+    shooter.shoot(window, "pause-heart-figures", "Figures opened: heart rate, RMSSD, coherence "
+                  "and the pace at the peak; StressBreak is not a medical device.")
+    shooter.done(window)
+    window, heart = _heart_pause(shooter, "rr-resonance-6min.csv", 40, reduced_motion=True)
+    shooter.shoot(window, "pause-heart-reduced", "The same with less motion: no moving line, "
+                  "the heart rate in words.")
+    heart.finish(False)
+    shooter.done(window)
+    window, heart = _heart_pause(shooter, "rr-poor-contact.csv", 40)
+    shooter.shoot(window, "pause-heart-poor", "A strap with poor contact: the pause says the "
+                  "signal is unsteady instead of showing a number.")
+    heart.finish(False)
+    shooter.done(window)
+    _pace_finder(shooter)
+
+
+def _pace_finder(shooter: Shooter) -> None:
+    plan = session_plan()
+    window = PaceFinderWindow(plan)
+    shooter.show_centred(window)
+    shooter.shoot(window, "pace-finder-intro", "Find my breathing pace (tray menu): what the "
+                  "ten minutes are, before they start.")
+    window.begin()
+    window.seek(130)
+    window.set_heart_rate(64)
+    shooter.shoot(window, "pace-finder-step", "Find my breathing pace, step 2 of 5: the pacer "
+                  "at 6 breaths a minute, the time left and the heart rate.")
+    recording = Recording(plan)
+    at = 0.0
+    for interval in parse_rr_text((HEART_DATA / "rr-pace-finder.csv").read_text(
+            encoding="utf-8")):
+        at += interval
+        recording.add(at, (interval,))
+    window.show_result(analyse(recording))
+    shooter.shoot(window, "pace-finder-result", "The result: the heart's swing at each pace, "
+                  "the suggested pace, and the choice to make it the pause's pattern.")
+    window.close()
+    window = PaceFinderWindow(plan)
+    shooter.show_centred(window)
+    window.show_no_sensor(SensorState.ABSENT)
+    shooter.shoot(window, "pace-finder-no-strap", "Find my breathing pace when the strap does "
+                  "not come: said plainly, nothing else happens.")
     shooter.done(window)
 
 

@@ -20,6 +20,7 @@ from stressbreak.core.heart import (
     mean_heart_rate,
     parse_measurement,
     parse_rr_text,
+    plausible_beat,
     rmssd_ms,
 )
 from tests import heart_recordings
@@ -251,3 +252,21 @@ def test_figures_use_the_last_64_seconds() -> None:
     assert heart_figures(garbage).poor
     assert heart_figures(garbage).mean_heart_rate is None
 
+
+
+def test_a_live_beat_is_drawn_unless_it_is_out_of_range_or_stray():
+    steady = [0.9, 0.92, 0.88, 0.91, 0.9]
+    assert plausible_beat(0.95, steady)
+    assert not plausible_beat(0.45, steady)  # an extra beat: half the interval
+    assert not plausible_beat(1.8, steady)  # a missed one
+    assert not plausible_beat(2.5, [])  # not a heartbeat at all
+    assert plausible_beat(1.2, [0.9, 0.9])  # too few before it to judge
+    # A real change of pace: after three beats at the new pace the line follows it.
+    recent = [*steady, 0.6, 0.6, 0.6]
+    assert plausible_beat(0.6, recent)
+    # Without filtering the poor-contact recording, the live line's range would be that
+    # of its artefacts; filtered, every beat drawn is within 25 % of the ones before it.
+    rr = parse_rr_text((DATA / "rr-poor-contact.csv").read_text())
+    drawn = [value for i, value in enumerate(rr) if plausible_beat(value, rr[max(0, i - 5):i])]
+    assert len(drawn) < len(rr)
+    assert max(drawn) / min(drawn) < max(rr) / min(rr)

@@ -2984,6 +2984,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Je hart begon je adem te volgen.</translation>
     </message>
     <message>
+        <source>Your strap sent its heart rate but not the time between beats, so this time there is nothing to say about how your heart followed your breath.</source>
+        <translation>Je band stuurde je hartslag door, maar niet de tijd tussen de slagen. Daarom valt er deze keer niets te zeggen over hoe je hart je adem volgde.</translation>
+    </message>
+    <message>
         <source>Mean heart rate</source>
         <translation>Gemiddelde hartslag</translation>
     </message>

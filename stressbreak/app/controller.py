@@ -157,6 +157,7 @@ class Controller(QObject):
         self.notices.stop()
         self.shortcuts.stop()
         self.pauses.end_early()  # recorded as ended early
+        self.pace_finder.stop()  # its strap let go, as a closed window does
         self.reminders.stop()
         self._stop_sharing()
         self.world.journal.stop()
@@ -277,8 +278,15 @@ class Controller(QObject):
         return None if source is None or self.pauses.window is None else source.state.value
 
     def _strap(self) -> HeartSource | None:
-        """The heart-rate strap set in Settings, or None."""
-        return None if self.world.heart_source is None else self.world.heart_source()
+        """The heart-rate strap set in Settings, or None; None too while a pause or *Find my
+        breathing pace* has it: a strap keeps one connection, and a second one for the same
+        strap would take it down when it ends."""
+        if self.world.heart_source is None or self._strap_in_use():
+            return None
+        return self.world.heart_source()
+
+    def _strap_in_use(self) -> bool:
+        return self.heart.source is not None or self.pace_finder.source is not None
 
     def _after_pause(self, completed: bool, place: QRect) -> None:
         # Where the pause was, so the eyes need not search for it. Not after the evening

@@ -44,6 +44,7 @@ class Heart(QObject):
         self._window: PauseWindow | None = None
         self._rr: list[float] = []
         self._rate: float | None = None
+        self._rate_came = False  # a notification with a heart rate came in this pause
         self._figures: HeartFigures | None = None
         self._breathed_per_min: float | None = None
         self._timer = QTimer(self)
@@ -75,6 +76,7 @@ class Heart(QObject):
         self._breathed_per_min = breathed_per_min
         self._rr = []
         self._rate = None
+        self._rate_came = False
         self._figures = None
         source.measured.connect(self._on_measured)
         source.state_changed.connect(self._on_state)
@@ -91,14 +93,21 @@ class Heart(QObject):
             return None
         self._timer.stop()
         self._drop_source()
-        if not self._rr:
-            return None
         from stressbreak.core.heart import heart_figures, pause_heart  # noqa: PLC0415
         from stressbreak.core.heart_words import (  # noqa: PLC0415
             after_words,
             figure_rows,
             not_medical,
+            rate_only_words,
         )
+
+        if not self._rr:
+            # A rate came but no beat times: said, so the last live rate does not stay as
+            # if it were the answer; nothing for the record.
+            if completed and self._rate_came and window.heart_wave is not None:
+                window.heart_wave.show_after(translate_message(rate_only_words()), [],
+                                             translate_message(not_medical()))
+            return None
 
         heart = pause_heart(heart_figures(self._rr))
         if completed and window.heart_wave is not None:
@@ -125,6 +134,7 @@ class Heart(QObject):
         self._rr.extend(measurement.rr_intervals)
         if measurement.heart_rate > 0:
             self._rate = float(measurement.heart_rate)
+            self._rate_came = True
         window.heart_wave.add_beats(measurement.rr_intervals, window.elapsed_s())
         if first:
             self._say()  # the rate from the first notification, then every few seconds
@@ -154,7 +164,10 @@ class Heart(QObject):
         if source is None:
             return
         # Stopped first, then let go: nothing it says while stopping reaches a window.
+        # Parented before deleteLater: this may run inside the source's own signal, and an
+        # unparented object would go with its last Python name, mid-emit.
         source.stop()
+        source.setParent(self)
         source.deleteLater()
 
 

@@ -63,6 +63,12 @@ class PaceFinder(QObject):
     def open(self) -> None:
         self._slot.open(self._make_window)
 
+    def stop(self) -> None:
+        """StressBreak quits: the window closes, and with it the strap is let go."""
+        window = self.window
+        if window is not None:
+            window.close()
+
     def _make_window(self) -> PaceFinderWindow:
         from stressbreak.core.resonance import session_plan  # noqa: PLC0415
         from stressbreak.ui.pace_finder import PaceFinderWindow  # noqa: PLC0415
@@ -166,3 +172,7 @@ class PaceFinder(QObject):
             source.measured.disconnect(self._on_measured)
             source.state_changed.disconnect(self._on_state)
             source.stop()
+            # Parented before deleteLater: this may run inside the source's own signal, and
+            # an unparented object would go with its last Python name, mid-emit.
+            source.setParent(self)
+            source.deleteLater()

@@ -41,6 +41,9 @@ ECTOPIC_TOLERANCE = 0.25
 MISSED_BEAT_RATIO = (1.6, 2.4)
 NEIGHBOURS = 5
 POOR_FRACTION = 0.10
+# The longest interval a recording may hold: a strap that lost contact for a few seconds still
+# replays; beyond it the number is no beat (the cleaning drops anything over RR_MAX_S anyway).
+MAX_RECORDED_S = 10.0
 WINDOW_S = 64.0
 MIN_WINDOW_S = 32.0
 SAMPLE_HZ = 4.0
@@ -124,9 +127,11 @@ def parse_rr_text(text: str) -> list[float]:
 
     Blank lines and lines starting with '#' are skipped. The unit is decided for the whole
     file by its median: below 10 the numbers are seconds, otherwise milliseconds (no heart beats
-    once in 10 s, nor twice in 10 ms). Anything else raises ValueError naming the line.
+    once in 10 s, nor twice in 10 ms). Anything else raises ValueError naming the line, and so
+    does an interval longer than MAX_RECORDED_S (a time stamp, a column of another file): it is
+    no beat, and a replay would wait that long.
     """
-    values: list[float] = []
+    numbered: list[tuple[int, float]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -137,12 +142,17 @@ def parse_rr_text(text: str) -> list[float]:
             raise ValueError(f"line {number}: {line!r} is not a number") from None
         if not math.isfinite(value) or value <= 0:
             raise ValueError(f"line {number}: {line!r} is not a positive interval")
-        values.append(value)
+        numbered.append((number, value))
+    values = [value for _, value in numbered]
     if not values:
         raise ValueError("no RR intervals in the recording")
-    if median(values) >= 10:
-        return [v / 1000 for v in values]
-    return values
+    scale = 1000 if median(values) >= 10 else 1
+    for number, value in numbered:
+        if value / scale > MAX_RECORDED_S:
+            unit = "ms" if scale == 1000 else "s"
+            raise ValueError(f"line {number}: {value:g} {unit} is far longer than a heartbeat "
+                             f"(at most {MAX_RECORDED_S:g} s)")
+    return [v / scale for v in values]
 
 
 @dataclass(frozen=True)

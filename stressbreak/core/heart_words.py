@@ -89,6 +89,14 @@ def after_words(heart: PauseHeart, breathed_per_min: float | None = None) -> Mes
     return Message(CONTEXT, QT_TRANSLATE_NOOP("heart", "Your heart began to follow your breath."))
 
 
+def rate_only_words() -> Message:
+    """The sentence after a pause whose strap sent its heart rate but never the times between
+    beats (some optical bands): nothing can be said of the rhythm, and that is said."""
+    return Message(CONTEXT, QT_TRANSLATE_NOOP(
+        "heart", "Your strap sent its heart rate but not the time between beats, so this time "
+        "there is nothing to say about how your heart followed your breath."))
+
+
 def _decimals(value: float, places: int) -> str:
     return f"{value:.{places}f}"
 

@@ -77,6 +77,16 @@ def _drop_agent(agent: QBluetoothDeviceDiscoveryAgent) -> None:
     agent.deleteLater()
 
 
+def device_id(info: QBluetoothDeviceInfo) -> str:
+    """What the settings remember a strap by: its Bluetooth address, or where the platform
+    hides addresses (macOS: CoreBluetooth gives 00:00:00:00:00:00) the id it gives the device
+    instead, a UUID. Upper case: the scan and the sensor compare them."""
+    address = info.address()
+    if address.isNull():
+        return info.deviceUuid().toString().upper()
+    return address.toString().upper()
+
+
 class BluetoothHeartSensor(HeartSource):
     """One remembered strap, read while started (module docstring)."""
 
@@ -125,7 +135,7 @@ class BluetoothHeartSensor(HeartSource):
         self._on_device(info)
 
     def _on_device(self, info: QBluetoothDeviceInfo) -> None:
-        if self._agent is None or info.address().toString().upper() != self._address:
+        if self._agent is None or device_id(info) != self._address:
             return
         _drop_agent(self._agent)
         self._agent = None
@@ -299,7 +309,7 @@ class HeartSensorScan(QObject):
     def _on_device(self, info: QBluetoothDeviceInfo) -> None:
         from PySide6.QtBluetooth import QBluetoothUuid  # noqa: PLC0415
 
-        address = info.address().toString().upper()
+        address = device_id(info)
         if address in self._seen:
             return
         uuids = info.serviceUuids()

@@ -266,3 +266,43 @@ def test_with_reduced_motion_the_heart_is_in_words_only(qtbot, tmp_path):
         assert wave.accessibleDescription() == "67 beats a minute"
     finally:
         app.stop()
+
+
+def test_a_strap_that_sends_no_beat_times_is_said_after_the_pause(qtbot, strap):
+    """Some optical bands send a heart rate only: the live rate shows, and at the end the
+    pause says why it has nothing more (not the last rate as if it were the answer)."""
+    app, source, window = strap
+    for _ in range(30):
+        source.send((), heart_rate=62)
+    app.controller.heart.refresh()
+    assert window.heart_wave.words == "62 beats a minute"
+    run_to_end(qtbot, window)
+    [record] = pauses_of(app)
+    assert record.heart is None
+    assert window.heart_wave.after_label.text().startswith(
+        "Your strap sent its heart rate but not the time between beats")
+    assert not window.heart_wave.figures_button.isVisible()
+
+
+def test_one_strap_one_connection_a_pause_during_find_my_pace_has_none(qtbot, tmp_path):
+    made: list[FakeHeartSource] = []
+
+    def strap() -> FakeHeartSource:
+        made.append(FakeHeartSource())
+        return made[-1]
+
+    app = started_app(tmp_path, heart_source=strap)
+    try:
+        app.controller.pace_finder.open()
+        finder = app.controller.pace_finder.window
+        finder.start_button.click()
+        assert len(made) == 1 and made[0].started == 1
+        app.pauses.start()  # from the tray while the session breathes
+        assert len(made) == 1  # no second connection to the same strap
+        assert app.pauses.window.heart_wave is None  # this pause is as without a strap
+        app.pauses.window.end_early()
+        assert made[0].stopped == 0  # the session keeps its strap
+    finally:
+        app.stop()
+    assert made[0].stopped == 1  # quitting lets it go, as closing the window does
+    assert app.controller.pace_finder.window is None

@@ -270,3 +270,16 @@ def test_a_live_beat_is_drawn_unless_it_is_out_of_range_or_stray():
     drawn = [value for i, value in enumerate(rr) if plausible_beat(value, rr[max(0, i - 5):i])]
     assert len(drawn) < len(rr)
     assert max(drawn) / min(drawn) < max(rr) / min(rr)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("0.9\n0.92\n1733270000000\n0.9\n", 3),  # a time stamp among seconds
+    ("900\n920\n# gap\n15000\n", 4),  # 15 s among milliseconds
+])
+def test_a_recording_with_an_interval_no_heart_makes_is_refused_by_its_line(text, line):
+    with pytest.raises(ValueError, match=rf"^line {line}: .* far longer than a heartbeat"):
+        parse_rr_text(text)
+
+
+def test_a_few_seconds_without_contact_still_replay():
+    assert parse_rr_text("0.9\n6.5\n0.9\n") == [0.9, 6.5, 0.9]

@@ -300,17 +300,19 @@ class MotionPlatform:
 
 
 class FakeHeartSource(HeartSource):
-    """A heart-rate source the test drives: `start` looks for the strap (SEARCHING), `send`
-    delivers one notification's RR intervals (RECEIVING), `set` says where it is."""
+    """A heart-rate source the test drives: `start` looks for the strap (SEARCHING, or the
+    state `on_start` says), `send` delivers one notification's RR intervals (RECEIVING), `set`
+    says where it is."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_start: SensorState = SensorState.SEARCHING) -> None:
         super().__init__()
+        self.on_start = on_start
         self.started = 0
         self.stopped = 0
 
     def start(self) -> None:
         self.started += 1
-        self._set_state(SensorState.SEARCHING)
+        self._set_state(self.on_start)
 
     def stop(self) -> None:
         self.stopped += 1

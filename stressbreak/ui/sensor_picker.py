@@ -46,7 +46,8 @@ class SensorPicker(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Heart-rate straps nearby"))
         self.list.setAccessibleDescription(intro.text())
-        self.list.itemSelectionChanged.connect(self._selection_changed)
+        # The current item, not the selection: a cleared list (Look again) has none either.
+        self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemActivated.connect(lambda _item: self.accept())
         self.rescan_button = QPushButton(self.tr("Look again"))
         self.rescan_button.setAutoDefault(False)
@@ -125,8 +126,8 @@ class SensorPicker(QDialog):
     def _say_found(self) -> None:
         self._say(self.tr("%n straps found. Choose yours.", "", self.list.count()))
 
-    def _selection_changed(self) -> None:
-        self.use_button.setEnabled(self.list.currentItem() is not None)
+    def _current_changed(self, current: QListWidgetItem | None, _before: object) -> None:
+        self.use_button.setEnabled(current is not None)
 
     def _say(self, text: str) -> None:
         self.status_label.setText(text)

@@ -1,11 +1,12 @@
 """*Find my breathing pace*: the tray's entry, the window's pages, the heart source, the
-setting it may save. The heart comes from tests/heart_sources.py (a strap's interface)."""
+setting it may save. The heart comes from tests/fakes.py's FakeHeartSource (a strap's interface)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,9 +19,10 @@ from stressbreak.core.heart import SensorState, parse_rr_text
 from stressbreak.core.resonance import session_length_s, session_plan
 from stressbreak.services.heart_replay import ReplaySource
 from stressbreak.ui.pace_finder import PaceFinderWindow
-from tests.fakes import Harness
+from tests.fakes import FakeHeartSource, Harness
 from tests.gui.conftest import Starts
-from tests.heart_sources import DATA, HandSource
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "heart"
 
 
 def menu_item(app: Harness, text: str) -> QAction:
@@ -41,7 +43,7 @@ def press(qtbot: QtBot, window: QWidget, expected: QPushButton) -> None:
     qtbot.keyClick(focused, Qt.Key.Key_Space)
 
 
-def breathe_through(window: PaceFinderWindow, source: HandSource, rr: list[float]) -> None:
+def breathe_through(window: PaceFinderWindow, source: FakeHeartSource, rr: list[float]) -> None:
     """The session as a strap gives it: each beat arrives as it ends, on the window's time."""
     elapsed = 0.0
     for interval in rr:
@@ -49,7 +51,7 @@ def breathe_through(window: PaceFinderWindow, source: HandSource, rr: list[float
         if elapsed >= window.length_s:
             break
         window.seek(elapsed)
-        source.send(interval)
+        source.send((interval,), heart_rate=round(60 / interval))
     window.seek(window.length_s)
 
 
@@ -62,12 +64,12 @@ def saved_pattern(app: Harness) -> str | None:
 
 def test_the_whole_session_by_keyboard_suggests_the_planted_pace_and_saves_it(
         started: Starts, qtbot: QtBot) -> None:
-    source = HandSource()
+    source = FakeHeartSource(on_start=SensorState.RECEIVING)
     app = started(heart_source=lambda: source)
     window = open_finder(app)
     assert window.pages.currentWidget() is window.intro_page
     press(qtbot, window, window.start_button)
-    assert source.starts == 1
+    assert source.started == 1
     assert window.pages.currentWidget() is window.session_page
     window.seek(130)
     assert window.step_label.text() == "Step 2 of 5: 6 breaths a minute"
@@ -78,7 +80,7 @@ def test_the_whole_session_by_keyboard_suggests_the_planted_pace_and_saves_it(
         (DATA / "rr-pace-finder.csv").read_text(encoding="utf-8")))
 
     assert window.pages.currentWidget() is window.result_page
-    assert source.stops == 1
+    assert source.stopped == 1
     assert window.result_label.text().startswith(
         "Your heart rate rose and fell most, and most smoothly, at 5.5 breaths a minute.")
     assert [bar.share for bar in window.bars][2] == 1.0
@@ -128,34 +130,34 @@ def test_without_a_source_it_says_so_plainly(started: Starts, qtbot: QtBot) -> N
 ])
 def test_a_strap_that_does_not_come_is_said_and_let_go(
         started: Starts, qtbot: QtBot, state: SensorState, words: str) -> None:
-    source = HandSource(on_start=SensorState.SEARCHING)
+    source = FakeHeartSource()
     app = started(heart_source=lambda: source)
     window = open_finder(app)
     press(qtbot, window, window.start_button)
     assert window.pages.currentWidget() is window.intro_page
     assert window.intro_status.text() == "Looking for your heart-rate strap…"
     assert not window.start_button.isEnabled()
-    source.become(state)
+    source.set(state)
     assert window.pages.currentWidget() is window.no_sensor_page
     assert window.no_sensor_label.text().startswith(words)
-    assert source.stops == 1
+    assert source.stopped == 1
     assert app.controller.pace_finder.source is None
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert app.controller.pace_finder.window is None
 
 
 def test_esc_stops_mid_session_and_nothing_is_saved(started: Starts, qtbot: QtBot) -> None:
-    source = HandSource()
+    source = FakeHeartSource(on_start=SensorState.RECEIVING)
     app = started(heart_source=lambda: source)
     window = open_finder(app)
     press(qtbot, window, window.start_button)
     assert window.heart_label.text() == "Waiting for the first heartbeats…"
     window.seek(30)
-    source.send(0.9, 0.92)
+    source.send((0.9, 0.92), heart_rate=65)
     assert window.heart_label.text() == "Your heart: 65 beats a minute"
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Escape)
     assert app.controller.pace_finder.window is None
-    assert source.stops == 1
+    assert source.stopped == 1
     assert app.settings.current.breathing_pattern == "coherent"
     assert saved_pattern(app) == "coherent"
     # Opened again, it starts from the introduction with a new source.
@@ -165,12 +167,12 @@ def test_esc_stops_mid_session_and_nothing_is_saved(started: Starts, qtbot: QtBo
 
 def test_a_strap_gone_mid_session_is_said_and_the_breathing_goes_on(
         started: Starts, qtbot: QtBot) -> None:
-    source = HandSource()
+    source = FakeHeartSource(on_start=SensorState.RECEIVING)
     app = started(heart_source=lambda: source)
     window = open_finder(app)
     press(qtbot, window, window.start_button)
-    source.send(0.9)
-    source.become(SensorState.LOST)
+    source.send((0.9,), heart_rate=67)
+    source.set(SensorState.LOST)
     assert window.pages.currentWidget() is window.session_page
     assert window.heart_label.text().startswith("Your heart rate is not coming through")
     window.seek(window.length_s)
@@ -184,7 +186,7 @@ def test_a_strap_gone_mid_session_is_said_and_the_breathing_goes_on(
 
 def test_a_flat_heart_gets_no_suggestion_and_keeps_the_pattern(
         started: Starts, qtbot: QtBot) -> None:
-    source = HandSource()
+    source = FakeHeartSource(on_start=SensorState.RECEIVING)
     app = started(heart_source=lambda: source)
     window = open_finder(app)
     press(qtbot, window, window.start_button)
@@ -197,7 +199,7 @@ def test_a_flat_heart_gets_no_suggestion_and_keeps_the_pattern(
 
 
 def test_reduced_motion_is_respected(started: Starts, qtbot: QtBot) -> None:
-    source = HandSource()
+    source = FakeHeartSource(on_start=SensorState.RECEIVING)
     app = started(heart_source=lambda: source)
     app.settings.apply(replace(app.settings.current, reduced_motion="on"))
     window = open_finder(app)
@@ -210,7 +212,7 @@ def test_reduced_motion_is_respected(started: Starts, qtbot: QtBot) -> None:
 
 
 def test_screen_reader_texts(started: Starts, qtbot: QtBot) -> None:
-    source = HandSource()
+    source = FakeHeartSource(on_start=SensorState.RECEIVING)
     app = started(heart_source=lambda: source)
     window = open_finder(app)
     press(qtbot, window, window.start_button)
@@ -228,7 +230,7 @@ def test_screen_reader_texts(started: Starts, qtbot: QtBot) -> None:
 
 def test_no_reminder_comes_during_the_session_and_the_interval_counts_from_its_end(
         started: Starts, qtbot: QtBot) -> None:
-    source = HandSource()
+    source = FakeHeartSource(on_start=SensorState.RECEIVING)
     app = started(heart_source=lambda: source)
     assert app.scheduler.next_pause_at() is not None
     window = open_finder(app)
@@ -248,7 +250,7 @@ def test_no_reminder_comes_during_the_session_and_the_interval_counts_from_its_e
 
 
 def test_stopped_mid_session_the_reminders_come_again(started: Starts, qtbot: QtBot) -> None:
-    source = HandSource()
+    source = FakeHeartSource(on_start=SensorState.RECEIVING)
     app = started(heart_source=lambda: source)
     window = open_finder(app)
     press(qtbot, window, window.start_button)

@@ -169,3 +169,15 @@ def test_a_strap_with_spaces_in_its_name_reads_back_whole():
     value = "  a0:9e:1a:12:34:56   Polar  H10 1A2B "
     assert parse_settings({"heart_sensor": value}) == (
         Settings(heart_sensor="a0:9e:1a:12:34:56 Polar H10 1A2B"), [])
+
+
+def test_a_cleared_list_has_nothing_to_use(qtbot):
+    picker = SensorPicker()
+    qtbot.addWidget(picker)
+    picker.add_found(*POLAR)
+    assert picker.use_button.isEnabled()
+    picker.list.clear()
+    picker.scan_failed("Bluetooth is not available here.")
+    assert not picker.use_button.isEnabled()
+    picker.accept()  # Enter with nothing chosen: nothing happens
+    assert picker.chosen == "" and picker.result() == 0

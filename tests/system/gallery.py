@@ -83,8 +83,7 @@ from stressbreak.ui.sensor_picker import SensorPicker
 from stressbreak.ui.settings_dialog import SettingsDialog
 from stressbreak.ui.values_dialog import ValuesDialog
 from stressbreak.ui.why_page import WhyPage
-from tests.heart_sources import DATA as HEART_DATA
-from tests.heart_sources import HandSource
+from tests.fakes import FakeHeartSource
 from tests.pdf import pdf_page_image
 from tests.system.xdisplay import (
     click,
@@ -97,6 +96,7 @@ from tests.system.xdisplay import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
+HEART_DATA = REPO / "tests" / "data" / "heart"
 LOCALES = {"en": "en_GB.UTF-8", "nl": "nl_NL.UTF-8"}
 SCHEMES = ("light", "dark")
 SCREEN = "1366x768x24"  # a common small laptop screen
@@ -690,7 +690,7 @@ def _heart_pause(shooter: Shooter, recording: str, seconds: int,
     """A breathing pause with a strap, `seconds` in, through the app's own Heart coordinator:
     each second the beats a strap sends then (a recording from tests/data/heart)."""
     pattern = PATTERNS["coherent"]
-    source = HandSource()
+    source = FakeHeartSource(on_start=SensorState.RECEIVING)
     heart = Heart(lambda: source)
     heart.prepare()
     window = PauseWindow(pattern, plan_pause(pattern, 60.0).duration_s, heart=True,
@@ -702,7 +702,7 @@ def _heart_pause(shooter: Shooter, recording: str, seconds: int,
     for second, beats in enumerate(beats_by_second(rr)[:seconds], start=1):
         window.seek(second)
         if beats:
-            source.send(*beats)
+            source.send(beats, heart_rate=round(60 / beats[-1]))
     heart.refresh()
     return window, heart
 
@@ -886,13 +886,13 @@ def _settings(shooter: Shooter) -> None:
     for address, name in (("C4:7C:8D:6A:01:02", "TICKR 3F21"),
                           ("A0:9E:1A:12:34:56", "Polar H10 1A2B3C4D")):
         picker.add_found(address, name)
-    picker.show()
+    shooter.show_centred(picker)
     shooter.shoot(picker, "sensor-picker", "Settings, Pause, Choose… beside the heart-rate "
                   "strap: the straps a scan found nearby, the one chosen before ready to take.")
+    picker.list.clear()
     picker.scan_failed(QCoreApplication.translate(
         "AppSettings", "Bluetooth is not available here: no adapter was found, or it is "
                        "switched off. Switch it on and choose Look again."))
-    picker.list.clear()
     shooter.shoot(picker, "sensor-picker-no-bluetooth",
                   "The strap picker where this computer has no Bluetooth.")
     picker.close()

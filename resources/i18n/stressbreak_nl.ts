@@ -2956,6 +2956,10 @@ Wil je eerst een kopie? Kies dan Annuleren en daarna Exporteren.</translation>
         <translation>Bluetooth is hier niet beschikbaar; de micropauze gaat gewoon door.</translation>
     </message>
     <message>
+        <source>The recording has ended; the pause goes on as usual.</source>
+        <translation>De opname is afgelopen; de micropauze gaat gewoon door.</translation>
+    </message>
+    <message>
         <source>The strap&apos;s signal is unsteady just now.</source>
         <translation>Het signaal van de hartslagband is even onrustig.</translation>
     </message>

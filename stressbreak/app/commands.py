@@ -124,7 +124,7 @@ class CommandDesk(QObject):
             "quiet_until": iso(quiet),
             "pause_running": self._pauses.window is not None,
             # During a pause with a strap (or a recording): "searching", "receiving",
-            # "absent", "lost" or "unavailable"; else null.
+            # "absent", "lost", "unavailable" or (a recording ran out) "ended"; else null.
             "heart": None if self._heart is None else self._heart(),
             "holding": self._reminders.holding_reasons(),
             "problems": list(self._notices.problems),

@@ -119,7 +119,8 @@ class PaceFinder(QObject):
             return
         state = SensorState(value)
         # Before the breathing begins, these mean no strap will come: say so and stop.
-        not_coming = (SensorState.ABSENT, SensorState.UNAVAILABLE, SensorState.LOST)
+        not_coming = (SensorState.ABSENT, SensorState.UNAVAILABLE, SensorState.LOST,
+                      SensorState.ENDED)
         if state is SensorState.RECEIVING:
             self._begin()
         elif self._recording is None and state in not_coming:

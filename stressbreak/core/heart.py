@@ -62,7 +62,8 @@ class SensorState(StrEnum):
     SEARCHING = "searching"  # looking for the strap, connecting, subscribing
     RECEIVING = "receiving"  # notifications arrive
     ABSENT = "absent"  # not found in time (asleep, out of reach, off)
-    LOST = "lost"  # was there, went away (or a recording ran out)
+    LOST = "lost"  # was there, went away
+    ENDED = "ended"  # a replayed recording ran out (a strap never does)
     UNAVAILABLE = "unavailable"  # no Bluetooth here (no adapter, BlueZ not running, off)
 
 

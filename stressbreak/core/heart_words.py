@@ -37,6 +37,9 @@ def state_words(state: SensorState) -> Message | None:
     if state is SensorState.UNAVAILABLE:
         return Message(CONTEXT, QT_TRANSLATE_NOOP(
             "heart", "Bluetooth is not available; the pause goes on as usual."))
+    if state is SensorState.ENDED:
+        return Message(CONTEXT, QT_TRANSLATE_NOOP(
+            "heart", "The recording has ended; the pause goes on as usual."))
     return None
 
 

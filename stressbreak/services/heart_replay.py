@@ -4,7 +4,7 @@ For trying the heart view without a strap (`stressbreak pause --heart-rate-file 
 demonstrations and for tests. Like a strap, it sends one Heart Rate Measurement a second with
 the RR intervals of the beats that ended in that second (none in a second without a beat),
 the heart rate worked out from them, and contact detected; it is RECEIVING from the first one
-and LOST once the recording has run out.
+and ENDED once the recording has run out.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ class ReplaySource(HeartSource):
         self._timer.timeout.connect(self._send)
 
     def start(self) -> None:
-        if self._timer.isActive() or self.state is SensorState.LOST:
+        if self._timer.isActive() or self.state is SensorState.ENDED:
             return
         self._set_state(SensorState.SEARCHING)
         self._timer.start()
@@ -92,7 +92,7 @@ class ReplaySource(HeartSource):
     def _send(self) -> None:
         if self._next >= len(self._seconds):
             self._timer.stop()
-            self._set_state(SensorState.LOST)
+            self._set_state(SensorState.ENDED)
             return
         beats = self._seconds[self._next]
         self._next += 1

@@ -53,7 +53,7 @@ def run_to_end(qtbot, window: PauseWindow) -> None:
 # -- the source ------------------------------------------------------------------------------
 
 
-def test_a_replay_sends_each_seconds_beats_as_a_strap_would_then_is_lost(qtbot):
+def test_a_replay_sends_each_seconds_beats_as_a_strap_would_then_ends(qtbot):
     rr = [0.8, 0.9, 1.1, 0.45, 0.5, 1.0]  # beats end at 0.8, 1.7, 2.8, 3.25, 3.75, 4.75 s
     source = ReplaySource(rr, speed=1000)
     got: list[HeartRateMeasurement] = []
@@ -61,8 +61,8 @@ def test_a_replay_sends_each_seconds_beats_as_a_strap_would_then_is_lost(qtbot):
     source.measured.connect(got.append)
     source.state_changed.connect(states.append)
     source.start()
-    qtbot.waitUntil(lambda: source.state is SensorState.LOST, timeout=5000)
-    assert states == ["searching", "receiving", "lost"]
+    qtbot.waitUntil(lambda: source.state is SensorState.ENDED, timeout=5000)
+    assert states == ["searching", "receiving", "ended"]
     assert [m.rr_intervals for m in got] == beats_by_second(rr)
     assert [m.rr_intervals for m in got] == [(0.8,), (0.9,), (1.1,), (0.45, 0.5), (1.0,)]
     assert all(m.contact_supported and m.contact_detected for m in got)
@@ -306,3 +306,25 @@ def test_one_strap_one_connection_a_pause_during_find_my_pace_has_none(qtbot, tm
         app.stop()
     assert made[0].stopped == 1  # quitting lets it go, as closing the window does
     assert app.controller.pace_finder.window is None
+
+
+def test_a_recording_that_runs_out_mid_pause_says_so_in_its_own_words(qtbot, tmp_path):
+    app = started_app(tmp_path)
+    try:
+        assert app.commands.handle(
+            Request("pause", heart_rate_file=str(write_short(tmp_path)))).ok
+        qtbot.waitUntil(lambda: app.pauses.window is not None, timeout=2000)
+        window = app.pauses.window
+        source = app.controller.heart.source
+        assert isinstance(source, ReplaySource)
+        qtbot.waitUntil(lambda: source.state is SensorState.ENDED, timeout=10_000)
+        assert window.heart_wave.words == "The recording has ended; the pause goes on as usual."
+        assert app.pauses.window is window
+    finally:
+        app.stop()
+
+
+def write_short(folder: Path) -> Path:
+    path = folder / "short.csv"
+    path.write_text("0.9\n0.9\n")  # two beats: done within two seconds
+    return path

@@ -91,6 +91,7 @@ def test_the_rate_is_a_counted_text():
     (SensorState.ABSENT, "No strap found; the pause goes on as usual."),
     (SensorState.LOST, "The strap's signal has gone; the pause goes on as usual."),
     (SensorState.UNAVAILABLE, "Bluetooth is not available; the pause goes on as usual."),
+    (SensorState.ENDED, "The recording has ended; the pause goes on as usual."),
 ])
 def test_each_state_without_beats_has_its_quiet_line(state, words):
     assert state_words(state) == words

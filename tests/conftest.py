@@ -29,3 +29,13 @@ def short_dir() -> Iterator[Path]:
     pytest's tmp_path can be longer (the Wayland tests' compositor listens in it)."""
     with tempfile.TemporaryDirectory(prefix="wl") as folder:
         yield Path(folder)
+
+
+@pytest.fixture
+def runtime_dir(short_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private runtime folder for the command channel (its socket lives there), for this
+    test and the processes it starts."""
+    folder = short_dir / "run"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder

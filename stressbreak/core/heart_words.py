@@ -23,24 +23,24 @@ BEGAN = 0.3  # at least this: the wave showed, though not yet most of the variat
 PACE_TOLERANCE = 1.5
 
 
+# The quiet line for where the source is, while no beats arrive (then the rate says it).
+_STATE_WORDS: dict[SensorState, str] = {
+    SensorState.SEARCHING: QT_TRANSLATE_NOOP("heart", "Looking for your heart-rate strap…"),
+    SensorState.ABSENT: QT_TRANSLATE_NOOP(
+        "heart", "No strap found; the pause goes on as usual."),
+    SensorState.LOST: QT_TRANSLATE_NOOP(
+        "heart", "The strap's signal has gone; the pause goes on as usual."),
+    SensorState.UNAVAILABLE: QT_TRANSLATE_NOOP(
+        "heart", "Bluetooth is not available; the pause goes on as usual."),
+    SensorState.ENDED: QT_TRANSLATE_NOOP(
+        "heart", "The recording has ended; the pause goes on as usual."),
+}
+
+
 def state_words(state: SensorState) -> Message | None:
     """The quiet line for where the source is; None while beats arrive (the rate says it)."""
-    if state is SensorState.SEARCHING:
-        return Message(CONTEXT, QT_TRANSLATE_NOOP(
-            "heart", "Looking for your heart-rate strap…"))
-    if state is SensorState.ABSENT:
-        return Message(CONTEXT, QT_TRANSLATE_NOOP(
-            "heart", "No strap found; the pause goes on as usual."))
-    if state is SensorState.LOST:
-        return Message(CONTEXT, QT_TRANSLATE_NOOP(
-            "heart", "The strap's signal has gone; the pause goes on as usual."))
-    if state is SensorState.UNAVAILABLE:
-        return Message(CONTEXT, QT_TRANSLATE_NOOP(
-            "heart", "Bluetooth is not available; the pause goes on as usual."))
-    if state is SensorState.ENDED:
-        return Message(CONTEXT, QT_TRANSLATE_NOOP(
-            "heart", "The recording has ended; the pause goes on as usual."))
-    return None
+    words = _STATE_WORDS.get(state)
+    return None if words is None else Message(CONTEXT, words)
 
 
 def rate_words(heart_rate: float) -> Message:

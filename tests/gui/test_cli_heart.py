@@ -25,14 +25,6 @@ RECORDING = Path(__file__).parent.parent / "data" / "heart" / "rr-normal-breathi
 
 
 @pytest.fixture
-def runtime_dir(short_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = short_dir / "run"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def running(qapp, tmp_path: Path, runtime_dir: Path) -> Iterator[tuple[Path, Harness]]:
     folder = tmp_path / "app"
     folder.mkdir()

@@ -66,15 +66,6 @@ def seeded(folder: Path) -> Path:
 
 
 @pytest.fixture
-def runtime_dir(short_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private runtime folder for the command channel, for this test and its children."""
-    folder = short_dir / "run"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def with_app(qapp, tmp_path: Path, runtime_dir: Path) -> Iterator[Path]:
     """The data folder of a running app."""
     folder = seeded(tmp_path / "with-app")

@@ -48,6 +48,7 @@ from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import open_dbus_connection
 
 from stressbreak.core.heart import parse_rr_text
+from stressbreak.services.heart_replay import beats_by_second
 
 ADAPTER = "/org/bluez/hci0"
 STRAP_ADDRESS = "C0:FF:EE:00:18:0D"
@@ -110,19 +111,6 @@ def gatt_objects() -> dict[str, dict[str, Properties]]:
     }
 
 
-def strap_seconds(rr: Sequence[float]) -> list[list[float]]:
-    """The recording as a strap sends it: second n holds the intervals whose beat ended in
-    (n - 1, n] seconds from the start."""
-    seconds: list[list[float]] = []
-    elapsed = 0.0
-    for value in rr:
-        elapsed += value
-        while len(seconds) < elapsed:
-            seconds.append([])
-        seconds[-1].append(value)
-    return seconds
-
-
 def measurement(rr: Sequence[float], heart_rate: int, *, rate_16bit: bool) -> bytes:
     """Heart Rate Measurement bytes: contact supported and detected, RR when there are any."""
     flags = 0x06 | (0x01 if rate_16bit else 0) | (0x10 if rr else 0)
@@ -135,7 +123,8 @@ class Bluez:
                  garble: bool, strap_uuids: bool, adapter: bool, powered: bool) -> None:
         self.connection = connection
         self.strap_uuids = [HEART_RATE_SERVICE] if strap_uuids else []
-        self.seconds = strap_seconds(recording)
+        # As a strap sends it, and as the app's own replay does: each second's beats.
+        self.seconds = beats_by_second(recording)
         self.rate_16bit = rate_16bit
         self.garble = garble
         self.objects: dict[str, dict[str, Properties]] = {}

@@ -21,6 +21,7 @@ from stressbreak.core.presence import AWAY_AFTER_S
 from tests.system.test_presence_real import _activate, _client_window, _set_state, _stop, pulse
 from tests.system.xdisplay import (
     REMINDER_TITLE,
+    app_status,
     find_window,
     missing_tools,
     run,
@@ -42,14 +43,6 @@ def _seed(data: Path) -> None:
     settings = json.loads((data / "settings.json").read_text())
     settings.update(natural_breaks=False, gentle_timing=False)
     (data / "settings.json").write_text(json.dumps(settings))
-
-
-def _status(app: list[str], env: dict[str, str]) -> dict[str, object]:
-    done = subprocess.run([*app, "status", "--json"], env=env, capture_output=True, text=True,
-                          timeout=30, check=False)
-    assert done.returncode == 0, done.stderr
-    facts: dict[str, object] = json.loads(done.stdout)
-    return facts
 
 
 @pytest.fixture
@@ -87,8 +80,8 @@ def test_a_recording_holds_the_reminder_and_its_end_brings_the_offer(
                                 stderr=subprocess.DEVNULL)
     process = _start(app, desktop)
     try:
-        wait_for(lambda: _status(app, desktop)["holding"] != [])
-        facts = _status(app, desktop)
+        wait_for(lambda: app_status(app, desktop)["holding"] != [])
+        facts = app_status(app, desktop)
         assert facts["holding"] == ["a call (microphone in use) — parecord"]
         assert find_window(desktop, REMINDER_TITLE) is None
         plain = subprocess.run([*app, "status"], env=desktop, capture_output=True, text=True,
@@ -96,7 +89,7 @@ def test_a_recording_holds_the_reminder_and_its_end_brings_the_offer(
         assert "A reminder waits because of a call (microphone in use) — parecord." in plain
 
         _stop(recorder)
-        wait_for(lambda: _status(app, desktop)["holding"] == [])
+        wait_for(lambda: app_status(app, desktop)["holding"] == [])
         wait_for(lambda: find_window(desktop, REMINDER_TITLE) is not None)
         shots = Path(os.environ.get("STRESSBREAK_SHOTS", tmp_path))
         run(desktop, "import", "-window", "root", str(shots / "after-call.png"), check=False)
@@ -123,7 +116,7 @@ def test_a_loopback_of_the_desktop_sound_holds_no_reminder(
     process = _start(app, desktop)
     try:
         wait_for(lambda: find_window(desktop, REMINDER_TITLE) is not None)
-        assert _status(app, desktop)["holding"] == []
+        assert app_status(app, desktop)["holding"] == []
         _quit(app, desktop, process)
     finally:
         _stop(visualiser)
@@ -143,13 +136,13 @@ def test_a_full_screen_window_holds_the_reminder_until_it_is_not(
     _activate(desktop, window)
     process = _start(app, desktop)
     try:
-        wait_for(lambda: _status(app, desktop)["holding"] != [])
+        wait_for(lambda: app_status(app, desktop)["holding"] != [])
         # The detail is the window's WM_CLASS.
-        assert _status(app, desktop)["holding"] == ["a full-screen window — Xmessage"]
+        assert app_status(app, desktop)["holding"] == ["a full-screen window — Xmessage"]
         assert find_window(desktop, REMINDER_TITLE) is None
         _set_state(desktop, window)  # the film leaves full screen
         # Asking for the status makes the waiting reminder look again at once.
-        wait_for(lambda: _status(app, desktop)["holding"] == [])
+        wait_for(lambda: app_status(app, desktop)["holding"] == [])
         wait_for(lambda: find_window(desktop, REMINDER_TITLE) is not None)
         _quit(app, desktop, process)
     finally:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.system.xdisplay import missing_tools, run, virtual_desktop, wait_for
+from tests.system.xdisplay import app_status, missing_tools, run, virtual_desktop, wait_for
 
 pytestmark = pytest.mark.skipif(
     bool(missing_tools()), reason=f"needs {', '.join(missing_tools())} (see .ci/run)")
@@ -32,14 +32,6 @@ from tests.system.fake_bluez import (  # noqa: E402
     private_system_bus,
     start_stand_in,
 )
-
-
-def _status(app: list[str], env: dict[str, str]) -> dict[str, Any]:
-    done = subprocess.run([*app, "status", "--json"], env=env, capture_output=True, text=True,
-                          timeout=30, check=False)
-    assert done.returncode == 0, done.stderr
-    facts: dict[str, Any] = json.loads(done.stdout)
-    return facts
 
 
 def _pauses(data: Path) -> list[dict[str, Any]]:
@@ -67,10 +59,10 @@ def test_a_pause_shows_the_strap_and_goes_on_when_the_strap_goes(tmp_path: Path)
                 [*app, "status"], env=env, capture_output=True, timeout=30,
                 check=False).returncode == 0)
             assert process.poll() is None
-            assert _status(app, env)["heart"] is None  # no pause, no strap in use
+            assert app_status(app, env)["heart"] is None  # no pause, no strap in use
             subprocess.run([*app, "pause"], env=env, check=True, timeout=30,
                            capture_output=True)
-            wait_for(lambda: _status(app, env)["heart"] == "receiving", timeout_s=30)
+            wait_for(lambda: app_status(app, env)["heart"] == "receiving", timeout_s=30)
             receiving_since = time.monotonic()
             # Some breaths' worth of beats, for the wave and the figures.
             wait_for(lambda: time.monotonic() - receiving_since > 25, timeout_s=40)
@@ -80,8 +72,8 @@ def test_a_pause_shows_the_strap_and_goes_on_when_the_strap_goes(tmp_path: Path)
 
             stand_in.terminate()  # the strap goes away: BlueZ itself is gone
             stand_in.wait(10)
-            wait_for(lambda: _status(app, env)["heart"] == "lost", timeout_s=30)
-            assert _status(app, env)["pause_running"]  # the pause goes on
+            wait_for(lambda: app_status(app, env)["heart"] == "lost", timeout_s=30)
+            assert app_status(app, env)["pause_running"]  # the pause goes on
 
             wait_for(lambda: bool(_pauses(data)), timeout_s=90)
             [pause] = _pauses(data)
@@ -91,7 +83,7 @@ def test_a_pause_shows_the_strap_and_goes_on_when_the_strap_goes(tmp_path: Path)
             assert "poor" not in heart
             assert 40 <= heart["hr"] <= 120
             assert heart["rmssd_ms"] > 0
-            assert _status(app, env)["heart"] is None
+            assert app_status(app, env)["heart"] is None
         finally:
             if stand_in.poll() is None:
                 stand_in.kill()

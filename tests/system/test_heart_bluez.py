@@ -28,13 +28,13 @@ pytestmark = pytest.mark.skipif(shutil.which("dbus-daemon") is None,
 pytest.importorskip("jeepney", reason="the stand-in BlueZ speaks D-Bus through jeepney")
 
 from stressbreak.core.heart import parse_rr_text  # noqa: E402
+from stressbreak.services.heart_replay import beats_by_second  # noqa: E402
 from tests.system.fake_bluez import (  # noqa: E402
     DEFAULT_RECORDING,
     STRAP_ADDRESS,
     STRAP_NAME,
     private_system_bus,
     start_stand_in,
-    strap_seconds,
 )
 
 ROOT = Path(__file__).parents[2]
@@ -118,10 +118,6 @@ def recorded(count: int) -> list[float]:
     return [round(v * 1024) / 1024 for v in rr[:count]]
 
 
-def test_the_stand_in_sends_each_second_the_beats_that_ended_in_it():
-    assert strap_seconds([0.9, 0.9, 0.3, 2.2, 0.2]) == [[0.9], [0.9], [0.3], [], [2.2, 0.2]]
-
-
 @pytest.fixture
 def bus(tmp_path: Path) -> Iterator[str]:
     with private_system_bus(tmp_path) as address:
@@ -149,7 +145,8 @@ def test_the_strap_streams_goes_away_comes_back_and_dies(bus, stand_in):
     assert states(heard) == ["searching", "receiving"]
     # Every beat in order, a notification for each second with the beats that ended in it;
     # the garbled notification left out.
-    assert [line["rr"] for line in measurements(heard)] == strap_seconds(recorded(200))[:4]
+    assert [line["rr"] for line in measurements(heard)] == [
+        list(beats) for beats in beats_by_second(recorded(200))[:4]]
     assert all(line["hr"] == round(60 / line["rr"][-1])
                for line in measurements(heard) if line["rr"])
 

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 TOOLS = ("Xvfb", "trayer", "xdotool", "dbus-daemon")
 
@@ -37,6 +38,15 @@ REMINDER_TITLE = "^Pause reminder"
 def run(env: dict[str, str], *args: str, check: bool = True) -> str:
     return subprocess.run(args, capture_output=True, text=True, env=env, check=check,
                           timeout=30).stdout
+
+
+def app_status(app: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """`stressbreak status --json` of the app started with the command line `app`."""
+    done = subprocess.run([*app, "status", "--json"], env=env, capture_output=True, text=True,
+                          timeout=30, check=False)
+    assert done.returncode == 0, done.stderr
+    facts: dict[str, Any] = json.loads(done.stdout)
+    return facts
 
 
 def find_window(env: dict[str, str], name: str) -> str | None:
